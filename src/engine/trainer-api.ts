@@ -1,0 +1,69 @@
+// The trainer's public shape: what the worker, CLI, bench and tests call. The implementation lives
+// in trainer.ts; this interface is written first so that all of them could be built in parallel.
+
+import type { DataSource, DataOptions, Dataset, NetworkConfig, TrainingConfig } from './types';
+import type { EpochReport, HealthReport, Metrics } from './health-types';
+
+export interface TrainerOptions {
+  network: NetworkConfig;
+  training: TrainingConfig;
+  /** Seeds the one generator behind init, shuffling and dropout: same options, same run, bit for bit. */
+  seed: number;
+}
+
+/** Plain JSON form of trained parameters, for the `.weights.json` sidecar. */
+export interface WeightsFile {
+  format: 'nn-playground-weights';
+  version: 1;
+  /** Layer widths from input to output, to check the architecture still matches. */
+  shape: number[];
+  layers: { weights: number[]; biases: number[] }[];
+}
+
+export interface GradientCheckResult {
+  maxRelativeError: number;
+  parameters: number;
+  /** Where the worst error was found. */
+  worst: { layer: number; kind: 'weight' | 'bias'; index: number; analytic: number; numeric: number };
+}
+
+/** A grid of network outputs over a 2-D input plane (decision boundary / unit views). */
+export interface OutputGrid {
+  /** Resolution per side. */
+  size: number;
+  /** Input-plane extent in standardised coordinates. */
+  xMin: number;
+  xMax: number;
+  yMin: number;
+  yMax: number;
+  /** size × size values, row-major from (xMin, yMax) top-left: class index probability/value. */
+  values: Float32Array;
+}
+
+export interface Trainer {
+  readonly options: TrainerOptions;
+  readonly data: Dataset;
+  /** Completed epochs since the last reset. */
+  readonly epoch: number;
+  /** One pass over the shuffled training split in minibatches; returns its metrics. */
+  trainEpoch(): EpochReport;
+  /** Metrics on a split without changing anything (dropout off, test-time scaling applied). */
+  evaluate(split: 'train' | 'test'): Metrics;
+  /** Health statistics of the last trained epoch. */
+  health(): HealthReport;
+  /** Change hyperparameters on the fly (learning rate, batch size, epochs, regularisation, …). */
+  updateTraining(patch: Partial<TrainingConfig>): void;
+  /** Re-initialise from the seed: the same initial weights every time. */
+  reset(): void;
+  exportWeights(): WeightsFile;
+  /** Throws EngineError when the shape does not match. */
+  importWeights(file: WeightsFile): void;
+  gradientCheck(options?: { epsilon?: number; samples?: number }): GradientCheckResult;
+  /** Outputs over the plane of the first two inputs; `unit` picks a layer's unit, default the output. */
+  outputGrid(size: number, target?: { layer: number; unit: number }): OutputGrid;
+  /** Current parameters of one layer (for small-network diagrams): row-major inputs × units. */
+  layerParameters(layer: number): { weights: Float64Array; biases: Float64Array; gradients: Float64Array };
+}
+
+export type CreateTrainer = (options: TrainerOptions, data: Dataset) => Trainer;
+export type MakeDataset = (source: DataSource, options: DataOptions, seed: number) => Dataset;

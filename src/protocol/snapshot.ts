@@ -1,0 +1,70 @@
+// The state of one training session as the editor and the panel see it. Types only: imported with
+// `import type` by the worker, the extension host and the webview alike, so they are written once.
+
+import type { HealthReport } from '../engine/health-types';
+import type { TaskKind } from '../engine/types';
+
+export type SessionState = 'idle' | 'training' | 'paused' | 'finished' | 'diverged';
+
+/** One epoch's numbers, the unit of every curve. */
+export interface HistoryPoint {
+  epoch: number;
+  trainCost: number;
+  /** cost + regularisation term. */
+  trainObjective: number;
+  trainRegularization: number;
+  testCost: number | null;
+  trainAccuracy?: number;
+  testAccuracy?: number;
+}
+
+/** Parameters of a small network, for the diagram (sent only when the model is small enough). */
+export interface ParametersView {
+  layers: {
+    inputs: number;
+    units: number;
+    /** Row-major inputs × units. */
+    weights: number[];
+    biases: number[];
+    /** ∂L/∂W of the last step, same layout as weights. */
+    gradients: number[];
+  }[];
+}
+
+/** Network output over the plane of the first two (standardised) inputs, or along x for 1 input. */
+export interface GridView {
+  size: number;
+  xMin: number;
+  xMax: number;
+  yMin: number;
+  yMax: number;
+  /** Row-major from the top-left (xMin, yMax); for 1-input data a single row of `size` values. */
+  values: number[];
+}
+
+/** The data points, sent once per session (they do not change while training). */
+export interface DataView {
+  kind: TaskKind;
+  inputSize: number;
+  classes: number;
+  featureNames: string[];
+  classNames?: string[];
+  /** First two standardised features of each sample (one for 1-input data), with its label/value. */
+  train: { x: number[]; y: number[]; label: number[] };
+  test: { x: number[]; y: number[]; label: number[] };
+}
+
+export interface Snapshot {
+  state: SessionState;
+  epoch: number;
+  /** Target number of epochs. */
+  epochs: number;
+  samplesPerSecond: number;
+  /** Epochs completed since the previous snapshot, oldest first (the history grows by these). */
+  points: HistoryPoint[];
+  health: HealthReport | null;
+  parameters?: ParametersView;
+  boundary?: GridView;
+  /** Why the session stopped when state is `diverged` (names the layer). */
+  message?: string;
+}
