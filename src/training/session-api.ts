@@ -1,0 +1,74 @@
+// The training session as the editor adapters and the panel see it. A session owns one model
+// document's worker, history and state; it knows nothing of `vscode` (it is driven with text and
+// callbacks), so it can be tested with a real worker under plain Node.
+
+import type { GradientCheckResult, WeightsFile } from '../engine/trainer-api';
+import type { ParseResult, Problem } from '../model/spec';
+import type { DataView, GridView, HistoryPoint, SessionState, Snapshot } from '../protocol/snapshot';
+
+export interface Disposable {
+  dispose(): void;
+}
+
+export type SessionChange =
+  /** A snapshot arrived: history, latest numbers, health may have changed. */
+  | { kind: 'snapshot' }
+  /** State moved (idle → training → paused/finished/diverged …). */
+  | { kind: 'state'; state: SessionState }
+  /** The text was re-parsed. `reset` says whether training progress was discarded, and why. */
+  | { kind: 'model'; reset: boolean; reason?: string }
+  /** The set of problems (parse, static or live) changed. */
+  | { kind: 'problems' }
+  /** The data points were (re)built. */
+  | { kind: 'data' };
+
+/** What the host provides: the session never touches the file system itself. */
+export interface SessionHost {
+  /** Reads a file relative to the model file (CSV data). Rejects with a message naming the path. */
+  readRelative(relativePath: string): Promise<string>;
+  /** Loads the `.weights.json` sidecar if there is one. */
+  loadWeights(): Promise<WeightsFile | undefined>;
+  /** Absolute path of the bundled worker script (dist/worker.js). */
+  workerPath: string;
+  /** Settings read at session start and on change. */
+  settings(): SessionSettings;
+  /** A line for the `NN Playground` output channel. */
+  log(message: string): void;
+}
+
+export interface SessionSettings {
+  /** Snapshots per second at most (default 20). */
+  updateRate: number;
+  /** Epochs used when the model does not say (default 300). */
+  defaultMaxEpochs: number;
+  /** Models above this many parameters are refused with a message naming the count (default 5e6). */
+  maxParameters: number;
+  /** Rule families to report: `static`, `live`. */
+  diagnostics: { static: boolean; live: boolean };
+}
+
+export interface TrainingSession extends Disposable {
+  readonly key: string;
+  readonly state: SessionState;
+  /** The last parse of the text (always present, even when it has errors). */
+  readonly parse: ParseResult;
+  /** Every epoch since the last reset. */
+  readonly history: readonly HistoryPoint[];
+  readonly latest: Snapshot | null;
+  readonly data: DataView | null;
+  /** Parse + static + live problems, deduplicated, each with its range in the text. */
+  readonly problems: readonly Problem[];
+  onDidChange(listener: (change: SessionChange) => void): Disposable;
+
+  /** Re-parse after an edit: hyperparameters apply on the fly, architecture/data/seed reset, errors pause. */
+  updateText(text: string): void;
+  train(): void;
+  pause(): void;
+  /** One epoch. */
+  step(): void;
+  /** Re-initialise from the seed: the same initial weights every time. */
+  reset(): void;
+  gradientCheck(signal?: AbortSignal): Promise<GradientCheckResult>;
+  exportWeights(): Promise<WeightsFile>;
+  unitGrid(layer: number, unit: number, size: number): Promise<GridView>;
+}
