@@ -48,6 +48,7 @@ export interface SessionSettings {
 }
 
 export interface TrainingSession extends Disposable {
+  /** The model document's URI, as a string: the session's identity. */
   readonly key: string;
   readonly state: SessionState;
   /** The last parse of the text (always present, even when it has errors). */
@@ -71,4 +72,18 @@ export interface TrainingSession extends Disposable {
   gradientCheck(signal?: AbortSignal): Promise<GradientCheckResult>;
   exportWeights(): Promise<WeightsFile>;
   unitGrid(layer: number, unit: number, size: number): Promise<GridView>;
+}
+
+/**
+ * The extension's sessions, one per open model document (implemented in src/editor, which maps
+ * VS Code documents to sessions). The panel and commands find sessions through it.
+ */
+export interface SessionRegistry {
+  /** The session of a model document, by URI string, when one exists. */
+  get(uri: string): TrainingSession | undefined;
+  /** The session of the active `.nn.json` editor, or of the one last active. */
+  readonly active: TrainingSession | undefined;
+  onDidChangeActive(listener: (session: TrainingSession | undefined) => void): Disposable;
+  /** Every live session (for the status bar, the panel's picker, disposal). */
+  all(): readonly TrainingSession[];
 }
