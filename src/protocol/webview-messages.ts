@@ -1,15 +1,16 @@
 // Messages between the extension host and the playground panel's webview.
 
-import type { DataView, GridView, HistoryPoint, Snapshot } from './snapshot';
+import type { DataView, GridView, HistoryPoint, SessionState, Snapshot } from './snapshot';
 
 /** What the panel needs to know about the model as written. */
 export interface ModelSummary {
   name: string;
   fileName: string;
   inputSize: number;
-  layers: { units: number; activation: string; dropout: number }[];
+  /** `init` is present when the layer overrides the network-wide init. */
+  layers: { units: number; activation: string; dropout: number; init?: ModelSummary['init'] }[];
   loss: string;
-  init: { distribution: string; mean?: number; std?: number };
+  init: { distribution: string; mean?: number; std?: number; limit?: number };
   training: {
     optimizer: string;
     learningRate: number;
@@ -30,6 +31,15 @@ export interface ProblemView {
   layer?: number;
 }
 
+/**
+ * One sample of the per-layer health over time: what the distribution and gradient-flow charts draw
+ * as lines. The history holds losses only, so the panel keeps these beside it.
+ */
+export interface HealthSample {
+  epoch: number;
+  layers: { weightPercentiles: number[]; gradMeanAbs: number }[];
+}
+
 export type ToWebview =
   | {
       type: 'full';
@@ -38,8 +48,15 @@ export type ToWebview =
       snapshot: Snapshot | null;
       data: DataView | null;
       problems: ProblemView[];
+      /** The session's identity (document URI), kept in the webview state to restore the panel. */
+      sessionKey?: string;
+      /** The session's state now (the snapshot's may be older, or there is no snapshot yet). */
+      state?: SessionState;
+      /** Health over time since the last reset, oldest first. */
+      timeline?: HealthSample[];
     }
   | { type: 'snapshot'; snapshot: Snapshot }
+  | { type: 'state'; state: SessionState; message?: string }
   | { type: 'model'; model: ModelSummary | null }
   | { type: 'problems'; problems: ProblemView[] }
   | { type: 'data'; data: DataView | null }
