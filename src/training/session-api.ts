@@ -86,4 +86,9 @@ export interface SessionRegistry {
   onDidChangeActive(listener: (session: TrainingSession | undefined) => void): Disposable;
   /** Every live session (for the status bar, the panel's picker, disposal). */
   all(): readonly TrainingSession[];
+  /**
+   * Keeps a session alive while its holder shows it (the panel), even after its document closes;
+   * disposing the result releases it (the session then ends after the registry's grace period).
+   */
+  retain?(uri: string): Disposable;
 }
