@@ -18,22 +18,30 @@ export interface SessionInit {
   boundaryResolution: number;
 }
 
+/**
+ * `generation` counts the session's runs (each init or reset starts one). The worker stamps its
+ * messages with the run they belong to, so the session can drop snapshots that were already on
+ * their way when it reset.
+ */
 export type ToWorker =
-  | { type: 'init'; init: SessionInit }
+  | { type: 'init'; init: SessionInit; generation?: number }
   | { type: 'train' }
   | { type: 'pause' }
   | { type: 'step' }
-  | { type: 'reset' }
+  | { type: 'reset'; generation?: number }
   | { type: 'update-training'; patch: Partial<TrainingConfig> }
   | { type: 'gradcheck'; id: number }
   | { type: 'export-weights'; id: number }
   | { type: 'unit-grid'; id: number; layer: number; unit: number; size: number }
   | { type: 'dispose' };
 
+/** Where an error without a request id happened: building the run, loading weights, or training. */
+export type WorkerErrorStage = 'init' | 'weights' | 'training';
+
 export type FromWorker =
-  | { type: 'ready'; data: DataView }
-  | { type: 'snapshot'; snapshot: Snapshot }
+  | { type: 'ready'; data: DataView; generation?: number; parameterCount?: number }
+  | { type: 'snapshot'; snapshot: Snapshot; generation?: number }
   | { type: 'gradcheck-result'; id: number; result: GradientCheckResult }
   | { type: 'weights'; id: number; file: WeightsFile }
   | { type: 'unit-grid'; id: number; grid: GridView }
-  | { type: 'error'; message: string; id?: number };
+  | { type: 'error'; message: string; id?: number; generation?: number; stage?: WorkerErrorStage };

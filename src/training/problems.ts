@@ -1,0 +1,103 @@
+// The session's list of problems: what the parser and static rules found, what the session itself
+// found (a network too big to train, data that cannot be read or built, a diverged run), and what
+// the live rules read from training statistics; filtered by the user's rule families and
+// deduplicated so that the same finding never shows twice on the same range.
+
+import type { Problem, SourceRange, SpecLocations } from '../model/spec';
+
+export interface ProblemSources {
+  /** From parseModel: syntax, schema and static rules. */
+  parse: readonly Problem[];
+  /** Found by the session: size limit, data that cannot be read or built, saved weights. */
+  session: readonly Problem[];
+  /** Model and data disagreeing (output width vs classes, …), known once the data is built. */
+  data: readonly Problem[];
+  /** From training statistics. */
+  live: readonly Problem[];
+}
+
+export function combineProblems(sources: ProblemSources, families: { static: boolean; live: boolean }): Problem[] {
+  const seen = new Set<string>();
+  const result: Problem[] = [];
+  for (const problem of [...sources.parse, ...sources.session, ...sources.data, ...sources.live]) {
+    if (!shown(problem, families)) continue;
+    const key = `${problem.code}@${problem.range.offset}+${problem.range.length}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    result.push(problem);
+  }
+  return result;
+}
+
+/**
+ * Turning a rule family off hides its advice, never an error: an error is why Train does nothing,
+ * and hiding it would leave a person with a silent button.
+ */
+function shown(problem: Problem, families: { static: boolean; live: boolean }): boolean {
+  if (problem.severity === 'error' || problem.source === 'parse') return true;
+  return problem.source === 'live' ? families.live : families.static;
+}
+
+/** A cheap identity of a problem list, to tell listeners only when something actually changed. */
+export function problemsSignature(problems: readonly Problem[]): string {
+  return problems.map((p) => `${p.code}|${p.severity}|${p.range.offset}|${p.range.length}|${p.message}`).join('\n');
+}
+
+/** Bytes a parameter costs while training: weight, gradient and up to two optimiser moments, as float64. */
+const BYTES_PER_PARAMETER = 8 * 4;
+
+export function tooManyParametersProblem(count: number, limit: number, locations: SpecLocations): Problem {
+  const gigabytes = (count * BYTES_PER_PARAMETER) / 1e9;
+  const memory = gigabytes >= 1 ? `${gigabytes.toFixed(1)} GB` : `${Math.round(gigabytes * 1000)} MB`;
+  return {
+    code: 'too-many-parameters',
+    severity: 'error',
+    message:
+      `This network has ${formatCount(count)} parameters, above the limit of ${formatCount(limit)}: ` +
+      `training it would need about ${memory} for weights, gradients and optimiser state. ` +
+      `Use fewer or narrower layers, or raise the maximum parameter count in the settings.`,
+    range: locations.keys['layers'] ?? locations.values['layers'] ?? locations.root,
+    source: 'static',
+  };
+}
+
+/** The data could not be read (missing CSV) or built (bad column, too few samples, …). */
+export function dataProblem(message: string, locations: SpecLocations): Problem {
+  return {
+    code: 'data-unavailable',
+    severity: 'error',
+    message: `The data could not be prepared: ${message}`,
+    range: dataRange(locations),
+    source: 'static',
+  };
+}
+
+/** Saved weights that do not fit the model: training starts from the seed instead. */
+export function weightsProblem(message: string, locations: SpecLocations): Problem {
+  return {
+    code: 'weights-not-loaded',
+    severity: 'info',
+    message: `The saved weights were not loaded, training starts from the seed: ${message}`,
+    range: locations.keys['layers'] ?? locations.root,
+    source: 'static',
+  };
+}
+
+/** The worker stopped on an error while training; the message says which. */
+export function trainingErrorProblem(message: string, locations: SpecLocations): Problem {
+  return {
+    code: 'training-error',
+    severity: 'error',
+    message: `Training stopped: ${message}`,
+    range: locations.keys['training'] ?? locations.root,
+    source: 'live',
+  };
+}
+
+export function dataRange(locations: SpecLocations): SourceRange {
+  return locations.values['data.csv'] ?? locations.keys['data'] ?? locations.values['data'] ?? locations.root;
+}
+
+export function formatCount(count: number): string {
+  return count.toLocaleString('en-US');
+}

@@ -1,0 +1,76 @@
+// Turns the engine's typed-array results into the small plain objects the protocol carries: the
+// data points (once per run), one epoch's numbers, the diagram's parameters and output grids.
+
+import type { Dataset, Split } from '../engine/types';
+import type { EpochReport } from '../engine/health-types';
+import type { OutputGrid, Trainer } from '../engine/trainer-api';
+import type { DataView, GridView, HistoryPoint, ParametersView } from '../protocol/snapshot';
+
+/**
+ * The panel draws points, so a huge CSV is thinned to this many per split (an even stride keeps
+ * the shape of the data; every sample still trains).
+ */
+export const MAX_POINTS_PER_SPLIT = 2500;
+
+export function toDataView(data: Dataset): DataView {
+  return {
+    kind: data.kind,
+    inputSize: data.inputSize,
+    classes: data.classes,
+    featureNames: [...data.featureNames],
+    ...(data.classNames ? { classNames: [...data.classNames] } : {}),
+    train: splitPoints(data, data.train),
+    test: splitPoints(data, data.test),
+  };
+}
+
+function splitPoints(data: Dataset, split: Split): DataView['train'] {
+  const stride = Math.max(1, Math.ceil(split.n / MAX_POINTS_PER_SPLIT));
+  const x: number[] = [];
+  const y: number[] = [];
+  const label: number[] = [];
+  for (let i = 0; i < split.n; i += stride) {
+    const row = i * data.inputSize;
+    // Classification keeps the class index; regression the first target column.
+    const target = split.y[i * data.targetSize];
+    x.push(split.x[row]);
+    // With one input the plot is x against the target, so y carries the value being fitted.
+    y.push(data.inputSize >= 2 ? split.x[row + 1] : target);
+    label.push(target);
+  }
+  return { x, y, label };
+}
+
+export function toHistoryPoint(report: EpochReport): HistoryPoint {
+  return {
+    epoch: report.epoch,
+    trainCost: report.train.cost,
+    trainObjective: report.train.objective,
+    trainRegularization: report.train.regularization,
+    testCost: report.test ? report.test.cost : null,
+    ...(report.train.accuracy !== undefined ? { trainAccuracy: report.train.accuracy } : {}),
+    ...(report.test?.accuracy !== undefined ? { testAccuracy: report.test.accuracy } : {}),
+  };
+}
+
+export function toGridView(grid: OutputGrid, inputSize: number): GridView {
+  // One input has no second axis: the protocol carries a single row along x.
+  const values =
+    inputSize === 1 && grid.values.length === grid.size * grid.size
+      ? Array.from(grid.values.subarray(0, grid.size))
+      : Array.from(grid.values);
+  return { size: grid.size, xMin: grid.xMin, xMax: grid.xMax, yMin: grid.yMin, yMax: grid.yMax, values };
+}
+
+export function toParametersView(trainer: Trainer): ParametersView {
+  const { network } = trainer.options;
+  let inputs = network.inputSize;
+  return {
+    layers: network.layers.map((layer, index) => {
+      const { weights, biases, gradients } = trainer.layerParameters(index);
+      const view = { inputs, units: layer.units, weights: Array.from(weights), biases: Array.from(biases), gradients: Array.from(gradients) };
+      inputs = layer.units;
+      return view;
+    }),
+  };
+}
