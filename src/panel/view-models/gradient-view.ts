@@ -1,0 +1,81 @@
+// Gradient flow: per-layer mean |∂L/∂W| from the input side to the output, on a log axis. The
+// backward pass multiplies by each layer's derivative, so vanishing gradients show as bars that
+// shrink towards the input and exploding ones as bars that grow; the live rules name such layers.
+
+import type { HealthReport } from '../../engine/health-types';
+import type { HealthSample, ModelSummary, ProblemView } from '../../protocol/webview-messages';
+import { pick, strideIndices } from './decimate';
+import { formatNumber } from './format';
+
+export type GradientFlag = { kind: 'vanishing' | 'exploding'; code: string };
+
+export interface GradientBars {
+  labels: string[];
+  /** Mean |∂L/∂W| per layer, input side first. */
+  values: number[];
+  flags: (GradientFlag | null)[];
+}
+
+/** Which rule codes mean what: recognised by name, so any vanishing/exploding rule is picked up. */
+export function gradientFlagOf(code: string): GradientFlag['kind'] | null {
+  if (/vanish/i.test(code)) return 'vanishing';
+  if (/explod/i.test(code)) return 'exploding';
+  return null;
+}
+
+/** The flag of each layer, from the live problems that name a layer (the rules decide; we draw). */
+export function gradientFlags(problems: readonly ProblemView[], layers: number): (GradientFlag | null)[] {
+  const flags: (GradientFlag | null)[] = Array.from({ length: layers }, () => null);
+  for (const p of problems) {
+    if (p.layer === undefined || p.layer < 0 || p.layer >= layers) continue;
+    const kind = gradientFlagOf(p.code);
+    if (kind) flags[p.layer] = { kind, code: p.code };
+  }
+  return flags;
+}
+
+export function layerLabel(model: ModelSummary | null, layer: number, layers: number): string {
+  const l = model?.layers[layer];
+  const role = layer === layers - 1 ? 'output' : `hidden ${layer + 1}`;
+  return l ? `${role} (${l.activation}, ${l.units})` : role;
+}
+
+export function gradientBars(health: HealthReport, problems: readonly ProblemView[], model: ModelSummary | null): GradientBars {
+  const n = health.layers.length;
+  const flags = gradientFlags(problems, n);
+  return {
+    labels: health.layers.map((l) => {
+      const flag = flags[l.layer];
+      const base = layerLabel(model, l.layer, n);
+      return flag ? `${base} · ${flag.code}` : base;
+    }),
+    values: health.layers.map((l) => l.gradMeanAbs),
+    flags,
+  };
+}
+
+export interface GradientLines {
+  epochs: number[];
+  /** One series per layer, input side first. */
+  series: number[][];
+}
+
+export function gradientLines(timeline: readonly HealthSample[], layers: number, maxPoints: number): GradientLines {
+  const kept = pick(timeline, strideIndices(timeline.length, maxPoints));
+  return {
+    epochs: kept.map((s) => s.epoch),
+    series: Array.from({ length: layers }, (_, k) => kept.map((s) => s.layers[k]?.gradMeanAbs ?? NaN)),
+  };
+}
+
+/** Log axes cannot draw 0: a layer with no gradient at all sits on the floor. */
+export const GRADIENT_FLOOR = 1e-12;
+
+export function gradientSummary(bars: GradientBars): string {
+  if (bars.values.length === 0) return 'Gradient flow: no gradients yet.';
+  const parts = bars.values.map((v, i) => {
+    const flag = bars.flags[i];
+    return `${bars.labels[i]} ${formatNumber(v)}${flag ? ` (${flag.kind})` : ''}`;
+  });
+  return `Mean |∂L/∂W| from input to output: ${parts.join('; ')}.`;
+}

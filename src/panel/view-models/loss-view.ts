@@ -1,0 +1,93 @@
+// Loss and accuracy curves from the history: cost and objective (cost + regularisation) per split,
+// and where the test curve pulls away from the training curve (overfitting, the high-variance case
+// of the bias–variance lesson).
+
+import type { HistoryPoint } from '../../protocol/snapshot';
+import { pick, strideIndices } from './decimate';
+import { formatNumber, formatPercent } from './format';
+
+export interface LossChartData {
+  epochs: number[];
+  trainCost: number[];
+  testCost: (number | null)[];
+  /** Null when no epoch had a regularisation term: the objective then equals the cost. */
+  trainObjective: number[] | null;
+  /** Test cost where the gap is widening, null elsewhere: the chart fills it down to trainCost. */
+  gapFill: (number | null)[];
+  /** The gap is widening at the latest epoch. */
+  wideningNow: boolean;
+}
+
+export interface AccuracyChartData {
+  epochs: number[];
+  train: (number | null)[];
+  test: (number | null)[];
+}
+
+/** The gap must have grown by this share of the best test cost before it is called widening. */
+export const GAP_GROWTH_SHARE = 0.1;
+/** Smoothing of the gap (exponential moving average weight of the newest epoch). */
+const GAP_SMOOTHING = 0.3;
+
+/**
+ * For each epoch, whether the test − train gap is widening: its smoothed value has grown from its
+ * narrowest point by more than GAP_GROWTH_SHARE of the best test cost seen so far.
+ */
+export function gapWidening(history: readonly HistoryPoint[]): boolean[] {
+  let ema: number | null = null;
+  let narrowest = Infinity;
+  let bestTest = Infinity;
+  return history.map((p) => {
+    if (p.testCost === null || !Number.isFinite(p.testCost) || !Number.isFinite(p.trainCost)) return false;
+    const gap = p.testCost - p.trainCost;
+    ema = ema === null ? gap : ema + GAP_SMOOTHING * (gap - ema);
+    narrowest = Math.min(narrowest, ema);
+    bestTest = Math.min(bestTest, p.testCost);
+    return ema - narrowest > GAP_GROWTH_SHARE * Math.abs(bestTest) && gap > 0;
+  });
+}
+
+export function lossChartData(history: readonly HistoryPoint[], maxPoints: number): LossChartData {
+  const keep = strideIndices(history.length, maxPoints);
+  const points = pick(history, keep);
+  const widening = pick(gapWidening(history), keep);
+  const regularized = history.some((p) => p.trainRegularization > 0);
+  return {
+    epochs: points.map((p) => p.epoch),
+    trainCost: points.map((p) => p.trainCost),
+    testCost: points.map((p) => p.testCost),
+    trainObjective: regularized ? points.map((p) => p.trainObjective) : null,
+    // A filled segment needs both ends: keep the test value at an epoch that borders a widening one.
+    gapFill: points.map((p, i) => (widening[i] || widening[i - 1] || widening[i + 1] ? p.testCost : null)),
+    wideningNow: widening.at(-1) ?? false,
+  };
+}
+
+/** Null for regression (no accuracy is reported). */
+export function accuracyChartData(history: readonly HistoryPoint[], maxPoints: number): AccuracyChartData | null {
+  if (!history.some((p) => p.trainAccuracy !== undefined)) return null;
+  const points = pick(history, strideIndices(history.length, maxPoints));
+  return {
+    epochs: points.map((p) => p.epoch),
+    train: points.map((p) => p.trainAccuracy ?? null),
+    test: points.map((p) => p.testAccuracy ?? null),
+  };
+}
+
+/** Log scale needs positive values: a cost of exactly 0 is drawn at the floor instead. */
+export function logSafe(values: readonly (number | null)[], floor = 1e-12): (number | null)[] {
+  return values.map((v) => (v === null ? null : Math.max(v, floor)));
+}
+
+export function lossSummary(history: readonly HistoryPoint[]): string {
+  const last = history.at(-1);
+  if (!last) return 'Loss: no epochs trained yet.';
+  const parts = [`Epoch ${last.epoch}: training cost ${formatNumber(last.trainCost)}`];
+  if (last.trainRegularization > 0) parts.push(`objective ${formatNumber(last.trainObjective)}`);
+  if (last.testCost !== null) parts.push(`test cost ${formatNumber(last.testCost)}`);
+  if (last.trainAccuracy !== undefined) parts.push(`training accuracy ${formatPercent(last.trainAccuracy)}`);
+  if (last.testAccuracy !== undefined) parts.push(`test accuracy ${formatPercent(last.testAccuracy)}`);
+  let text = parts.join(', ') + '.';
+  if (gapWidening(history).at(-1)) text += ' The gap between training and test cost is widening (overfitting).';
+  return text;
+}

@@ -1,0 +1,96 @@
+// The webview's whole state, and how each message from the extension changes it. Pure, so the
+// message handling is tested without a browser; the views only read this state.
+
+import type { DataView, HistoryPoint, SessionState, Snapshot } from '../../protocol/snapshot';
+import type { HealthSample, ModelSummary, ProblemView, ToWebview } from '../../protocol/webview-messages';
+import { appendSample, healthSample } from './health-timeline';
+
+export interface PanelState {
+  sessionKey: string | null;
+  model: ModelSummary | null;
+  /** The last model that parsed: the views keep their layout while the text has errors. */
+  lastModel: ModelSummary | null;
+  history: HistoryPoint[];
+  snapshot: Snapshot | null;
+  state: SessionState;
+  /** Why training stopped, when it diverged. */
+  message: string | null;
+  data: DataView | null;
+  problems: ProblemView[];
+  timeline: HealthSample[];
+}
+
+/** What a message changed, so only the affected views redraw. */
+export type Change = 'model' | 'history' | 'snapshot' | 'state' | 'data' | 'problems';
+
+export function emptyState(): PanelState {
+  return {
+    sessionKey: null,
+    model: null,
+    lastModel: null,
+    history: [],
+    snapshot: null,
+    state: 'idle',
+    message: null,
+    data: null,
+    problems: [],
+    timeline: [],
+  };
+}
+
+/** Appends epochs in place; an epoch at or before the last one means a reset happened in between. */
+export function appendHistory(history: HistoryPoint[], points: readonly HistoryPoint[]): void {
+  const first = points[0];
+  if (!first) return;
+  while (history.length > 0 && (history.at(-1) as HistoryPoint).epoch >= first.epoch) history.pop();
+  for (const p of points) history.push(p);
+}
+
+/** Applies a message (mutating `state` for speed: histories grow long) and says what changed. */
+export function applyMessage(state: PanelState, message: Exclude<ToWebview, { type: 'unit-grid' }>): Set<Change> {
+  switch (message.type) {
+    case 'full': {
+      Object.assign(state, emptyState(), {
+        sessionKey: message.sessionKey ?? null,
+        model: message.model,
+        lastModel: message.model ?? (message.sessionKey === state.sessionKey ? state.lastModel : null),
+        history: [...message.history],
+        snapshot: message.snapshot,
+        state: message.state ?? message.snapshot?.state ?? 'idle',
+        message: message.snapshot?.message ?? null,
+        data: message.data,
+        problems: message.problems,
+        timeline: [...(message.timeline ?? [])],
+      });
+      return new Set<Change>(['model', 'history', 'snapshot', 'state', 'data', 'problems']);
+    }
+    case 'snapshot': {
+      const s = message.snapshot;
+      appendHistory(state.history, s.points);
+      const sample = healthSample(s);
+      if (sample) appendSample(state.timeline, sample);
+      state.snapshot = s;
+      const changes = new Set<Change>(['snapshot', 'history']);
+      if (s.state !== state.state) {
+        state.state = s.state;
+        changes.add('state');
+      }
+      state.message = s.message ?? null;
+      return changes;
+    }
+    case 'state':
+      state.state = message.state;
+      state.message = message.message ?? null;
+      return new Set<Change>(['state']);
+    case 'model':
+      state.model = message.model;
+      if (message.model) state.lastModel = message.model;
+      return new Set<Change>(['model']);
+    case 'problems':
+      state.problems = message.problems;
+      return new Set<Change>(['problems']);
+    case 'data':
+      state.data = message.data;
+      return new Set<Change>(['data']);
+  }
+}

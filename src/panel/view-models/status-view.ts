@@ -1,0 +1,36 @@
+// The toolbar's epoch counter and speed, and the Train/Pause button's role.
+
+import type { SessionState, Snapshot } from '../../protocol/snapshot';
+import { formatNumber } from './format';
+
+export function epochText(snapshot: Snapshot | null, epochs: number | undefined): string {
+  const epoch = snapshot?.epoch ?? 0;
+  const target = snapshot?.epochs ?? epochs;
+  return target ? `epoch ${epoch} / ${target}` : `epoch ${epoch}`;
+}
+
+export function speedText(snapshot: Snapshot | null, state: SessionState): string {
+  if (!snapshot || state !== 'training') return '';
+  const s = snapshot.samplesPerSecond;
+  return `${s >= 1000 ? Math.round(s).toLocaleString('en-US') : formatNumber(s)} samples/s`;
+}
+
+/** Train resumes or starts; while training the same button pauses. */
+export function primaryCommand(state: SessionState): 'train' | 'pause' {
+  return state === 'training' ? 'pause' : 'train';
+}
+
+export function stateText(state: SessionState, message: string | null): string {
+  switch (state) {
+    case 'idle':
+      return 'ready';
+    case 'training':
+      return 'training';
+    case 'paused':
+      return 'paused';
+    case 'finished':
+      return 'finished';
+    case 'diverged':
+      return message ? `diverged: ${message}` : 'diverged';
+  }
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { accuracyChartData, gapWidening, lossChartData, lossSummary } from '../../../src/panel/view-models/loss-view';
+import { strideIndices } from '../../../src/panel/view-models/decimate';
+import type { HistoryPoint } from '../../../src/protocol/snapshot';
+
+function run(n: number, test: (e: number) => number, extra: Partial<HistoryPoint> = {}): HistoryPoint[] {
+  return Array.from({ length: n }, (_, i) => {
+    const trainCost = 1 / (1 + i / 10);
+    return { epoch: i + 1, trainCost, trainObjective: trainCost, trainRegularization: 0, testCost: test(i), ...extra };
+  });
+}
+
+describe('strideIndices', () => {
+  it('keeps everything when short, and first, last and at most max points when long', () => {
+    expect(strideIndices(5, 10)).toEqual([0, 1, 2, 3, 4]);
+    for (const [n, max] of [[10_000, 500], [501, 500], [1001, 3], [7, 2]] as const) {
+      const idx = strideIndices(n, max);
+      expect(idx.length).toBeLessThanOrEqual(max);
+      expect(idx[0]).toBe(0);
+      expect(idx.at(-1)).toBe(n - 1);
+      expect(idx.every((v, i) => i === 0 || v > (idx[i - 1] as number))).toBe(true);
+    }
+  });
+});
+
+describe('gapWidening', () => {
+  it('stays off while test follows train at a constant distance', () => {
+    const h = run(200, (i) => 1 / (1 + i / 10) + 0.05);
+    expect(gapWidening(h).some(Boolean)).toBe(false);
+  });
+
+  it('turns on once test cost climbs while train cost keeps falling (overfitting)', () => {
+    // Test tracks train until epoch 80, then rises: the textbook overfitting picture.
+    const h = run(200, (i) => (i < 80 ? 1 / (1 + i / 10) + 0.05 : 1 / (1 + 8) + 0.05 + (i - 80) * 0.004));
+    const w = gapWidening(h);
+    expect(w.slice(0, 80).some(Boolean)).toBe(false);
+    expect(w.at(-1)).toBe(true);
+    const first = w.indexOf(true);
+    expect(first).toBeGreaterThan(80);
+    expect(first).toBeLessThan(120);
+    const data = lossChartData(h, 1000);
+    expect(data.wideningNow).toBe(true);
+    expect(data.gapFill[10]).toBeNull();
+    expect(data.gapFill.at(-1)).toBe(h.at(-1)?.testCost);
+    expect(lossSummary(h)).toMatch(/widening/);
+  });
+
+  it('ignores epochs without a test split', () => {
+    expect(gapWidening(run(50, () => null as unknown as number).map((p) => ({ ...p, testCost: null })))).toEqual(Array(50).fill(false));
+  });
+});
+
+describe('lossChartData', () => {
+  it('shows the objective only when a regularisation term exists', () => {
+    expect(lossChartData(run(10, () => 1), 100).trainObjective).toBeNull();
+    const reg = run(10, () => 1).map((p) => ({ ...p, trainRegularization: 0.1, trainObjective: p.trainCost + 0.1 }));
+    const d = lossChartData(reg, 100);
+    expect(d.trainObjective?.[0]).toBeCloseTo((reg[0] as HistoryPoint).trainCost + 0.1);
+  });
+
+  it('decimates long histories but keeps the latest epoch', () => {
+    const d = lossChartData(run(5000, () => 1), 400);
+    expect(d.epochs.length).toBeLessThanOrEqual(400);
+    expect(d.epochs.at(-1)).toBe(5000);
+    expect(d.trainCost.length).toBe(d.epochs.length);
+  });
+});
+
+describe('accuracyChartData', () => {
+  it('is null for regression and carries both splits for classification', () => {
+    expect(accuracyChartData(run(3, () => 1), 10)).toBeNull();
+    const a = accuracyChartData(run(3, () => 1, { trainAccuracy: 0.9, testAccuracy: 0.8 }), 10);
+    expect(a?.train).toEqual([0.9, 0.9, 0.9]);
+    expect(a?.test).toEqual([0.8, 0.8, 0.8]);
+  });
+});

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { appendSample } from '../../../src/panel/view-models/health-timeline';
+import { applyMessage, emptyState } from '../../../src/panel/view-models/panel-state';
+import type { HistoryPoint, Snapshot } from '../../../src/protocol/snapshot';
+import type { HealthSample } from '../../../src/protocol/webview-messages';
+
+const point = (epoch: number): HistoryPoint => ({ epoch, trainCost: 1 / epoch, trainObjective: 1 / epoch, trainRegularization: 0, testCost: null });
+const snapshot = (epochs: number[], state: Snapshot['state'] = 'training'): Snapshot => ({
+  state,
+  epoch: epochs.at(-1) ?? 0,
+  epochs: 100,
+  samplesPerSecond: 1000,
+  points: epochs.map(point),
+  health: {
+    nonFinite: null,
+    layers: [
+      {
+        layer: 0,
+        activation: 'tanh',
+        units: 2,
+        weights: { count: 4, mean: 0, std: 1, percentiles: [1, 2, 3, 4, 5, 6, 7, 8, 9], histogram: { min: 0, max: 1, counts: [4] } },
+        biases: { count: 2, mean: 0, std: 0, percentiles: [], histogram: { min: 0, max: 0, counts: [2] } },
+        preActivations: { count: 2, mean: 0, std: 0, percentiles: [], histogram: { min: 0, max: 0, counts: [2] } },
+        activations: { count: 2, mean: 0, std: 0, percentiles: [], histogram: { min: 0, max: 0, counts: [2] } },
+        gradMeanAbs: 0.5,
+        gradNorm: 1,
+        weightNorm: 1,
+        updateRatio: 0.001,
+        saturatedFraction: 0,
+        deadFraction: null,
+      },
+    ],
+  },
+});
+
+describe('applyMessage', () => {
+  it('starts from a full message and grows the history by each snapshot’s points', () => {
+    const s = emptyState();
+    applyMessage(s, { type: 'full', model: null, history: [point(1)], snapshot: null, data: null, problems: [], sessionKey: 'file:///a.nn.json', state: 'paused' });
+    expect(s.state).toBe('paused');
+    const changes = applyMessage(s, { type: 'snapshot', snapshot: snapshot([2, 3]) });
+    expect([...changes].sort()).toEqual(['history', 'snapshot', 'state']);
+    expect(s.history.map((p) => p.epoch)).toEqual([1, 2, 3]);
+    expect(s.timeline.map((t) => t.epoch)).toEqual([3]);
+    applyMessage(s, { type: 'snapshot', snapshot: snapshot([4]) });
+    expect(s.history.map((p) => p.epoch)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('treats points that restart the epochs as a reset', () => {
+    const s = emptyState();
+    applyMessage(s, { type: 'full', model: null, history: [point(1), point(2), point(3)], snapshot: null, data: null, problems: [] });
+    applyMessage(s, { type: 'snapshot', snapshot: snapshot([1]) });
+    expect(s.history.map((p) => p.epoch)).toEqual([1]);
+  });
+
+  it('keeps the last model that parsed while the text has errors', () => {
+    const s = emptyState();
+    const model = { name: 'm' } as never;
+    applyMessage(s, { type: 'model', model });
+    applyMessage(s, { type: 'model', model: null });
+    expect(s.model).toBeNull();
+    expect(s.lastModel).toBe(model);
+  });
+});
+
+describe('appendSample', () => {
+  const sample = (epoch: number): HealthSample => ({ epoch, layers: [] });
+
+  it('replaces a sample of the same epoch and cuts back after a reset', () => {
+    const t: HealthSample[] = [];
+    [1, 2, 2, 3].forEach((e) => appendSample(t, sample(e)));
+    expect(t.map((s) => s.epoch)).toEqual([1, 2, 3]);
+    appendSample(t, sample(2));
+    expect(t.map((s) => s.epoch)).toEqual([1, 2]);
+  });
+
+  it('stays bounded and spans the whole run', () => {
+    const t: HealthSample[] = [];
+    for (let e = 1; e <= 10_000; e++) appendSample(t, sample(e), 100);
+    expect(t.length).toBeLessThanOrEqual(100);
+    expect(t[0]?.epoch).toBe(1);
+    expect(t.at(-1)?.epoch).toBe(10_000);
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { validateFromWebview } from '../../../src/panel/validate-message';
+
+const ctx = { layerUnits: [8, 4, 1] };
+
+describe('validateFromWebview', () => {
+  it('accepts every well-formed message and returns a clean copy', () => {
+    const ok = [
+      { type: 'ready' },
+      { type: 'command', command: 'train' },
+      { type: 'command', command: 'reset' },
+      { type: 'set-hyperparameter', field: 'learningRate', value: 0.03 },
+      { type: 'set-hyperparameter', field: 'batchSize', value: 32 },
+      { type: 'set-hyperparameter', field: 'regularization.type', value: 'l2' },
+      { type: 'set-hyperparameter', field: 'regularization.lambda', value: 0 },
+      { type: 'reveal-problem', line: 12, character: 4 },
+      { type: 'unit-grid', id: 3, layer: 1, unit: 3 },
+    ];
+    for (const m of ok) {
+      const r = validateFromWebview({ ...m, extra: 'dropped' }, ctx);
+      expect(r, JSON.stringify(m)).toEqual({ ok: true, message: m });
+    }
+  });
+
+  it.each([
+    [null],
+    ['ready'],
+    [[{ type: 'ready' }]],
+    [{}],
+    [{ type: 'eval', code: 'x' }],
+    [{ type: 'command', command: 'delete' }],
+    [{ type: 'command' }],
+    [{ type: 'set-hyperparameter', field: 'epochs', value: 3 }],
+    [{ type: 'set-hyperparameter', field: 'learningRate', value: '0.1' }],
+    [{ type: 'set-hyperparameter', field: 'learningRate', value: 0 }],
+    [{ type: 'set-hyperparameter', field: 'learningRate', value: -1 }],
+    [{ type: 'set-hyperparameter', field: 'learningRate', value: Infinity }],
+    [{ type: 'set-hyperparameter', field: 'learningRate', value: NaN }],
+    [{ type: 'set-hyperparameter', field: 'batchSize', value: 2.5 }],
+    [{ type: 'set-hyperparameter', field: 'batchSize', value: 0 }],
+    [{ type: 'set-hyperparameter', field: 'regularization.type', value: 'l3' }],
+    [{ type: 'set-hyperparameter', field: 'regularization.lambda', value: -0.1 }],
+    [{ type: 'reveal-problem', line: -1, character: 0 }],
+    [{ type: 'reveal-problem', line: 1.5, character: 0 }],
+    [{ type: 'reveal-problem', line: '3', character: 0 }],
+    [{ type: 'unit-grid', id: 1, layer: 3, unit: 0 }],
+    [{ type: 'unit-grid', id: 1, layer: 0, unit: 8 }],
+    [{ type: 'unit-grid', id: -1, layer: 0, unit: 0 }],
+  ])('rejects %j', (raw) => {
+    const r = validateFromWebview(raw, ctx);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason.length).toBeGreaterThan(0);
+  });
+
+  it('rejects unit grids when no model is attached', () => {
+    expect(validateFromWebview({ type: 'unit-grid', id: 1, layer: 0, unit: 0 }).ok).toBe(false);
+  });
+});
