@@ -62,6 +62,13 @@ export interface Metrics {
 
 export interface EpochReport {
   epoch: number;
+  /** Train metrics are the mean over the epoch's minibatches (as they were trained, dropout on). */
   train: Metrics;
+  /** Test metrics at the end of the epoch; null when the test split is empty or training diverged. */
   test: Metrics | null;
+  /**
+   * Present when a NaN/±Inf appeared (this epoch or earlier, until reset/importWeights): training
+   * stopped at that minibatch and the metrics may be NaN. The same event is in health().nonFinite.
+   */
+  nonFinite?: NonFiniteEvent;
 }

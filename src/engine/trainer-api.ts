@@ -36,8 +36,17 @@ export interface OutputGrid {
   xMax: number;
   yMin: number;
   yMax: number;
-  /** size × size values, row-major from (xMin, yMax) top-left: class index probability/value. */
+  /**
+   * size × size values (1 × size for 1-input data, along x with yMin = yMax = 0), row-major from
+   * (xMin, yMax) top-left. Inputs beyond the first two are held at 0 (their standardised mean).
+   * mode 'value': the output (a single sigmoid's probability, a regression value) or the chosen
+   * unit's activation; mode 'class' (several output units, no target): the predicted class index.
+   */
   values: Float32Array;
+  /** 'class' for the argmax of several output units, 'value' otherwise. */
+  mode?: 'value' | 'class';
+  /** mode 'class': the predicted class's probability (output activation) per cell. */
+  confidence?: Float32Array;
 }
 
 export interface Trainer {
@@ -58,7 +67,12 @@ export interface Trainer {
   exportWeights(): WeightsFile;
   /** Throws EngineError when the shape does not match. */
   importWeights(file: WeightsFile): void;
-  gradientCheck(options?: { epsilon?: number; samples?: number }): GradientCheckResult;
+  /**
+   * Backprop against central differences on the first `samples` training rows (default 16),
+   * epsilon default 1e-5; networks above `maxParameters` (default 4096) are checked on an evenly
+   * strided subset of that many parameters. Parameters and stored gradients are left unchanged.
+   */
+  gradientCheck(options?: { epsilon?: number; samples?: number; maxParameters?: number }): GradientCheckResult;
   /** Outputs over the plane of the first two inputs; `unit` picks a layer's unit, default the output. */
   outputGrid(size: number, target?: { layer: number; unit: number }): OutputGrid;
   /** Current parameters of one layer (for small-network diagrams): row-major inputs × units. */

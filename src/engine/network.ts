@@ -1,0 +1,207 @@
+// The multilayer perceptron: dense layers whose parameters live in flat Float64Arrays (weights
+// row-major inputs × units, so weight (i → j) is at i·units + j), run forward and backward over a
+// whole minibatch at once. There are no neuron objects: a layer is its arrays, and a minibatch is
+// a set of preallocated row-major buffers (`Workspace`) reused for every batch of the same size.
+
+import { activateInto, multiplyByDerivative, softmaxRows } from './activations';
+import { initializeWeights } from './init';
+import { forwardProduct, inputGradient, weightGradient } from './matmul';
+import type { Rng } from './rng';
+import type { ActivationName, DropoutMode, InitSpec, NetworkConfig } from './types';
+
+export interface DenseLayer {
+  readonly index: number;
+  readonly inputs: number;
+  readonly units: number;
+  readonly activation: ActivationName;
+  /** Drop probability of this layer's outputs while training. */
+  readonly dropout: number;
+  readonly init: InitSpec;
+  readonly weights: Float64Array;
+  readonly biases: Float64Array;
+  /** ∂(objective)/∂W of the last minibatch, same layout as weights. */
+  readonly weightGrad: Float64Array;
+  readonly biasGrad: Float64Array;
+  /** ReLU-family only: 1 for units that were positive at least once since `clearActivity`. */
+  readonly everPositive: Uint8Array;
+}
+
+/** Per-batch-size buffers, one of each per layer, each `capacity × units` (row-major). */
+export interface Workspace {
+  readonly capacity: number;
+  readonly input: Float64Array;
+  readonly target: Float64Array;
+  readonly pre: Float64Array[];
+  /** φ(pre). */
+  readonly act: Float64Array[];
+  /** What the next layer sees: act after dropout (the same array as act when the layer has none). */
+  readonly out: Float64Array[];
+  /** Dropout multipliers (0 or the keep scale), or null for layers without dropout. */
+  readonly mask: (Float64Array | null)[];
+  /** ∂(batch cost)/∂(pre) while running backward. */
+  readonly delta: Float64Array[];
+}
+
+/** How dropout behaves in one forward pass. */
+export type ForwardMode =
+  /** Draw new masks from the generator. */
+  | 'train'
+  /** No dropping; scale-at-test multiplies by the keep probability. */
+  | 'eval'
+  /** Reuse the masks already in the workspace (gradient check: a fixed mask). */
+  | 'fixed-mask';
+
+export class Network {
+  readonly inputSize: number;
+  readonly layers: DenseLayer[];
+  readonly outputSize: number;
+  readonly parameterCount: number;
+
+  constructor(config: NetworkConfig) {
+    this.inputSize = config.inputSize;
+    let inputs = config.inputSize;
+    let count = 0;
+    this.layers = config.layers.map((layer, index) => {
+      const dense: DenseLayer = {
+        index,
+        inputs,
+        units: layer.units,
+        activation: layer.activation,
+        dropout: layer.dropout ?? 0,
+        init: layer.init ?? config.init,
+        weights: new Float64Array(inputs * layer.units),
+        biases: new Float64Array(layer.units),
+        weightGrad: new Float64Array(inputs * layer.units),
+        biasGrad: new Float64Array(layer.units),
+        everPositive: new Uint8Array(layer.units),
+      };
+      count += inputs * layer.units + layer.units;
+      inputs = layer.units;
+      return dense;
+    });
+    this.outputSize = inputs;
+    this.parameterCount = count;
+  }
+
+  /** Draws every weight from `rng` (layer by layer, row-major) and zeroes biases and gradients. */
+  initialize(rng: Rng): void {
+    for (const layer of this.layers) {
+      initializeWeights(layer.init, layer.inputs, layer.units, rng, layer.weights);
+      layer.biases.fill(0);
+      layer.weightGrad.fill(0);
+      layer.biasGrad.fill(0);
+      layer.everPositive.fill(0);
+    }
+  }
+
+  get outputLayer(): DenseLayer {
+    return this.layers[this.layers.length - 1];
+  }
+
+  createWorkspace(capacity: number): Workspace {
+    const pre: Float64Array[] = [];
+    const act: Float64Array[] = [];
+    const out: Float64Array[] = [];
+    const mask: (Float64Array | null)[] = [];
+    const delta: Float64Array[] = [];
+    for (const layer of this.layers) {
+      const size = capacity * layer.units;
+      const a = new Float64Array(size);
+      pre.push(new Float64Array(size));
+      act.push(a);
+      const hasDropout = layer.dropout > 0;
+      out.push(hasDropout ? new Float64Array(size) : a);
+      mask.push(hasDropout ? new Float64Array(size) : null);
+      delta.push(new Float64Array(size));
+    }
+    return {
+      capacity,
+      input: new Float64Array(capacity * this.inputSize),
+      target: new Float64Array(capacity * this.outputSize),
+      pre,
+      act,
+      out,
+      mask,
+      delta,
+    };
+  }
+
+  /** Clears the dead-ReLU flags (at the start of an epoch). */
+  clearActivity(): void {
+    for (const layer of this.layers) layer.everPositive.fill(0);
+  }
+
+  /**
+   * Runs `rows` samples of `ws.input` through the network. Layer outputs land in ws.pre/act/out;
+   * the prediction is ws.act of the last layer. `trackActivity` marks ReLU units that fire.
+   */
+  forward(ws: Workspace, rows: number, mode: ForwardMode, dropoutMode: DropoutMode, rng: Rng | null, trackActivity: boolean): void {
+    let input = ws.input;
+    const last = this.layers.length - 1;
+    for (let l = 0; l <= last; l++) {
+      const layer = this.layers[l];
+      const units = layer.units;
+      const count = rows * units;
+      const pre = ws.pre[l];
+      const act = ws.act[l];
+      forwardProduct(input, layer.weights, layer.biases, pre, rows, layer.inputs, units);
+      if (layer.activation === 'softmax') softmaxRows(pre, act, rows, units);
+      else activateInto(layer.activation, pre, act, count);
+      if (trackActivity && (layer.activation === 'relu' || layer.activation === 'leaky-relu')) {
+        markPositive(pre, layer.everPositive, rows, units);
+      }
+      const p = layer.dropout;
+      if (p > 0) applyDropout(act, ws.out[l], ws.mask[l] as Float64Array, count, p, mode, dropoutMode, rng);
+      input = ws.out[l];
+    }
+  }
+
+  /**
+   * Backpropagation, given ws.delta[last] = ∂(batch cost)/∂(output logits): fills every layer's
+   * weightGrad/biasGrad with ∂(batch cost)/∂W and ∂/∂b (the chain rule of theory §7, batched).
+   */
+  backward(ws: Workspace, rows: number): void {
+    for (let l = this.layers.length - 1; l >= 0; l--) {
+      const layer = this.layers[l];
+      const delta = ws.delta[l];
+      const layerInput = l === 0 ? ws.input : ws.out[l - 1];
+      weightGradient(layerInput, delta, layer.weightGrad, layer.biasGrad, rows, layer.inputs, layer.units);
+      if (l === 0) break;
+      // ∂C/∂out(l−1) = δ(l)·W(l)ᵀ, then back through dropout and φ' of the layer below.
+      const below = this.layers[l - 1];
+      const prevDelta = ws.delta[l - 1];
+      const count = rows * below.units;
+      inputGradient(delta, layer.weights, prevDelta, rows, layer.inputs, layer.units);
+      const mask = ws.mask[l - 1];
+      if (mask !== null) for (let i = 0; i < count; i++) prevDelta[i] *= mask[i];
+      multiplyByDerivative(below.activation, ws.pre[l - 1], ws.act[l - 1], prevDelta, count);
+    }
+  }
+}
+
+function markPositive(pre: Float64Array, flags: Uint8Array, rows: number, units: number): void {
+  for (let r = 0, i = 0; r < rows; r++) {
+    for (let u = 0; u < units; u++, i++) if (pre[i] > 0) flags[u] = 1;
+  }
+}
+
+/**
+ * Dropout of a layer's outputs with drop probability p. Training keeps each output with
+ * probability 1 − p; `inverted` scales the kept ones by 1/(1 − p) so nothing changes at test time,
+ * `scale-at-test` leaves them and multiplies every output by 1 − p at test time instead. Both
+ * give each unit the same expected output: (1 − p)·a·1/(1 − p) = a versus (1 − p)·a and (1 − p)·a.
+ */
+function applyDropout(act: Float64Array, out: Float64Array, mask: Float64Array, count: number, p: number, mode: ForwardMode, dropoutMode: DropoutMode, rng: Rng | null): void {
+  const keep = 1 - p;
+  if (mode === 'eval') {
+    if (dropoutMode === 'inverted') out.set(act.subarray(0, count));
+    else for (let i = 0; i < count; i++) out[i] = act[i] * keep;
+    return;
+  }
+  if (mode === 'train') {
+    const kept = dropoutMode === 'inverted' ? 1 / keep : 1;
+    const source = rng as Rng;
+    for (let i = 0; i < count; i++) mask[i] = source.uniform() < p ? 0 : kept;
+  }
+  for (let i = 0; i < count; i++) out[i] = act[i] * mask[i];
+}

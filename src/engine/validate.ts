@@ -1,0 +1,111 @@
+// Argument checks for everything a trainer is built from. Each failure names the field and the
+// value, so the model loader and the CLI can show it as is (they add the file position).
+
+import { ACTIVATIONS, DROPOUT_MODES, LOSSES, OPTIMIZERS, type Dataset, type NetworkConfig, type Split, type TrainingConfig } from './types';
+import { EngineError, requireInteger, requireRate } from './errors';
+import { validateInit } from './init';
+import { validateRegularization } from './regularization';
+import { resolveLossKernel } from './losses';
+import { firstNonFinite } from './distribution';
+
+/** Largest layer width and input size accepted (a guard against typos like 1e9 units). */
+export const MAX_UNITS = 1 << 20;
+
+export function validateNetwork(config: NetworkConfig): void {
+  if (!config || typeof config !== 'object') throw new EngineError('invalid-config', 'network config is missing.');
+  requireInteger(config.inputSize, 'inputSize', 1, MAX_UNITS);
+  if (!Array.isArray(config.layers) || config.layers.length === 0) {
+    throw new EngineError('invalid-config', 'The network needs at least one layer (the output layer).');
+  }
+  validateInit(config.init, 'network');
+  const last = config.layers.length - 1;
+  config.layers.forEach((layer, i) => {
+    const name = i === last ? `output layer (layer ${i})` : `layer ${i}`;
+    requireInteger(layer.units, `${name} units`, 1, MAX_UNITS);
+    if (!(ACTIVATIONS as readonly string[]).includes(layer.activation)) {
+      throw new EngineError('invalid-config', `${name}: activation must be one of ${ACTIVATIONS.join(', ')}, got ${String(layer.activation)}.`);
+    }
+    if (layer.activation === 'softmax' && i !== last) {
+      throw new EngineError('invalid-config', `${name}: softmax is only allowed on the output layer.`);
+    }
+    if (layer.dropout !== undefined && layer.dropout !== 0) {
+      if (i === last) throw new EngineError('invalid-config', `${name}: dropout applies to hidden layers, not to the output layer.`);
+      requireRate(layer.dropout, `${name} dropout`, 0, 1);
+      if (layer.dropout >= 1) throw new EngineError('invalid-rate', `${name} dropout must be below 1 (it is the probability of dropping a unit), got ${layer.dropout}.`);
+    }
+    if (layer.init !== undefined) validateInit(layer.init, name);
+  });
+  if (!(LOSSES as readonly string[]).includes(config.loss)) {
+    throw new EngineError('invalid-config', `loss must be one of ${LOSSES.join(', ')}, got ${String(config.loss)}.`);
+  }
+  resolveLossKernel(config.loss, config.layers[last].activation);
+}
+
+export function validateTraining(training: TrainingConfig, network: NetworkConfig): void {
+  if (!training || typeof training !== 'object') throw new EngineError('invalid-config', 'training config is missing.');
+  if (!(OPTIMIZERS as readonly string[]).includes(training.optimizer)) {
+    throw new EngineError('invalid-config', `optimizer must be one of ${OPTIMIZERS.join(', ')}, got ${String(training.optimizer)}.`);
+  }
+  requireRate(training.learningRate, 'learningRate', 0, 1e9, true);
+  requireInteger(training.batchSize, 'batchSize', 1, 1 << 24);
+  requireInteger(training.epochs, 'epochs', 0);
+  if (training.momentum !== undefined) requireRate(training.momentum, 'momentum', 0, 0.999999);
+  if (training.beta1 !== undefined) requireRate(training.beta1, 'beta1', 0, 0.999999);
+  if (training.beta2 !== undefined) requireRate(training.beta2, 'beta2', 0, 0.999999999);
+  if (training.epsilon !== undefined) requireRate(training.epsilon, 'epsilon', 0, 1, true);
+  validateRegularization(training.regularization);
+  if (!(DROPOUT_MODES as readonly string[]).includes(training.dropoutMode)) {
+    throw new EngineError('invalid-config', `dropoutMode must be one of ${DROPOUT_MODES.join(', ')}, got ${String(training.dropoutMode)}.`);
+  }
+  if (training.optimizer === 'perceptron') {
+    const output = network.layers[network.layers.length - 1];
+    if (network.layers.length !== 1 || (output.activation !== 'sign' && output.activation !== 'step')) {
+      throw new EngineError(
+        'invalid-config',
+        'The perceptron rule trains a single layer of sign or step units (no hidden layers); use sgd, momentum or adam with differentiable activations for a multilayer network.',
+      );
+    }
+  }
+}
+
+function validateSplit(split: Split, name: string, data: Dataset, labelCount: number): void {
+  if (!split || !Number.isInteger(split.n) || split.n < 0) throw new EngineError('invalid-data', `${name} split: n must be a whole number ≥ 0.`);
+  if (!(split.x instanceof Float64Array) || split.x.length < split.n * data.inputSize) {
+    throw new EngineError('invalid-shape', `${name} split: x must be a Float64Array of n × inputSize = ${split.n * data.inputSize} values.`);
+  }
+  if (!(split.y instanceof Float64Array) || split.y.length < split.n * labelCount) {
+    throw new EngineError('invalid-shape', `${name} split: y must be a Float64Array of ${split.n * labelCount} values.`);
+  }
+  const badX = firstNonFinite(split.x, split.n * data.inputSize);
+  if (badX >= 0) {
+    throw new EngineError('non-finite-input', `${name} split: sample ${Math.floor(badX / data.inputSize)}, feature ${badX % data.inputSize} is ${String(split.x[badX])}; inputs must be finite numbers.`);
+  }
+  const badY = firstNonFinite(split.y, split.n * labelCount);
+  if (badY >= 0) throw new EngineError('non-finite-input', `${name} split: target of sample ${Math.floor(badY / labelCount)} is ${String(split.y[badY])}; targets must be finite numbers.`);
+  if (data.kind === 'classification') {
+    for (let r = 0; r < split.n; r++) {
+      const label = split.y[r];
+      if (!Number.isInteger(label) || label < 0 || label >= data.classes) {
+        throw new EngineError('invalid-data', `${name} split: sample ${r} has class ${label}, but classes are 0 … ${data.classes - 1}.`);
+      }
+    }
+  }
+}
+
+export function validateData(data: Dataset, network: NetworkConfig): void {
+  if (!data || typeof data !== 'object') throw new EngineError('invalid-data', 'dataset is missing.');
+  if (data.inputSize !== network.inputSize) {
+    throw new EngineError('invalid-shape', `The network expects ${network.inputSize} input(s) but the data has ${data.inputSize} feature(s).`);
+  }
+  if (data.kind === 'classification') {
+    requireInteger(data.classes, 'dataset classes', 1);
+    if (data.targetSize !== 1) throw new EngineError('invalid-shape', `Classification data must have targetSize 1 (a class index per sample), got ${data.targetSize}.`);
+  } else if (data.kind === 'regression') {
+    requireInteger(data.targetSize, 'dataset targetSize', 1);
+  } else {
+    throw new EngineError('invalid-data', `dataset kind must be classification or regression, got ${String((data as Dataset).kind)}.`);
+  }
+  validateSplit(data.train, 'train', data, data.targetSize);
+  validateSplit(data.test, 'test', data, data.targetSize);
+  if (data.train.n === 0) throw new EngineError('invalid-data', 'The training split is empty.');
+}
