@@ -1,0 +1,170 @@
+// CSV text -> sample table. Reading the file is the model loader's job; this parses what it read.
+//
+// Format: RFC 4180 with a header row. Fields are separated by commas; a field in double quotes may
+// hold commas, line breaks and doubled quotes (""). Unquoted fields are trimmed, blank lines skipped.
+// Every feature column must be numeric. The target decides the task: when every target cell is a
+// number it is regression; otherwise the distinct texts become classes, numbered in the order they
+// first appear. Errors name the file line and the column, as a person would look for them.
+
+import { fail } from './fail';
+import type { SampleTable } from './samples';
+import { MAX_SAMPLES } from './samples';
+
+export interface CsvRecord {
+  /** 1-based line in the text where the record starts. */
+  line: number;
+  fields: string[];
+}
+
+/** Splits CSV text into records of raw fields (quotes removed, unquoted fields trimmed). */
+export function parseCsvRecords(text: string): CsvRecord[] {
+  const records: CsvRecord[] = [];
+  let fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  let line = 1;
+  let recordLine = 1;
+  // A record whose only field was quoted ("") is a value, not a blank line.
+  let quotedSeen = false;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; // a byte-order mark is not part of the first name
+
+  const endField = () => {
+    fields.push(quoted ? field : field.trim());
+    field = '';
+    quoted = false;
+  };
+  const endRecord = () => {
+    endField();
+    const blank = fields.length === 1 && fields[0] === '' && !quotedSeen;
+    if (!blank) records.push({ line: recordLine, fields });
+    fields = [];
+    quotedSeen = false;
+  };
+
+  while (i < text.length) {
+    const ch = text[i];
+    if (ch === '"' && field.trim() === '' && !quoted) {
+      // Opening quote: read to the closing quote, keeping everything inside verbatim.
+      const openedAt = line;
+      quoted = true;
+      quotedSeen = true;
+      field = '';
+      i++;
+      for (;;) {
+        if (i >= text.length) fail(`CSV line ${openedAt}: a quoted field is never closed`);
+        const c = text[i];
+        if (c === '"') {
+          if (text[i + 1] === '"') {
+            field += '"';
+            i += 2;
+            continue;
+          }
+          i++;
+          break;
+        }
+        if (c === '\n') line++;
+        field += c;
+        i++;
+      }
+      // Only spaces may sit between the closing quote and the next separator.
+      while (text[i] === ' ' || text[i] === '\t') i++;
+      if (i < text.length && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') {
+        fail(`CSV line ${line}: unexpected text after a closing quote`);
+      }
+      continue;
+    }
+    if (ch === ',') {
+      endField();
+      i++;
+    } else if (ch === '\n' || ch === '\r') {
+      endRecord();
+      i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
+      line++;
+      recordLine = line;
+    } else {
+      field += ch;
+      i++;
+    }
+  }
+  if (field !== '' || fields.length > 0 || quoted) endRecord();
+  return records;
+}
+
+/** A finite number written in decimal or scientific notation; anything else is text. */
+function parseNumber(cell: string): number | null {
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(cell)) return null;
+  const value = Number(cell);
+  return Number.isFinite(value) ? value : null;
+}
+
+export interface CsvOptions {
+  features?: string[];
+  target: string;
+}
+
+export function csvToTable(text: string, options: CsvOptions): SampleTable {
+  const records = parseCsvRecords(text);
+  if (records.length === 0) fail('CSV is empty: expected a header row with column names, then one row per sample');
+  const [header, ...rows] = records;
+  const names = header.fields;
+  const seen = new Map<string, number>();
+  names.forEach((name, column) => {
+    if (seen.has(name)) fail(`CSV line ${header.line}: column "${name}" appears twice in the header`);
+    seen.set(name, column);
+  });
+  const available = names.map((name) => `"${name}"`).join(', ');
+  const columnOf = (name: string, role: string): number => {
+    const column = seen.get(name);
+    if (column === undefined) fail(`CSV has no ${role} column "${name}"; available columns: ${available}`);
+    return column;
+  };
+
+  const targetColumn = columnOf(options.target, 'target');
+  const featureNames = options.features ?? names.filter((_, column) => column !== targetColumn);
+  if (featureNames.length === 0) fail('CSV: no feature columns left besides the target');
+  const featureColumns = featureNames.map((name) => columnOf(name, 'feature'));
+  if (featureColumns.includes(targetColumn)) fail(`CSV: column "${options.target}" cannot be both a feature and the target`);
+  if (rows.length === 0) fail('CSV has a header but no data rows');
+  if (rows.length > MAX_SAMPLES) fail(`CSV has ${rows.length} rows; at most ${MAX_SAMPLES} are supported`);
+
+  const n = rows.length;
+  const inputSize = featureColumns.length;
+  const x = new Float64Array(n * inputSize);
+  const targetCells: string[] = [];
+  rows.forEach((row, r) => {
+    if (row.fields.length !== names.length) {
+      fail(`CSV line ${row.line}: has ${row.fields.length} fields but the header has ${names.length}`);
+    }
+    featureColumns.forEach((column, j) => {
+      const cell = row.fields[column];
+      const value = parseNumber(cell);
+      if (value === null) {
+        fail(`CSV line ${row.line}, column "${names[column]}": ${cell === '' ? 'the cell is empty' : `"${cell}" is not a number`}`);
+      }
+      x[r * inputSize + j] = value;
+    });
+    const target = row.fields[targetColumn];
+    if (target === '') fail(`CSV line ${row.line}, column "${options.target}": the target cell is empty`);
+    targetCells.push(target);
+  });
+
+  const numericTargets = targetCells.map(parseNumber);
+  const y = new Float64Array(n);
+  if (numericTargets.every((value) => value !== null)) {
+    numericTargets.forEach((value, r) => (y[r] = value as number));
+    return { kind: 'regression', n, inputSize, targetSize: 1, classes: 0, featureNames, x, y };
+  }
+  const classNames: string[] = [];
+  const classIndex = new Map<string, number>();
+  targetCells.forEach((cell, r) => {
+    let index = classIndex.get(cell);
+    if (index === undefined) {
+      index = classNames.length;
+      classIndex.set(cell, index);
+      classNames.push(cell);
+    }
+    y[r] = index;
+  });
+  if (classNames.length < 2) fail(`CSV target column "${options.target}" has a single class ("${classNames[0]}"): nothing to learn`);
+  return { kind: 'classification', n, inputSize, targetSize: 1, classes: classNames.length, featureNames, classNames, x, y };
+}

@@ -1,0 +1,50 @@
+// Datasets for the engine: every source (seeded generator, bundled iris, inline arrays, CSV text)
+// becomes one sample table, which is then split into train/test by the seed and standardised with
+// the training split's statistics. makeDataset is the only entry point the rest of the project needs.
+
+import { EngineError } from '../errors';
+import { createRng, type Rng } from '../rng';
+import type { DataOptions, DataSource } from '../types';
+import type { MakeDataset } from '../trainer-api';
+import { csvToTable } from './csv';
+import { generate } from './generators';
+import { inlineToTable } from './inline';
+import { irisTable } from './iris';
+import type { SampleTable } from './samples';
+import { splitTable, type StandardizedDataset } from './split';
+
+export { PLANE } from './generators';
+export { parseCsvRecords, type CsvRecord } from './csv';
+export { featureStatistics, type Standardization, type StandardizedDataset } from './split';
+export { MAX_SAMPLES } from './samples';
+
+function toTable(source: DataSource, rng: Rng): SampleTable {
+  switch (source.kind) {
+    case 'generator':
+      return generate(source.generator, source, rng);
+    case 'dataset':
+      if (source.dataset !== 'iris') throw new EngineError('invalid-data', `data: unknown dataset "${String(source.dataset)}"; known: iris`);
+      return irisTable();
+    case 'inline':
+      return inlineToTable(source.inputs, source.targets);
+    case 'csv':
+      return csvToTable(source.text, source);
+    default:
+      throw new EngineError('invalid-data', `data: unknown source kind "${String((source as { kind: unknown }).kind)}"`);
+  }
+}
+
+/**
+ * Builds the train/test dataset for a data source. The same source, options and seed give identical
+ * arrays. Features are standardised unless `options.standardize` is false; targets never are.
+ * The result carries `standardization` (mean/std per feature) when it applies, so raw inputs can be
+ * mapped into the network's coordinates.
+ */
+export const makeDataset = ((source: DataSource, options: DataOptions, seed: number): StandardizedDataset => {
+  const { testFraction } = options;
+  if (typeof testFraction !== 'number' || !Number.isFinite(testFraction) || testFraction < 0 || testFraction >= 1) {
+    throw new EngineError('invalid-config', `data: testFraction must be a number in [0, 1), got ${String(testFraction)}`);
+  }
+  const rng = createRng(seed);
+  return splitTable(toTable(source, rng), testFraction, options.standardize ?? true, rng);
+}) satisfies MakeDataset;
