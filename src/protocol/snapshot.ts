@@ -40,6 +40,10 @@ export interface GridView {
   yMax: number;
   /** Row-major from the top-left (xMin, yMax); for 1-input data a single row of `size` values. */
   values: number[];
+  /** 'class': values are predicted class indices (several output units); 'value' (default): outputs. */
+  mode?: 'value' | 'class';
+  /** mode 'class': the predicted class's probability per cell, same layout as values. */
+  confidence?: number[];
 }
 
 /** The data points, sent once per session (they do not change while training). */

@@ -59,7 +59,10 @@ export function toGridView(grid: OutputGrid, inputSize: number): GridView {
     inputSize === 1 && grid.values.length === grid.size * grid.size
       ? Array.from(grid.values.subarray(0, grid.size))
       : Array.from(grid.values);
-  return { size: grid.size, xMin: grid.xMin, xMax: grid.xMax, yMin: grid.yMin, yMax: grid.yMax, values };
+  const view: GridView = { size: grid.size, xMin: grid.xMin, xMax: grid.xMax, yMin: grid.yMin, yMax: grid.yMax, values };
+  if (grid.mode) view.mode = grid.mode;
+  if (grid.confidence) view.confidence = Array.from(grid.confidence.subarray(0, values.length));
+  return view;
 }
 
 export function toParametersView(trainer: Trainer): ParametersView {
