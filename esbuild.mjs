@@ -2,7 +2,7 @@
 // (browser) and the headless CLI (node). `--production` minifies and leaves source maps out;
 // `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -34,6 +34,9 @@ if (!production && existsSync('bench/main.ts')) {
     packages: 'external',
   });
 }
+
+// A package must hold only what this build wrote: no map, benchmark or bundle left from a dev build.
+if (production) rmSync('dist', { recursive: true, force: true });
 
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();

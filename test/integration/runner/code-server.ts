@@ -14,6 +14,7 @@ import { launchChromium } from '../../../scripts/lib/chromium';
 import { createProfile, ensureCodeServer, installVsix, remoteAuthority, startCodeServer } from '../../../scripts/lib/code-server';
 import { ROOT, TEST_RESULTS, vsixPath } from '../../../scripts/lib/paths';
 import { buildIntegrationTests, TESTS_ENTRY } from './build';
+import { prepareWorkspace } from './workspace';
 
 const { values: options } = parseArgs({
   options: {
@@ -33,7 +34,6 @@ const started = Date.now();
 const elapsed = (): string => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 const say = (message: string): void => console.log(`integration: ${message}`);
 
-/** Copies `from` into `to`, if it exists, for the suites to open. */
 function copyIfPresent(from: string, to: string): void {
   if (existsSync(from)) cpSync(from, to, { recursive: true });
 }
@@ -53,10 +53,7 @@ async function main(): Promise<number> {
   say(`bundled the runner and ${suites.length} suite file(s) into out/integration (${elapsed()})`);
 
   const profile = createProfile();
-  const workspace = join(profile.dir, 'workspace');
-  copyIfPresent(options.examples, join(workspace, 'examples'));
-  copyIfPresent(join(ROOT, 'test', 'integration', 'fixtures'), join(workspace, 'fixtures'));
-  mkdirSync(workspace, { recursive: true });
+  const workspace = prepareWorkspace(join(profile.dir, 'workspace'), options.examples);
   const devExtension = join(profile.dir, 'test-host-extension');
   writeEmptyExtension(devExtension);
 

@@ -1,0 +1,86 @@
+// `npm test`: the three test layers in order, each timed, then one summary line.
+//   unit         lint, typecheck, vitest (pure code, fast)
+//   integration  the vscode-API suites inside code-server's extension host, against the packaged VSIX
+//   e2e          the packaged VSIX in code-server's UI, driven through Debian Chromium
+// Setup (scripts/setup-e2e.sh, idempotent) and packaging run before the layers that need them. Under
+// CI the VSIX must come from a clean tree; locally a dirty tree is allowed and said so.
+// Every layer runs even when an earlier one failed, so one run shows everything that is broken.
+// Usage: npm test [-- unit integration e2e]   (default: all three)
+import { spawnSync } from 'node:child_process';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const node = process.execPath;
+const runTs = (entry, ...args) => [node, 'scripts/run-ts.mjs', entry, ...args];
+const npx = (...args) => ['npx', '--no-install', ...args];
+
+const prepare = [
+  { name: 'setup (code-server, Chromium)', command: ['bash', 'scripts/setup-e2e.sh'] },
+  { name: 'package (VSIX)', command: runTs('scripts/package.ts', ...(process.env.CI ? [] : ['--allow-dirty'])) },
+];
+const layers = [
+  {
+    name: 'unit',
+    steps: [
+      { name: 'lint', command: npx('eslint', '.') },
+      { name: 'typecheck', command: npx('tsc', '-p', '.', '--noEmit') },
+      { name: 'vitest', command: npx('vitest', 'run') },
+    ],
+  },
+  { name: 'integration', needs: prepare, steps: [{ name: 'code-server', command: runTs('test/integration/runner/code-server.ts') }] },
+  { name: 'e2e', needs: prepare, steps: [{ name: 'code-server + Chromium', command: npx('vitest', 'run', '--config', 'test/e2e/vitest.config.ts') }] },
+];
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !layers.some((layer) => layer.name === name));
+if (unknown.length > 0) {
+  console.error(`test-all: unknown layer(s) ${unknown.join(', ')}; choose from ${layers.map((l) => l.name).join(', ')}`);
+  process.exit(2);
+}
+
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+const banner = (text) => console.log(`\n===== ${text}`);
+
+/** Runs one command with inherited output; true when it exits 0. */
+function run(step) {
+  const started = Date.now();
+  banner(`${step.name}: ${step.command.join(' ')}`);
+  const result = spawnSync(step.command[0], step.command.slice(1), { cwd: root, stdio: 'inherit' });
+  const ok = result.status === 0;
+  console.log(`----- ${step.name}: ${ok ? 'ok' : `FAILED (exit ${result.status ?? result.signal})`} in ${seconds(Date.now() - started)}`);
+  return ok;
+}
+
+const prepared = new Map(); // prerequisite name -> ok, so each runs once
+const results = [];
+const allStarted = Date.now();
+for (const layer of layers.filter((l) => wanted.length === 0 || wanted.includes(l.name))) {
+  const started = Date.now();
+  let ok = true;
+  let why = '';
+  for (const step of layer.needs ?? []) {
+    if (!prepared.has(step.name)) prepared.set(step.name, run(step));
+    if (!prepared.get(step.name)) {
+      ok = false;
+      why = `${step.name} failed`;
+      break;
+    }
+  }
+  if (ok) {
+    for (const step of layer.steps) {
+      if (!run(step)) {
+        ok = false;
+        why = `${step.name} failed`;
+      }
+    }
+  }
+  results.push({ name: layer.name, ok, why, ms: Date.now() - started });
+}
+
+banner('summary');
+for (const r of results) console.log(`${r.ok ? 'PASS' : 'FAIL'}  ${r.name.padEnd(12)} ${seconds(r.ms).padStart(8)}${r.ok ? '' : `  (${r.why})`}`);
+const passed = results.filter((r) => r.ok).length;
+console.log(`total ${seconds(Date.now() - allStarted)}`);
+console.log(`layers: ${passed} passed, ${results.length - passed} failed`);
+process.exit(passed === results.length ? 0 : 1);
