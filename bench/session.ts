@@ -1,0 +1,20 @@
+// What the harness needs from each implementation: open a workload (building the model and moving
+// the data into the implementation's own format, untimed), then train whole epochs on demand.
+
+import type { Workload } from './workloads';
+
+export const IMPLS = ['nn-playground', 'tfjs-cpu', 'tfjs-wasm', 'brain.js'] as const;
+export type ImplName = (typeof IMPLS)[number];
+
+export interface BenchSession {
+  /** Trains `epochs` full passes over the workload's samples and returns when the work is done. */
+  train(epochs: number): void | Promise<void>;
+  dispose(): void;
+}
+
+export interface Peer {
+  impl: ImplName;
+  /** How this implementation runs the workload where it cannot follow the spec exactly. */
+  note(workload: Workload): string | undefined;
+  open(workload: Workload): Promise<BenchSession>;
+}
