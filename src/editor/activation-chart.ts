@@ -1,0 +1,123 @@
+// A small SVG chart of an activation function with the layer's current pre-activations marked on
+// it, for hovers: it shows at a glance whether the units sit in the linear zone or in saturation.
+// Pure string building (no DOM, no vscode), so it is unit-tested and rendered as a data URI.
+
+import { ACTIVATION_FUNCTIONS, isActivationName } from '../engine/activations';
+import { HEALTH_PERCENTILES } from '../engine/health-types';
+import { formatNumber } from './format';
+import { saturationThreshold } from './lessons';
+
+export const CHART_WIDTH = 260;
+export const CHART_HEIGHT = 120;
+const PAD = { left: 8, right: 8, top: 10, bottom: 22 };
+
+/** An activation's value at z, for drawing; a softmax unit against a rival at 0 is a sigmoid. */
+export function activationValue(activation: string, z: number): number {
+  if (!isActivationName(activation)) return z;
+  return ACTIVATION_FUNCTIONS[activation === 'softmax' ? 'sigmoid' : activation].output(z);
+}
+
+/** Zones where the derivative is (nearly) zero: saturation for sigmoid/tanh, the dead side of ReLU. */
+export function flatZones(activation: string, halfWidth: number): { from: number; to: number; label: string }[] {
+  const threshold = saturationThreshold(activation);
+  if (threshold !== null) {
+    if (threshold >= halfWidth) return [];
+    return [
+      { from: -halfWidth, to: -threshold, label: 'saturated' },
+      { from: threshold, to: halfWidth, label: 'saturated' },
+    ];
+  }
+  if (activation === 'relu') return [{ from: -halfWidth, to: 0, label: 'dead (f′ = 0)' }];
+  return [];
+}
+
+function yRange(activation: string, halfWidth: number): [number, number] {
+  switch (activation) {
+    case 'sigmoid':
+    case 'softmax':
+    case 'step':
+      return [-0.1, 1.1];
+    case 'tanh':
+    case 'sign':
+      return [-1.2, 1.2];
+    case 'relu':
+    case 'leaky-relu':
+      return [-0.1 * halfWidth, halfWidth];
+    default:
+      return [-halfWidth, halfWidth];
+  }
+}
+
+/**
+ * Horizontal extent: wide enough for the saturation zones and the observed pre-activations, so a
+ * layer stuck far in saturation is drawn where it is, not clipped to the pretty middle.
+ */
+export function chartHalfWidth(activation: string, percentiles: readonly number[] | null): number {
+  const threshold = saturationThreshold(activation) ?? 3;
+  let half = Math.max(6, threshold * 1.4);
+  if (percentiles && percentiles.length > 0) {
+    const spread = Math.max(Math.abs(percentiles[0]), Math.abs(percentiles[percentiles.length - 1]));
+    if (Number.isFinite(spread)) half = Math.max(half, spread * 1.1);
+  }
+  return Math.min(half, 100);
+}
+
+const round = (v: number) => Math.round(v * 10) / 10;
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * The chart as SVG text. `percentiles` are the layer's pre-activations at HEALTH_PERCENTILES
+ * (0, 7, 16, 31, 50, 69, 84, 93, 100), or null before training.
+ */
+export function activationChartSvg(activation: string, percentiles: readonly number[] | null): string {
+  const half = chartHalfWidth(activation, percentiles);
+  const [yMin, yMax] = yRange(activation, half);
+  const plotW = CHART_WIDTH - PAD.left - PAD.right;
+  const plotH = CHART_HEIGHT - PAD.top - PAD.bottom;
+  const sx = (z: number) => round(PAD.left + ((Math.max(-half, Math.min(half, z)) + half) / (2 * half)) * plotW);
+  const sy = (y: number) => round(PAD.top + (1 - (Math.max(yMin, Math.min(yMax, y)) - yMin) / (yMax - yMin)) * plotH);
+  const parts: string[] = [];
+  parts.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${CHART_WIDTH}" height="${CHART_HEIGHT}" viewBox="0 0 ${CHART_WIDTH} ${CHART_HEIGHT}" font-family="sans-serif" font-size="10">`,
+  );
+  // Hover backgrounds follow the theme and an image cannot read theme colours: mid-tone colours
+  // with partial opacity stay readable on light, dark and high-contrast backgrounds alike.
+  for (const zone of flatZones(activation, half)) {
+    parts.push(
+      `<rect class="zone" x="${sx(zone.from)}" y="${PAD.top}" width="${round(sx(zone.to) - sx(zone.from))}" height="${plotH}" fill="#e05050" fill-opacity="0.16"/>`,
+    );
+  }
+  if (percentiles && percentiles.length === HEALTH_PERCENTILES.length && percentiles.every(Number.isFinite)) {
+    const [p0, p7, p16, , p50, , p84, p93, p100] = percentiles;
+    parts.push(`<rect class="band" x="${sx(p7)}" y="${PAD.top}" width="${round(Math.max(1, sx(p93) - sx(p7)))}" height="${plotH}" fill="#e0a030" fill-opacity="0.22"/>`);
+    parts.push(`<rect class="band" x="${sx(p16)}" y="${PAD.top}" width="${round(Math.max(1, sx(p84) - sx(p16)))}" height="${plotH}" fill="#e0a030" fill-opacity="0.3"/>`);
+    parts.push(`<line class="median" x1="${sx(p50)}" y1="${PAD.top}" x2="${sx(p50)}" y2="${PAD.top + plotH}" stroke="#e0a030" stroke-width="2"/>`);
+    const base = PAD.top + plotH;
+    parts.push(`<line class="range" x1="${sx(p0)}" y1="${base - 3}" x2="${sx(p100)}" y2="${base - 3}" stroke="#e0a030" stroke-width="1.5"/>`);
+  }
+  // Axes through the origin.
+  parts.push(`<line x1="${PAD.left}" y1="${sy(0)}" x2="${PAD.left + plotW}" y2="${sy(0)}" stroke="#888" stroke-width="0.7"/>`);
+  parts.push(`<line x1="${sx(0)}" y1="${PAD.top}" x2="${sx(0)}" y2="${PAD.top + plotH}" stroke="#888" stroke-width="0.7"/>`);
+  // The curve, sampled densely enough that step/sign jumps look vertical.
+  const samples = 160;
+  const points: string[] = [];
+  for (let i = 0; i <= samples; i++) {
+    const z = -half + (2 * half * i) / samples;
+    points.push(`${sx(z)},${sy(activationValue(activation, z))}`);
+  }
+  parts.push(`<polyline class="curve" points="${points.join(' ')}" fill="none" stroke="#3794ff" stroke-width="2"/>`);
+  const labelY = CHART_HEIGHT - 6;
+  parts.push(`<text x="${PAD.left}" y="${labelY}" fill="#888">${escapeXml(formatNumber(-half))}</text>`);
+  parts.push(`<text x="${PAD.left + plotW}" y="${labelY}" fill="#888" text-anchor="end">${escapeXml(formatNumber(half))}</text>`);
+  parts.push(`<text x="${sx(0)}" y="${labelY}" fill="#888" text-anchor="middle">z</text>`);
+  parts.push('</svg>');
+  return parts.join('');
+}
+
+/** A data URI for a Markdown image; base64 keeps parentheses and spaces out of the link target. */
+export function svgDataUri(svg: string): string {
+  return `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`;
+}

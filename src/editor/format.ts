@@ -1,0 +1,143 @@
+// Text that the editor adapters show (CodeLens, status bar, hovers), as pure functions of a
+// session's numbers. Kept free of `vscode` so the wording is unit-tested without an editor.
+
+import type { LayerHealth } from '../engine/health-types';
+import type { LayerSpec } from '../model/spec';
+import type { HistoryPoint, SessionState } from '../protocol/snapshot';
+
+/** Two significant digits, exponent form for very small or large magnitudes: 0.031, 3.1e-4, 1.2e+5. */
+export function formatNumber(value: number): string {
+  if (!Number.isFinite(value)) return Number.isNaN(value) ? 'NaN' : value > 0 ? '∞' : '−∞';
+  if (value === 0) return '0';
+  const magnitude = Math.abs(value);
+  if (magnitude < 1e-3 || magnitude >= 1e5) {
+    // "3.0e-4" reads worse than "3e-4": drop a trailing zero mantissa digit.
+    const text = magnitude.toExponential(1).replace(/\.0e/, 'e');
+    return value < 0 ? `−${text}` : text;
+  }
+  const text = Number(value.toPrecision(2)).toString();
+  return text.startsWith('-') ? `−${text.slice(1)}` : text;
+}
+
+/** A share in [0, 1] as a percentage a person can read at a glance: 97%, 0.4%, <0.1%. */
+export function formatPercent(share: number): string {
+  if (!Number.isFinite(share)) return '–';
+  const percent = share * 100;
+  if (percent === 0) return '0%';
+  if (percent < 0.1) return '<0.1%';
+  if (percent < 9.95) return `${Number(percent.toFixed(1))}%`;
+  return `${Math.round(percent)}%`;
+}
+
+/** Weight with a fixed two decimals for formulas, the sign written separately by the caller. */
+function formatCoefficient(value: number): string {
+  const magnitude = Math.abs(value);
+  if (magnitude !== 0 && (magnitude < 0.005 || magnitude >= 1000)) return formatNumber(magnitude);
+  return magnitude.toFixed(2);
+}
+
+const SUBSCRIPTS = '₀₁₂₃₄₅₆₇₈₉';
+export function subscript(n: number): string {
+  return String(n)
+    .split('')
+    .map((digit) => SUBSCRIPTS[Number(digit)] ?? digit)
+    .join('');
+}
+
+const STATE_WORDS: Record<SessionState, string> = {
+  idle: 'ready',
+  training: 'training',
+  paused: 'paused',
+  finished: 'finished',
+  diverged: 'diverged',
+};
+
+export interface StatusNumbers {
+  state: SessionState;
+  epoch: number;
+  epochs: number;
+  /** The last epoch's numbers, when at least one epoch ran. */
+  last: HistoryPoint | undefined;
+  /** Why training stopped when it diverged. */
+  message?: string;
+}
+
+/**
+ * One line for the status lens and the status bar: `epoch 120/300 · loss 0.031 · test acc 97%`,
+ * prefixed with the state when it is not simply training.
+ */
+export function statusText(numbers: StatusNumbers): string {
+  const parts: string[] = [];
+  if (numbers.state !== 'training') parts.push(STATE_WORDS[numbers.state]);
+  parts.push(`epoch ${numbers.epoch}/${numbers.epochs}`);
+  const last = numbers.last;
+  if (last) {
+    parts.push(`loss ${formatNumber(last.trainCost)}`);
+    if (last.testAccuracy !== undefined) parts.push(`test acc ${formatPercent(last.testAccuracy)}`);
+    else if (last.trainAccuracy !== undefined) parts.push(`acc ${formatPercent(last.trainAccuracy)}`);
+    else if (last.testCost !== null) parts.push(`test loss ${formatNumber(last.testCost)}`);
+  }
+  let text = parts.join(' · ');
+  if (numbers.state === 'diverged' && numbers.message) text += ` — ${numbers.message}`;
+  return text;
+}
+
+/** What a layer lens says: `tanh · 4 units · 12% saturated · ‖∇W‖ 3e-4`. */
+export function layerText(layer: LayerSpec, health: LayerHealth | undefined, isOutput: boolean): string {
+  const parts = [layer.activation, `${layer.units} unit${layer.units === 1 ? '' : 's'}`];
+  if (isOutput) parts.push('output');
+  if (layer.dropout) parts.push(`dropout ${formatNumber(layer.dropout)}`);
+  if (health) {
+    if (health.saturatedFraction !== null) parts.push(`${formatPercent(health.saturatedFraction)} saturated`);
+    if (health.deadFraction !== null) parts.push(`${formatPercent(health.deadFraction)} dead`);
+    parts.push(`‖∇W‖ ${formatNumber(health.gradNorm)}`);
+  }
+  return parts.join(' · ');
+}
+
+/** Symbol for a unit's output in a formula: h for hidden layers, ŷ for the output. */
+export function unitSymbol(layerIndex: number, unit: number, isOutput: boolean): string {
+  if (isOutput) return `ŷ${subscript(unit + 1)}`;
+  return `h${layerIndex > 0 ? `⁽${toSuperscript(layerIndex + 1)}⁾` : ''}${subscript(unit + 1)}`;
+}
+
+const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+function toSuperscript(n: number): string {
+  return String(n)
+    .split('')
+    .map((digit) => SUPERSCRIPTS[Number(digit)] ?? digit)
+    .join('');
+}
+
+/**
+ * One unit's formula with its numbers: `h₁ = tanh(0.82·x1 − 1.10·x2 + 0.05)`. Long sums keep
+ * their first terms and say how many were left out, so a hover stays readable for wide layers.
+ */
+export function unitFormula(options: {
+  output: string;
+  activation: string;
+  inputs: readonly string[];
+  weights: readonly number[];
+  bias: number;
+  maxTerms?: number;
+}): string {
+  const maxTerms = options.maxTerms ?? 6;
+  const shown = Math.min(options.weights.length, maxTerms);
+  let sum = '';
+  for (let i = 0; i < shown; i++) {
+    const weight = options.weights[i];
+    const sign = weight < 0 ? '−' : '+';
+    const term = `${formatCoefficient(weight)}·${options.inputs[i] ?? `x${i + 1}`}`;
+    sum += i === 0 ? (weight < 0 ? `−${term}` : term) : ` ${sign} ${term}`;
+  }
+  const hidden = options.weights.length - shown;
+  if (hidden > 0) sum += ` + … (${hidden} more)`;
+  sum += ` ${options.bias < 0 ? '−' : '+'} ${formatCoefficient(options.bias)}`;
+  const inner = options.activation === 'linear' ? sum : `${options.activation}(${sum})`;
+  return `${options.output} = ${inner}`;
+}
+
+/** Whole count with thin grouping: 5 000 000 reads better than 5000000 in messages. */
+export function formatCount(n: number): string {
+  return Math.round(n).toLocaleString('en-US');
+}

@@ -1,0 +1,291 @@
+// The theory the hovers teach (../shared/notes/theory.md, claim by claim), tied to the numbers of
+// the model being edited. All lesson text lives here, so the wording is written once and the
+// arithmetic behind each "here, this means …" sentence is unit-tested. Pure: no vscode.
+
+import { ACTIVATION_FUNCTIONS, ACTIVATION_INFO, isActivationName } from '../engine/activations';
+import type { HealthReport, LayerHealth } from '../engine/health-types';
+import { initStd } from '../engine/init';
+import type { InitSpec } from '../engine/types';
+import type { ModelSpec } from '../model/spec';
+import type { HistoryPoint } from '../protocol/snapshot';
+import { formatNumber, formatPercent } from './format';
+
+/** The keys of a `.nn.json` file that have a lesson. */
+export const LESSON_KEYS = ['activation', 'loss', 'init', 'dropout', 'regularization', 'learningRate'] as const;
+export type LessonKey = (typeof LESSON_KEYS)[number];
+
+/**
+ * |z| beyond which the derivative is below 0.01 (theory claim 6; the engine finds it by bisection):
+ * 4.6 for sigmoid, 3.0 for tanh. For tanh that is 1% of its maximum; for sigmoid ~4% of its
+ * maximum 0.25, so lessons say "below 0.01". Null for activations without saturation zones.
+ */
+export function saturationThreshold(activation: string): number | null {
+  return isActivationName(activation) ? (ACTIVATION_INFO[activation].saturation?.threshold ?? null) : null;
+}
+
+/** Derivative of an activation at z; a softmax unit against a rival at 0 is a sigmoid. */
+export function activationDerivative(activation: string, z: number): number {
+  if (!isActivationName(activation)) return Number.NaN;
+  return ACTIVATION_FUNCTIONS[activation === 'softmax' ? 'sigmoid' : activation].der(z);
+}
+
+/** Standard normal CDF, via erf (Abramowitz & Stegun 7.1.26, absolute error below 1.5e-7). */
+export function normalCdf(x: number): number {
+  const t = 1 / (1 + 0.3275911 * (Math.abs(x) / Math.SQRT2));
+  const poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+  const erf = 1 - poly * Math.exp(-(x * x) / 2);
+  return x >= 0 ? 0.5 * (1 + erf) : 0.5 * (1 - erf);
+}
+
+/**
+ * Share of pre-activations z = Σ wᵢxᵢ (+ bias 0 at init) in the saturation zone, for inputs of
+ * zero mean and unit variance (standardised data) and i.i.d. weights of the given mean and std:
+ * Var(z) = n·(σ² + μ²), and z is about normal for a sum of many terms, so the share is
+ * P(|z| > t) = 2·(1 − Φ(t / √Var)). Null when the activation has no saturation zone.
+ */
+export function predictedSaturatedShare(activation: string, weightStd: number, weightMean: number, fanIn: number): number | null {
+  const threshold = saturationThreshold(activation);
+  if (threshold === null) return null;
+  const zStd = Math.sqrt(fanIn * (weightStd * weightStd + weightMean * weightMean));
+  if (zStd === 0) return 0;
+  return 2 * (1 - normalCdf(threshold / zStd));
+}
+
+/** Fan-in of a layer: the input width for the first, the previous layer's units otherwise. */
+export function fanIn(spec: ModelSpec, layer: number, inputSize: number | undefined): number | undefined {
+  if (layer === 0) return inputSize;
+  return spec.layers[layer - 1]?.units;
+}
+
+/** What a lesson can tie its theory to. Every field may be missing: before training, or on a broken file. */
+export interface LessonContext {
+  spec?: ModelSpec;
+  /** Width of the input (from the data), when known. */
+  inputSize?: number;
+  health?: HealthReport | null;
+  last?: HistoryPoint;
+  /** The layer the hovered key belongs to, for per-layer keys. */
+  layer?: number;
+}
+
+const ACTIVATION_THEORY: Record<string, string> = {
+  linear:
+    'No activation: f(z) = z. Stacked linear layers collapse into one: (X·W₁ + b₁)·W₂ + b₂ = X·(W₁W₂) + (b₁W₂ + b₂), ' +
+    'a single linear model whatever the depth. A hidden layer needs a non-linear activation to approximate non-linear functions (universal approximation).',
+  step:
+    'The threshold logic unit of the perceptron: f(z) = 1 if z ≥ 0, else 0. Its derivative is 0 almost everywhere, so backpropagation cannot pass through it; ' +
+    'the perceptron rule trains one layer, and one layer separates only linearly separable classes — not XOR (Minsky, 1969).',
+  sign:
+    'The perceptron: f(x) = sign(w·x + b), a linear classifier. Its derivative is 0 almost everywhere, so backpropagation cannot pass through it; ' +
+    'a single layer separates only linearly separable classes — not XOR (Minsky, 1969).',
+  sigmoid:
+    'σ(z) = 1/(1 + e⁻ᶻ), range (0, 1): a probability, common for binary outputs. σ′(z) = σ(z)(1 − σ(z)) ≤ 0.25, and below 0.01 when |z| > 4.6: ' +
+    'the **saturation zones**, where gradients vanish and the layer stops learning. The middle is the linear zone.',
+  tanh:
+    'tanh(z), range (−1, 1), zero-centred (suits symmetric data). tanh′(z) = 1 − tanh²(z) ≤ 1, below 0.01 (1% of its maximum) when |z| > 3.0: ' +
+    'the **saturation zones**, where gradients vanish. The middle is the linear zone.',
+  relu:
+    'ReLU(z) = max(0, z): for z > 0 the derivative is 1, no saturation zone, so gradients pass undiminished. For z < 0 the derivative is 0: ' +
+    'a unit that never activates is **dead** and stops learning.',
+  'leaky-relu':
+    'Leaky ReLU: z for z > 0, 0.01·z otherwise. Like ReLU without a saturation zone for z > 0, and the small negative slope keeps units from dying.',
+  softmax:
+    'Softmax: yᵢ = e^{zᵢ} / Σⱼ e^{zⱼ}. Exponentials make the outputs non-negative and dividing by their sum makes them add up to 1: a probability ' +
+    'distribution over the classes, used with cross-entropy for multi-class outputs.',
+};
+
+const WHY_ACTIVATIONS =
+  'An activation should be continuous and differentiable (a few points excepted) for gradient descent, simple with a simple derivative, ' +
+  'and have a derivative neither too large nor too small for stable training.';
+
+function layerHealth(context: LessonContext): LayerHealth | undefined {
+  if (context.layer === undefined) return undefined;
+  return context.health?.layers.find((entry) => entry.layer === context.layer);
+}
+
+function layerInit(spec: ModelSpec, layer: number): InitSpec {
+  return spec.layers[layer]?.init ?? spec.init;
+}
+
+/** The predicted saturated share at init for one layer, as a sentence, or null when it does not apply. */
+export function initSaturationSentence(spec: ModelSpec, layer: number, inputSize: number | undefined): string | null {
+  const config = spec.layers[layer];
+  if (!config) return null;
+  const n = fanIn(spec, layer, inputSize);
+  if (n === undefined || saturationThreshold(config.activation) === null) return null;
+  const init = layerInit(spec, layer);
+  const std = initStd(init, n, config.units);
+  const mean = init.distribution === 'gaussian' ? (init.mean ?? 0) : 0;
+  const share = predictedSaturatedShare(config.activation, std, mean, n);
+  if (share === null) return null;
+  const zStd = Math.sqrt(n * (std * std + mean * mean));
+  const assumption = layer === 0 ? 'standardised inputs' : 'inputs of unit scale from the layer below';
+  return (
+    `At init (${describeInit(init)}, ${n} input${n === 1 ? '' : 's'}), z = Σwᵢxᵢ has std ≈ ${formatNumber(std)}·√${n} = ${formatNumber(zStd)} ` +
+    `(assuming ${assumption}): predicted **${formatPercent(share)} saturated** (|z| > ${formatNumber(saturationThreshold(config.activation) ?? 0)}).`
+  );
+}
+
+export function describeInit(init: InitSpec): string {
+  switch (init.distribution) {
+    case 'gaussian':
+      return `N(${formatNumber(init.mean ?? 0)}, ${formatNumber(init.std ?? 0.01)}), std not variance`;
+    case 'uniform':
+      return `U(−${formatNumber(init.limit ?? 0.05)}, ${formatNumber(init.limit ?? 0.05)})`;
+    default:
+      return init.distribution;
+  }
+}
+
+/** Lesson on `activation`: the function's theory, then what it means for this layer now. */
+export function activationLesson(activation: string, context: LessonContext): string[] {
+  const lines = [`**Activation \`${activation}\`.** ${ACTIVATION_THEORY[activation] ?? WHY_ACTIVATIONS}`];
+  const health = layerHealth(context);
+  if (health) {
+    const median = health.preActivations.percentiles[4];
+    if (health.saturatedFraction !== null) {
+      lines.push(`Now: ${formatPercent(health.saturatedFraction)} of this layer's pre-activations are in the saturation zone.`);
+    }
+    if (health.deadFraction !== null) lines.push(`Now: ${formatPercent(health.deadFraction)} of its units never activated in the last epoch (dead).`);
+    if (median !== undefined && Number.isFinite(median)) {
+      lines.push(`At the median pre-activation z = ${formatNumber(median)}, f′(z) = ${formatNumber(activationDerivative(activation, median))}.`);
+    }
+  }
+  if (context.spec && context.layer !== undefined) {
+    const sentence = initSaturationSentence(context.spec, context.layer, context.inputSize);
+    if (sentence) lines.push(sentence);
+  }
+  return lines;
+}
+
+/** Lesson on `init`: degenerate zeros, the 3σ rule with this model's numbers, saturation at init. */
+export function initLesson(init: InitSpec, context: LessonContext): string[] {
+  const lines = [
+    '**Weight initialisation.** Good initialisation eases training. All zeros makes the network degenerate: every unit of a layer computes the same ' +
+      'output and receives the same gradient, so the units stay identical. A Gaussian N(μ, σ) is common; the scale must keep initial pre-activations out ' +
+      'of the saturation zone. xavier (variance 2/(fan-in + fan-out)) suits tanh/sigmoid, he (variance 2/fan-in) suits ReLU.',
+  ];
+  if (init.distribution === 'zeros') {
+    lines.push('Here: every weight starts at 0, so each layer behaves like a single unit — training cannot break the symmetry.');
+  } else if (init.distribution === 'gaussian') {
+    const mean = init.mean ?? 0;
+    const std = init.std ?? 0.01;
+    lines.push(
+      `Here: N(${formatNumber(mean)}, ${formatNumber(std)}), σ = ${formatNumber(std)} read as the standard deviation (not the variance). ` +
+        `3σ rule: 99.73% of initial weights lie in (${formatNumber(mean - 3 * std)}, ${formatNumber(mean + 3 * std)}).`,
+    );
+  }
+  const spec = context.spec;
+  if (spec) {
+    const layers = context.layer !== undefined ? [context.layer] : spec.layers.map((_, index) => index);
+    for (const layer of layers) {
+      const sentence = initSaturationSentence(spec, layer, context.inputSize);
+      if (sentence) lines.push(`Layer ${layer + 1} (${spec.layers[layer].activation}): ${sentence}`);
+    }
+    const health = context.health;
+    if (health && health.layers.length > 0) {
+      const stds = health.layers
+        .filter((entry) => context.layer === undefined || entry.layer === context.layer)
+        .map((entry) => `layer ${entry.layer + 1}: ${formatNumber(entry.weights.std)}`);
+      if (stds.length > 0) lines.push(`Weight std now — ${stds.join(', ')}.`);
+    }
+  }
+  return lines;
+}
+
+/** Lesson on `dropout`: what it does, keep probability, test-time scaling, and the current gap. */
+export function dropoutLesson(probability: number, context: LessonContext, mode: string | undefined): string[] {
+  const keep = 1 - probability;
+  const lines = [
+    '**Dropout.** While training, each output of this layer is dropped (set to 0) with probability p, so the network cannot rely on any single unit; ' +
+      'this reduces overfitting (variance). At test time nothing is dropped, so the scale must match: multiply by the keep probability 1 − p at test ' +
+      "time ('scale-at-test'), or divide kept outputs by 1 − p while training ('inverted'); the two are equal in expectation.",
+  ];
+  const units = context.spec && context.layer !== undefined ? context.spec.layers[context.layer]?.units : undefined;
+  let here = `Here: p = ${formatNumber(probability)}, keep probability ${formatNumber(keep)}`;
+  if (units !== undefined) here += `, about ${formatNumber(units * keep)} of ${units} units active per step`;
+  if (mode) here += `, mode '${mode}'`;
+  lines.push(`${here}.`);
+  lines.push(...gapSentence(context.last));
+  return lines;
+}
+
+function gapSentence(last: HistoryPoint | undefined): string[] {
+  if (!last || last.testCost === null) return [];
+  const gap = last.testCost - last.trainCost;
+  return [
+    `Now: train cost ${formatNumber(last.trainCost)}, test cost ${formatNumber(last.testCost)}` +
+      (gap > 0 ? ` — a gap of ${formatNumber(gap)} (the larger it grows, the more the model overfits).` : '.'),
+  ];
+}
+
+/** Lesson on `regularization`: objective = cost + term; L2 as weight decay with this model's factor. */
+export function regularizationLesson(type: string, lambda: number, learningRate: number | undefined, context: LessonContext): string[] {
+  const lines = [
+    '**Regularisation.** Objective = cost + a term that limits the model’s complexity, against overfitting (high variance: good on training data, ' +
+      'bad on test data). L2 adds (λ/2)·Σw²; its gradient λw makes it **weight decay**: w ← w(1 − LR·λ) − LR·∂Loss/∂w. L1 adds λ·Σ|w|, which pushes ' +
+      'small weights to exactly 0.',
+  ];
+  if (type === 'l2' && learningRate !== undefined) {
+    lines.push(`Here: λ = ${formatNumber(lambda)}, LR = ${formatNumber(learningRate)}: each step multiplies every weight by 1 − LR·λ = ${(1 - learningRate * lambda).toPrecision(6)} before the gradient step.`);
+  } else if (type === 'l1') {
+    lines.push(`Here: λ = ${formatNumber(lambda)}: each step moves every weight towards 0 by LR·λ (plus the gradient step).`);
+  } else if (type === 'none') {
+    lines.push('Here: none — the objective is the cost alone.');
+  }
+  const last = context.last;
+  if (last && last.trainObjective > 0 && type !== 'none') {
+    lines.push(
+      `Now: regularisation term ${formatNumber(last.trainRegularization)}, ${formatPercent(last.trainRegularization / last.trainObjective)} of the objective ${formatNumber(last.trainObjective)}.`,
+    );
+  }
+  lines.push(...gapSentence(last));
+  return lines;
+}
+
+/** Lesson on `learningRate`: the update rule and each layer's update ratio now. */
+export function learningRateLesson(learningRate: number, context: LessonContext): string[] {
+  const lines = [
+    '**Learning rate.** Gradient descent moves each weight against its gradient (the direction of steepest increase of the loss): ' +
+      'w ← w − LR·∂L/∂w. The learning rate sets the step: too small and learning crawls, too large and the steps overshoot — the loss grows and can ' +
+      'diverge to NaN. It is usually below 1.',
+    `Here: LR = ${formatNumber(learningRate)}${learningRate >= 1 ? ' — at or above 1, a large step for most networks' : ''}.`,
+  ];
+  const health = context.health;
+  if (health && health.layers.length > 0) {
+    const ratios = health.layers.map((entry) => `layer ${entry.layer + 1}: ${formatNumber(entry.updateRatio)}`);
+    lines.push(`Update ratio LR·‖∇W‖/‖W‖ now (healthy near 1e-3) — ${ratios.join(', ')}.`);
+  }
+  return lines;
+}
+
+/** Lesson on `loss`: loss/cost/objective, the formula, and the current cost against chance. */
+export function lossLesson(loss: string, context: LessonContext): string[] {
+  const lines = ['**Loss, cost, objective.** The loss is the gap for one sample, f(ŷ, y); the cost is its mean over the N samples; the objective is the cost plus the regularisation term.'];
+  if (loss === 'mse') {
+    lines.push('**MSE** = Σ(yᵢ − ŷᵢ)²/n, the mean squared gap: for regression.');
+  } else {
+    lines.push(
+      '**Cross-entropy** H(p, q) = −Σ p(xᵢ)·log q(xᵢ), p the true distribution (the label), q the model’s (softmax or sigmoid output): for classification. ' +
+        'Cross-entropy = entropy + KL divergence D_KL(p‖q); with certain labels the entropy is 0, so minimising it brings q to p.',
+    );
+  }
+  const last = context.last;
+  const classes = classCount(context);
+  if (last) {
+    let now = `Now: train cost ${formatNumber(last.trainCost)}`;
+    if (loss !== 'mse' && classes !== undefined && classes >= 2) {
+      now += `; guessing uniformly over ${classes} classes would score ln ${classes} = ${formatNumber(Math.log(classes))}`;
+    }
+    lines.push(`${now}.`);
+  }
+  return lines;
+}
+
+function classCount(context: LessonContext): number | undefined {
+  const spec = context.spec;
+  if (!spec || spec.layers.length === 0) return undefined;
+  const output = spec.layers[spec.layers.length - 1];
+  if (output.units === 1) return 2;
+  return output.units;
+}
