@@ -22,7 +22,10 @@ export interface WeightsFile {
 
 export interface GradientCheckResult {
   maxRelativeError: number;
+  /** Parameters compared. */
   parameters: number;
+  /** Parameters left out because they sit exactly on a kink (ReLU at 0, |w| at 0 under L1). */
+  kinks?: number;
   /** Where the worst error was found. */
   worst: { layer: number; kind: 'weight' | 'bias'; index: number; analytic: number; numeric: number };
 }
@@ -69,7 +72,7 @@ export interface Trainer {
   importWeights(file: WeightsFile): void;
   /**
    * Backprop against central differences on the first `samples` training rows (default 16),
-   * epsilon default 1e-5; networks above `maxParameters` (default 4096) are checked on an evenly
+   * epsilon (the difference step) default 1e-3, 4th-order central differences; networks above `maxParameters` (default 4096) are checked on an evenly
    * strided subset of that many parameters. Parameters and stored gradients are left unchanged.
    */
   gradientCheck(options?: { epsilon?: number; samples?: number; maxParameters?: number }): GradientCheckResult;
