@@ -15,7 +15,9 @@ const common = {
   target: 'es2022',
 };
 
-const node = { ...common, platform: 'node', format: 'cjs', target: 'node20' };
+// jsonc-parser's `main` is a UMD build whose internal requires esbuild cannot follow (the bundle
+// then fails at run time with "Cannot find module './impl/format'"): prefer ES modules.
+const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'] };
 
 /** @type {import('esbuild').BuildOptions[]} */
 const builds = [
