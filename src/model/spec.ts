@@ -31,6 +31,8 @@ export interface Problem {
   /** `static`: found from the text alone; `live`: from training statistics. */
   source: 'parse' | 'static' | 'live';
   fixes?: TextFix[];
+  /** JSON path of the value the problem is about (e.g. `training.learningRate`), when there is one. */
+  path?: string;
 }
 
 /** The data section as written: the CSV is still a path, read by whoever has a file system. */
@@ -65,9 +67,29 @@ export interface SpecLocations {
   keys: Record<string, SourceRange>;
 }
 
+/**
+ * What the data will look like, as far as it is known from the text alone (a CSV file's columns
+ * and classes are known only once the host has read it: then the fields are undefined).
+ */
+export interface DataFacts {
+  inputSize?: number;
+  task?: 'classification' | 'regression';
+  /** Classification: number of classes. */
+  classes?: number;
+  /** Regression: number of target columns. */
+  targetSize?: number;
+  featureNames?: string[];
+  /** Whether one hyperplane can separate the classes (known for generators). */
+  linearlySeparable?: boolean;
+}
+
 export interface ParseResult {
   /** Present when the text is valid enough to train: no problem of severity `error`. */
   spec?: ModelSpec;
   problems: Problem[];
   locations: SpecLocations;
+  /** The text that was parsed: quick fixes computed later (live rules) insert text shaped like it. */
+  text?: string;
+  /** What the text says about the data (input width, task, classes), when known statically. */
+  facts?: DataFacts;
 }

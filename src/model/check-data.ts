@@ -1,0 +1,117 @@
+// Problems that need the data itself: a CSV's columns once the host has read the file, and the
+// output width, task and fan-ins once a dataset has been built. The parser checks all of this
+// statically where it can (generators, iris, inline); these functions close the gap for CSV.
+
+import { parseCsvRecords } from '../engine/data/csv';
+import type { TaskKind } from '../engine/types';
+import { fixSourceOf } from './fixes';
+import { runStaticRules } from './rules/static';
+import { checkOutputAgainstFacts, problem, type CheckContext } from './semantic';
+import type { DataFacts, ParseResult, Problem } from './spec';
+import { didYouMean } from './text/did-you-mean';
+import { replaceEdit } from './text/json-edits';
+
+/** The part of a built dataset (or the worker's DataView) these checks need. */
+export interface DataSummary {
+  kind: TaskKind;
+  inputSize: number;
+  classes: number;
+  featureNames: string[];
+  /** Regression: number of target columns (1 when absent). */
+  targetSize?: number;
+}
+
+function factsOf(data: DataSummary): DataFacts {
+  return data.kind === 'classification'
+    ? { inputSize: data.inputSize, task: 'classification', classes: data.classes, featureNames: data.featureNames }
+    : { inputSize: data.inputSize, task: 'regression', targetSize: data.targetSize ?? 1, featureNames: data.featureNames };
+}
+
+function sameFacts(a: DataFacts | undefined, b: DataFacts): boolean {
+  return a !== undefined && a.inputSize === b.inputSize && a.task === b.task && a.classes === b.classes && (a.targetSize ?? 1) === (b.targetSize ?? 1);
+}
+
+function isNew(existing: readonly Problem[], p: Problem): boolean {
+  return !existing.some((q) => q.code === p.code && q.range.offset === p.range.offset && q.layer === p.layer);
+}
+
+/**
+ * Extra problems once the dataset is built: output width and task for a CSV, and the static
+ * rules that need the input width (init saturation, symmetry). Problems the parser already
+ * reported from static facts are not repeated.
+ */
+export function checkAgainstData(parse: ParseResult, data: DataSummary): Problem[] {
+  const spec = parse.spec;
+  if (spec === undefined) return [];
+  const facts = factsOf(data);
+  if (sameFacts(parse.facts, facts)) return [];
+  const ctx: CheckContext = { spec, facts, locations: parse.locations, src: fixSourceOf(parse.text ?? '') };
+  const found = [...checkOutputAgainstFacts(ctx), ...(parse.text !== undefined ? runStaticRules(ctx) : [])];
+  return found.filter((p) => isNew(parse.problems, p));
+}
+
+/** The CSV could not be read: the problem sits on the `csv` path in the model. */
+export function csvReadProblem(parse: ParseResult, path: string, reason: string): Problem {
+  return problem(
+    { locations: parse.locations },
+    'csv-unreadable',
+    'error',
+    'parse',
+    `Cannot read the CSV file "${path}" (${reason}). The path is relative to this model file.`,
+    'data.csv',
+  );
+}
+
+/**
+ * Checks a CSV's header against `target` and `features` before the dataset is built, so a
+ * misspelt column is reported on its name in the model (with the columns that do exist).
+ * `displayPath` names the file in messages (default: the path as written).
+ */
+export function checkCsv(parse: ParseResult, csvText: string, displayPath?: string): Problem[] {
+  const spec = parse.spec;
+  if (spec === undefined || spec.data.kind !== 'csv') return [];
+  const data = spec.data;
+  const file = displayPath ?? data.path;
+  const loc = { locations: parse.locations };
+  let header: string[];
+  try {
+    header = parseCsvRecords(csvText)[0]?.fields ?? [];
+  } catch (error) {
+    return [problem(loc, 'csv-invalid', 'error', 'parse', `The CSV file "${file}" is not valid CSV: ${error instanceof Error ? error.message : String(error)}.`, 'data.csv')];
+  }
+  if (header.length === 0) {
+    return [problem(loc, 'csv-empty', 'error', 'parse', `The CSV file "${file}" is empty: it needs a header row of column names, then one row per sample.`, 'data.csv')];
+  }
+  const available = header.map((h) => `"${h}"`).join(', ');
+  const src = parse.text !== undefined ? fixSourceOf(parse.text) : undefined;
+  const missing = (name: string, role: string, path: string): Problem => {
+    const suggestion = didYouMean(name, header);
+    const range = parse.locations.values[path];
+    const fixes = suggestion !== undefined && range !== undefined && src !== undefined ? [{ title: `Change to "${suggestion}"`, edits: [replaceEdit(src, range, JSON.stringify(suggestion))] }] : [];
+    return problem(
+      loc,
+      'csv-missing-column',
+      'error',
+      'parse',
+      `The CSV file "${file}" has no ${role} column "${name}".${suggestion !== undefined ? ` Did you mean "${suggestion}"?` : ''} Its columns are: ${available}.`,
+      path,
+      { fixes },
+    );
+  };
+  const problems: Problem[] = [];
+  if (!header.includes(data.target)) problems.push(missing(data.target, 'target', 'data.target'));
+  data.features?.forEach((name, i) => {
+    if (!header.includes(name)) problems.push(missing(name, 'feature', `data.features.${i}`));
+  });
+  if (data.features === undefined && header.length < 2 && problems.length === 0) {
+    problems.push(problem(loc, 'csv-missing-column', 'error', 'parse', `The CSV file "${file}" has only the column ${available}: no feature columns are left besides the target.`, 'data.csv'));
+  }
+  return problems;
+}
+
+/** Input width of a CSV: its `features`, or every header column but the target. */
+export function csvInputSize(csvText: string, features: string[] | undefined, target: string): number {
+  if (features !== undefined) return features.length;
+  const header = parseCsvRecords(csvText)[0]?.fields ?? [];
+  return header.filter((name) => name !== target).length;
+}

@@ -1,0 +1,86 @@
+// What a data section will produce, known before any data is built: input width, task, classes.
+// For inline targets this mirrors the engine's rule (src/engine/data/inline.ts; a test builds
+// the datasets and compares): one-hot rows → classes = width; a single column of −1/1 → 2 classes;
+// a single column holding exactly 0…K−1 (K ≤ 32) → K classes; anything else → regression.
+
+import type { DataFacts, DataSpec } from './spec';
+import { THRESHOLDS } from './thresholds';
+import { DATASET_FACTS, GENERATOR_FACTS } from './vocabulary';
+
+const MAX_INTEGER_CLASSES = 32;
+
+export function inlineTargetFacts(targets: number[][]): Pick<DataFacts, 'task' | 'classes' | 'targetSize'> {
+  const width = targets[0]?.length ?? 0;
+  if (width >= 2) {
+    const oneHot = targets.every((row) => row.every((v) => v === 0 || v === 1) && row.filter((v) => v === 1).length === 1);
+    return oneHot ? { task: 'classification', classes: width } : { task: 'regression', targetSize: width };
+  }
+  const values = targets.map((row) => row[0]);
+  const distinct = new Set(values);
+  if (distinct.size === 2 && distinct.has(-1) && distinct.has(1)) return { task: 'classification', classes: 2 };
+  const classes = distinct.size;
+  const complete = classes >= 2 && classes <= MAX_INTEGER_CLASSES && values.every((v) => Number.isInteger(v) && v >= 0 && v < classes);
+  return complete ? { task: 'classification', classes } : { task: 'regression', targetSize: 1 };
+}
+
+/**
+ * Whether one hyperplane separates two classes, decided by running the perceptron algorithm:
+ * it converges (a full epoch without a mistake) exactly when the data is linearly separable
+ * (Novikoff). Giving up after a bounded number of epochs can call a barely separable set
+ * inseparable, which on hand-written truth tables does not happen; larger sets are not judged.
+ */
+export function perceptronSeparates(inputs: number[][], labels: number[]): boolean | undefined {
+  const n = inputs.length;
+  if (n === 0 || n > THRESHOLDS.separabilityMaxSamples) return undefined;
+  const d = inputs[0].length;
+  const w = new Float64Array(d + 1);
+  for (let epoch = 0; epoch < THRESHOLDS.separabilityEpochs; epoch++) {
+    let mistakes = 0;
+    for (let i = 0; i < n; i++) {
+      const x = inputs[i];
+      let z = w[d];
+      for (let j = 0; j < d; j++) z += w[j] * x[j];
+      const y = labels[i] === 1 ? 1 : -1;
+      if (y * z <= 0) {
+        mistakes++;
+        for (let j = 0; j < d; j++) w[j] += y * x[j];
+        w[d] += y;
+      }
+    }
+    if (mistakes === 0) return true;
+  }
+  return false;
+}
+
+function binaryLabels(targets: number[][]): number[] {
+  if (targets[0]?.length === 2) return targets.map((row) => (row[1] === 1 ? 1 : 0));
+  return targets.map((row) => (row[0] === 1 ? 1 : 0));
+}
+
+export function dataFacts(data: DataSpec): DataFacts {
+  switch (data.kind) {
+    case 'generator': {
+      const g = GENERATOR_FACTS[data.generator];
+      const featureNames = g.inputSize === 1 ? ['x'] : ['x1', 'x2'];
+      if (g.task === 'regression') return { inputSize: g.inputSize, task: 'regression', targetSize: 1, featureNames, linearlySeparable: g.linearlySeparable };
+      const classes = g.fixedClasses ?? data.classes ?? g.defaultClasses ?? 2;
+      return { inputSize: g.inputSize, task: 'classification', classes, featureNames, linearlySeparable: g.linearlySeparable };
+    }
+    case 'dataset': {
+      const d = DATASET_FACTS[data.dataset];
+      return { inputSize: d.inputSize, task: 'classification', classes: d.classes, featureNames: [...d.featureNames] };
+    }
+    case 'inline': {
+      const inputSize = data.inputs[0]?.length ?? 0;
+      const target = inlineTargetFacts(data.targets);
+      const facts: DataFacts = { inputSize, featureNames: Array.from({ length: inputSize }, (_, j) => `x${j + 1}`), ...target };
+      if (target.task === 'classification' && target.classes === 2) {
+        const separable = perceptronSeparates(data.inputs, binaryLabels(data.targets));
+        if (separable !== undefined) facts.linearlySeparable = separable;
+      }
+      return facts;
+    }
+    case 'csv':
+      return data.features !== undefined ? { inputSize: data.features.length, featureNames: [...data.features] } : {};
+  }
+}

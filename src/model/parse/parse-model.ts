@@ -1,0 +1,105 @@
+// `.nn.json` text → ParseResult. Stages, each run only when the one before found no error:
+// syntax and field-by-field reading (always, so hovers and lenses have locations even in a broken
+// file) → checks across fields (output width, loss vs output, optimiser vs activations) → the
+// static lint rules. A later stage would only repeat an earlier error in other words.
+
+import { parseTree, printParseErrorCode, stripComments, type Node, type ParseError } from 'jsonc-parser';
+import { LOSSES, type LossName } from '../../engine/types';
+import { dataFacts } from '../data-facts';
+import { DEFAULTS } from '../defaults';
+import { checkArchitecture, checkOutputAgainstFacts, type CheckContext } from '../semantic';
+import type { DataFacts, LayerSpec, ModelSpec, ParseResult } from '../spec';
+import { runStaticRules } from '../rules/static';
+import { ALL_DATA_KEYS, LAYER_KEYS, TOP_LEVEL_KEYS, TRAINING_KEYS } from '../vocabulary';
+import { ParseContext } from './context';
+import { readObject } from './object-view';
+import { readData } from './read-data';
+import { readInit } from './read-init';
+import { readLayers } from './read-layers';
+import { readTraining } from './read-training';
+import { reportSyntaxErrors } from './syntax';
+
+const MAX_SEED = 2 ** 32 - 1;
+
+/** The loss when none is written: cross-entropy for probabilistic outputs, else squared error. */
+export function defaultLoss(layers: LayerSpec[]): LossName {
+  const output = layers[layers.length - 1]?.activation;
+  return output === 'softmax' || output === 'sigmoid' ? 'cross-entropy' : 'mse';
+}
+
+export interface ParseOptions {
+  /** Run the static lint rules (default true). Errors are always reported. */
+  lint?: boolean;
+}
+
+function parseUnguarded(text: string, options: ParseOptions): ParseResult {
+  const ctx = new ParseContext(text);
+  const errors: ParseError[] = [];
+  const root: Node | undefined = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  const blank = root === undefined && stripComments(text).trim() === '' && errors.every((e) => printParseErrorCode(e.error) === 'ValueExpected');
+  if (!blank) reportSyntaxErrors(ctx, errors);
+  const result = (facts?: DataFacts, spec?: ModelSpec): ParseResult => ({
+    problems: ctx.problems,
+    locations: ctx.locations,
+    text,
+    ...(facts !== undefined ? { facts } : {}),
+    ...(spec !== undefined ? { spec } : {}),
+  });
+
+  if (root === undefined) {
+    if (!ctx.syntaxBroken) {
+      ctx.error('empty-model', 'The file is empty. A model is one object: { "data": { "generator": "xor" }, "layers": [{ "units": 4 }, { "units": 1 }] }.', ctx.lines.range(0, 0));
+    }
+    return result();
+  }
+  ctx.locations.root = ctx.rangeOf(root);
+  const view = readObject(ctx, root, '', TOP_LEVEL_KEYS, 'the model', {
+    elsewhere: { training: TRAINING_KEYS, data: ALL_DATA_KEYS, 'each layer': LAYER_KEYS },
+  });
+  if (view === undefined) return result();
+  const start = ctx.lines.range(root.offset, Math.min(1, root.length));
+
+  const name = view.string('name', 'what this model shows') ?? DEFAULTS.name;
+  const seed = view.number('seed', { integer: true, min: 0, max: MAX_SEED, rangeCode: 'rate-out-of-range', meaning: 'seeds the one random generator behind init, shuffling and dropout' });
+
+  const dataNode = view.value('data');
+  const data = dataNode !== undefined ? readData(ctx, dataNode) : undefined;
+  if (dataNode === undefined) ctx.missing('The model has no "data": say where the samples come from, e.g. "data": { "generator": "xor", "samples": 200 }.', start, { path: 'data' });
+  const facts = data !== undefined ? dataFacts(data) : undefined;
+
+  const layersNode = view.value('layers');
+  const layers = layersNode !== undefined ? readLayers(ctx, layersNode, facts) : undefined;
+  if (layersNode === undefined) {
+    ctx.missing('The model has no "layers": list the hidden layers, then the output layer, e.g. "layers": [{ "units": 4, "activation": "tanh" }, { "units": 1, "activation": "sigmoid" }].', start, {
+      path: 'layers',
+    });
+  }
+  const loss = view.name('loss', LOSSES, 'unknown-loss', 'loss', {
+    explain: 'mse: Σ(y − ŷ)²/n for regression; cross-entropy: −Σ p·log q for classification.',
+  });
+  const initNode = view.value('init');
+  const init = initNode !== undefined ? readInit(ctx, initNode, 'init') : { ...DEFAULTS.init };
+  const training = readTraining(ctx, view.value('training'));
+
+  if (ctx.hasErrors || data === undefined || facts === undefined || layers === undefined || init === undefined || training === undefined) return result(facts);
+  if (view.has('loss') && loss === undefined) return result(facts);
+
+  const spec: ModelSpec = { name, seed: seed ?? DEFAULTS.seed, data, layers, loss: loss ?? defaultLoss(layers), init, training };
+  const check: CheckContext = { spec, facts, locations: ctx.locations, src: { text, lines: ctx.lines, tree: root } };
+  const semantic = [...checkArchitecture(check), ...checkOutputAgainstFacts(check)];
+  ctx.problems.push(...semantic);
+  if (semantic.some((p) => p.severity === 'error')) return result(facts);
+  if (options.lint !== false) ctx.problems.push(...runStaticRules(check));
+  return result(facts, spec);
+}
+
+/** Never throws: an unexpected failure becomes an `internal-error` problem (the fuzz test checks there are none). */
+export function parseModel(text: string, options: ParseOptions = {}): ParseResult {
+  try {
+    return parseUnguarded(typeof text === 'string' ? text : String(text), options);
+  } catch (error) {
+    const ctx = new ParseContext(typeof text === 'string' ? text : '');
+    ctx.error('internal-error', `The model could not be read (${error instanceof Error ? error.message : String(error)}). This is a bug in NN Playground; please report it with the file.`, ctx.lines.range(0, 0));
+    return { problems: ctx.problems, locations: ctx.locations, text: ctx.text };
+  }
+}

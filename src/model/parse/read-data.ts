@@ -1,0 +1,235 @@
+// `data`: where the samples come from. Exactly one of four forms (generator, bundled dataset,
+// inline arrays, CSV file), each with its own fields, plus `testFraction` and `standardize`.
+
+import type { Node } from 'jsonc-parser';
+import { BUNDLED_DATASETS, GENERATORS } from '../../engine/types';
+import { DEFAULTS } from '../defaults';
+import type { DataSpec } from '../spec';
+import { DATA_COMMON_KEYS, DATA_FORM_KEYS, GENERATOR_FACTS } from '../vocabulary';
+import type { ParseContext } from './context';
+import { describeValue, joinPath, readObject, type ObjectView } from './object-view';
+
+type Form = keyof typeof DATA_FORM_KEYS;
+const FORM_MARKERS: [Form, string[]][] = [
+  ['generator', ['generator']],
+  ['dataset', ['dataset']],
+  ['inline', ['inputs', 'targets']],
+  ['csv', ['csv']],
+];
+const FORM_NAMES: Record<Form, string> = { generator: 'a generator', dataset: 'a bundled dataset', inline: 'inline inputs/targets', csv: 'a CSV file' };
+const MAX_SAMPLES = 1_000_000;
+const MAX_CLASSES = 32;
+
+const EXAMPLE = '{ "generator": "xor", "samples": 400 }, { "dataset": "iris" }, { "inputs": [[0, 1]], "targets": [[1]] } or { "csv": "data.csv", "target": "label" }';
+
+/** The forms whose marker keys appear in the object, in the order written in FORM_MARKERS. */
+function findForms(node: Node): { form: Form; key: string }[] {
+  const keys = new Set((node.children ?? []).map((p) => p.children?.[0]?.value));
+  const found: { form: Form; key: string }[] = [];
+  for (const [form, markers] of FORM_MARKERS) {
+    const key = markers.find((m) => keys.has(m));
+    if (key !== undefined) found.push({ form, key });
+  }
+  return found;
+}
+
+/** Reads a list of rows of numbers; reports the first bad element on its exact range. */
+function readMatrix(ctx: ParseContext, view: ObjectView, key: 'inputs' | 'targets'): number[][] | undefined {
+  const field = view.field(key);
+  if (field?.value === undefined) return undefined;
+  const node = field.value;
+  if (node.type !== 'array') {
+    view.typeError(field, `a list of rows, each a list of numbers, like [[0, 1], [1, 0]]`);
+    return undefined;
+  }
+  const rows: number[][] = [];
+  let width = -1;
+  let widthRow = -1;
+  for (const [r, rowNode] of (node.children ?? []).entries()) {
+    if (rowNode.type !== 'array') {
+      ctx.error('wrong-type', `Row ${r + 1} of "${key}" must be a list of numbers like [0, 1]; found ${describeValue(rowNode)}.`, rowNode, { path: field.path });
+      return undefined;
+    }
+    const row: number[] = [];
+    for (const cell of rowNode.children ?? []) {
+      if (cell.type !== 'number' || !Number.isFinite(cell.value)) {
+        ctx.error('wrong-type', `Every value of "${key}" must be a finite number; row ${r + 1} holds ${describeValue(cell)}.`, cell, { path: field.path });
+        return undefined;
+      }
+      row.push(cell.value as number);
+    }
+    if (row.length === 0) {
+      ctx.error('inline-shape', `Row ${r + 1} of "${key}" is empty; every row needs at least one number.`, rowNode, { path: field.path });
+      return undefined;
+    }
+    if (width === -1) {
+      width = row.length;
+      widthRow = r;
+    } else if (row.length !== width) {
+      ctx.error(
+        'inline-shape',
+        `Row ${r + 1} of "${key}" has ${row.length} value${row.length === 1 ? '' : 's'} but row ${widthRow + 1} has ${width}: every sample needs the same number of ${key === 'inputs' ? 'features (the input layer\'s width)' : 'target values'}.`,
+        rowNode,
+        { path: field.path },
+      );
+      return undefined;
+    }
+    rows.push(row);
+  }
+  if (rows.length === 0) {
+    ctx.error('inline-shape', `"${key}" is empty: list at least one row.`, node, { path: field.path });
+    return undefined;
+  }
+  if (rows.length > MAX_SAMPLES) {
+    ctx.error('inline-shape', `"${key}" has ${rows.length} rows; at most ${MAX_SAMPLES} are supported.`, node, { path: field.path });
+    return undefined;
+  }
+  return rows;
+}
+
+function readStringList(ctx: ParseContext, view: ObjectView, key: string, meaning: string): string[] | undefined {
+  const field = view.field(key);
+  if (field?.value === undefined) return undefined;
+  const node = field.value;
+  if (node.type !== 'array') {
+    view.typeError(field, `a list of column names like ["x1", "x2"] (${meaning})`);
+    return undefined;
+  }
+  const names: string[] = [];
+  const seen = new Set<string>();
+  for (const [i, item] of (node.children ?? []).entries()) {
+    ctx.locations.values[joinPath(field.path, i)] = ctx.rangeOf(item);
+    if (item.type !== 'string') {
+      ctx.error('wrong-type', `Every entry of "${key}" must be a column name in quotes; found ${describeValue(item)}.`, item, { path: field.path });
+      return undefined;
+    }
+    const name = item.value as string;
+    if (seen.has(name)) {
+      ctx.error('duplicate-column', `"${name}" is listed twice in "${key}"; each column is one input.`, item, { path: field.path });
+      return undefined;
+    }
+    seen.add(name);
+    names.push(name);
+  }
+  if (names.length === 0) {
+    ctx.error('inline-shape', `"${key}" is empty: list at least one column (${meaning}).`, node, { path: field.path });
+    return undefined;
+  }
+  return names;
+}
+
+export function readData(ctx: ParseContext, node: Node): DataSpec | undefined {
+  if (node.type !== 'object') {
+    ctx.error('wrong-type', `"data" must be an object, one of: ${EXAMPLE}; found ${describeValue(node)}.`, node, { path: 'data' });
+    return undefined;
+  }
+  const forms = findForms(node);
+  if (forms.length === 0) {
+    readObject(ctx, node, 'data', [...DATA_COMMON_KEYS, ...Object.values(DATA_FORM_KEYS).flat()], 'the data');
+    ctx.missing(`Say where the data comes from: ${EXAMPLE}.`, node, { path: 'data' });
+    return undefined;
+  }
+  const form = forms[0].form;
+  const view = readObject(ctx, node, 'data', [...DATA_COMMON_KEYS, ...DATA_FORM_KEYS[form]], `the data (${FORM_NAMES[form]})`);
+  if (view === undefined) return undefined;
+  for (const other of forms.slice(1)) {
+    const field = view.field(other.key);
+    if (field !== undefined) {
+      ctx.error('data-form', `The data comes from one place: ${FORM_NAMES[form]} ("${forms[0].key}") or ${FORM_NAMES[other.form]} ("${other.key}"), not both.`, field.keyNode, {
+        path: field.path,
+      });
+    }
+  }
+
+  const testFraction =
+    view.number('testFraction', {
+      min: 0,
+      max: 1,
+      maxExclusive: true,
+      rangeCode: 'rate-out-of-range',
+      meaning: 'the share of samples held out to measure generalisation',
+      why: 'With 1 nothing would be left to train on.',
+    }) ?? DEFAULTS.data.testFraction;
+  const standardize = view.boolean('standardize', 'rescale each feature to mean 0, std 1') ?? DEFAULTS.data.standardize;
+  const common = { testFraction, standardize };
+
+  switch (form) {
+    case 'generator': {
+      const generator = view.name('generator', GENERATORS, 'unknown-generator', 'generator');
+      const samples = view.number('samples', { integer: true, min: 1, max: MAX_SAMPLES, rangeCode: 'non-positive-size', meaning: 'how many points to generate' });
+      const noise = view.number('noise', { min: 0, rangeCode: 'rate-out-of-range', meaning: 'the std of Gaussian noise added to each point' });
+      const classes = view.number('classes', { integer: true, min: 2, max: MAX_CLASSES, rangeCode: 'non-positive-size', meaning: 'how many classes to generate' });
+      if (generator === undefined) return undefined;
+      const facts = GENERATOR_FACTS[generator];
+      const classesField = view.field('classes');
+      if (classes !== undefined && classesField?.value !== undefined) {
+        if (facts.task === 'regression') {
+          ctx.error('generator-classes', `"${generator}" is a regression task (it predicts a number), so it has no classes.`, classesField.value, { path: classesField.path });
+          return undefined;
+        }
+        if (facts.fixedClasses !== undefined && classes !== facts.fixedClasses) {
+          ctx.error('generator-classes', `"${generator}" always has ${facts.fixedClasses} classes (${facts.shape}); "classes" can only be ${facts.fixedClasses} here.`, classesField.value, {
+            path: classesField.path,
+          });
+          return undefined;
+        }
+      }
+      const spec: DataSpec = { kind: 'generator', generator, samples: samples ?? DEFAULTS.data.samples, noise: noise ?? DEFAULTS.data.noise, ...common };
+      if (facts.task === 'classification' && facts.fixedClasses === undefined) spec.classes = classes ?? facts.defaultClasses;
+      return spec;
+    }
+    case 'dataset': {
+      const dataset = view.name('dataset', BUNDLED_DATASETS, 'unknown-dataset', 'dataset');
+      return dataset === undefined ? undefined : { kind: 'dataset', dataset, ...common };
+    }
+    case 'inline': {
+      const inputs = readMatrix(ctx, view, 'inputs');
+      const targets = readMatrix(ctx, view, 'targets');
+      for (const key of ['inputs', 'targets'] as const) {
+        if (view.field(key) === undefined) {
+          const other = view.field(key === 'inputs' ? 'targets' : 'inputs');
+          ctx.missing(
+            `Inline data needs both "inputs" (one row of features per sample) and "targets" (one row of labels or values per sample); "${key}" is missing.`,
+            other?.keyNode ?? node,
+            { path: joinPath('data', key) },
+          );
+        }
+      }
+      if (inputs === undefined || targets === undefined) return undefined;
+      if (inputs.length !== targets.length) {
+        const targetsNode = view.value('targets') as Node;
+        ctx.error(
+          'inline-shape',
+          `${inputs.length} input row${inputs.length === 1 ? '' : 's'} but ${targets.length} target row${targets.length === 1 ? '' : 's'}: each sample pairs one row of inputs with one row of targets.`,
+          targetsNode,
+          { path: 'data.targets' },
+        );
+        return undefined;
+      }
+      return { kind: 'inline', inputs, targets, ...common };
+    }
+    case 'csv': {
+      const path = view.string('csv', 'the CSV file\'s path, relative to this model file');
+      const features = readStringList(ctx, view, 'features', 'the columns used as inputs');
+      const target = view.string('target', 'the column to predict');
+      const csvField = view.field('csv');
+      if (path !== undefined && path.trim() === '' && csvField?.value !== undefined) {
+        ctx.error('missing-field', `"csv" is empty: give the path of a CSV file with a header row, relative to this model file.`, csvField.value, { path: 'data.csv' });
+        return undefined;
+      }
+      if (!view.has('target')) {
+        ctx.missing(`A CSV needs a "target": the column to predict (text labels make classes, numbers make regression).`, view.field('csv')?.keyNode ?? node, {
+          path: 'data.target',
+        });
+      }
+      if (features !== undefined && target !== undefined && features.includes(target)) {
+        const featuresNode = view.value('features') as Node;
+        const item = featuresNode.children?.find((c) => c.value === target) ?? featuresNode;
+        ctx.error('csv-target-is-feature', `"${target}" is the target and also listed as a feature: the network would be shown the answer.`, item, { path: 'data.features' });
+        return undefined;
+      }
+      if (path === undefined || target === undefined || (view.field('features') !== undefined && features === undefined)) return undefined;
+      return { kind: 'csv', path, target, ...(features !== undefined ? { features } : {}), ...common };
+    }
+  }
+}

@@ -1,0 +1,88 @@
+// `layers`: the hidden layers then the output layer, each `{ units, activation, dropout?, init? }`.
+// The input layer is not written: its width is the data's number of features.
+
+import type { Node } from 'jsonc-parser';
+import { ACTIVATIONS, type ActivationName } from '../../engine/types';
+import { DEFAULTS } from '../defaults';
+import type { DataFacts, LayerSpec } from '../spec';
+import { LAYER_KEYS } from '../vocabulary';
+import type { ParseContext } from './context';
+import { describeValue, joinPath, readObject } from './object-view';
+import { readInit } from './read-init';
+
+const ACTIVATION_EXPLAIN =
+  'sigmoid and tanh squash (and saturate for large |z|), relu passes positives only, linear adds no non-linearity, sign/step are the perceptron\'s threshold, softmax turns the output layer into class probabilities.';
+
+/** The output activation when none is written: what the data's task asks for. */
+function defaultOutputActivation(facts: DataFacts | undefined, units: number): ActivationName | undefined {
+  if (facts?.task === 'regression') return 'linear';
+  if (facts?.task === 'classification') return units === 1 ? 'sigmoid' : 'softmax';
+  return undefined;
+}
+
+export function readLayers(ctx: ParseContext, node: Node, facts: DataFacts | undefined): LayerSpec[] | undefined {
+  if (node.type !== 'array') {
+    ctx.error('wrong-type', `"layers" must be a list of layers, like [{ "units": 4, "activation": "tanh" }, { "units": 1, "activation": "sigmoid" }]; found ${describeValue(node)}.`, node, {
+      path: 'layers',
+    });
+    return undefined;
+  }
+  const items = node.children ?? [];
+  if (items.length === 0) {
+    ctx.error('empty-layers', 'A network needs at least an output layer: list the hidden layers, then the output layer, e.g. [{ "units": 1, "activation": "sigmoid" }].', node, {
+      path: 'layers',
+    });
+    return undefined;
+  }
+  const layers: LayerSpec[] = [];
+  let complete = true;
+  items.forEach((item, index) => {
+    const path = joinPath('layers', index);
+    ctx.locations.layers[index] = ctx.rangeOf(item);
+    ctx.locations.values[path] = ctx.rangeOf(item);
+    const isOutput = index === items.length - 1;
+    const what = isOutput ? `the output layer (layer ${index + 1})` : `hidden layer ${index + 1}`;
+    const view = readObject(ctx, item, path, LAYER_KEYS, what, { layer: index, keyName: `Each layer` });
+    if (view === undefined) {
+      complete = false;
+      return;
+    }
+    const units = view.number('units', { integer: true, min: 1, rangeCode: 'non-positive-size', meaning: `the number of neurons in ${what}` }, { layer: index });
+    if (!view.has('units')) {
+      ctx.missing(`Say how many neurons ${what} has, e.g. "units": ${isOutput ? 1 : 4}.`, item, { layer: index, path: joinPath(path, 'units') });
+    }
+    let activation = view.name('activation', ACTIVATIONS, 'unknown-activation', 'activation', { layer: index, explain: ACTIVATION_EXPLAIN });
+    if (!view.has('activation') && units !== undefined) {
+      activation = isOutput ? defaultOutputActivation(facts, units) : DEFAULTS.hiddenActivation;
+      if (activation === undefined && facts !== undefined) {
+        ctx.missing(
+          `Say the output layer's "activation": this data's task (classes or numbers) is known only once the CSV is read. Use "softmax" (or "sigmoid" for one unit) for classes, "linear" for numbers.`,
+          item,
+          { layer: index, path: joinPath(path, 'activation') },
+        );
+      }
+    }
+    const dropout = view.number(
+      'dropout',
+      {
+        min: 0,
+        max: 1,
+        maxExclusive: true,
+        rangeCode: 'rate-out-of-range',
+        meaning: 'the probability of dropping each unit while training',
+        why: 'A drop probability of 1 would silence the layer entirely.',
+      },
+      { layer: index },
+    );
+    const initNode = view.value('init');
+    const init = initNode !== undefined ? readInit(ctx, initNode, joinPath(path, 'init'), index) : undefined;
+    if (units === undefined || activation === undefined || (initNode !== undefined && init === undefined)) {
+      complete = false;
+      return;
+    }
+    const layer: LayerSpec = { units, activation, dropout: dropout ?? DEFAULTS.dropout };
+    if (init !== undefined) layer.init = init;
+    layers.push(layer);
+  });
+  return complete ? layers : undefined;
+}

@@ -1,0 +1,34 @@
+// jsonc-parser's syntax errors, said the way a student can act on them.
+
+import { printParseErrorCode, type ParseError } from 'jsonc-parser';
+import type { ParseContext } from './context';
+
+const MESSAGES: Record<string, string> = {
+  InvalidSymbol: 'This is not a JSON value: expected a number, a "text" in double quotes, true, false, null, a list [ … ] or an object { … }.',
+  InvalidNumberFormat: 'This number is not written the JSON way: use forms like 0.1, 4 or 1e-3 (no leading "+" or ".", no trailing ".").',
+  PropertyNameExpected: 'Expected a field name in double quotes here, like "units".',
+  ValueExpected: 'Expected a value here.',
+  ColonExpected: 'Expected a ":" between the field name and its value.',
+  CommaExpected: 'Expected a comma "," between these two entries.',
+  CloseBraceExpected: 'This object is not closed: expected "}".',
+  CloseBracketExpected: 'This list is not closed: expected "]".',
+  EndOfFileExpected: 'Unexpected text after the end of the model: the file holds one object { … }.',
+  InvalidCommentToken: 'This comment is not valid: use // to the end of the line or /* … */.',
+  UnexpectedEndOfComment: 'This comment is not closed: expected "*/".',
+  UnexpectedEndOfString: 'This text is not closed: expected a closing double quote ".',
+  UnexpectedEndOfNumber: 'This number ends too early (e.g. "1e" needs its exponent).',
+  InvalidUnicode: 'Invalid \\u escape: it needs four hexadecimal digits, like \\u00e9.',
+  InvalidEscapeCharacter: 'Invalid escape in this text: JSON knows \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX.',
+  InvalidCharacter: 'This character is not allowed inside a JSON text (a line break or control character); write it as an escape like \\n.',
+};
+
+export function reportSyntaxErrors(ctx: ParseContext, errors: ParseError[]): void {
+  for (const error of errors) {
+    const name = printParseErrorCode(error.error);
+    let message = MESSAGES[name] ?? 'This is not valid JSON.';
+    const at = ctx.text.slice(error.offset, error.offset + Math.max(1, error.length));
+    if (at.startsWith("'")) message = `JSON needs double quotes: write "…" instead of '…'.`;
+    ctx.error('syntax-error', message, ctx.lines.range(error.offset, error.length));
+  }
+  if (errors.length > 0) ctx.syntaxBroken = true;
+}

@@ -1,0 +1,28 @@
+// Theory §6: relu'(z) = 0 for z < 0. A unit whose pre-activation is negative for every sample
+// outputs 0 and gets no gradient, so nothing will ever revive it: it is dead. Large learning
+// rates and negative biases kill units; leaky-relu keeps a small slope for z < 0.
+
+import { compactFixes, lowerLearningRateFix, setActivationFix } from '../../fixes';
+import { percent } from '../../stats';
+import { THRESHOLDS } from '../../thresholds';
+import type { LiveRule } from '../rule';
+import { epochsTrained, healthOf, layerName, layerProblem } from './helpers';
+
+export const deadRelu: LiveRule = {
+  code: 'dead-relu',
+  severity: 'warning',
+  summary: 'Most of a relu layer\'s units never activate: they output 0 and get no gradient.',
+  check(ctx) {
+    if (epochsTrained(ctx) < 1) return [];
+    return healthOf(ctx).flatMap((h) => {
+      if (ctx.spec.layers[h.layer].activation !== 'relu' || h.deadFraction === null || h.deadFraction < THRESHOLDS.deadReluShare) return [];
+      const units = ctx.spec.layers[h.layer].units;
+      const dead = Math.round(h.deadFraction * units);
+      const message =
+        `${percent(h.deadFraction)} of ${layerName(ctx, h.layer)}'s units (${dead} of ${units}) were never positive over the last epoch: relu outputs 0 there and its derivative is 0, ` +
+        'so they get no gradient and cannot recover (dead relu). leaky-relu keeps a small slope for z < 0; a lower learning rate avoids knocking units into the dead zone.';
+      const fixes = ctx.src !== undefined ? compactFixes(setActivationFix(ctx.src, h.layer, 'leaky-relu'), lowerLearningRateFix(ctx.src, ctx.spec)) : [];
+      return [layerProblem(ctx, 'dead-relu', 'warning', message, h.layer, fixes)];
+    });
+  },
+};

@@ -1,0 +1,65 @@
+// Theory §7: backpropagation multiplies the gradient layer by layer (∂L/∂z = ∂L/∂h ⊙ φ'(z), then
+// by Wᵀ). When the factors are mostly below 1 the gradient reaching the first layers vanishes;
+// when they are above 1 it explodes. Compared with mean |∂L/∂W|, which does not grow with width.
+
+import { compactFixes, lowerLearningRateFix, setActivationFix } from '../../fixes';
+import { num } from '../../stats';
+import { THRESHOLDS } from '../../thresholds';
+import type { LiveRule } from '../rule';
+import { epochsTrained, finite, healthOf, layerName, layerProblem } from './helpers';
+
+export const vanishingGradient: LiveRule = {
+  code: 'vanishing-gradient',
+  severity: 'warning',
+  summary: 'A layer\'s gradient is orders of magnitude smaller than the next layer\'s: it barely learns.',
+  check(ctx) {
+    if (epochsTrained(ctx) < THRESHOLDS.liveWarmupEpochs) return [];
+    const layers = healthOf(ctx);
+    return layers.flatMap((h) => {
+      const next = layers.find((n) => n.layer === h.layer + 1);
+      if (next === undefined || !finite(h.gradMeanAbs) || !finite(next.gradMeanAbs)) return [];
+      if (next.gradMeanAbs < THRESHOLDS.negligibleGradient) return [];
+      const ratio = h.gradMeanAbs / next.gradMeanAbs;
+      if (ratio >= THRESHOLDS.vanishingRatio) return [];
+      const activation = ctx.spec.layers[h.layer].activation;
+      const why =
+        activation === 'sigmoid'
+          ? "each sigmoid layer multiplies the backpropagated gradient by σ'(z) ≤ 0.25, less in the saturation zones"
+          : activation === 'tanh'
+            ? "tanh'(z) falls towards 0 in the saturation zones (|z| > 3)"
+            : 'the weights and derivatives on the way back shrink it';
+      const message =
+        `The gradient reaching ${layerName(ctx, h.layer)} is ${num(ratio)} times the next layer's (mean |∂L/∂W| ${num(h.gradMeanAbs)} vs ${num(next.gradMeanAbs)}): ${why}, ` +
+        'so this layer learns orders of magnitude slower than the ones after it (vanishing gradient). relu keeps the factor at 1 for active units; xavier/he init keeps the scale.';
+      const src = ctx.src;
+      const fixes = src !== undefined && (activation === 'sigmoid' || activation === 'tanh') ? compactFixes(setActivationFix(src, h.layer, 'relu')) : [];
+      return [layerProblem(ctx, 'vanishing-gradient', 'warning', message, h.layer, fixes)];
+    });
+  },
+};
+
+export const explodingGradient: LiveRule = {
+  code: 'exploding-gradient',
+  severity: 'warning',
+  summary: 'A layer\'s gradient is huge, or orders of magnitude larger than the next layer\'s.',
+  check(ctx) {
+    if (epochsTrained(ctx) < 1) return [];
+    const layers = healthOf(ctx);
+    return layers.flatMap((h) => {
+      if (!finite(h.gradNorm) || !finite(h.gradMeanAbs)) return [];
+      const next = layers.find((n) => n.layer === h.layer + 1);
+      const ratio = next !== undefined && finite(next.gradMeanAbs) && next.gradMeanAbs > THRESHOLDS.negligibleGradient ? h.gradMeanAbs / next.gradMeanAbs : undefined;
+      const huge = h.gradNorm > THRESHOLDS.explodingNorm;
+      const growing = ratio !== undefined && ratio > THRESHOLDS.explodingRatio;
+      if (!huge && !growing) return [];
+      const detail = huge
+        ? `its gradient norm ‖∂L/∂W‖ is ${num(h.gradNorm)}`
+        : `its gradient is ${num(ratio as number)} times the next layer's (mean |∂L/∂W| ${num(h.gradMeanAbs)} vs ${num((next as { gradMeanAbs: number }).gradMeanAbs)})`;
+      const message =
+        `${layerName(ctx, h.layer)[0].toUpperCase()}${layerName(ctx, h.layer).slice(1)}: ${detail}. Gradients multiplied by large weights on the way back grow layer by layer (exploding gradient); ` +
+        `with lr = ${ctx.spec.training.learningRate} a step of that size throws the weights far away. A smaller learning rate or init keeps steps bounded.`;
+      const fixes = ctx.src !== undefined ? compactFixes(lowerLearningRateFix(ctx.src, ctx.spec)) : [];
+      return [layerProblem(ctx, 'exploding-gradient', 'warning', message, h.layer, fixes)];
+    });
+  },
+};

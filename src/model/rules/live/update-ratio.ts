@@ -1,0 +1,39 @@
+// Theory §8 in numbers: the size of a step relative to the weights, lr·‖∂L/∂W‖/‖W‖, is healthy
+// around 1e-3 (each step changes the weights by about 0.1%). Far above, the weights are thrown
+// around; far below while the loss has barely moved, the learning rate is too small to learn.
+
+import { compactFixes, lowerLearningRateFix } from '../../fixes';
+import { num, percent } from '../../stats';
+import { THRESHOLDS } from '../../thresholds';
+import type { LiveRule } from '../rule';
+import { epochsTrained, finite, healthOf, layerName, layerProblem } from './helpers';
+
+export const updateRatio: LiveRule = {
+  code: 'update-ratio',
+  severity: 'warning',
+  summary: 'Steps change a layer\'s weights by far more (or, while stuck, far less) than the healthy ~0.1%.',
+  check(ctx) {
+    if (epochsTrained(ctx) < THRESHOLDS.liveWarmupEpochs) return [];
+    const costs = ctx.history.map((p) => p.trainCost).filter(finite);
+    // "Stuck": the cost has not even halved since the first epoch.
+    const stuck = costs.length >= 2 && costs[costs.length - 1] > 0.5 * costs[0];
+    const lr = ctx.spec.training.learningRate;
+    return healthOf(ctx).flatMap((h) => {
+      const r = h.updateRatio;
+      if (!finite(r) || h.weightNorm === 0) return [];
+      if (r > THRESHOLDS.updateRatioHigh) {
+        const message =
+          `Each step changes ${layerName(ctx, h.layer)}'s weights by about ${percent(r)} (lr·‖∂L/∂W‖/‖W‖ = ${num(r)}; healthy is near 1e-3, about 0.1%): ` +
+          `with lr = ${lr} the weights are thrown around rather than refined. Lower the learning rate.`;
+        return [layerProblem(ctx, 'update-ratio', 'warning', message, h.layer, ctx.src !== undefined ? compactFixes(lowerLearningRateFix(ctx.src, ctx.spec)) : [])];
+      }
+      if (r < THRESHOLDS.updateRatioLow && stuck && h.gradMeanAbs > THRESHOLDS.negligibleGradient) {
+        const message =
+          `Each step changes ${layerName(ctx, h.layer)}'s weights by only ${num(r)} of their size (healthy is near 1e-3) and the cost has not even halved: ` +
+          `with lr = ${lr} learning is crawling. A larger learning rate would help.`;
+        return [layerProblem(ctx, 'update-ratio', 'info', message, h.layer)];
+      }
+      return [];
+    });
+  },
+};

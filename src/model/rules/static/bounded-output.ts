@@ -1,0 +1,21 @@
+// Theory §6: sigmoid's outputs lie in (0, 1). A regression target outside that range (the sine
+// and plane generators go negative) can never be reached, so the loss has a floor above zero.
+
+import { compactFixes, setActivationFix } from '../../fixes';
+import { problem } from '../../semantic';
+import type { StaticRule } from '../rule';
+
+export const boundedOutput: StaticRule = {
+  code: 'bounded-output',
+  severity: 'warning',
+  summary: 'A sigmoid output on a regression task: predictions cannot leave (0, 1).',
+  check({ spec, facts, locations, src }) {
+    const last = spec.layers.length - 1;
+    if (facts.task !== 'regression' || spec.layers[last].activation !== 'sigmoid') return [];
+    const outside = spec.data.kind === 'inline' ? spec.data.targets.flat().filter((y) => y <= 0 || y >= 1).length : undefined;
+    if (outside === 0) return [];
+    const which = outside === undefined ? 'this data has targets below 0' : `${outside} of this data's targets lie outside it`;
+    const message = `A sigmoid output can only predict values in (0, 1), but ${which}: the network cannot reach them and the loss keeps a floor above 0. Use a linear output.`;
+    return [problem({ locations }, 'bounded-output', 'warning', 'static', message, `layers.${last}.activation`, { layer: last, fixes: compactFixes(setActivationFix(src, last, 'linear')) })];
+  },
+};

@@ -1,0 +1,26 @@
+// Theory §15: dropout keeps each unit with probability 1 − p. On a narrow layer a high p leaves
+// on average fewer than a couple of units alive per step: the layer cannot carry the signal.
+
+import { problem } from '../../semantic';
+import { num } from '../../stats';
+import { THRESHOLDS } from '../../thresholds';
+import type { StaticRule } from '../rule';
+
+export const dropoutHigh: StaticRule = {
+  code: 'dropout-high',
+  severity: 'warning',
+  summary: 'Dropout so high that on average fewer than 2 units of the layer survive each step.',
+  check({ spec, locations }) {
+    const last = spec.layers.length - 1;
+    return spec.layers.flatMap((layer, i) => {
+      const p = layer.dropout ?? 0;
+      if (i === last || p <= 0) return [];
+      const kept = layer.units * (1 - p);
+      if (kept >= THRESHOLDS.dropoutMinKeptUnits) return [];
+      const message =
+        `Dropout ${p} keeps each of layer ${i + 1}'s ${layer.units} units with probability ${num(1 - p)}, so only about ${num(kept)} survive each step: ` +
+        'too few to carry the signal, and training becomes mostly noise. Use a lower drop probability (0.2–0.5 is usual) or a wider layer.';
+      return [problem({ locations }, 'dropout-high', 'warning', 'static', message, `layers.${i}.dropout`, { layer: i })];
+    });
+  },
+};

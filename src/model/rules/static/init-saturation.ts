@@ -1,0 +1,60 @@
+// Theory §6 and §12: control the init's scale so that pre-activations do not start in the
+// saturation zone (sigmoid |z| > 4.6, tanh |z| > 3.0, where the derivative is below 1% of its
+// maximum). With inputs of unit variance, z = Σ wᵢxᵢ over fan_in inputs has z ~ N(0, fan_in·E[w²]).
+// An output sigmoid scored by cross-entropy is left out: there ∂L/∂z = ŷ − y does not vanish.
+
+import { compactFixes, replaceInitFix } from '../../fixes';
+import { describeInit, layerInits } from '../../init-scale';
+import { problem } from '../../semantic';
+import { num, percent, twoSidedTail } from '../../stats';
+import { THRESHOLDS } from '../../thresholds';
+import { SATURATION_THRESHOLD } from '../../vocabulary';
+import type { StaticRule } from '../rule';
+
+/** Predicted share of a layer's initial pre-activations beyond the saturation threshold. */
+export function predictedSaturation(fanIn: number, secondMoment: number, threshold: number): { std: number; share: number } {
+  const std = Math.sqrt(fanIn * secondMoment);
+  return { std, share: twoSidedTail(threshold, std) };
+}
+
+export const initSaturation: StaticRule = {
+  code: 'init-saturation',
+  severity: 'warning',
+  summary: 'The init scale puts many sigmoid/tanh pre-activations in the saturation zone before training starts.',
+  check({ spec, facts, locations, src }) {
+    const inits = layerInits(spec, facts, locations.values['init'] !== undefined);
+    if (inits === undefined) return [];
+    const last = spec.layers.length - 1;
+    const found = inits.flatMap((entry, i) => {
+      const activation = spec.layers[i].activation;
+      const threshold = SATURATION_THRESHOLD[activation];
+      if (threshold === undefined) return [];
+      if (i === last && spec.loss !== 'mse') return [];
+      const { std, share } = predictedSaturation(entry.fanIn, entry.secondMoment, threshold);
+      if (share < THRESHOLDS.initSaturationShare) return [];
+      return [{ entry, i, activation, threshold, std, share }];
+    });
+    // One problem per init that causes it (several layers may share the network-wide init),
+    // told with the worst layer's numbers.
+    const byPath = new Map<string, (typeof found)[number][]>();
+    for (const f of found) {
+      const key = f.entry.path ?? `layers.${f.i}`;
+      byPath.set(key, [...(byPath.get(key) ?? []), f]);
+    }
+    return [...byPath.entries()].map(([path, group]) => {
+      const { entry, i, activation, threshold, std, share } = group.reduce((a, b) => (b.share > a.share ? b : a));
+      const others = group.filter((g) => g.i !== i).map((g) => g.i + 1);
+      const also = others.length > 0 ? ` Layer${others.length > 1 ? 's' : ''} ${others.join(', ')} ${others.length > 1 ? 'are' : 'is'} affected too.` : '';
+      const derivative = activation === 'sigmoid' ? "σ'(z)" : "tanh'(z)";
+      const message =
+        `With ${describeInit(entry.init)} and fan-in ${entry.fanIn}, layer ${i + 1}'s pre-activations start as z ~ N(0, ${entry.fanIn}·${num(entry.secondMoment)}), σ_z ≈ ${num(std)}: ` +
+        `about ${percent(share)} of them have |z| > ${threshold}, the ${activation} saturation zone where ${derivative} is below 1% of its maximum, so their gradients all but vanish from the first step ` +
+        `(assuming inputs of unit variance). A smaller scale such as xavier keeps σ_z near 1.${also}`;
+      const fixPath = entry.path?.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+      return problem({ locations }, 'init-saturation', 'warning', 'static', message, path, {
+        layer: i,
+        fixes: compactFixes(fixPath !== undefined ? replaceInitFix(src, fixPath, 'xavier') : undefined),
+      });
+    });
+  },
+};

@@ -1,0 +1,182 @@
+// Checks across fields, run once every field is valid on its own: does the output layer fit the
+// data, does the loss fit the output, can the chosen optimiser train these activations at all?
+// These are errors (training would fail or be meaningless), reported on the value to change.
+
+import type { ModelSpec, DataFacts, Problem, SourceRange, SpecLocations } from './spec';
+import { compactFixes, setActivationFix, setLossFix, setOptimizerFix, setUnitsFix, type FixSource } from './fixes';
+import { THRESHOLD_ACTIVATIONS } from './vocabulary';
+
+export interface CheckContext {
+  spec: ModelSpec;
+  facts: DataFacts;
+  locations: SpecLocations;
+  src: FixSource;
+}
+
+/** The range of a value by JSON path, falling back to its layer, then to the whole model. */
+export function rangeAt(locations: SpecLocations, path: string, layer?: number): SourceRange {
+  return locations.values[path] ?? (layer !== undefined ? locations.layers[layer] : undefined) ?? locations.values[path.split('.')[0]] ?? locations.root;
+}
+
+export function problem(
+  ctx: Pick<CheckContext, 'locations'>,
+  code: string,
+  severity: Problem['severity'],
+  source: Problem['source'],
+  message: string,
+  path: string,
+  extras: { layer?: number; fixes?: Problem['fixes'] } = {},
+): Problem {
+  const p: Problem = { code, severity, message, range: rangeAt(ctx.locations, path, extras.layer), source, path };
+  if (extras.layer !== undefined) p.layer = extras.layer;
+  if (extras.fixes !== undefined && extras.fixes.length > 0) p.fixes = extras.fixes;
+  return p;
+}
+
+function describeData(facts: DataFacts): string {
+  if (facts.task === 'classification') return `${facts.classes} classes`;
+  return `${facts.targetSize} target value${facts.targetSize === 1 ? '' : 's'}`;
+}
+
+/**
+ * The output widths the data allows. Classification with 2 classes: one unit (sigmoid, sign,
+ * step: the probability or side of one class) or one unit per class; k > 2 classes: k units.
+ * Regression: one unit per target column.
+ */
+export function allowedOutputUnits(facts: DataFacts): number[] | undefined {
+  if (facts.task === 'classification' && facts.classes !== undefined) return facts.classes === 2 ? [1, 2] : [facts.classes];
+  if (facts.task === 'regression' && facts.targetSize !== undefined) return [facts.targetSize];
+  return undefined;
+}
+
+export function checkOutputAgainstFacts(ctx: CheckContext): Problem[] {
+  const { spec, facts, src } = ctx;
+  const problems: Problem[] = [];
+  const last = spec.layers.length - 1;
+  const output = spec.layers[last];
+  const allowed = allowedOutputUnits(facts);
+  if (allowed !== undefined && !allowed.includes(output.units)) {
+    const want = allowed[allowed.length - 1];
+    const how =
+      facts.task === 'classification'
+        ? facts.classes === 2
+          ? 'one sigmoid unit (the probability of class 2) or 2 softmax units (one probability per class)'
+          : `${want} softmax units, one probability per class`
+        : `${want} linear unit${want === 1 ? '' : 's'}, one per target value`;
+    problems.push(
+      problem(ctx, 'output-width', 'error', 'parse', `The output layer has ${output.units} unit${output.units === 1 ? '' : 's'} but the data has ${describeData(facts)}: use ${how}.`, `layers.${last}.units`, {
+        layer: last,
+        fixes: compactFixes(setUnitsFix(src, last, facts.task === 'classification' && facts.classes === 2 && output.activation !== 'softmax' ? 1 : want)),
+      }),
+    );
+  }
+  if (facts.task === 'regression') {
+    if (output.activation === 'softmax' || THRESHOLD_ACTIVATIONS.includes(output.activation)) {
+      problems.push(
+        problem(
+          ctx,
+          'output-task',
+          'error',
+          'parse',
+          `This data is a regression (the network predicts numbers), but a ${output.activation} output can only say ${output.activation === 'softmax' ? 'how probable each class is (its outputs sum to 1)' : 'one of two values'}. Use a linear output.`,
+          `layers.${last}.activation`,
+          { layer: last, fixes: compactFixes(setActivationFix(src, last, 'linear')) },
+        ),
+      );
+    }
+    if (spec.loss !== 'mse') {
+      problems.push(
+        problem(ctx, 'loss-task', 'error', 'parse', `Cross-entropy compares probability distributions over classes, but this data is a regression (numbers to predict): use "mse", the mean squared error Σ(y − ŷ)²/n.`, 'loss', {
+          fixes: compactFixes(setLossFix(src, 'mse')),
+        }),
+      );
+    }
+  }
+  return problems;
+}
+
+/** Checks that need no data facts: the architecture, loss and optimiser among themselves. */
+export function checkArchitecture(ctx: CheckContext): Problem[] {
+  const { spec, src } = ctx;
+  const problems: Problem[] = [];
+  const last = spec.layers.length - 1;
+  const output = spec.layers[last];
+  const perceptron = spec.training.optimizer === 'perceptron';
+
+  spec.layers.forEach((layer, i) => {
+    if (i < last && layer.activation === 'softmax') {
+      problems.push(
+        problem(ctx, 'softmax-hidden', 'error', 'parse', `Softmax turns a layer into a probability distribution over classes, which belongs on the output layer only; hidden layer ${i + 1} needs an element-wise activation such as tanh or relu.`, `layers.${i}.activation`, {
+          layer: i,
+          fixes: compactFixes(setActivationFix(src, i, 'tanh'), setActivationFix(src, i, 'relu')),
+        }),
+      );
+    }
+    if (THRESHOLD_ACTIVATIONS.includes(layer.activation) && !perceptron) {
+      problems.push(
+        problem(
+          ctx,
+          'threshold-needs-perceptron',
+          'error',
+          'parse',
+          `${layer.activation}'s derivative is 0 everywhere (except at 0, where it is undefined), so backpropagation multiplies every gradient by 0 and ${spec.training.optimizer} never changes a weight. Train a single ${layer.activation} layer with "optimizer": "perceptron", or use a differentiable activation such as ${i === last ? 'sigmoid' : 'tanh'}.`,
+          `layers.${i}.activation`,
+          { layer: i, fixes: compactFixes(setActivationFix(src, i, i === last ? 'sigmoid' : 'tanh'), spec.layers.length === 1 ? setOptimizerFix(src, 'perceptron') : undefined) },
+        ),
+      );
+    }
+  });
+
+  if (perceptron && spec.layers.length > 1) {
+    problems.push(
+      problem(
+        ctx,
+        'perceptron-hidden-layers',
+        'error',
+        'parse',
+        `The perceptron rule updates a single layer from its own error (w ← w + lr·(y − ŷ)·x); it cannot tell hidden units how to change. That is what backpropagation does: use "sgd" (or "momentum", "adam") with differentiable activations.`,
+        'training.optimizer',
+        { fixes: compactFixes(setOptimizerFix(src, 'sgd')) },
+      ),
+    );
+  } else if (perceptron && !THRESHOLD_ACTIVATIONS.includes(output.activation)) {
+    problems.push(
+      problem(ctx, 'perceptron-output', 'error', 'parse', `The perceptron rule trains threshold units: the output needs "sign" (or "step") so that ŷ is a class, f(x) = sign(w·x + b).`, `layers.${last}.activation`, {
+        layer: last,
+        fixes: compactFixes(setActivationFix(src, last, 'sign')),
+      }),
+    );
+  }
+
+  if (spec.loss !== 'mse' && !perceptron) {
+    const probabilistic = output.activation === 'softmax' || output.activation === 'sigmoid';
+    if (!probabilistic) {
+      problems.push(
+        problem(
+          ctx,
+          'loss-activation',
+          'error',
+          'parse',
+          `Cross-entropy H(p, q) = −Σ p·log q needs the output q to be probabilities, but a ${output.activation} output can be negative or above 1. Use a softmax output (or sigmoid for one unit), or the mse loss.`,
+          'loss',
+          { fixes: compactFixes(setActivationFix(src, last, output.units === 1 ? 'sigmoid' : 'softmax'), setLossFix(src, 'mse')) },
+        ),
+      );
+    } else if (spec.loss === 'binary-cross-entropy' && output.activation === 'softmax') {
+      problems.push(
+        problem(ctx, 'loss-activation', 'error', 'parse', `Binary cross-entropy scores independent sigmoid outputs; a softmax output is scored with "cross-entropy".`, 'loss', {
+          fixes: compactFixes(setLossFix(src, 'cross-entropy')),
+        }),
+      );
+    }
+  }
+  if (output.activation === 'softmax' && output.units === 1) {
+    problems.push(
+      problem(ctx, 'softmax-single-unit', 'error', 'parse', `Softmax over one unit is always e^z / e^z = 1, whatever the input: nothing to learn. For two classes use one sigmoid unit (or two softmax units).`, `layers.${last}.activation`, {
+        layer: last,
+        fixes: compactFixes(setActivationFix(src, last, 'sigmoid')),
+      }),
+    );
+  }
+  return problems;
+}

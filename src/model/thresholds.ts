@@ -1,0 +1,47 @@
+// Every number the rules compare against, in one place, each with the reason for its value.
+// Editors, the CLI and tests read them from here; changing one changes every message that quotes it.
+
+export const THRESHOLDS = {
+  // ---- static rules ----
+  /** init-saturation: predicted share of pre-activations in the saturation zone at init. */
+  initSaturationShare: 0.1,
+  /**
+   * learning-rate-high: the theory's "usually below 1" for plain and momentum SGD. Adam moves
+   * each weight by about lr per step whatever the gradient's size, so 0.1 is already large.
+   */
+  learningRateHigh: { sgd: 1, momentum: 1, adam: 0.1 } as Record<string, number>,
+  /** init-too-small: product over layers of the init's signal gain √(fan_in·E[w²]). */
+  initSignalGain: 1e-3,
+  /** deep-sigmoid: hidden sigmoid layers after which at most 0.25^n of the gradient survives. */
+  deepSigmoidLayers: 3,
+  /** dropout-high: expected surviving units of a hidden layer per step, units·(1 − p). */
+  dropoutMinKeptUnits: 2,
+  /** not-linearly-separable on inline data: perceptron epochs tried before calling it inseparable. */
+  separabilityEpochs: 1000,
+  separabilityMaxSamples: 500,
+
+  // ---- live rules (from the engine's health statistics) ----
+  /** Epochs trained before gradient rules speak: the first steps of any net look odd. */
+  liveWarmupEpochs: 3,
+  /** sigmoid-/tanh-saturation: share of (sample, unit) pre-activations in the saturation zone. */
+  saturatedShare: 0.5,
+  /** vanishing-gradient: mean |∂L/∂W| of a layer over the next layer's (two orders of magnitude). */
+  vanishingRatio: 1e-2,
+  /** exploding-gradient: the same ratio the other way round, or an absolute gradient norm. */
+  explodingRatio: 1e2,
+  explodingNorm: 1e3,
+  /** Gradients below this are "converged", not "vanishing": no rule on a network that has learnt. */
+  negligibleGradient: 1e-9,
+  /** dead-relu: share of ReLU units never positive over the last epoch. */
+  deadReluShare: 0.5,
+  /** update-ratio: lr·‖∂L/∂W‖/‖W‖ is healthy near 1e-3 (Karpathy's rule of thumb). */
+  updateRatioHigh: 1e-1,
+  updateRatioLow: 1e-6,
+  /** divergence: the training cost grew this many times above its lowest value. */
+  divergenceFactor: 10,
+  /** overfitting: epochs looked back over, at least this many and this share of the history. */
+  overfittingMinWindow: 10,
+  overfittingWindowShare: 0.2,
+  /** overfitting: test cost this much above its best while the training cost still falls. */
+  overfittingRise: 0.1,
+} as const;

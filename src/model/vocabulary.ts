@@ -1,0 +1,72 @@
+// What the format knows about names before any data is built: the keys each object accepts, and
+// what each generator and bundled dataset will produce (input width, task, classes). The parser
+// uses these to check output widths and fan-ins statically, so a student sees "softmax over 3
+// units for 2 classes" while typing, not after pressing Train.
+
+import type { ActivationName, BundledDatasetName, GeneratorName, TaskKind } from '../engine/types';
+
+export const TOP_LEVEL_KEYS = ['$schema', 'name', 'seed', 'data', 'layers', 'loss', 'init', 'training'] as const;
+export const LAYER_KEYS = ['units', 'activation', 'dropout', 'init'] as const;
+export const INIT_KEYS = ['distribution', 'mean', 'std', 'limit'] as const;
+export const TRAINING_KEYS = [
+  'optimizer',
+  'learningRate',
+  'batchSize',
+  'epochs',
+  'momentum',
+  'beta1',
+  'beta2',
+  'epsilon',
+  'regularization',
+  'dropoutMode',
+] as const;
+export const REGULARIZATION_KEYS = ['type', 'lambda'] as const;
+export const DATA_COMMON_KEYS = ['testFraction', 'standardize'] as const;
+export const DATA_FORM_KEYS = {
+  generator: ['generator', 'samples', 'noise', 'classes'],
+  dataset: ['dataset'],
+  inline: ['inputs', 'targets'],
+  csv: ['csv', 'features', 'target'],
+} as const;
+export const ALL_DATA_KEYS: readonly string[] = [...DATA_COMMON_KEYS, ...Object.values(DATA_FORM_KEYS).flat()];
+
+export interface GeneratorFacts {
+  inputSize: number;
+  task: TaskKind;
+  /** Fixed number of classes, or undefined when `classes` chooses it. */
+  fixedClasses?: number;
+  /** Default (and minimum) for `classes` when the generator takes it. */
+  defaultClasses?: number;
+  minClasses?: number;
+  /** Whether one straight line (hyperplane) can separate the classes: a perceptron's limit. */
+  linearlySeparable: boolean;
+  /** One line on what the points look like (messages and hovers). */
+  shape: string;
+}
+
+export const GENERATOR_FACTS: Record<GeneratorName, GeneratorFacts> = {
+  xor: { inputSize: 2, task: 'classification', fixedClasses: 2, linearlySeparable: false, shape: 'four quadrants, opposite corners share a class' },
+  circle: { inputSize: 2, task: 'classification', fixedClasses: 2, linearlySeparable: false, shape: 'a disc of one class inside a ring of the other' },
+  gaussian: { inputSize: 2, task: 'classification', fixedClasses: 2, linearlySeparable: true, shape: 'two Gaussian blobs' },
+  spiral: { inputSize: 2, task: 'classification', defaultClasses: 2, minClasses: 2, linearlySeparable: false, shape: 'interleaved spiral arms' },
+  moons: { inputSize: 2, task: 'classification', fixedClasses: 2, linearlySeparable: false, shape: 'two interleaving half-moons' },
+  blobs: { inputSize: 2, task: 'classification', defaultClasses: 3, minClasses: 2, linearlySeparable: true, shape: 'k Gaussian blobs' },
+  plane: { inputSize: 2, task: 'regression', linearlySeparable: true, shape: 'a tilted plane y = a·x₁ + b·x₂ with noise' },
+  sine: { inputSize: 1, task: 'regression', linearlySeparable: false, shape: 'y = sin(x) with noise' },
+};
+
+export const DATASET_FACTS: Record<BundledDatasetName, { samples: number; inputSize: number; classes: number; featureNames: string[]; classNames: string[] }> = {
+  iris: {
+    samples: 150,
+    inputSize: 4,
+    classes: 3,
+    featureNames: ['sepal length', 'sepal width', 'petal length', 'petal width'],
+    classNames: ['setosa', 'versicolor', 'virginica'],
+  },
+};
+
+/** Activations whose derivative is zero almost everywhere: backpropagation cannot train them. */
+export const THRESHOLD_ACTIVATIONS: readonly ActivationName[] = ['sign', 'step'];
+
+/** Activations with saturation zones, and where they start (derivative below 1% of its maximum). */
+export const SATURATION_THRESHOLD: Partial<Record<ActivationName, number>> = { sigmoid: 4.6, tanh: 3.0 };
