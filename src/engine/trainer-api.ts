@@ -61,6 +61,11 @@ export interface Trainer {
   trainEpoch(): EpochReport;
   /** Metrics on a split without changing anything (dropout off, test-time scaling applied). */
   evaluate(split: 'train' | 'test'): Metrics;
+  /**
+   * Output-layer activations for `rows` samples of `inputs` (row-major rows × inputSize, in the
+   * data's standardised units), as at test time: rows × output units, row-major.
+   */
+  predict(inputs: Float64Array, rows: number): Float64Array;
   /** Health statistics of the last trained epoch. */
   health(): HealthReport;
   /** Change hyperparameters on the fly (learning rate, batch size, epochs, regularisation, …). */

@@ -8,6 +8,7 @@
 // give a bit-identical run however often the caller looks at health or grids.
 
 import { EngineError, requireInteger } from './errors';
+import { firstNonFinite } from './distribution';
 import { checkGradients } from './gradcheck';
 import { computeHealth, HEALTH_SAMPLE_ROWS, locateNonFinite, scanGradients, scanParameters } from './health';
 import type { EpochReport, HealthReport, Metrics, NonFiniteEvent } from './health-types';
@@ -207,6 +208,28 @@ class MlpTrainer implements Trainer {
     const metrics: Metrics = { cost, regularization: regularizationValue, objective: cost + regularizationValue };
     if (this.data.kind === 'classification') metrics.accuracy = correct / data.n;
     return metrics;
+  }
+
+  predict(inputs: Float64Array, rows: number): Float64Array {
+    const network = this.network;
+    const inputSize = network.inputSize;
+    requireInteger(rows, 'predict rows', 0);
+    if (!(inputs instanceof Float64Array) || inputs.length < rows * inputSize) {
+      throw new EngineError('invalid-shape', `predict needs a Float64Array of rows × inputSize = ${rows * inputSize} values.`);
+    }
+    const bad = firstNonFinite(inputs, rows * inputSize);
+    if (bad >= 0) throw new EngineError('non-finite-input', `predict: input ${bad} is ${String(inputs[bad])}; inputs must be finite numbers.`);
+    const outputSize = network.outputSize;
+    const result = new Float64Array(rows * outputSize);
+    const last = network.layers.length - 1;
+    const ws = this.workspace(Math.max(1, Math.min(EVAL_ROWS, rows)));
+    for (let start = 0; start < rows; start += ws.capacity) {
+      const count = Math.min(ws.capacity, rows - start);
+      ws.input.set(inputs.subarray(start * inputSize, (start + count) * inputSize));
+      network.forward(ws, count, 'eval', this.options.training.dropoutMode, null, false);
+      result.set(ws.act[last].subarray(0, count * outputSize), start * outputSize);
+    }
+    return result;
   }
 
   health(): HealthReport {
