@@ -44,7 +44,8 @@ export function boundaryMode(data: DataView, grid: GridView, outputActivation: s
     }
     return { kind: 'regression', min, max };
   }
-  if (data.classes > 2) return { kind: 'multiclass', classes: data.classes };
+  // Several output units: the grid holds the winning class and its probability.
+  if (grid.mode === 'class') return { kind: 'multiclass', classes: Math.max(data.classes, 2) };
   return { kind: 'binary', range: outputRange(outputActivation) };
 }
 
@@ -53,8 +54,8 @@ export function classColour(palette: BoundaryPalette, cls: number): Rgba {
   return palette.classes[((Math.round(cls) % n) + n) % n] as Rgba;
 }
 
-/** The colour of one grid cell. */
-export function cellColour(value: number, mode: BoundaryMode, palette: BoundaryPalette): Rgba {
+/** The colour of one grid cell; `confidence` is the winning class's probability (multi-class). */
+export function cellColour(value: number, mode: BoundaryMode, palette: BoundaryPalette, confidence = 1): Rgba {
   if (!Number.isFinite(value)) return palette.background;
   switch (mode.kind) {
     case 'binary': {
@@ -64,8 +65,10 @@ export function cellColour(value: number, mode: BoundaryMode, palette: BoundaryP
       return mix(palette.background, side, Math.min(1, Math.abs(t - 0.5) * 2) * HEAT_STRENGTH);
     }
     case 'multiclass': {
-      // The grid carries the winning class index; the colour is that class's.
-      return mix(palette.background, classColour(palette, value), HEAT_STRENGTH * 0.8);
+      // Strength from how far the winner is above a uniform guess (1/k): a toss-up stays pale.
+      const chance = 1 / mode.classes;
+      const sure = Math.min(1, Math.max(0, (confidence - chance) / (1 - chance)));
+      return mix(palette.background, classColour(palette, value), sure * HEAT_STRENGTH);
     }
     case 'regression': {
       const t = mode.max > mode.min ? (value - mode.min) / (mode.max - mode.min) : 0.5;
@@ -80,7 +83,7 @@ export function boundaryPixels(grid: GridView, mode: BoundaryMode, palette: Boun
   const n = grid.size * grid.size;
   const out = new Uint8ClampedArray(n * 4);
   for (let i = 0; i < n; i++) {
-    const c = cellColour(grid.values[i] ?? NaN, mode, palette);
+    const c = cellColour(grid.values[i] ?? NaN, mode, palette, grid.confidence?.[i] ?? 1);
     out[i * 4] = c.r;
     out[i * 4 + 1] = c.g;
     out[i * 4 + 2] = c.b;

@@ -4,6 +4,7 @@
 
 import type { HealthReport } from '../../engine/health-types';
 import type { HealthSample, ModelSummary, ProblemView } from '../../protocol/webview-messages';
+import { THRESHOLDS } from '../../model/thresholds';
 import { pick, strideIndices } from './decimate';
 import { formatNumber } from './format';
 
@@ -14,6 +15,21 @@ export interface GradientBars {
   /** Mean |∂L/∂W| per layer, input side first. */
   values: number[];
   flags: (GradientFlag | null)[];
+  /**
+   * The rules' limits for each layer, relative to the next layer's gradient (null for the output
+   * layer, or when the next gradient is negligible): below `vanishing` the layer is flagged
+   * vanishing, above `exploding` exploding.
+   */
+  limits: ({ vanishing: number; exploding: number } | null)[];
+}
+
+/** Where the live rules draw the line for each layer (src/model/thresholds.ts). */
+export function gradientLimits(values: readonly number[]): GradientBars['limits'] {
+  return values.map((_, i) => {
+    const next = values[i + 1];
+    if (next === undefined || !Number.isFinite(next) || next < THRESHOLDS.negligibleGradient) return null;
+    return { vanishing: next * THRESHOLDS.vanishingRatio, exploding: next * THRESHOLDS.explodingRatio };
+  });
 }
 
 /** Which rule codes mean what: recognised by name, so any vanishing/exploding rule is picked up. */
@@ -51,6 +67,7 @@ export function gradientBars(health: HealthReport, problems: readonly ProblemVie
     }),
     values: health.layers.map((l) => l.gradMeanAbs),
     flags,
+    limits: gradientLimits(health.layers.map((l) => l.gradMeanAbs)),
   };
 }
 

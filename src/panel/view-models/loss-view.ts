@@ -2,6 +2,7 @@
 // and where the test curve pulls away from the training curve (overfitting, the high-variance case
 // of the bias–variance lesson).
 
+import { THRESHOLDS } from '../../model/thresholds';
 import type { HistoryPoint } from '../../protocol/snapshot';
 import { pick, strideIndices } from './decimate';
 import { formatNumber, formatPercent } from './format';
@@ -24,8 +25,11 @@ export interface AccuracyChartData {
   test: (number | null)[];
 }
 
-/** The gap must have grown by this share of the best test cost before it is called widening. */
-export const GAP_GROWTH_SHARE = 0.1;
+/**
+ * The gap must have grown by this share of the best test cost before it is called widening: the
+ * overfitting rule's own margin, so the shading and the rule's warning agree.
+ */
+export const GAP_GROWTH_SHARE = THRESHOLDS.overfittingRise;
 /** Smoothing of the gap (exponential moving average weight of the newest epoch). */
 const GAP_SMOOTHING = 0.3;
 

@@ -50,7 +50,7 @@ describe('decision boundary', () => {
   });
 
   it('gives each class its own colour for multi-class grids', () => {
-    const grid: GridView = { size: 2, xMin: -1, xMax: 1, yMin: -1, yMax: 1, values: [0, 1, 2, 1] };
+    const grid: GridView = { size: 2, xMin: -1, xMax: 1, yMin: -1, yMax: 1, values: [0, 1, 2, 1], mode: 'class', confidence: [1, 1, 1, 1] };
     const px = boundaryPixels(grid, boundaryMode(data('classification', 3), grid, 'softmax'), palette);
     expect(px.length).toBe(16);
     const cell = (i: number) => [px[i * 4], px[i * 4 + 1], px[i * 4 + 2]];
@@ -58,6 +58,17 @@ describe('decision boundary', () => {
     expect(cell(0)).not.toEqual(cell(1));
     expect(cell(2)).not.toEqual(cell(1));
     expect(px[3]).toBe(255);
+  });
+
+  it('fades a multi-class cell to the background as its winner nears a uniform guess', () => {
+    const grid: GridView = { size: 1, xMin: -1, xMax: 1, yMin: -1, yMax: 1, values: [2], mode: 'class', confidence: [1] };
+    const mode = boundaryMode(data('classification', 3), grid, 'softmax');
+    expect(mode.kind).toBe('multiclass');
+    expect(cellColour(2, mode, palette, 1 / 3)).toEqual(palette.background);
+    const sure = cellColour(2, mode, palette, 1);
+    const half = cellColour(2, mode, palette, 2 / 3);
+    expect(sure.g).toBeGreaterThan(half.g);
+    expect(half.g).toBeGreaterThan(0);
   });
 
   it('maps the grid extent onto the canvas with y upwards', () => {

@@ -3,6 +3,7 @@ import { activationChartData, activationValue, activationZones } from '../../../
 import { gradientBars, gradientFlagOf, gradientLines } from '../../../src/panel/view-models/gradient-view';
 import type { Distribution, LayerHealth } from '../../../src/engine/health-types';
 import type { ProblemView } from '../../../src/protocol/webview-messages';
+import { THRESHOLDS } from '../../../src/model/thresholds';
 
 const d = (min: number, max: number, counts: number[]): Distribution => ({
   count: counts.reduce((a, b) => a + b, 0),
@@ -84,6 +85,11 @@ describe('gradient flow', () => {
     expect(bars.flags.map((f) => f?.kind ?? null)).toEqual(['vanishing', null, 'exploding']);
     expect(bars.labels[0]).toContain('vanishing-gradient');
     expect(bars.labels[2]).toMatch(/^output.*exploding-gradient/);
+    // The rules compare each layer with the next: 1e-9 is far below 1e-4 × vanishingRatio.
+    expect(bars.limits[0]?.vanishing).toBeCloseTo(1e-4 * THRESHOLDS.vanishingRatio);
+    expect(bars.values[0]).toBeLessThan(bars.limits[0]?.vanishing as number);
+    expect(bars.limits[1]?.exploding).toBeCloseTo(50 * THRESHOLDS.explodingRatio);
+    expect(bars.limits[2]).toBeNull();
   });
 
   it('gives one line per layer over time', () => {

@@ -1,0 +1,62 @@
+// Health over time for every session the panel has seen, kept on the extension side so a panel
+// opened late, hidden or reloaded still draws distributions and gradient flow since the last
+// reset. Recording happens whether or not a panel is visible.
+
+import type { Disposable, SessionRegistry, TrainingSession } from '../training/session-api';
+import type { HealthSample } from '../protocol/webview-messages';
+import { appendSample, healthSample } from './view-models/health-timeline';
+
+interface Entry {
+  session: TrainingSession;
+  timeline: HealthSample[];
+  subscription: Disposable;
+}
+
+export class HealthTimelines implements Disposable {
+  private readonly entries = new Map<TrainingSession, Entry>();
+  private readonly activeSubscription: Disposable;
+
+  constructor(private readonly sessions: SessionRegistry) {
+    this.activeSubscription = sessions.onDidChangeActive((s) => s && this.track(s));
+    for (const s of sessions.all()) this.track(s);
+  }
+
+  /** Starts recording a session (idempotent) and forgets sessions the registry no longer has. */
+  track(session: TrainingSession): void {
+    this.prune();
+    if (this.entries.has(session)) return;
+    const timeline: HealthSample[] = [];
+    const latest = session.latest && healthSample(session.latest);
+    if (latest) timeline.push(latest);
+    const subscription = session.onDidChange((change) => {
+      if (change.kind === 'snapshot' && session.latest) {
+        const sample = healthSample(session.latest);
+        if (sample) appendSample(timeline, sample);
+      } else if (change.kind === 'model' && change.reset) {
+        timeline.length = 0;
+      }
+    });
+    this.entries.set(session, { session, timeline, subscription });
+  }
+
+  timeline(session: TrainingSession): HealthSample[] {
+    this.track(session);
+    return [...(this.entries.get(session)?.timeline ?? [])];
+  }
+
+  private prune(): void {
+    const live = new Set(this.sessions.all());
+    for (const [session, entry] of this.entries) {
+      if (!live.has(session)) {
+        entry.subscription.dispose();
+        this.entries.delete(session);
+      }
+    }
+  }
+
+  dispose(): void {
+    this.activeSubscription.dispose();
+    for (const entry of this.entries.values()) entry.subscription.dispose();
+    this.entries.clear();
+  }
+}

@@ -1,0 +1,59 @@
+// Registers the playground panel: the `nnPlayground.openPanel` command and the serializer that
+// brings the panel back after a window reload, attached to the document it showed.
+
+import * as vscode from 'vscode';
+import type { SessionRegistry } from '../training/session-api';
+import { HealthTimelines } from './health-timelines';
+import { PANEL_VIEW_TYPE, PlaygroundPanel, type PanelWebviewState } from './playground-panel';
+
+export const OPEN_PANEL_COMMAND = 'nnPlayground.openPanel';
+
+/**
+ * Call once from `activate`. `log` writes to the extension's output channel (optional).
+ * The command accepts the model's URI (Uri or string, as CodeLens and menus pass it); without one
+ * the panel shows the active model. There is one panel; it follows the active `.nn.json` editor.
+ */
+export function registerPlaygroundPanel(
+  context: vscode.ExtensionContext,
+  sessions: SessionRegistry,
+  log: (message: string) => void = () => undefined,
+): vscode.Disposable {
+  const timelines = new HealthTimelines(sessions);
+  let current: PlaygroundPanel | undefined;
+
+  const adopt = (panel: vscode.WebviewPanel, key?: string): PlaygroundPanel => {
+    current?.dispose();
+    const created = new PlaygroundPanel(panel, context.extensionUri, sessions, timelines, log, key);
+    created.onDidDispose(() => {
+      if (current === created) current = undefined;
+    });
+    current = created;
+    return created;
+  };
+
+  const open = (target?: vscode.Uri | string) => {
+    const key = typeof target === 'string' ? target : target instanceof vscode.Uri ? target.toString() : undefined;
+    if (current) return current.show(key);
+    const panel = vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, 'NN Playground', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true });
+    adopt(panel, key);
+  };
+
+  const registration = vscode.Disposable.from(
+    timelines,
+    vscode.commands.registerCommand(OPEN_PANEL_COMMAND, open),
+    vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
+      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
+        const stored = (state as PanelWebviewState | undefined)?.sessionKey;
+        const key = typeof stored === 'string' ? stored : undefined;
+        // After a reload the model's document may not be open yet; opening it starts its session.
+        if (key && !sessions.get(key)) {
+          await Promise.resolve(vscode.workspace.openTextDocument(vscode.Uri.parse(key))).catch(() => undefined);
+        }
+        adopt(panel, key);
+      },
+    }),
+    { dispose: () => current?.dispose() },
+  );
+  context.subscriptions.push(registration);
+  return registration;
+}

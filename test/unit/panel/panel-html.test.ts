@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { contentSecurityPolicy, makeNonce, panelHtml } from '../../../src/panel/panel-html';
+
+describe('panel HTML', () => {
+  const html = panelHtml({ cspSource: 'https://res.test', nonce: 'abc123', scriptUri: 'https://res.test/dist/webview.js', styleUri: 'https://res.test/media/panel.css' });
+
+  it('denies everything by default and runs scripts only with the nonce', () => {
+    const csp = contentSecurityPolicy('https://res.test', 'abc123');
+    const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+    expect(directives['default-src']).toEqual(["'none'"]);
+    expect(directives['script-src']).toEqual(["'nonce-abc123'"]);
+    expect(directives['style-src']).toEqual(['https://res.test']);
+    expect(csp).not.toMatch(/unsafe-(inline|eval)|\*/);
+    expect(html).toContain(`content="${csp.replace(/'/g, "'")}"`);
+  });
+
+  it('loads exactly one script, carrying the nonce, and no inline code or styles', () => {
+    const scripts = html.match(/<script[^>]*>/g) ?? [];
+    expect(scripts).toEqual(['<script nonce="abc123" src="https://res.test/dist/webview.js">']);
+    expect(html).toMatch(/<script[^>]*><\/script>/);
+    expect(html).not.toMatch(/<style|\sstyle=|\son\w+=/);
+  });
+
+  it('makes a fresh, unguessable nonce each time', () => {
+    const a = makeNonce();
+    expect(a).toMatch(/^[A-Za-z0-9]{16,}$/);
+    expect(makeNonce()).not.toBe(a);
+  });
+});

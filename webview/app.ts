@@ -1,0 +1,115 @@
+// The panel's webview: one collapsible section per view, the toolbar, the state, and the routing
+// of the extension's messages. It asks for everything (`ready`) when it loads, so a hidden, moved
+// or reloaded panel shows the same state.
+
+import { applyMessage, emptyState, type Change } from '../src/panel/view-models/panel-state';
+import type { ToWebview } from '../src/protocol/webview-messages';
+import { applyChartTheme } from './charts';
+import { Controls } from './controls';
+import { h } from './dom';
+import { RenderLoop } from './render-loop';
+import { observeTheme, readPalette, type Palette } from './theme';
+import type { Host } from './vscode-api';
+import { ActivationsView } from './views/activations-view';
+import { BoundaryView } from './views/boundary-view';
+import { GradientsView } from './views/gradients-view';
+import { LossView } from './views/loss-view';
+import { NetworkView } from './views/network-view';
+import { ProblemsView } from './views/problems-view';
+import { ALL_CHANGES, type View } from './views/view';
+import { WeightsView } from './views/weights-view';
+
+export class App {
+  private readonly state = emptyState();
+  private palette: Palette;
+  private readonly controls: Controls;
+  private readonly views: View[];
+  private readonly sections = new Map<View, HTMLDetailsElement>();
+  private readonly network: NetworkView;
+  /** Views that were closed (or themed) since their last draw: they redraw everything once. */
+  private readonly stale = new Set<View>();
+  readonly loop: RenderLoop;
+
+  constructor(
+    root: HTMLElement,
+    private readonly host: Host,
+  ) {
+    this.palette = readPalette();
+    applyChartTheme(this.palette);
+    const post = host.post.bind(host);
+    const saved = host.state();
+    const loss = new LossView(saved.logScale ?? false, (logScale) => host.updateState({ logScale }));
+    this.network = new NetworkView(post);
+    this.views = [loss, new BoundaryView(), this.network, new WeightsView(), new GradientsView(), new ActivationsView(), new ProblemsView(post)];
+    this.controls = new Controls(post);
+    this.loop = new RenderLoop((changes) => this.draw(changes));
+    loss.requestRender = () => this.loop.request(ALL_CHANGES);
+
+    const closed = new Set(saved.closedViews ?? []);
+    const grid = h('div', { className: 'views' });
+    for (const view of this.views) {
+      const section = h(
+        'details',
+        { className: `view view-${view.id}`, id: `view-${view.id}`, open: !closed.has(view.id) },
+        h('summary', {}, h('h2', {}, view.title)),
+        view.body,
+      );
+      section.addEventListener('toggle', () => {
+        host.updateState({ closedViews: this.views.filter((v) => !this.sections.get(v)?.open).map((v) => v.id) });
+        if (section.open) {
+          this.stale.add(view);
+          this.loop.request(ALL_CHANGES);
+        }
+      });
+      this.sections.set(view, section);
+      grid.append(section);
+    }
+    root.replaceChildren(this.controls.element, grid);
+    root.removeAttribute('aria-busy');
+
+    observeTheme(() => this.themeChanged());
+    // Canvases drawn directly follow the panel's width.
+    new ResizeObserver(() => this.loop.request(['data'])).observe(grid);
+    window.addEventListener('message', (e: MessageEvent<ToWebview>) => this.receive(e.data));
+    host.post({ type: 'ready' });
+  }
+
+  receive(message: ToWebview): void {
+    if (!message || typeof message !== 'object') return;
+    if (message.type === 'unit-grid') {
+      this.network.onUnitGrid(message.id, message.grid);
+      return;
+    }
+    if (message.type === 'snapshot') this.loop.stats.snapshots++;
+    const changes = applyMessage(this.state, message);
+    if (message.type === 'full') {
+      this.host.updateState({ sessionKey: this.state.sessionKey ?? undefined });
+      for (const v of this.views) this.stale.add(v);
+    }
+    this.loop.request(changes);
+  }
+
+  private draw(changes: ReadonlySet<Change>): void {
+    this.controls.render(this.state);
+    for (const view of this.views) {
+      if (!this.sections.get(view)?.open) continue;
+      const stale = this.stale.delete(view);
+      try {
+        view.render(this.state, stale ? ALL_CHANGES : changes, this.palette);
+      } catch (error) {
+        // One view failing must not blank the others; the console keeps the detail.
+        console.error(`NN Playground: the ${view.title} view failed to draw`, error);
+      }
+    }
+  }
+
+  private themeChanged(): void {
+    this.palette = readPalette();
+    applyChartTheme(this.palette);
+    for (const v of this.views) {
+      v.destroy();
+      this.stale.add(v);
+    }
+    this.loop.request(ALL_CHANGES);
+  }
+}

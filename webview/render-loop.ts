@@ -1,0 +1,47 @@
+// Batches redraws: messages only mark what changed; one requestAnimationFrame draws it all, so a
+// burst of snapshots costs one frame, and a hidden panel (no frames) costs nothing. It also counts
+// frames and their cost, which the e2e test and the README's performance figures read.
+
+import type { Change } from '../src/panel/view-models/panel-state';
+
+export interface RenderStats {
+  /** Frames that redrew something. */
+  frames: number;
+  /** Total and worst time spent drawing, in ms. */
+  totalMs: number;
+  maxMs: number;
+  /** performance.now() of the first counted frame. */
+  since: number;
+  /** Snapshots received. */
+  snapshots: number;
+}
+
+export class RenderLoop {
+  private changes = new Set<Change>();
+  private frame = 0;
+  readonly stats: RenderStats = { frames: 0, totalMs: 0, maxMs: 0, since: 0, snapshots: 0 };
+
+  constructor(private readonly draw: (changes: ReadonlySet<Change>) => void) {}
+
+  request(changes: Iterable<Change>): void {
+    for (const c of changes) this.changes.add(c);
+    if (this.frame === 0) this.frame = requestAnimationFrame(() => this.run());
+  }
+
+  private run(): void {
+    this.frame = 0;
+    const changes = this.changes;
+    this.changes = new Set();
+    const start = performance.now();
+    this.draw(changes);
+    const spent = performance.now() - start;
+    if (this.stats.frames === 0) this.stats.since = start;
+    this.stats.frames++;
+    this.stats.totalMs += spent;
+    this.stats.maxMs = Math.max(this.stats.maxMs, spent);
+  }
+
+  resetStats(): void {
+    Object.assign(this.stats, { frames: 0, totalMs: 0, maxMs: 0, since: performance.now(), snapshots: 0 });
+  }
+}

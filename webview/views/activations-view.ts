@@ -1,0 +1,118 @@
+// View 4: per layer, the pre-activations' histogram over the activation function, with the
+// saturation zones shaded (the derivative vanishes there), the linear zone marked, ReLU's dead
+// side shaded, and the saturated or dead share written on it.
+
+import type { Chart } from 'chart.js';
+import { activationChartData, activationSummary } from '../../src/panel/view-models/activation-view';
+import { layerLabel } from '../../src/panel/view-models/gradient-view';
+import type { Change, PanelState } from '../../src/panel/view-models/panel-state';
+import { createChart, emptyZones, xy, type Zones } from '../charts';
+import { h, LiveSummary, setText } from '../dom';
+import type { Palette } from '../theme';
+import { layoutModel, type View } from './view';
+
+interface Panel {
+  chart: Chart;
+  zones: Zones;
+  note: HTMLElement;
+}
+
+export class ActivationsView implements View {
+  readonly id = 'activations';
+  readonly title = 'Activations';
+  readonly body: HTMLElement;
+  readonly summary = new LiveSummary();
+  private readonly grid = h('div', { className: 'small-multiples' });
+  private readonly empty = h('p', { className: 'note' }, 'Pre-activations appear after the first epoch.');
+  private panels: Panel[] = [];
+  private shape = '';
+
+  constructor() {
+    this.body = h(
+      'div',
+      {},
+      h('p', { className: 'note' }, 'Bars: pre-activations z. Line: the activation φ(z). Shaded red: saturation zones (φ′ ≈ 0); green: linear zone; grey: ReLU’s dead side.'),
+      this.empty,
+      this.grid,
+      this.summary.element,
+    );
+  }
+
+  render(state: PanelState, changes: ReadonlySet<Change>, p: Palette): void {
+    if (!changes.has('snapshot') && !changes.has('model') && this.panels.length > 0) return;
+    const health = state.snapshot?.health;
+    this.empty.hidden = !!health;
+    if (!health) return;
+    const shape = health.layers.map((l) => `${l.activation}${l.units}`).join('-');
+    if (shape !== this.shape) this.rebuild(health.layers.length, p, shape);
+    const model = layoutModel(state);
+    const texts: string[] = [];
+    health.layers.forEach((lh, i) => {
+      const panel = this.panels[i];
+      if (!panel) return;
+      const label = layerLabel(model, i, health.layers.length);
+      const d = activationChartData(lh);
+      const [hist, curve] = panel.chart.data.datasets;
+      (hist as { data: unknown }).data = xy(d.histogram.x, d.histogram.y);
+      (curve as { data: unknown; label: string }).data = xy(d.curve.x, d.curve.y);
+      (curve as { label: string }).label = lh.activation === 'softmax' ? 'softmax (one logit against 0)' : lh.activation;
+      const z = panel.zones;
+      const s = d.zones.saturation;
+      const saturated = p.alpha(p.error, p.highContrast ? 0.3 : 0.14);
+      z.x = [];
+      if (s !== null) z.x.push({ from: d.xMin, to: -s, fill: saturated }, { from: s, to: d.xMax, fill: saturated });
+      if (d.zones.linear !== null) z.x.push({ from: -d.zones.linear, to: d.zones.linear, fill: p.alpha(p.ok, p.highContrast ? 0.3 : 0.14) });
+      if (d.zones.deadBelow !== null) z.x.push({ from: d.xMin, to: d.zones.deadBelow, fill: p.alpha(p.muted, 0.18) });
+      const x = panel.chart.options.scales?.x as { min?: number; max?: number };
+      x.min = d.xMin;
+      x.max = d.xMax;
+      (panel.chart.options.plugins as { title: { text: string } }).title.text = label;
+      panel.chart.update('none');
+      setText(panel.note, d.note ?? '');
+      panel.note.hidden = !d.note;
+      texts.push(activationSummary(label, lh));
+    });
+    this.summary.set(texts.join(' '));
+  }
+
+  private rebuild(count: number, p: Palette, shape: string): void {
+    this.destroy();
+    this.shape = shape;
+    for (let i = 0; i < count; i++) {
+      const canvas = h('canvas', { role: 'img', 'aria-label': `Pre-activations of layer ${i + 1} over its activation function` });
+      const note = h('span', { className: 'chart-note' });
+      this.grid.append(h('div', { className: 'chart short overlay-host' }, canvas, note));
+      const zones = emptyZones();
+      const chart = createChart(
+        canvas,
+        {
+          type: 'line',
+          data: {
+            datasets: [
+              { label: 'pre-activations %', data: [], stepped: 'before', fill: 'origin', borderColor: p.train, backgroundColor: p.alpha(p.train, 0.35), yAxisID: 'y' },
+              { label: 'activation', data: [], borderColor: p.foreground, backgroundColor: p.foreground, yAxisID: 'y1', borderWidth: 2 },
+            ],
+          },
+          options: {
+            parsing: false,
+            plugins: { legend: { display: false }, title: { display: true, text: '', color: p.foreground, align: 'start' } },
+            scales: {
+              x: { type: 'linear', title: { display: true, text: 'z' } },
+              y: { type: 'linear', beginAtZero: true, position: 'left', title: { display: true, text: '%' } },
+              y1: { type: 'linear', position: 'right', grid: { drawOnChartArea: false }, title: { display: true, text: 'φ(z)' } },
+            },
+          },
+        },
+        () => zones,
+      );
+      this.panels.push({ chart, zones, note });
+    }
+  }
+
+  destroy(): void {
+    for (const panel of this.panels) panel.chart.destroy();
+    this.panels = [];
+    this.shape = '';
+    this.grid.replaceChildren();
+  }
+}

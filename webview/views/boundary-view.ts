@@ -1,0 +1,162 @@
+// View 5: the decision boundary over the plane of the first two inputs, drawn straight onto a
+// canvas (a heatmap is one putImageData, far faster than any chart). Training points filled, test
+// points outlined; one colour per class. One input and a regression target: the fitted curve.
+
+import {
+  boundaryMode,
+  boundaryPixels,
+  boundarySummary,
+  curveFit,
+  planeTransform,
+  classColour,
+  type BoundaryPalette,
+} from '../../src/panel/view-models/boundary-view';
+import { cssRgba } from '../../src/panel/view-models/colour';
+import type { Change, PanelState } from '../../src/panel/view-models/panel-state';
+import type { DataView, GridView } from '../../src/protocol/snapshot';
+import { h, LiveSummary, setText } from '../dom';
+import type { Palette } from '../theme';
+import { fitCanvas, gridImage } from './canvas';
+import { layoutModel, type View } from './view';
+
+const MAX_SIDE = 420;
+
+export class BoundaryView implements View {
+  readonly id = 'boundary';
+  readonly title = 'Decision boundary';
+  readonly body: HTMLElement;
+  readonly summary = new LiveSummary();
+  private readonly canvas = h('canvas', { role: 'img', 'aria-label': 'Network output over the input plane, with the data points', 'aria-describedby': 'boundary-summary' });
+  private readonly message = h('p', { className: 'note' });
+  private readonly legend = h('p', { className: 'legend' });
+  private offscreen: HTMLCanvasElement | undefined;
+
+  constructor() {
+    this.summary.element.id = 'boundary-summary';
+    this.body = h('div', {}, this.message, h('div', { className: 'plane' }, this.canvas), this.legend, this.summary.element);
+  }
+
+  render(state: PanelState, changes: ReadonlySet<Change>, p: Palette): void {
+    if (!changes.has('snapshot') && !changes.has('data') && !changes.has('model')) return;
+    const data = state.data;
+    const grid = state.snapshot?.boundary;
+    this.summary.set(boundarySummary(data, grid));
+    const drawable = data && data.inputSize <= 2 && grid;
+    this.canvas.hidden = !drawable;
+    this.legend.hidden = !drawable;
+    setText(this.message, drawable ? '' : boundarySummary(data, grid));
+    this.message.hidden = !!drawable;
+    if (!drawable) return;
+    const side = Math.min(MAX_SIDE, this.body.clientWidth || MAX_SIDE);
+    const ctx = fitCanvas(this.canvas, side, side);
+    const palette = boundaryPalette(p);
+    if (data.inputSize === 1) this.drawCurve(ctx, side, grid, data, p);
+    else this.drawPlane(ctx, side, grid, data, palette, layoutModel(state)?.layers.at(-1)?.activation, p);
+    this.drawLegend(data, palette, p);
+  }
+
+  private drawPlane(ctx: CanvasRenderingContext2D, side: number, grid: GridView, data: DataView, palette: BoundaryPalette, outputActivation: string | undefined, p: Palette): void {
+    const mode = boundaryMode(data, grid, outputActivation);
+    this.offscreen = gridImage(boundaryPixels(grid, mode, palette), grid.size, this.offscreen);
+    ctx.imageSmoothingEnabled = true;
+    ctx.drawImage(this.offscreen, 0, 0, side, side);
+    const t = planeTransform(grid, side, side);
+    const colourOf = (label: number) =>
+      mode.kind === 'regression'
+        ? cssRgba(label >= (mode.min + mode.max) / 2 ? palette.high : palette.low)
+        : cssRgba(classColour(palette, label));
+    const r = side > 300 ? 3.2 : 2.6;
+    ctx.lineWidth = 1;
+    // Training points: filled, with a thin rim in the background colour so they read on any region.
+    ctx.strokeStyle = p.background;
+    for (let i = 0; i < data.train.x.length; i++) {
+      ctx.beginPath();
+      ctx.arc(t.toPx(data.train.x[i] as number), t.toPy(data.train.y[i] as number), r, 0, Math.PI * 2);
+      ctx.fillStyle = colourOf(data.train.label[i] as number);
+      ctx.fill();
+      ctx.stroke();
+    }
+    // Test points: outlined in their class colour, hollow.
+    ctx.lineWidth = 1.6;
+    for (let i = 0; i < data.test.x.length; i++) {
+      ctx.beginPath();
+      ctx.arc(t.toPx(data.test.x[i] as number), t.toPy(data.test.y[i] as number), r + 0.6, 0, Math.PI * 2);
+      ctx.fillStyle = p.background;
+      ctx.fill();
+      ctx.strokeStyle = colourOf(data.test.label[i] as number);
+      ctx.stroke();
+    }
+    ctx.strokeStyle = p.grid;
+    ctx.lineWidth = 1;
+    ctx.strokeRect(0.5, 0.5, side - 1, side - 1);
+  }
+
+  private drawCurve(ctx: CanvasRenderingContext2D, side: number, grid: GridView, data: DataView, p: Palette): void {
+    const fit = curveFit(grid, data);
+    const t = planeTransform({ xMin: grid.xMin, xMax: grid.xMax, yMin: fit.yMin, yMax: fit.yMax }, side, side);
+    ctx.fillStyle = p.background;
+    ctx.fillRect(0, 0, side, side);
+    ctx.strokeStyle = p.grid;
+    ctx.strokeRect(0.5, 0.5, side - 1, side - 1);
+    const r = 3;
+    ctx.fillStyle = p.train;
+    for (let i = 0; i < data.train.x.length; i++) {
+      ctx.beginPath();
+      ctx.arc(t.toPx(data.train.x[i] as number), t.toPy(data.train.y[i] as number), r, 0, Math.PI * 2);
+      ctx.fill();
+    }
+    ctx.strokeStyle = p.test;
+    ctx.lineWidth = 1.5;
+    for (let i = 0; i < data.test.x.length; i++) {
+      ctx.beginPath();
+      ctx.arc(t.toPx(data.test.x[i] as number), t.toPy(data.test.y[i] as number), r + 0.5, 0, Math.PI * 2);
+      ctx.stroke();
+    }
+    ctx.strokeStyle = p.foreground;
+    ctx.lineWidth = 2.5;
+    ctx.beginPath();
+    fit.x.forEach((x, i) => {
+      const px = t.toPx(x);
+      const py = t.toPy(fit.y[i] as number);
+      if (i === 0) ctx.moveTo(px, py);
+      else ctx.lineTo(px, py);
+    });
+    ctx.stroke();
+  }
+
+  private drawLegend(data: DataView, palette: BoundaryPalette, p: Palette): void {
+    // CSSOM, not a style attribute: the CSP forbids inline style attributes.
+    const swatch = (colour: string, hollow = false) => {
+      const el = h('span', { className: `swatch${hollow ? ' hollow' : ''}` });
+      if (hollow) el.style.borderColor = colour;
+      else el.style.background = colour;
+      return el;
+    };
+    const items: (Node | string)[] = [];
+    if (data.kind === 'classification') {
+      const names = data.classNames ?? Array.from({ length: Math.max(data.classes, 2) }, (_, k) => `class ${k}`);
+      names.forEach((name, k) => items.push(swatch(cssRgba(classColour(palette, k))), ` ${name}  `));
+    } else if (data.inputSize === 1) {
+      items.push(swatch(p.foreground), ' fitted curve  ', swatch(p.train), ' training  ', swatch(p.test, true), ' test');
+      this.legend.replaceChildren(...items);
+      return;
+    } else {
+      items.push(swatch(cssRgba(palette.low)), ' low output  ', swatch(cssRgba(palette.high)), ' high output  ');
+    }
+    items.push('· filled: training, hollow: test');
+    this.legend.replaceChildren(...items);
+  }
+
+  destroy(): void {
+    this.offscreen = undefined;
+  }
+}
+
+export function boundaryPalette(p: Palette): BoundaryPalette {
+  return {
+    background: p.rgb(p.background),
+    classes: p.classes.map((c) => p.rgb(c)),
+    low: p.rgb(p.negative),
+    high: p.rgb(p.positive),
+  };
+}

@@ -1,0 +1,141 @@
+// View 1: training and test cost per epoch, the objective when a regularisation term exists, the
+// widening train/test gap shaded, a log-scale toggle, and accuracy for classification.
+
+import type { Chart } from 'chart.js';
+import { accuracyChartData, lossChartData, lossSummary, logSafe } from '../../src/panel/view-models/loss-view';
+import type { Change, PanelState } from '../../src/panel/view-models/panel-state';
+import { createChart, xy } from '../charts';
+import { h, LiveSummary } from '../dom';
+import type { Palette } from '../theme';
+import type { View } from './view';
+
+/** Points per series after decimation: more than a chart's width in pixels is wasted work. */
+const MAX_POINTS = 600;
+
+export class LossView implements View {
+  readonly id = 'loss';
+  readonly title = 'Loss';
+  readonly body: HTMLElement;
+  readonly summary = new LiveSummary();
+  private readonly lossCanvas = h('canvas', { role: 'img', 'aria-label': 'Training and test loss per epoch' });
+  private readonly accuracyCanvas = h('canvas', { role: 'img', 'aria-label': 'Training and test accuracy per epoch' });
+  private readonly accuracyBox: HTMLElement;
+  private readonly logToggle: HTMLInputElement;
+  private readonly gapNote = h('p', { className: 'note warning', hidden: true }, 'The test cost is pulling away from the training cost: overfitting (high variance).');
+  private loss: Chart | undefined;
+  private accuracy: Chart | undefined;
+
+  constructor(
+    private logScale: boolean,
+    onLogScale: (on: boolean) => void,
+  ) {
+    this.logToggle = h('input', { type: 'checkbox', id: 'loss-log' });
+    this.logToggle.checked = logScale;
+    this.logToggle.addEventListener('change', () => {
+      this.logScale = this.logToggle.checked;
+      onLogScale(this.logScale);
+      this.destroy(); // a scale's type cannot change in place; the next render rebuilds
+      this.requestRender?.();
+    });
+    this.accuracyBox = h('div', { className: 'chart short', hidden: true }, this.accuracyCanvas);
+    this.body = h(
+      'div',
+      {},
+      h('div', { className: 'view-tools' }, h('label', { for: 'loss-log' }, this.logToggle, ' log scale')),
+      h('div', { className: 'chart' }, this.lossCanvas),
+      this.gapNote,
+      this.accuracyBox,
+      this.summary.element,
+    );
+    this.lossCanvas.setAttribute('aria-describedby', 'loss-summary');
+    this.summary.element.id = 'loss-summary';
+  }
+
+  /** Set by the app: re-render after a local change (the log toggle). */
+  requestRender: (() => void) | undefined;
+
+  render(state: PanelState, changes: ReadonlySet<Change>, p: Palette): void {
+    if (!changes.has('history') && this.loss) return;
+    const d = lossChartData(state.history, MAX_POINTS);
+    const y = (v: (number | null)[]) => (this.logScale ? logSafe(v) : v);
+    this.loss ??= this.createLoss(p);
+    const ds = this.loss.data.datasets;
+    (ds[0] as { data: unknown }).data = xy(d.epochs, y(d.trainCost));
+    (ds[1] as { data: unknown }).data = xy(d.epochs, y(d.testCost));
+    (ds[2] as { data: unknown }).data = d.trainObjective ? xy(d.epochs, y(d.trainObjective)) : [];
+    (ds[3] as { data: unknown }).data = xy(d.epochs, y(d.gapFill));
+    this.loss.setDatasetVisibility(2, d.trainObjective !== null);
+    this.loss.update('none');
+    this.gapNote.hidden = !d.wideningNow;
+
+    const a = accuracyChartData(state.history, MAX_POINTS);
+    this.accuracyBox.hidden = a === null;
+    if (a) {
+      this.accuracy ??= this.createAccuracy(p);
+      const [train, test] = this.accuracy.data.datasets;
+      (train as { data: unknown }).data = xy(a.epochs, a.train.map((v) => (v === null ? null : v * 100)));
+      (test as { data: unknown }).data = xy(a.epochs, a.test.map((v) => (v === null ? null : v * 100)));
+      this.accuracy.update('none');
+    }
+    this.summary.set(lossSummary(state.history));
+  }
+
+  private createLoss(p: Palette): Chart {
+    return createChart(this.lossCanvas, {
+      type: 'line',
+      data: {
+        datasets: [
+          { label: 'training cost', data: [], borderColor: p.train, backgroundColor: p.train },
+          { label: 'test cost', data: [], borderColor: p.test, backgroundColor: p.test, spanGaps: false },
+          { label: 'objective (cost + regularisation)', data: [], borderColor: p.objective, backgroundColor: p.objective, borderDash: [5, 3] },
+          {
+            label: 'widening gap',
+            data: [],
+            borderWidth: 0,
+            borderColor: 'transparent',
+            backgroundColor: p.alpha(p.error, p.highContrast ? 0.45 : 0.22),
+            fill: { target: 0 },
+            spanGaps: false,
+          },
+        ],
+      },
+      options: {
+        parsing: false,
+        normalized: true,
+        interaction: { mode: 'nearest', axis: 'x', intersect: false },
+        scales: {
+          x: { type: 'linear', title: { display: true, text: 'epoch' }, ticks: { precision: 0 } },
+          y: { type: this.logScale ? 'logarithmic' : 'linear', title: { display: true, text: 'loss' } },
+        },
+      },
+    });
+  }
+
+  private createAccuracy(p: Palette): Chart {
+    return createChart(this.accuracyCanvas, {
+      type: 'line',
+      data: {
+        datasets: [
+          { label: 'training accuracy', data: [], borderColor: p.train, backgroundColor: p.train },
+          { label: 'test accuracy', data: [], borderColor: p.test, backgroundColor: p.test },
+        ],
+      },
+      options: {
+        parsing: false,
+        normalized: true,
+        interaction: { mode: 'nearest', axis: 'x', intersect: false },
+        scales: {
+          x: { type: 'linear', title: { display: true, text: 'epoch' }, ticks: { precision: 0 } },
+          y: { type: 'linear', min: 0, max: 100, title: { display: true, text: 'accuracy %' } },
+        },
+      },
+    });
+  }
+
+  /** Charts are rebuilt (with the new theme's colours) on the next render. */
+  destroy(): void {
+    this.loss?.destroy();
+    this.accuracy?.destroy();
+    this.loss = this.accuracy = undefined;
+  }
+}

@@ -1,0 +1,216 @@
+// View 6: the network itself. A column of units per layer, links coloured by the weight's sign
+// (blue positive, orange negative, as TensorFlow Playground) and thickened by |w|, redrawn live.
+// Hovering a link shows its weight and gradient; hovering a unit shows its output over the input
+// plane, asked of the extension (`unit-grid`) since only the worker has the weights.
+
+import { mix } from '../../src/panel/view-models/colour';
+import { formatNumber } from '../../src/panel/view-models/format';
+import { layerLabel } from '../../src/panel/view-models/gradient-view';
+import { linkAt, linkDescription, networkLayout, networkSummary, nodeAt, unitName, type NetworkLayout, type NodeLayout } from '../../src/panel/view-models/network-view';
+import type { Change, PanelState } from '../../src/panel/view-models/panel-state';
+import type { GridView } from '../../src/protocol/snapshot';
+import type { FromWebview } from '../../src/protocol/webview-messages';
+import { h, LiveSummary, setText } from '../dom';
+import type { Palette } from '../theme';
+import { fitCanvas, gridImage } from './canvas';
+import { layoutModel, type View } from './view';
+
+const THUMB = 96;
+
+export class NetworkView implements View {
+  readonly id = 'network';
+  readonly title = 'Network';
+  readonly body: HTMLElement;
+  readonly summary = new LiveSummary();
+  private readonly canvas = h('canvas', { role: 'img', 'aria-label': 'Network diagram: units and weighted links', 'aria-describedby': 'network-summary' });
+  private readonly tooltip = h('div', { className: 'tooltip', role: 'tooltip', hidden: true });
+  private readonly tooltipText = h('div');
+  private readonly thumb = h('canvas', { className: 'thumb', width: THUMB, height: THUMB });
+  private readonly note = h('p', { className: 'note' });
+  private layout: NetworkLayout | undefined;
+  private state: PanelState | undefined;
+  private palette: Palette | undefined;
+  private nextGridId = 1;
+  private awaitedGrid: { id: number; node: NodeLayout } | undefined;
+  private hovered: string | undefined;
+
+  constructor(private readonly post: (m: FromWebview) => void) {
+    this.summary.element.id = 'network-summary';
+    this.tooltip.append(this.tooltipText, this.thumb);
+    this.body = h('div', {}, this.note, h('div', { className: 'network-host' }, this.canvas, this.tooltip), this.summary.element);
+    this.canvas.addEventListener('mousemove', (e) => this.hover(e.offsetX, e.offsetY));
+    this.canvas.addEventListener('mouseleave', () => this.hideTooltip());
+  }
+
+  render(state: PanelState, changes: ReadonlySet<Change>, p: Palette): void {
+    if (!changes.has('snapshot') && !changes.has('model') && !changes.has('data') && this.layout) return;
+    this.state = state;
+    this.palette = p;
+    const model = layoutModel(state);
+    const params = state.snapshot?.parameters;
+    const columns = model ? [model.inputSize, ...model.layers.map((l) => l.units)] : (params ? [params.layers[0]?.inputs ?? 0, ...params.layers.map((l) => l.units)] : []);
+    const features = state.data?.featureNames ?? [];
+    this.summary.set(networkSummary(columns, params, features));
+    setText(this.note, params ? '' : columns.length ? 'Weights are drawn for small models only; the shape is shown.' : 'No model yet.');
+    this.note.hidden = !!params;
+    if (columns.length === 0) {
+      this.canvas.hidden = true;
+      return;
+    }
+    this.canvas.hidden = false;
+    const width = Math.max(260, this.body.clientWidth || 420);
+    const tallest = Math.max(...columns.map((c) => Math.min(c, 24)));
+    const height = Math.min(420, Math.max(180, tallest * 22 + 56));
+    const ctx = fitCanvas(this.canvas, width, height);
+    this.layout = networkLayout(columns, params, width, height);
+    this.draw(ctx, width, height, p, model);
+  }
+
+  private draw(ctx: CanvasRenderingContext2D, width: number, height: number, p: Palette, model: PanelState['model']): void {
+    const layout = this.layout as NetworkLayout;
+    ctx.clearRect(0, 0, width, height);
+    let maxAbs = 0;
+    for (const l of layout.links) maxAbs = Math.max(maxAbs, Math.abs(l.weight));
+    for (const link of layout.links) {
+      const strength = maxAbs > 0 ? Math.abs(link.weight) / maxAbs : 0;
+      ctx.strokeStyle = p.alpha(link.weight >= 0 ? p.positive : p.negative, 0.25 + 0.75 * strength);
+      ctx.lineWidth = link.width;
+      ctx.beginPath();
+      ctx.moveTo(link.x1, link.y1);
+      ctx.lineTo(link.x2, link.y2);
+      ctx.stroke();
+    }
+    // Units: filled by their bias (sign colour, strength by magnitude), rimmed in the text colour.
+    const biases = this.state?.snapshot?.parameters?.layers.map((l) => l.biases) ?? [];
+    let maxBias = 0;
+    for (const b of biases) for (const v of b) maxBias = Math.max(maxBias, Math.abs(v));
+    const bg = p.rgb(p.background);
+    for (const node of layout.nodes) {
+      const bias = node.column > 0 ? (biases[node.column - 1]?.[node.unit] ?? 0) : 0;
+      const fill = maxBias > 0 ? mix(bg, p.rgb(bias >= 0 ? p.positive : p.negative), (0.8 * Math.abs(bias)) / maxBias) : bg;
+      ctx.beginPath();
+      ctx.arc(node.x, node.y, layout.radius, 0, Math.PI * 2);
+      ctx.fillStyle = `rgb(${fill.r}, ${fill.g}, ${fill.b})`;
+      ctx.fill();
+      ctx.lineWidth = 1.2;
+      ctx.strokeStyle = p.foreground;
+      ctx.stroke();
+    }
+    ctx.fillStyle = p.muted;
+    ctx.font = `11px ${p.fontFamily}`;
+    ctx.textAlign = 'center';
+    const columns = layout.columnX.length;
+    layout.columnX.forEach((x, k) => {
+      const title = k === 0 ? `inputs (${layout.hidden[0]! + layout.nodes.filter((n) => n.column === 0).length})` : layerLabel(model, k - 1, columns - 1);
+      ctx.fillText(title.length > 26 ? `${title.slice(0, 25)}…` : title, Math.min(Math.max(x, 60), width - 60), 14);
+      const hidden = layout.hidden[k] ?? 0;
+      if (hidden > 0) ctx.fillText(`+${hidden} more`, x, height - 6);
+    });
+  }
+
+  private hover(x: number, y: number): void {
+    const layout = this.layout;
+    const state = this.state;
+    if (!layout || !state) return;
+    const columns = layout.columnX.length;
+    const features = state.data?.featureNames ?? [];
+    const node = nodeAt(layout, x, y);
+    if (node) {
+      const key = `n${node.column}.${node.unit}`;
+      if (key !== this.hovered) {
+        this.hovered = key;
+        this.showTooltip(x, y, `${unitName(node.column, node.unit, features, columns)}${this.biasText(node)}`);
+        this.requestUnitGrid(node);
+      }
+      return;
+    }
+    const link = linkAt(layout, x, y);
+    if (link) {
+      const key = `l${link.layer}.${link.from}.${link.to}`;
+      if (key !== this.hovered) {
+        this.hovered = key;
+        this.thumb.hidden = true;
+        this.showTooltip(x, y, linkDescription(link, features, columns));
+      }
+      return;
+    }
+    this.hideTooltip();
+  }
+
+  private biasText(node: NodeLayout): string {
+    if (node.column === 0) return '';
+    const b = this.state?.snapshot?.parameters?.layers[node.column - 1]?.biases[node.unit];
+    return b === undefined ? '' : ` · bias ${formatNumber(b)}`;
+  }
+
+  /** Output over the plane: inputs are drawn here; hidden and output units are asked of the worker. */
+  private requestUnitGrid(node: NodeLayout): void {
+    const state = this.state;
+    const plane = state?.snapshot?.boundary;
+    this.thumb.hidden = true;
+    this.awaitedGrid = undefined;
+    if (!state?.data || state.data.inputSize !== 2 || !plane) return;
+    if (node.column === 0) {
+      const size = 32;
+      const values = Array.from({ length: size * size }, (_, i) => {
+        const col = i % size;
+        const row = Math.floor(i / size);
+        return node.unit === 0 ? plane.xMin + ((plane.xMax - plane.xMin) * col) / (size - 1) : plane.yMax - ((plane.yMax - plane.yMin) * row) / (size - 1);
+      });
+      this.drawThumb({ ...plane, size, values }, 'linear');
+      return;
+    }
+    const id = this.nextGridId++;
+    this.awaitedGrid = { id, node };
+    this.post({ type: 'unit-grid', id, layer: node.column - 1, unit: node.unit });
+  }
+
+  /** The extension answered a `unit-grid` request; stale answers (pointer moved on) are dropped. */
+  onUnitGrid(id: number, grid: GridView): void {
+    if (this.awaitedGrid?.id !== id) return;
+    const activation = layoutModel(this.state as PanelState)?.layers[this.awaitedGrid.node.column - 1]?.activation ?? 'linear';
+    this.drawThumb(grid, activation);
+  }
+
+  private drawThumb(grid: GridView, activation: string): void {
+    const p = this.palette;
+    if (!p) return;
+    // Diverging around the activation's midpoint: 0.5 for sigmoid-like units, 0 otherwise.
+    const centre = activation === 'sigmoid' || activation === 'softmax' || activation === 'step' ? 0.5 : 0;
+    let reach = 0;
+    for (const v of grid.values) reach = Math.max(reach, Math.abs(v - centre));
+    const bg = p.rgb(p.background);
+    const pos = p.rgb(p.positive);
+    const neg = p.rgb(p.negative);
+    const px = new Uint8ClampedArray(grid.size * grid.size * 4);
+    grid.values.forEach((v, i) => {
+      const t = reach > 0 ? (v - centre) / reach : 0;
+      const c = mix(bg, t >= 0 ? pos : neg, Math.abs(t) * 0.85);
+      px.set([c.r, c.g, c.b, 255], i * 4);
+    });
+    const image = gridImage(px, grid.size);
+    const ctx = this.thumb.getContext('2d') as CanvasRenderingContext2D;
+    ctx.imageSmoothingEnabled = true;
+    ctx.clearRect(0, 0, THUMB, THUMB);
+    ctx.drawImage(image, 0, 0, THUMB, THUMB);
+    this.thumb.hidden = false;
+  }
+
+  private showTooltip(x: number, y: number, text: string): void {
+    setText(this.tooltipText, text);
+    this.tooltip.hidden = false;
+    const host = this.canvas.clientWidth;
+    this.tooltip.style.left = `${Math.min(x + 12, Math.max(0, host - 200))}px`;
+    this.tooltip.style.top = `${y + 12}px`;
+  }
+
+  private hideTooltip(): void {
+    this.tooltip.hidden = true;
+    this.hovered = undefined;
+    this.awaitedGrid = undefined;
+  }
+
+  destroy(): void {
+    this.layout = undefined;
+  }
+}

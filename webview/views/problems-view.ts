@@ -1,0 +1,54 @@
+// View 7: the model's problems (parse, static and live), each a link that reveals its range in
+// the editor.
+
+import type { Change, PanelState } from '../../src/panel/view-models/panel-state';
+import { problemLocation, problemsSummary, sortedProblems } from '../../src/panel/view-models/problems-view';
+import type { FromWebview } from '../../src/protocol/webview-messages';
+import { h, LiveSummary } from '../dom';
+import type { View } from './view';
+
+const ICON = { error: '⛔', warning: '⚠', info: 'ℹ' } as const;
+
+export class ProblemsView implements View {
+  readonly id = 'problems';
+  readonly title = 'Problems';
+  readonly body: HTMLElement;
+  readonly summary = new LiveSummary(500);
+  private readonly list = h('ul', { className: 'problems' });
+  private readonly none = h('p', { className: 'note' }, 'No problems: the model is well-formed and training looks healthy.');
+  private signature = '';
+
+  constructor(private readonly post: (m: FromWebview) => void) {
+    this.body = h('div', {}, this.none, this.list, this.summary.element);
+  }
+
+  render(state: PanelState, changes: ReadonlySet<Change>): void {
+    if (!changes.has('problems')) return;
+    const problems = sortedProblems(state.problems);
+    const signature = JSON.stringify(problems);
+    if (signature === this.signature) return;
+    this.signature = signature;
+    this.none.hidden = problems.length > 0;
+    this.list.replaceChildren(
+      ...problems.map((p) => {
+        const link = h(
+          'a',
+          { href: '#', className: `problem-link ${p.severity}`, 'data-line': p.line, 'data-code': p.code, title: 'Show in the editor' },
+          h('span', { className: 'severity', 'aria-label': p.severity }, ICON[p.severity]),
+          ` ${p.message} `,
+          h('span', { className: 'where' }, `${p.code} · ${problemLocation(p)}${p.source === 'live' ? ' · live' : ''}`),
+        );
+        link.addEventListener('click', (e) => {
+          e.preventDefault();
+          this.post({ type: 'reveal-problem', line: p.line, character: p.character });
+        });
+        return h('li', {}, link);
+      }),
+    );
+    this.summary.set(problemsSummary(problems));
+  }
+
+  destroy(): void {
+    this.signature = '';
+  }
+}
