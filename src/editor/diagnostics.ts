@@ -1,0 +1,105 @@
+// Every problem of a model (parse, static rules, live rules) in the Problems panel, on its exact
+// range, with the rule's code; refreshed as the file is edited and as training runs (throttled,
+// so a training session does not flood the panel), cleared when the file closes.
+
+import * as vscode from 'vscode';
+import type { Problem, Severity } from '../model/spec';
+import type { TrainingSession } from '../training/session-api';
+import { toDocumentRange } from './ranges';
+import type { DocumentSessions } from './session-registry';
+import { onDidChangeSettings, readSettings } from './settings';
+import { throttle, type Scheduled } from './timing';
+
+export const DIAGNOSTIC_SOURCE = 'NN Playground';
+
+/** Live problems follow training: a few refreshes a second is plenty for the Problems panel. */
+const REFRESH_INTERVAL_MS = 250;
+
+const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+};
+
+/** The problems to show under the current settings (parse problems always show). */
+export function reportedProblems(problems: readonly Problem[]): Problem[] {
+  const families = readSettings().diagnostics;
+  return problems.filter((problem) => problem.source === 'parse' || (problem.source === 'static' ? families.static : families.live));
+}
+
+export function toDiagnostic(document: vscode.TextDocument, problem: Problem): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(toDocumentRange(document, problem.range), problem.message, SEVERITY[problem.severity]);
+  diagnostic.code = problem.code;
+  diagnostic.source = DIAGNOSTIC_SOURCE;
+  return diagnostic;
+}
+
+export class ModelDiagnostics implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('nnPlayground');
+  private readonly refreshers = new Map<string, Scheduled>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  static register(context: vscode.ExtensionContext, registry: DocumentSessions): ModelDiagnostics {
+    const diagnostics = new ModelDiagnostics(registry);
+    context.subscriptions.push(diagnostics);
+    return diagnostics;
+  }
+
+  constructor(private readonly registry: DocumentSessions) {
+    this.disposables.push(
+      this.collection,
+      registry.onDidChangeSession(({ session, change }) => {
+        if (change.kind === 'problems' || change.kind === 'model') this.refresherOf(session).schedule();
+      }),
+      registry.onDidChangeOpen(({ key, open }) => {
+        const session = registry.get(key);
+        if (open && session) this.publish(session);
+        else if (!open) {
+          this.forget(key);
+        }
+      }),
+      registry.onDidChangeSessions(() => {
+        for (const key of [...this.refreshers.keys()]) if (!registry.get(key)) this.forget(key);
+        for (const session of registry.all()) if (!this.refreshers.has(session.key)) this.publish(session);
+      }),
+      onDidChangeSettings(() => {
+        for (const session of registry.all()) this.publish(session);
+      }),
+    );
+    for (const session of registry.all()) this.publish(session);
+  }
+
+  private refresherOf(session: TrainingSession): Scheduled {
+    let refresher = this.refreshers.get(session.key);
+    if (!refresher) {
+      refresher = throttle(() => this.publish(session), REFRESH_INTERVAL_MS);
+      this.refreshers.set(session.key, refresher);
+    }
+    return refresher;
+  }
+
+  private publish(session: TrainingSession): void {
+    if (!this.refreshers.has(session.key)) this.refresherOf(session);
+    const document = this.registry.documentOf(session.key);
+    if (!document || !this.registry.isOpen(session.key)) {
+      this.collection.delete(vscode.Uri.parse(session.key));
+      return;
+    }
+    this.collection.set(
+      document.uri,
+      reportedProblems(session.problems).map((problem) => toDiagnostic(document, problem)),
+    );
+  }
+
+  private forget(key: string): void {
+    this.refreshers.get(key)?.dispose();
+    this.refreshers.delete(key);
+    this.collection.delete(vscode.Uri.parse(key));
+  }
+
+  dispose(): void {
+    for (const refresher of this.refreshers.values()) refresher.dispose();
+    this.refreshers.clear();
+    for (const disposable of this.disposables.splice(0)) disposable.dispose();
+  }
+}

@@ -1,0 +1,95 @@
+// New Model from Example: a quick pick over the examples bundled with the extension (each shown
+// with its name and the lesson it teaches), opened as a new untitled `.nn.json` next to the
+// workspace's files, so nothing is written until the person saves.
+
+import { parse as parseJsonc } from 'jsonc-parser';
+import * as vscode from 'vscode';
+import { COMMANDS } from './commands-ids';
+import { MODEL_SUFFIX } from './model-documents';
+import { errorMessage, type Log } from './output';
+
+export interface ExampleModel {
+  uri: vscode.Uri;
+  fileName: string;
+  name: string;
+  /** What the example teaches, from its `description` (or `$comment`) when it has one. */
+  description?: string;
+  text: string;
+}
+
+const decoder = new TextDecoder('utf-8');
+
+/** Reads the bundled examples, in file-name order (the lessons are numbered that way). */
+export async function readExamples(extensionUri: vscode.Uri): Promise<ExampleModel[]> {
+  const folder = vscode.Uri.joinPath(extensionUri, 'examples');
+  let entries: [string, vscode.FileType][];
+  try {
+    entries = await vscode.workspace.fs.readDirectory(folder);
+  } catch {
+    return [];
+  }
+  const files = entries
+    .filter(([name, type]) => type === vscode.FileType.File && name.endsWith(MODEL_SUFFIX))
+    .map(([name]) => name)
+    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  const examples: ExampleModel[] = [];
+  for (const fileName of files) {
+    const uri = vscode.Uri.joinPath(folder, fileName);
+    const text = decoder.decode(await vscode.workspace.fs.readFile(uri));
+    const json: unknown = parseJsonc(text);
+    const fields = typeof json === 'object' && json !== null ? (json as Record<string, unknown>) : {};
+    const description = typeof fields.description === 'string' ? fields.description : typeof fields.$comment === 'string' ? fields.$comment : undefined;
+    examples.push({ uri, fileName, name: typeof fields.name === 'string' ? fields.name : fileName, description, text });
+  }
+  return examples;
+}
+
+/** An untitled URI for the copy, in the first workspace folder, not clashing with an existing file. */
+async function untitledTarget(fileName: string): Promise<vscode.Uri> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder || folder.uri.scheme !== 'file') return vscode.Uri.from({ scheme: 'untitled', path: fileName });
+  const stem = fileName.slice(0, -MODEL_SUFFIX.length);
+  const taken = new Set(vscode.workspace.textDocuments.map((document) => document.uri.path));
+  for (let n = 1; ; n++) {
+    const candidate = vscode.Uri.joinPath(folder.uri, n === 1 ? fileName : `${stem}-${n}${MODEL_SUFFIX}`);
+    if (taken.has(candidate.path)) continue;
+    try {
+      await vscode.workspace.fs.stat(candidate);
+    } catch {
+      return candidate.with({ scheme: 'untitled' });
+    }
+  }
+}
+
+export async function newModelFromExample(extensionUri: vscode.Uri): Promise<vscode.TextEditor | undefined> {
+  const examples = await readExamples(extensionUri);
+  if (examples.length === 0) {
+    void vscode.window.showWarningMessage('NN Playground: no examples are bundled with this installation.');
+    return undefined;
+  }
+  const picked = await vscode.window.showQuickPick(
+    examples.map((example) => ({ label: example.name, description: example.fileName, detail: example.description, example })),
+    { title: 'NN Playground: New Model from Example', placeHolder: 'Pick an example to start from', matchOnDescription: true, matchOnDetail: true },
+  );
+  if (!picked) return undefined;
+  const target = await untitledTarget(picked.example.fileName);
+  const document = await vscode.workspace.openTextDocument(target);
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(target, new vscode.Range(0, 0, document.lineCount, 0), picked.example.text);
+  await vscode.workspace.applyEdit(edit);
+  return vscode.window.showTextDocument(document, { preview: false });
+}
+
+export function registerExampleCommand(context: vscode.ExtensionContext, log: Log): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand(COMMANDS.newFromExample, async () => {
+      try {
+        return await newModelFromExample(context.extensionUri);
+      } catch (error) {
+        log.error('New Model from Example failed', error);
+        void vscode.window.showErrorMessage(`NN Playground: ${errorMessage(error)}`);
+        return undefined;
+      }
+    }),
+  );
+}

@@ -1,0 +1,184 @@
+// Hovers that teach. On a layer: its first unit's formula with the live weights, weight and
+// gradient statistics, the saturated/dead share, and a chart of the activation with the current
+// pre-activations marked. On activation/loss/init/dropout/regularization/learningRate: the
+// theory (lessons.ts) tied to this model's current values.
+
+import * as vscode from 'vscode';
+import type { LayerHealth } from '../engine/health-types';
+import type { ModelSpec } from '../model/spec';
+import type { TrainingSession } from '../training/session-api';
+import { activationChartSvg, CHART_HEIGHT, CHART_WIDTH, svgDataUri } from './activation-chart';
+import { COMMANDS } from './commands-ids';
+import { formatNumber, formatPercent, unitFormula, unitSymbol } from './format';
+import {
+  activationLesson,
+  dropoutLesson,
+  initLesson,
+  initSaturationSentence,
+  learningRateLesson,
+  lossLesson,
+  regularizationLesson,
+  type LessonContext,
+  type LessonKey,
+} from './lessons';
+import { layerAt, lessonOfPath, pathAt } from './locate';
+import { MODEL_SELECTOR } from './model-documents';
+import { toDocumentRange } from './ranges';
+import type { DocumentSessions } from './session-registry';
+import { layerHealth } from './session-view';
+
+export class ModelHovers implements vscode.HoverProvider {
+  static register(context: vscode.ExtensionContext, registry: DocumentSessions): ModelHovers {
+    const provider = new ModelHovers(registry);
+    context.subscriptions.push(vscode.languages.registerHoverProvider(MODEL_SELECTOR, provider));
+    return provider;
+  }
+
+  constructor(private readonly registry: DocumentSessions) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const key = document.uri.toString();
+    this.registry.flush(key);
+    const session = this.registry.ensure(document);
+    if (!session) return undefined;
+    const { locations } = session.parse;
+    const offset = document.offsetAt(position);
+    const hit = pathAt(locations, offset);
+    const lesson = hit ? lessonOfPath(hit.path) : undefined;
+    if (hit && lesson) {
+      const valueRange = locations.values[hit.path];
+      const raw = valueRange ? rawValue(document.getText(toDocumentRange(document, valueRange))) : undefined;
+      const lines = lessonLines(lesson.key, lesson.layer, session, raw);
+      if (lines.length > 0) return new vscode.Hover(markdown(lines), toDocumentRange(document, hit.range));
+    }
+    const layer = layerAt(locations, offset);
+    const spec = session.parse.spec;
+    if (layer !== undefined && spec?.layers[layer]) {
+      return new vscode.Hover(markdown(layerLines(session, spec, layer)), toDocumentRange(document, locations.layers[layer]));
+    }
+    return undefined;
+  }
+}
+
+function rawValue(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function markdown(lines: string[]): vscode.MarkdownString {
+  const text = new vscode.MarkdownString(lines.join('\n\n'));
+  // Only our own Train command may run from a hover link.
+  text.isTrusted = { enabledCommands: [COMMANDS.train] };
+  return text;
+}
+
+function lessonContext(session: TrainingSession, layer: number | undefined): LessonContext {
+  const history = session.history;
+  return {
+    spec: session.parse.spec,
+    inputSize: session.data?.inputSize ?? session.parse.facts?.inputSize,
+    health: session.latest?.health ?? null,
+    last: history[history.length - 1],
+    layer,
+  };
+}
+
+function lessonLines(key: LessonKey, layer: number | undefined, session: TrainingSession, raw: unknown): string[] {
+  const context = lessonContext(session, layer);
+  const spec = context.spec;
+  switch (key) {
+    case 'activation': {
+      const name = layer !== undefined ? (spec?.layers[layer]?.activation ?? raw) : raw;
+      return typeof name === 'string' ? activationLesson(name, context) : [];
+    }
+    case 'loss': {
+      const name = spec?.loss ?? raw;
+      return typeof name === 'string' ? lossLesson(name, context) : [];
+    }
+    case 'init': {
+      const init = spec ? (layer !== undefined ? (spec.layers[layer]?.init ?? spec.init) : spec.init) : undefined;
+      if (init) return initLesson(init, context);
+      return initLesson({ distribution: 'gaussian' }, { ...context, spec: undefined }).slice(0, 1);
+    }
+    case 'dropout': {
+      const probability = layer !== undefined ? (spec?.layers[layer]?.dropout ?? (typeof raw === 'number' ? raw : 0)) : typeof raw === 'number' ? raw : 0;
+      return dropoutLesson(probability, context, spec?.training.dropoutMode);
+    }
+    case 'regularization': {
+      const regularization = spec?.training.regularization;
+      if (regularization) return regularizationLesson(regularization.type, regularization.lambda, spec.training.learningRate, context);
+      return regularizationLesson('', 0, undefined, context).slice(0, 1);
+    }
+    case 'learningRate': {
+      const rate = spec?.training.learningRate ?? (typeof raw === 'number' ? raw : undefined);
+      return rate === undefined ? [] : learningRateLesson(rate, context);
+    }
+  }
+}
+
+function inputNames(session: TrainingSession, layer: number, count: number): string[] {
+  if (layer === 0) {
+    const names = session.data?.featureNames ?? session.parse.facts?.featureNames;
+    return Array.from({ length: count }, (_, i) => names?.[i] ?? `x${i + 1}`);
+  }
+  return Array.from({ length: count }, (_, i) => unitSymbol(layer - 1, i, false));
+}
+
+/** The first unit's formula with its current weights, when the snapshot carries parameters. */
+function formulaLine(session: TrainingSession, spec: ModelSpec, layer: number): string {
+  const isOutput = layer === spec.layers.length - 1;
+  const config = spec.layers[layer];
+  const output = unitSymbol(layer, 0, isOutput);
+  const parameters = session.latest?.parameters?.layers[layer];
+  if (parameters && parameters.units > 0 && parameters.biases.length > 0) {
+    const weights = Array.from({ length: parameters.inputs }, (_, i) => parameters.weights[i * parameters.units]);
+    const formula = unitFormula({ output, activation: config.activation, inputs: inputNames(session, layer, parameters.inputs), weights, bias: parameters.biases[0] });
+    return `\`${formula}\`${config.units > 1 ? ` — the first of ${config.units} units, with its current weights` : ' — with its current weights'}`;
+  }
+  const symbolic = `${output} = ${config.activation === 'linear' ? '' : config.activation}(Σᵢ wᵢ₁·${layer === 0 ? 'xᵢ' : 'hᵢ'} + b₁)`;
+  const why = session.latest ? 'weights are sent only for small networks' : 'train to see its weights';
+  return `\`${symbolic}\` — the first unit (${why})`;
+}
+
+function statsTable(health: LayerHealth): string {
+  const rows = [
+    '| | now |',
+    '|---|---|',
+    `| weights | mean ${formatNumber(health.weights.mean)} · std ${formatNumber(health.weights.std)} · ‖W‖ ${formatNumber(health.weightNorm)} |`,
+    `| biases | mean ${formatNumber(health.biases.mean)} · std ${formatNumber(health.biases.std)} |`,
+    `| gradient | ‖∂L/∂W‖ ${formatNumber(health.gradNorm)} · mean \\|∂L/∂W\\| ${formatNumber(health.gradMeanAbs)} |`,
+    `| update ratio | ${formatNumber(health.updateRatio)} (healthy near 1e-3) |`,
+  ];
+  if (health.saturatedFraction !== null) rows.push(`| saturated | ${formatPercent(health.saturatedFraction)} of pre-activations |`);
+  if (health.deadFraction !== null) rows.push(`| dead | ${formatPercent(health.deadFraction)} of units |`);
+  const p = health.preActivations.percentiles;
+  if (p.length === 9) rows.push(`| pre-activations z | median ${formatNumber(p[4])} · 86% within [${formatNumber(p[1])}, ${formatNumber(p[7])}] |`);
+  return rows.join('\n');
+}
+
+function layerLines(session: TrainingSession, spec: ModelSpec, layer: number): string[] {
+  const config = spec.layers[layer];
+  const isOutput = layer === spec.layers.length - 1;
+  const health = layerHealth(session, layer);
+  const lines = [
+    `**Layer ${layer + 1} of ${spec.layers.length}** · ${config.activation} · ${config.units} unit${config.units === 1 ? '' : 's'} ${isOutput ? '(output)' : '(hidden)'}` +
+      (session.latest ? ` · epoch ${session.latest.epoch}` : ''),
+    formulaLine(session, spec, layer),
+  ];
+  if (health) {
+    lines.push(statsTable(health));
+  } else {
+    const uri = encodeURIComponent(JSON.stringify([session.key]));
+    lines.push(`Not trained yet — [▶ Train](command:${COMMANDS.train}?${uri}) to see live numbers.`);
+    const prediction = initSaturationSentence(spec, layer, session.data?.inputSize ?? session.parse.facts?.inputSize);
+    if (prediction) lines.push(prediction);
+  }
+  const svg = activationChartSvg(config.activation, health ? health.preActivations.percentiles : null);
+  const legend = health ? 'curve: the activation; red: flat zones; orange: where this layer’s pre-activations lie now (median line, 68% and 86% bands)' : 'curve: the activation; red: its flat zones';
+  lines.push(`![${config.activation} with the layer's pre-activations](${svgDataUri(svg)}|width=${CHART_WIDTH},height=${CHART_HEIGHT})`);
+  lines.push(`*${legend}*`);
+  return lines;
+}

@@ -1,0 +1,216 @@
+// The commands that act on a model: Train, Pause, Step, Reset, Verify Gradients, Save Trained
+// Weights. Each acts on the model it is given (CodeLens passes its document), else the active
+// `.nn.json` editor, else the model last active, else asks which.
+
+import * as vscode from 'vscode';
+import type { GradientCheckResult } from '../engine/trainer-api';
+import type { TrainingSession } from '../training/session-api';
+import { COMMANDS } from './commands-ids';
+import { formatCount, formatNumber } from './format';
+import { isModelDocument, isModelUri, modelFileName, openModelDocuments, weightsSidecarUri } from './model-documents';
+import { errorMessage, type Log } from './output';
+import type { DocumentSessions } from './session-registry';
+import { readSettings } from './settings';
+
+/** Below this the analytic gradients agree with finite differences to float64 noise. */
+export const GRADIENT_AGREES = 1e-6;
+/** Up to this a kink (ReLU at 0, a clipped value) can explain the gap; above it, backprop is wrong. */
+export const GRADIENT_CLOSE = 1e-3;
+/** How long after a command a refusal found while preparing the run is still reported. */
+const REFUSAL_WATCH_MS = 3000;
+
+export function describeGradientCheck(result: GradientCheckResult): { ok: boolean; text: string } {
+  const worst = result.worst;
+  const where = `worst at layer ${worst.layer + 1} ${worst.kind} ${worst.index}: analytic ${formatNumber(worst.analytic)}, numeric ${formatNumber(worst.numeric)}`;
+  const summary = `Gradient check over ${formatCount(result.parameters)} parameters: max relative error ${formatNumber(result.maxRelativeError)} (${where}).`;
+  if (result.maxRelativeError < GRADIENT_AGREES) return { ok: true, text: `${summary} Backpropagation agrees with finite differences.` };
+  if (result.maxRelativeError < GRADIENT_CLOSE) {
+    return { ok: true, text: `${summary} Close: a kink (ReLU at 0, step/sign units) near a sample can explain this much.` };
+  }
+  return { ok: false, text: `${summary} The analytic gradients disagree with finite differences.` };
+}
+
+export class ModelCommands {
+  static register(context: vscode.ExtensionContext, registry: DocumentSessions, log: Log): ModelCommands {
+    const commands = new ModelCommands(registry, log);
+    const register = (id: string, run: (arg: unknown) => Promise<unknown>) =>
+      vscode.commands.registerCommand(id, async (arg: unknown) => {
+        try {
+          // Results (a gradient check, the sidecar's URI) are returned to callers such as tests.
+          return await run(arg);
+        } catch (error) {
+          log.error(`${id} failed`, error);
+          void vscode.window.showErrorMessage(`NN Playground: ${errorMessage(error)}`);
+          return undefined;
+        }
+      });
+    context.subscriptions.push(
+      register(COMMANDS.train, (arg) => commands.train(arg)),
+      register(COMMANDS.pause, (arg) => commands.simple(arg, (session) => session.pause())),
+      register(COMMANDS.step, (arg) => commands.whenValid(arg, (session) => session.step())),
+      register(COMMANDS.reset, (arg) => commands.whenValid(arg, (session) => session.reset())),
+      register(COMMANDS.verifyGradients, (arg) => commands.verifyGradients(arg)),
+      register(COMMANDS.saveWeights, (arg) => commands.saveWeights(arg)),
+    );
+    return commands;
+  }
+
+  constructor(
+    private readonly registry: DocumentSessions,
+    private readonly log: Log,
+  ) {}
+
+  /** The session a command acts on; undefined when the person dismissed the question. */
+  async target(arg: unknown): Promise<TrainingSession | undefined> {
+    const given = toUri(arg);
+    if (given) return this.sessionFor(given);
+    const editor = vscode.window.activeTextEditor;
+    if (editor && isModelDocument(editor.document)) return this.registry.ensure(editor.document);
+    const last = this.registry.active;
+    if (last && this.registry.isOpen(last.key)) return last;
+    return this.ask();
+  }
+
+  private async sessionFor(uri: vscode.Uri): Promise<TrainingSession | undefined> {
+    if (!isModelUri(uri)) throw new Error(`${modelFileName(uri)} is not a model: model files end in .nn.json.`);
+    const document = this.registry.documentOf(uri.toString()) ?? (await vscode.workspace.openTextDocument(uri));
+    return this.registry.ensure(document);
+  }
+
+  private async ask(): Promise<TrainingSession | undefined> {
+    const open = openModelDocuments().map((document) => document.uri);
+    const known = new Set(open.map((uri) => uri.toString()));
+    const found = (await vscode.workspace.findFiles('**/*.nn.json', '**/node_modules/**', 200)).filter((uri) => !known.has(uri.toString()));
+    const candidates = [...open, ...found];
+    if (candidates.length === 0) {
+      const choice = await vscode.window.showInformationMessage('No .nn.json model is open.', 'New Model from Example');
+      if (choice) await vscode.commands.executeCommand(COMMANDS.newFromExample);
+      return undefined;
+    }
+    const picked = await vscode.window.showQuickPick(
+      candidates.map((uri) => ({ label: modelFileName(uri), description: vscode.workspace.asRelativePath(uri), uri })),
+      { title: 'NN Playground: which model?', placeHolder: 'Pick a .nn.json model' },
+    );
+    if (!picked) return undefined;
+    await vscode.window.showTextDocument(picked.uri, { preview: false });
+    return this.sessionFor(picked.uri);
+  }
+
+  private async simple(arg: unknown, run: (session: TrainingSession) => void): Promise<void> {
+    const session = await this.target(arg);
+    if (session) run(session);
+  }
+
+  /** Runs only when the model has no errors; otherwise says what is wrong and where. */
+  private async whenValid<T>(arg: unknown, run: (session: TrainingSession) => T | Promise<T>): Promise<{ session: TrainingSession; result: T } | undefined> {
+    const session = await this.target(arg);
+    if (!session) return undefined;
+    if (!session.parse.spec || blockingErrors(session).length > 0) {
+      await this.reportErrors(session);
+      return undefined;
+    }
+    const result = await run(session);
+    this.watchForRefusal(session);
+    return { session, result };
+  }
+
+  private async reportErrors(session: TrainingSession): Promise<void> {
+    const errors = blockingErrors(session);
+    const first = errors[0];
+    const where = first ? ` Line ${first.range.start.line + 1}: ${first.message}` : '';
+    const count = errors.length > 1 ? `${errors.length} errors` : 'an error';
+    const choice = await vscode.window.showErrorMessage(`${modelFileName(vscode.Uri.parse(session.key))} has ${count} to fix before training.${where}`, 'Show Problems');
+    if (choice) await vscode.commands.executeCommand('workbench.actions.view.problems');
+  }
+
+  /**
+   * Some refusals are found only once the run is prepared (a CSV that cannot be read, a model over
+   * the parameter limit): if one appears right after a command, say so, not only in Problems.
+   */
+  private watchForRefusal(session: TrainingSession): void {
+    if (blockingErrors(session).length > 0) {
+      void this.reportErrors(session);
+      return;
+    }
+    const subscription = session.onDidChange((change) => {
+      if (change.kind !== 'problems' || blockingErrors(session).length === 0) return;
+      stop();
+      void this.reportErrors(session);
+    });
+    const timer = setTimeout(() => stop(), REFUSAL_WATCH_MS);
+    const stop = () => {
+      clearTimeout(timer);
+      subscription.dispose();
+    };
+  }
+
+  async train(arg: unknown): Promise<void> {
+    const ran = await this.whenValid(arg, (target) => target.train());
+    if (!ran || !readSettings().autoOpenPanel) return;
+    try {
+      await vscode.commands.executeCommand(COMMANDS.openPanel, ran.session.key);
+    } catch (error) {
+      this.log.warn(`Could not open the panel: ${errorMessage(error)}`);
+    }
+  }
+
+  async verifyGradients(arg: unknown): Promise<GradientCheckResult | undefined> {
+    const ran = await this.whenValid(arg, async (session): Promise<GradientCheckResult | undefined> => {
+      const name = modelFileName(vscode.Uri.parse(session.key));
+      const result = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `Verifying the gradients of ${name}…`, cancellable: true },
+        async (_progress, token) => {
+          const abort = new AbortController();
+          const subscription = token.onCancellationRequested(() => abort.abort());
+          try {
+            return await session.gradientCheck(abort.signal);
+          } catch (error) {
+            if (token.isCancellationRequested) return undefined;
+            throw error;
+          } finally {
+            subscription.dispose();
+          }
+        },
+      );
+      if (!result) {
+        this.log.info(`${name}: gradient check cancelled`);
+        return undefined;
+      }
+      const { ok, text } = describeGradientCheck(result);
+      this.log.info(`${name}: ${text}`);
+      if (ok) void vscode.window.showInformationMessage(text);
+      else void vscode.window.showWarningMessage(text);
+      return result;
+    });
+    return ran?.result;
+  }
+
+  async saveWeights(arg: unknown): Promise<vscode.Uri | undefined> {
+    const ran = await this.whenValid(arg, async (session): Promise<vscode.Uri | undefined> => {
+      const modelUri = vscode.Uri.parse(session.key);
+      if (modelUri.scheme === 'untitled') {
+        void vscode.window.showWarningMessage('Save the model file first: the weights are saved next to it, as <name>.weights.json.');
+        return undefined;
+      }
+      const file = await session.exportWeights();
+      const sidecar = weightsSidecarUri(modelUri);
+      await vscode.workspace.fs.writeFile(sidecar, new TextEncoder().encode(`${JSON.stringify(file)}\n`));
+      this.log.info(`Saved weights of ${modelFileName(modelUri)} to ${sidecar.toString()}`);
+      void vscode.window.showInformationMessage(`Saved the trained weights to ${modelFileName(sidecar)}.`, 'Open').then((choice) => {
+        if (choice) void vscode.window.showTextDocument(sidecar);
+      });
+      return sidecar;
+    });
+    return ran?.result;
+  }
+}
+
+function blockingErrors(session: TrainingSession) {
+  return session.problems.filter((problem) => problem.severity === 'error');
+}
+
+function toUri(arg: unknown): vscode.Uri | undefined {
+  if (arg instanceof vscode.Uri) return arg;
+  if (typeof arg === 'string' && arg.length > 0) return vscode.Uri.parse(arg);
+  return undefined;
+}

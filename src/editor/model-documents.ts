@@ -1,0 +1,34 @@
+// Which documents are models: files named `*.nn.json`, saved or untitled-with-a-name, in any
+// scheme (file, untitled, vscode-remote …) so the same rules work in desktop VS Code and code-server.
+
+import * as vscode from 'vscode';
+
+export const MODEL_SUFFIX = '.nn.json';
+
+export const MODEL_SELECTOR: vscode.DocumentSelector = [{ pattern: '**/*.nn.json' }];
+
+export function isModelUri(uri: vscode.Uri): boolean {
+  return uri.path.toLowerCase().endsWith(MODEL_SUFFIX);
+}
+
+export function isModelDocument(document: vscode.TextDocument): boolean {
+  return isModelUri(document.uri);
+}
+
+/** Short name for messages: `xor.nn.json`. */
+export function modelFileName(uri: vscode.Uri): string {
+  const path = uri.path;
+  return path.slice(path.lastIndexOf('/') + 1) || uri.toString();
+}
+
+/** The `.weights.json` sidecar next to a model: `xor.nn.json` → `xor.weights.json`. */
+export function weightsSidecarUri(modelUri: vscode.Uri): vscode.Uri {
+  const path = modelUri.path;
+  const base = path.toLowerCase().endsWith(MODEL_SUFFIX) ? path.slice(0, -MODEL_SUFFIX.length) : path.replace(/\.json$/i, '');
+  return modelUri.with({ path: `${base}.weights.json` });
+}
+
+/** Text documents currently open that are models. */
+export function openModelDocuments(): vscode.TextDocument[] {
+  return vscode.workspace.textDocuments.filter(isModelDocument);
+}

@@ -1,0 +1,48 @@
+// The `NN Playground` output channel: sessions, errors and command results, one line each, so a
+// person (or a bug report) can see what happened without a debugger.
+
+import * as vscode from 'vscode';
+
+export interface Log {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string, error?: unknown): void;
+  show(): void;
+}
+
+/** The message of anything thrown, without a stack trace (stack traces go to the channel only). */
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return typeof error === 'string' ? error : JSON.stringify(error);
+}
+
+export class OutputLog implements Log, vscode.Disposable {
+  private readonly channel = vscode.window.createOutputChannel('NN Playground', { log: true });
+
+  static register(context: vscode.ExtensionContext): OutputLog {
+    const log = new OutputLog();
+    context.subscriptions.push(log);
+    return log;
+  }
+
+  info(message: string): void {
+    this.channel.info(message);
+  }
+
+  warn(message: string): void {
+    this.channel.warn(message);
+  }
+
+  error(message: string, error?: unknown): void {
+    if (error === undefined) this.channel.error(message);
+    else this.channel.error(`${message}: ${errorMessage(error)}${error instanceof Error && error.stack ? `\n${error.stack}` : ''}`);
+  }
+
+  show(): void {
+    this.channel.show(true);
+  }
+
+  dispose(): void {
+    this.channel.dispose();
+  }
+}

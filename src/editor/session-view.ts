@@ -1,0 +1,28 @@
+// Reading a session the way every editor adapter needs it: the status numbers, the layer health,
+// the spec of the last parse. One place, so the lens, status bar and hover agree.
+
+import type { LayerHealth } from '../engine/health-types';
+import type { TrainingSession } from '../training/session-api';
+import type { StatusNumbers } from './format';
+import { readSettings } from './settings';
+
+export function statusNumbers(session: TrainingSession): StatusNumbers {
+  const latest = session.latest;
+  const history = session.history;
+  const epochs = latest?.epochs ?? session.parse.spec?.training.epochs ?? readSettings().defaultMaxEpochs;
+  return {
+    state: session.state,
+    epoch: latest?.epoch ?? history[history.length - 1]?.epoch ?? 0,
+    epochs,
+    last: history[history.length - 1],
+    message: latest?.message,
+  };
+}
+
+export function layerHealth(session: TrainingSession, layer: number): LayerHealth | undefined {
+  return session.latest?.health?.layers.find((entry) => entry.layer === layer);
+}
+
+export function errorCount(session: TrainingSession): number {
+  return session.problems.filter((problem) => problem.severity === 'error').length;
+}

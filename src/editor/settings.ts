@@ -1,0 +1,41 @@
+// The extension's settings (contributes.configuration in package.json), read live: every call
+// reads the current values, so a change applies without a reload.
+
+import * as vscode from 'vscode';
+import type { SessionSettings } from '../training/session-api';
+
+export const SETTINGS_SECTION = 'nnPlayground';
+
+export interface EditorSettings extends SessionSettings {
+  /** Open the playground panel when Train starts. */
+  autoOpenPanel: boolean;
+  /** How long a closed model's session (and its worker) is kept in case the file is reopened. */
+  sessionGracePeriodMs: number;
+}
+
+function positive(value: unknown, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+export function readSettings(): EditorSettings {
+  const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+  const grace = config.get<number>('sessionGracePeriod');
+  return {
+    updateRate: Math.min(60, positive(config.get('updateRate'), 20)),
+    defaultMaxEpochs: Math.round(positive(config.get('defaultMaxEpochs'), 300)),
+    maxParameters: Math.round(positive(config.get('maxParameters'), 5_000_000)),
+    diagnostics: {
+      static: config.get<boolean>('diagnostics.static') ?? true,
+      live: config.get<boolean>('diagnostics.live') ?? true,
+    },
+    autoOpenPanel: config.get<boolean>('autoOpenPanel') ?? true,
+    sessionGracePeriodMs: typeof grace === 'number' && grace >= 0 ? grace * 1000 : 30_000,
+  };
+}
+
+/** Fires when any of this extension's settings change. */
+export function onDidChangeSettings(listener: () => void): vscode.Disposable {
+  return vscode.workspace.onDidChangeConfiguration((event) => {
+    if (event.affectsConfiguration(SETTINGS_SECTION)) listener();
+  });
+}

@@ -1,0 +1,216 @@
+// Shared by the editor suites: the installed extension's API, waiting on state (never fixed
+// sleeps), model files written into the test workspace, and the VS Code API calls the suites make.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { SessionRegistry, TrainingSession } from '../../../src/training/session-api';
+
+export const EXTENSION_ID = 'nn-playground.nn-playground';
+
+interface Api {
+  registry: SessionRegistry;
+}
+
+/** The running extension's API (activate returns the session registry). */
+export async function extensionApi(): Promise<Api> {
+  const extension = vscode.extensions.getExtension<Api>(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is not installed`);
+  const api = await extension.activate();
+  assert.ok(api?.registry, 'activate() returned no session registry');
+  return api;
+}
+
+/** Polls `probe` until it returns something truthy; fails naming what it waited for. */
+export async function until<T>(probe: () => T | undefined | null | false | Promise<T | undefined | null | false>, what: string, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+function workspaceRoot(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the integration tests need a workspace folder');
+  return folder.uri;
+}
+
+/** Writes a model into the workspace's `generated/` folder (a fresh file each run) and returns its URI. */
+export async function writeModel(fileName: string, text: string): Promise<vscode.Uri> {
+  const uri = vscode.Uri.joinPath(workspaceRoot(), 'generated', fileName);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  return uri;
+}
+
+/** The workspace's copy of an example, or a fixture written from `fallback` when examples are absent. */
+export async function exampleModel(fileName: string, fallback: string): Promise<vscode.Uri> {
+  const [found] = await vscode.workspace.findFiles(`examples/${fileName}`, undefined, 1);
+  return found ?? writeModel(fileName, fallback);
+}
+
+export async function show(uri: vscode.Uri): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  return vscode.window.showTextDocument(document, { preview: false });
+}
+
+/** The session of a model, once the registry has one. */
+export async function sessionOf(uri: vscode.Uri): Promise<TrainingSession> {
+  const { registry } = await extensionApi();
+  return until(() => registry.get(uri.toString()), `a session for ${uri.path}`);
+}
+
+export async function lensTitles(uri: vscode.Uri): Promise<string[]> {
+  const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
+  return lenses.map((lens) => lens.command?.title ?? '');
+}
+
+export async function hoverText(uri: vscode.Uri, position: vscode.Position): Promise<string> {
+  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ?? [];
+  return hovers
+    .flatMap((hover) => hover.contents)
+    .map((content) => (typeof content === 'string' ? content : content.value))
+    .join('\n---\n');
+}
+
+/** Our diagnostics of a document (the JSON language service may add its own). */
+export function ourDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'NN Playground');
+}
+
+export function codeOf(diagnostic: vscode.Diagnostic): string {
+  return typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code);
+}
+
+/** 0-based line and column of the first occurrence of `needle` in `text`. */
+export function positionOf(text: string, needle: string, nth = 0): vscode.Position {
+  let index = -1;
+  for (let i = 0; i <= nth; i++) {
+    index = text.indexOf(needle, index + 1);
+    assert.ok(index >= 0, `${JSON.stringify(needle)} occurs fewer than ${nth + 1} times`);
+  }
+  const before = text.slice(0, index).split(/\r\n|\r|\n/);
+  return new vscode.Position(before.length - 1, before[before.length - 1].length);
+}
+
+/** Sets a user setting for the duration of a suite; returns the restore function. */
+export async function withSetting(key: string, value: unknown): Promise<() => Promise<void>> {
+  const [section, ...rest] = key.split('.');
+  const name = rest.join('.');
+  const config = vscode.workspace.getConfiguration(section);
+  const previous = config.inspect(name)?.globalValue;
+  await config.update(name, value, vscode.ConfigurationTarget.Global);
+  return async () => {
+    await vscode.workspace.getConfiguration(section).update(name, previous, vscode.ConfigurationTarget.Global);
+  };
+}
+
+export async function closeAllEditors(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/** Stops a session's training so the next test starts from a quiet machine. */
+export async function pauseAndSettle(session: TrainingSession): Promise<void> {
+  if (session.state !== 'training') return;
+  await vscode.commands.executeCommand('nnPlayground.pause', session.key);
+  await until(() => session.state !== 'training', `${session.key} to stop training`);
+}
+
+// ---- Models --------------------------------------------------------------------------------
+
+/** Fallback for examples/xor.nn.json: 2 → 4 tanh → 1 sigmoid on the XOR generator. */
+export const XOR_MODEL = `{
+  "name": "XOR needs a hidden layer",
+  "seed": 1,
+  "data": { "generator": "xor", "samples": 200, "noise": 0.1 },
+  "layers": [
+    { "units": 4, "activation": "tanh" },
+    { "units": 1, "activation": "sigmoid" }
+  ],
+  "loss": "cross-entropy",
+  "training": { "optimizer": "sgd", "learningRate": 0.3, "batchSize": 10, "epochs": 300 }
+}
+`;
+
+/** XOR that trains long enough to pause, step and reset it mid-run. */
+export const LONG_XOR_MODEL = XOR_MODEL.replace('"epochs": 300', '"epochs": 100000').replace('"name": "XOR needs a hidden layer"', '"name": "XOR, long run"');
+
+/** A hidden layer without a non-linearity: the static `linear-collapse` rule. */
+export const LINEAR_COLLAPSE_MODEL = `{
+  "name": "Linear collapse",
+  "seed": 1,
+  "data": { "generator": "circle", "samples": 200, "noise": 0.1 },
+  "layers": [
+    { "units": 8, "activation": "linear" },
+    { "units": 1, "activation": "sigmoid" }
+  ],
+  "loss": "cross-entropy"
+}
+`;
+
+/** A deep sigmoid net initialised with N(0, 4): its hidden layers sit in the saturation zone. */
+export const SATURATED_SIGMOID_MODEL = `{
+  "name": "Deep sigmoid, saturated",
+  "seed": 1,
+  "data": { "generator": "circle", "samples": 200, "noise": 0.1 },
+  "init": { "distribution": "gaussian", "std": 4 },
+  "layers": [
+    { "units": 32, "activation": "sigmoid" },
+    { "units": 32, "activation": "sigmoid" },
+    { "units": 32, "activation": "sigmoid" },
+    { "units": 32, "activation": "sigmoid" },
+    { "units": 1, "activation": "sigmoid" }
+  ],
+  "loss": "cross-entropy",
+  "training": { "learningRate": 0.1, "epochs": 100000 }
+}
+`;
+
+/** Enough work per epoch to keep the worker busy for seconds (the event-loop measurement). */
+export const BUSY_MODEL = `{
+  "name": "Spiral, busy",
+  "seed": 3,
+  "data": { "generator": "spiral", "samples": 2000, "noise": 0.1 },
+  "layers": [
+    { "units": 32, "activation": "tanh" },
+    { "units": 32, "activation": "tanh" },
+    { "units": 1, "activation": "sigmoid" }
+  ],
+  "loss": "cross-entropy",
+  "training": { "optimizer": "adam", "learningRate": 0.01, "batchSize": 16, "epochs": 100000 }
+}
+`;
+
+/** Broken JSON: a missing closing bracket. */
+export const BROKEN_JSON_MODEL = `{
+  "name": "Broken",
+  "data": { "generator": "xor" },
+  "layers": [
+    { "units": 4, "activation": "tanh" },
+    { "units": 1, "activation": "sigmoid" }
+  "loss": "cross-entropy"
+}
+`;
+
+export const MISSING_CSV_MODEL = `{
+  "name": "Missing CSV",
+  "data": { "csv": "no-such-file.csv", "target": "label" },
+  "layers": [
+    { "units": 4, "activation": "tanh" },
+    { "units": 1, "activation": "sigmoid" }
+  ],
+  "loss": "cross-entropy"
+}
+`;
+
+/** 10 hidden layers of 4,096 units: about 151 million parameters, far above the 5 million default. */
+export const HUGE_MODEL = `{
+  "name": "Huge",
+  "data": { "generator": "xor" },
+  "layers": [
+${Array.from({ length: 10 }, () => '    { "units": 4096, "activation": "relu" },').join('\n')}
+    { "units": 1, "activation": "sigmoid" }
+  ],
+  "loss": "cross-entropy"
+}
+`;
