@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { HEALTH_PERCENTILES } from '../../../src/engine/health-types';
 import { createTrainer } from '../../../src/engine/trainer';
-import { network, options, randomData, regression } from './helpers';
+import { network, options, randomData } from './helpers';
 
 /** NumPy-style linear-interpolation percentile of an array (reference implementation). */
 function percentile(values: number[], p: number): number {
