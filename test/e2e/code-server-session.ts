@@ -1,0 +1,92 @@
+// One end-to-end session: the packaged VSIX installed into a fresh code-server profile, a temporary
+// workspace with copies of the examples (and this folder's fixtures), code-server on a free
+// loopback port and Debian Chromium showing the workbench. Logs land in test-results/e2e/.
+import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../scripts/lib/chromium';
+import { createProfile, ensureCodeServer, installVsix, startCodeServer, type Profile, type RunningCodeServer } from '../../scripts/lib/code-server';
+import { ROOT, TEST_RESULTS, vsixPath } from '../../scripts/lib/paths';
+import { WORKBENCH } from './selectors';
+import { runCommand, waitForWorkbench } from './workbench';
+
+export const E2E_RESULTS = join(TEST_RESULTS, 'e2e');
+
+export interface E2ESession {
+  page: Page;
+  browser: Browser;
+  server: RunningCodeServer;
+  profile: Profile;
+  workspace: string;
+  /** Saves a screenshot of the whole page into test-results/e2e/<name>.png. */
+  screenshot(name: string): Promise<string>;
+  /** Switches the colour theme with the theme picker and waits for the workbench to repaint in it. */
+  setTheme(theme: 'dark' | 'light' | 'high-contrast'): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+const THEMES = {
+  dark: { name: 'Default Dark Modern', workbenchClass: 'vs-dark' },
+  light: { name: 'Default Light Modern', workbenchClass: 'vs' },
+  'high-contrast': { name: 'Default High Contrast', workbenchClass: 'hc-black' },
+} as const;
+
+export async function startSession(): Promise<E2ESession> {
+  ensureCodeServer();
+  const vsix = process.env.NN_E2E_VSIX ?? vsixPath();
+  if (!existsSync(vsix)) throw new Error(`no VSIX at ${vsix}: run \`npm run package\` (or \`npm test\`, which packages first)`);
+  mkdirSync(E2E_RESULTS, { recursive: true });
+
+  const profile = createProfile();
+  const workspace = join(profile.dir, 'workspace');
+  mkdirSync(workspace, { recursive: true });
+  const examples = process.env.NN_E2E_EXAMPLES ?? join(ROOT, 'examples');
+  if (existsSync(examples)) cpSync(examples, workspace, { recursive: true });
+  cpSync(join(ROOT, 'test', 'e2e', 'fixtures'), join(workspace, 'e2e-fixtures'), { recursive: true });
+  installVsix(profile, vsix);
+
+  const serverLog = join(E2E_RESULTS, 'code-server.log');
+  writeFileSync(serverLog, '');
+  const server = await startCodeServer({ profile, workspace, log: serverLog });
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const consoleLines: string[] = [];
+  page.on('console', (message) => consoleLines.push(`[${message.type()}] ${message.text()}`));
+  page.on('pageerror', (error) => consoleLines.push(`[pageerror] ${error.message}`));
+  await page.goto(server.folderUrl(workspace));
+  await waitForWorkbench(page);
+
+  let theme: keyof typeof THEMES = 'dark';
+  return {
+    page,
+    browser,
+    server,
+    profile,
+    workspace,
+    async screenshot(name) {
+      const path = join(E2E_RESULTS, `${name}.png`);
+      await page.screenshot({ path });
+      return path;
+    },
+    async setTheme(next) {
+      if (next === theme) return;
+      // As a person would: the theme picker (code-server does not reload a settings file written behind its back).
+      await runCommand(page, 'Preferences: Color Theme', true);
+      const input = page.locator(`${WORKBENCH.quickInput}[placeholder*="Color Theme"]`);
+      await input.waitFor();
+      await input.fill(THEMES[next].name);
+      await page.locator(WORKBENCH.quickInputRow).filter({ hasText: THEMES[next].name }).first().click();
+      await page.locator(WORKBENCH.quickInput).waitFor({ state: 'hidden' });
+      await page.locator(`.monaco-workbench.${THEMES[next].workbenchClass}`).waitFor({ timeout: 20_000 });
+      theme = next;
+    },
+    async dispose() {
+      writeFileSync(join(E2E_RESULTS, 'browser-console.log'), consoleLines.join('\n'));
+      await browser.close().catch(() => undefined);
+      await server.stop();
+      const logs = join(profile.userDataDir, 'logs');
+      if (existsSync(logs) && readdirSync(logs).length > 0) cpSync(logs, join(E2E_RESULTS, 'vscode-logs'), { recursive: true });
+      profile.dispose();
+    },
+  };
+}

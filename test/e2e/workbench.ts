@@ -1,0 +1,122 @@
+// Driving VS Code's workbench in the browser the way a person does: the command palette, Quick
+// Open, the mouse over the editor. Every wait is on visible state, never on a fixed delay.
+import type { FrameLocator, Page } from 'playwright-core';
+import { PANEL, WORKBENCH } from './selectors';
+
+/** Polls `probe` until it returns a defined value; `what` names the state in the timeout error. */
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000, everyMs = 100): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value !== undefined) return value;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) {
+      const detail = last instanceof Error ? ` (last error: ${last.message.split('\n')[0]})` : '';
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${detail}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+}
+
+export async function waitForWorkbench(page: Page): Promise<void> {
+  await page.locator(WORKBENCH.root).waitFor({ timeout: 60_000 });
+  await page.locator(WORKBENCH.statusBar).waitFor({ timeout: 60_000 });
+}
+
+/**
+ * Runs a command by its palette title, e.g. `NN Playground: Train Network`. Commands that open a
+ * second picker (the theme picker) leave the quick input open: `expectPicker` says so.
+ */
+export async function runCommand(page: Page, title: string, expectPicker = false): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator(WORKBENCH.quickInput);
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  const row = page.locator(WORKBENCH.quickInputRow).filter({ hasText: title }).first();
+  await row.waitFor({ timeout: 15_000 });
+  await row.click();
+  if (expectPicker) await waitFor('the next picker', async () => ((await input.inputValue()).startsWith('>') ? undefined : true), 10_000);
+  else await input.waitFor({ state: 'hidden' });
+}
+
+/** Opens a workspace file through Quick Open and waits for its editor tab to be the active one. */
+export async function openFile(page: Page, fileName: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  const input = page.locator(WORKBENCH.quickInput);
+  await input.waitFor();
+  await input.fill(fileName);
+  const row = page.locator(WORKBENCH.quickInputRow).filter({ hasText: fileName }).first();
+  await row.waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  await page.locator(WORKBENCH.activeTab).filter({ hasText: fileName }).waitFor();
+  await page.locator(WORKBENCH.editorLines).first().waitFor();
+}
+
+/** The titles of the CodeLenses currently shown in the visible editors. */
+export async function codeLensTitles(page: Page): Promise<string[]> {
+  return (await page.locator(WORKBENCH.codeLens).allTextContents()).map((t) => t.trim()).filter((t) => t !== '');
+}
+
+/** The document of the (single) visible extension webview panel. */
+export function panelFrame(page: Page): FrameLocator {
+  return page.frameLocator(WORKBENCH.webview).frameLocator(WORKBENCH.webviewInner);
+}
+
+/** The current epoch shown by the panel, or undefined while it shows none. */
+export async function panelEpoch(page: Page): Promise<number | undefined> {
+  const counter = panelFrame(page).locator(PANEL.epoch).first();
+  if ((await counter.count()) === 0) return undefined;
+  const match = /(\d[\d,]*)/.exec((await counter.textContent()) ?? '');
+  return match ? Number(match[1]!.replace(/,/g, '')) : undefined;
+}
+
+/** The minimal canvas surface the page evaluates (the project's TypeScript has no DOM library). */
+interface CanvasLike {
+  width: number;
+  height: number;
+  getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } } | null;
+}
+
+/** How many pixels of the first canvas matching `selector` in the panel are drawn (alpha > 0). */
+export async function canvasInk(page: Page, selector: string): Promise<{ drawn: number; total: number } | undefined> {
+  const canvas = panelFrame(page).locator(selector).first();
+  if ((await canvas.count()) === 0) return undefined;
+  return canvas.evaluate((element) => {
+    const c = element as unknown as CanvasLike;
+    const context = c.getContext('2d');
+    if (!context || c.width === 0 || c.height === 0) return { drawn: 0, total: 0 };
+    const data = context.getImageData(0, 0, c.width, c.height).data;
+    let drawn = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) drawn++;
+    return { drawn, total: c.width * c.height };
+  });
+}
+
+/** The text of the Problems panel's rows (opens the panel when it is closed). */
+export async function problemsText(page: Page): Promise<string[]> {
+  const panel = page.locator('.markers-panel');
+  if (!(await panel.isVisible())) {
+    await page.keyboard.press('Control+Shift+M');
+    await panel.waitFor();
+  }
+  return page.locator(WORKBENCH.problemsRows).allTextContents();
+}
+
+/**
+ * Hovers the topmost visible editor token whose text is exactly `token` and returns the hover's
+ * text once it shows. (Monaco reuses line elements, so DOM order is not line order.)
+ */
+export async function hoverToken(page: Page, token: string): Promise<string> {
+  const candidates = page.locator(`${WORKBENCH.editorLines} .view-line span span`).getByText(token, { exact: true });
+  const boxes = await Promise.all((await candidates.all()).map(async (el) => ({ el, box: await el.boundingBox() })));
+  const topmost = boxes.filter((b) => b.box).sort((a, b) => a.box!.y - b.box!.y)[0];
+  if (!topmost) throw new Error(`no ${token} visible in the editor`);
+  await topmost.el.hover();
+  const hover = page.locator(WORKBENCH.hover).first();
+  await hover.waitFor({ timeout: 10_000 });
+  return (await hover.textContent()) ?? '';
+}
