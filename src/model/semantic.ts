@@ -13,9 +13,22 @@ export interface CheckContext {
   src: FixSource;
 }
 
-/** The range of a value by JSON path, falling back to its layer, then to the whole model. */
+/**
+ * The range of a value by JSON path. A value that was not written (a default) falls back to its
+ * layer, then to the key of the nearest written ancestor (`"training"`), then to the model's
+ * opening brace: never the whole file, which would underline everything.
+ */
 export function rangeAt(locations: SpecLocations, path: string, layer?: number): SourceRange {
-  return locations.values[path] ?? (layer !== undefined ? locations.layers[layer] : undefined) ?? locations.values[path.split('.')[0]] ?? locations.root;
+  const direct = locations.values[path] ?? (layer !== undefined ? locations.layers[layer] : undefined);
+  if (direct !== undefined) return direct;
+  const segments = path.split('.');
+  for (let n = segments.length - 1; n >= 1; n--) {
+    const key = locations.keys[segments.slice(0, n).join('.')];
+    if (key !== undefined) return key;
+  }
+  const root = locations.root;
+  const end = root.length > 0 ? { line: root.start.line, character: root.start.character + 1 } : root.start;
+  return { offset: root.offset, length: Math.min(1, root.length), start: root.start, end };
 }
 
 export function problem(

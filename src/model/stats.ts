@@ -37,5 +37,5 @@ export function num(value: number): string {
   if (value === 0) return '0';
   const a = Math.abs(value);
   if (a >= 1e-3 && a < 1e5) return String(Number(value.toPrecision(3)));
-  return value.toExponential(1).replace('e+', 'e');
+  return value.toExponential(1).replace('.0e', 'e').replace('e+', 'e');
 }

@@ -23,7 +23,11 @@ const MESSAGES: Record<string, string> = {
 };
 
 export function reportSyntaxErrors(ctx: ParseContext, errors: ParseError[]): void {
+  const seen = new Set<number>();
   for (const error of errors) {
+    // One broken spot often yields a cascade of errors at the same offset; the first says it best.
+    if (seen.has(error.offset)) continue;
+    seen.add(error.offset);
     const name = printParseErrorCode(error.error);
     let message = MESSAGES[name] ?? 'This is not valid JSON.';
     const at = ctx.text.slice(error.offset, error.offset + Math.max(1, error.length));

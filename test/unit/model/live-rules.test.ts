@@ -1,0 +1,176 @@
+// Live rules on health statistics shaped as the engine reports them. Each rule: statistics that
+// must trigger it (on the layer's range in the file) and healthy ones that must not.
+
+import { describe, expect, test } from 'vitest';
+import type { Distribution, HealthReport, LayerHealth } from '../../../src/engine/health-types';
+import { LIVE_CODES, liveProblems, THRESHOLDS } from '../../../src/model/index';
+import type { HistoryPoint } from '../../../src/protocol/snapshot';
+import { applyFix, codes, expectRangeAt, model, parse } from './helpers';
+
+function distribution(min: number, max: number): Distribution {
+  return { count: 100, mean: (min + max) / 2, std: (max - min) / 4, percentiles: [min, 0, 0, 0, (min + max) / 2, 0, 0, 0, max], histogram: { min, max, counts: [100] } };
+}
+
+function layer(index: number, activation: string, patch: Partial<LayerHealth> = {}): LayerHealth {
+  return {
+    layer: index,
+    activation,
+    units: 8,
+    weights: distribution(-1, 1),
+    biases: distribution(-0.1, 0.1),
+    preActivations: distribution(-2, 2),
+    activations: distribution(-1, 1),
+    gradMeanAbs: 1e-3,
+    gradNorm: 1e-2,
+    weightNorm: 3,
+    updateRatio: 1e-3,
+    saturatedFraction: activation === 'sigmoid' || activation === 'tanh' ? 0.05 : null,
+    deadFraction: activation === 'relu' ? 0 : null,
+    ...patch,
+  };
+}
+
+/** A falling training and test cost over `epochs` epochs. */
+function history(epochs: number, shape: (e: number) => { train: number; test: number } = (e) => ({ train: 1 / (1 + e), test: 1.1 / (1 + e) })): HistoryPoint[] {
+  return Array.from({ length: epochs }, (_, i) => {
+    const { train, test } = shape(i + 1);
+    return { epoch: i + 1, trainCost: train, trainObjective: train, trainRegularization: 0, testCost: test };
+  });
+}
+
+const DEEP = model({
+  data: { generator: 'spiral' },
+  layers: [{ units: 8, activation: 'sigmoid' }, { units: 8, activation: 'sigmoid' }, { units: 8, activation: 'relu' }, { units: 1, activation: 'sigmoid' }],
+  training: { learningRate: 0.1 },
+});
+const deep = parse(DEEP);
+const healthyReport = (): HealthReport => ({ layers: [layer(0, 'sigmoid'), layer(1, 'sigmoid'), layer(2, 'relu'), layer(3, 'sigmoid')], nonFinite: null });
+
+function run(patch: (h: HealthReport) => void, points = history(20)) {
+  const health = healthyReport();
+  patch(health);
+  return liveProblems({ parse: deep, health, history: points });
+}
+
+test('healthy statistics raise nothing', () => {
+  expect(deep.problems.filter((p) => p.severity !== 'info')).toEqual([]);
+  expect(run(() => {})).toEqual([]);
+});
+
+test('no spec, no live problems', () => {
+  expect(liveProblems({ parse: parse('{'), health: healthyReport(), history: history(20) })).toEqual([]);
+});
+
+describe('saturation', () => {
+  test('sigmoid-saturation on the layer\'s range, with fixes to tanh and relu', () => {
+    const problems = run((h) => (h.layers[1].saturatedFraction = 0.8));
+    expect(codes(problems)).toEqual(['sigmoid-saturation']);
+    expectRangeAt(DEEP, problems[0].range, '{"units":8,"activation":"sigmoid"}', 1);
+    expect(problems[0].message).toMatch(/80% of layer 2/);
+    expect(problems[0].fixes?.map((f) => f.title)).toEqual(['Use tanh in layer 2', 'Use relu in layer 2']);
+    const fixed = applyFix(DEEP, problems[0].fixes![0]);
+    expect(parse(fixed).spec?.layers[1].activation).toBe('tanh');
+  });
+  test('tanh-saturation', () => {
+    const text = model({ data: { generator: 'xor' }, layers: [{ units: 4, activation: 'tanh' }, { units: 1 }] });
+    const health: HealthReport = { layers: [layer(0, 'tanh', { saturatedFraction: 0.9 }), layer(1, 'sigmoid')], nonFinite: null };
+    expect(codes(liveProblems({ parse: parse(text), health, history: history(5) }))).toEqual(['tanh-saturation']);
+  });
+  test('an output sigmoid under cross-entropy may be confident', () => {
+    expect(run((h) => (h.layers[3].saturatedFraction = 0.95))).toEqual([]);
+  });
+  test('below the threshold share', () => {
+    expect(run((h) => (h.layers[1].saturatedFraction = THRESHOLDS.saturatedShare - 0.01))).toEqual([]);
+  });
+});
+
+describe('gradients', () => {
+  test('vanishing-gradient: two orders of magnitude below the next layer', () => {
+    const problems = run((h) => {
+      h.layers[0].gradMeanAbs = 1e-7;
+    });
+    expect(codes(problems)).toEqual(['vanishing-gradient']);
+    expect(problems[0].layer).toBe(0);
+    expectRangeAt(DEEP, problems[0].range, '{"units":8,"activation":"sigmoid"}', 0);
+    expect(problems[0].message).toMatch(/1e-4 times the next layer's \(mean \|∂L\/∂W\| 1e-7 vs 0.001\)/);
+  });
+  test('not during the first epochs', () => {
+    expect(run((h) => (h.layers[0].gradMeanAbs = 1e-7), history(THRESHOLDS.liveWarmupEpochs - 1))).toEqual([]);
+  });
+  test('not when the whole network has converged', () => {
+    expect(run((h) => h.layers.forEach((l) => (l.gradMeanAbs = 1e-12)))).toEqual([]);
+  });
+  test('exploding-gradient: a huge norm', () => {
+    const problems = run((h) => (h.layers[2].gradNorm = 5e3));
+    expect(codes(problems)).toEqual(['exploding-gradient']);
+    expect(problems[0].fixes?.[0].title).toMatch(/Lower the learning rate 10× \(0\.1 → 0\.01\)/);
+  });
+});
+
+test('dead-relu', () => {
+  const problems = run((h) => (h.layers[2].deadFraction = 0.75));
+  expect(codes(problems)).toEqual(['dead-relu']);
+  expect(problems[0].message).toMatch(/6 of 8/);
+  expect(problems[0].fixes?.map((f) => f.title)).toContain('Use leaky-relu in layer 3');
+});
+
+describe('divergence', () => {
+  test('NaN in a layer names that layer and hides every other rule', () => {
+    const problems = run((h) => {
+      h.nonFinite = { layer: 2, where: 'pre-activations' };
+      h.layers[1].saturatedFraction = 1;
+    });
+    expect(codes(problems)).toEqual(['divergence']);
+    expect(problems[0].severity).toBe('error');
+    expect(problems[0].layer).toBe(2);
+    expect(problems[0].message).toMatch(/layer 3 \(relu, 8 units\)/);
+  });
+  test('a loss blow-up points at the learning rate', () => {
+    const problems = run(() => {}, history(20, (e) => ({ train: e < 10 ? 0.5 : 0.5 * 3 ** (e - 9), test: 1 })));
+    expect(codes(problems)).toEqual(['divergence']);
+    expectRangeAt(DEEP, problems[0].range, '0.1', '"learningRate":');
+  });
+  test('a NaN cost', () => {
+    expect(codes(run(() => {}, [...history(5), { epoch: 6, trainCost: NaN, trainObjective: NaN, trainRegularization: 0, testCost: NaN }]))).toEqual(['divergence']);
+  });
+});
+
+describe('update-ratio', () => {
+  test('far above 1e-3', () => {
+    const problems = run((h) => (h.layers[1].updateRatio = 0.5));
+    expect(codes(problems)).toEqual(['update-ratio']);
+    expect(problems[0].severity).toBe('warning');
+  });
+  test('far below while stuck: information', () => {
+    const stuck = history(20, () => ({ train: 0.69, test: 0.7 }));
+    const problems = run((h) => (h.layers[0].updateRatio = 1e-8), stuck);
+    expect(codes(problems)).toEqual(['update-ratio']);
+    expect(problems[0].severity).toBe('info');
+  });
+  test('far below after learning: fine', () => {
+    expect(run((h) => (h.layers[0].updateRatio = 1e-8))).toEqual([]);
+  });
+});
+
+describe('overfitting', () => {
+  const overfit = history(60, (e) => ({ train: 1 / e, test: e < 20 ? 1 / e + 0.05 : 0.1 + 0.01 * (e - 20) }));
+  test('test cost rising while the training cost falls', () => {
+    const problems = run(() => {}, overfit);
+    expect(codes(problems)).toEqual(['overfitting']);
+    expect(problems[0].message).toMatch(/best 0.1 \(epoch 20\)/);
+    const fix = problems[0].fixes![0];
+    expect(fix.title).toMatch(/L2/);
+    const fixed = parse(applyFix(DEEP, fix));
+    expect(fixed.spec?.training.regularization).toEqual({ type: 'l2', lambda: 0.001 });
+  });
+  test('both falling is not overfitting', () => {
+    expect(run(() => {})).toEqual([]);
+  });
+  test('no test split, no verdict', () => {
+    expect(run(() => {}, overfit.map((p) => ({ ...p, testCost: null })))).toEqual([]);
+  });
+});
+
+test('every live code is documented', () => {
+  expect([...LIVE_CODES].sort()).toEqual(['dead-relu', 'divergence', 'exploding-gradient', 'overfitting', 'sigmoid-saturation', 'tanh-saturation', 'update-ratio', 'vanishing-gradient']);
+});
