@@ -13,7 +13,6 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const node = process.execPath;
 const runTs = (entry, ...args) => [node, 'scripts/run-ts.mjs', entry, ...args];
-const npx = (...args) => ['npx', '--no-install', ...args];
 
 const prepare = [
   { name: 'setup (code-server, Chromium)', command: ['bash', 'scripts/setup-e2e.sh'] },
@@ -23,13 +22,13 @@ const layers = [
   {
     name: 'unit',
     steps: [
-      { name: 'lint', command: npx('eslint', '.') },
-      { name: 'typecheck', command: npx('tsc', '-p', '.', '--noEmit') },
-      { name: 'vitest', command: npx('vitest', 'run') },
+      { name: 'lint', command: ['npm', 'run', '--silent', 'lint'] },
+      { name: 'typecheck', command: ['npm', 'run', '--silent', 'typecheck'] },
+      { name: 'vitest', command: ['npm', 'run', '--silent', 'test:unit'] },
     ],
   },
-  { name: 'integration', needs: prepare, steps: [{ name: 'code-server', command: runTs('test/integration/runner/code-server.ts') }] },
-  { name: 'e2e', needs: prepare, steps: [{ name: 'code-server + Chromium', command: npx('vitest', 'run', '--config', 'test/e2e/vitest.config.ts') }] },
+  { name: 'integration', needs: prepare, steps: [{ name: 'code-server', command: ['npm', 'run', '--silent', 'test:integration'] }] },
+  { name: 'e2e', needs: prepare, steps: [{ name: 'code-server + Chromium', command: ['npm', 'run', '--silent', 'test:e2e'] }] },
 ];
 
 const wanted = process.argv.slice(2);
