@@ -51,6 +51,8 @@ export interface DataView {
   kind: TaskKind;
   inputSize: number;
   classes: number;
+  /** Regression: number of target columns (the label carries the first). */
+  targetSize?: number;
   featureNames: string[];
   classNames?: string[];
   /** First two standardised features of each sample (one for 1-input data), with its label/value. */

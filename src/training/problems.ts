@@ -94,6 +94,18 @@ export function trainingErrorProblem(message: string, locations: SpecLocations):
   };
 }
 
+/** The worker stopped a diverged run (when no live rule has said so in its own words). */
+export function divergenceProblem(message: string, locations: SpecLocations): Problem {
+  return {
+    code: 'divergence',
+    severity: 'error',
+    message,
+    range: locations.values['training.learningRate'] ?? locations.keys['layers'] ?? locations.root,
+    source: 'live',
+    path: 'training.learningRate',
+  };
+}
+
 export function dataRange(locations: SpecLocations): SourceRange {
   return locations.values['data.csv'] ?? locations.keys['data'] ?? locations.values['data'] ?? locations.root;
 }

@@ -17,6 +17,7 @@ export function toDataView(data: Dataset): DataView {
     kind: data.kind,
     inputSize: data.inputSize,
     classes: data.classes,
+    ...(data.kind === 'regression' ? { targetSize: data.targetSize } : {}),
     featureNames: [...data.featureNames],
     ...(data.classNames ? { classNames: [...data.classNames] } : {}),
     train: splitPoints(data, data.train),

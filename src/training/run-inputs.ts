@@ -1,0 +1,96 @@
+// From a valid spec to the worker's `init` message: reads a CSV through the host (never the file
+// system directly), lets the model package turn spec + text into trainer options, and counts the
+// parameters so that an oversized network is refused before any memory is spent on it.
+
+import { checkCsv, csvReadProblem, toTrainerInputs } from '../model/index';
+import type { ModelSpec, ParseResult, Problem } from '../model/spec';
+import type { SessionInit } from '../protocol/worker-messages';
+import type { SessionHost, SessionSettings } from './session-api';
+import { dataProblem, tooManyParametersProblem } from './problems';
+import { countParameters } from './spec-diff';
+
+/** Networks up to this size get their parameters and output grid in snapshots (diagram, boundary). */
+export const DIAGRAM_PARAMETER_LIMIT = 2000;
+/** Cells per side of the decision-boundary grid. */
+export const BOUNDARY_RESOLUTION = 48;
+
+export type PreparedRun =
+  | { ok: true; init: SessionInit; parameterCount: number }
+  | { ok: false; problems: Problem[]; parameterCount?: number };
+
+/** Remembers the last CSV read, so that edits of hyperparameters do not re-read the file. */
+export interface CsvCache {
+  path: string;
+  text: string;
+}
+
+export interface PrepareOptions {
+  host: SessionHost;
+  settings: SessionSettings;
+  cache: { csv?: CsvCache };
+  /** Read the CSV again even when the path is unchanged (reset, first start). */
+  fresh: boolean;
+}
+
+export async function prepareRun(spec: ModelSpec, parse: ParseResult, options: PrepareOptions): Promise<PreparedRun> {
+  const { host, settings, cache } = options;
+  let csvText: string | undefined;
+  if (spec.data.kind === 'csv') {
+    const path = spec.data.path;
+    if (!options.fresh && cache.csv?.path === path) {
+      csvText = cache.csv.text;
+    } else {
+      try {
+        csvText = await host.readRelative(path);
+        cache.csv = { path, text: csvText };
+      } catch (error) {
+        cache.csv = undefined;
+        return { ok: false, problems: [csvReadProblem(parse, path, errorMessage(error))] };
+      }
+    }
+    // A misspelt column is reported on its name in the model, with the columns that do exist.
+    const columns = checkCsv(parse, csvText);
+    if (columns.some((problem) => problem.severity === 'error')) return { ok: false, problems: columns };
+  }
+
+  let inputs: ReturnType<typeof toTrainerInputs>;
+  try {
+    inputs = toTrainerInputs(withDefaultEpochs(spec, parse, settings), csvText);
+  } catch (error) {
+    return { ok: false, problems: [dataProblem(errorMessage(error), parse.locations)] };
+  }
+
+  const { network } = inputs.options;
+  const parameterCount = countParameters(network.inputSize, network.layers);
+  if (parameterCount > settings.maxParameters) {
+    return { ok: false, parameterCount, problems: [tooManyParametersProblem(parameterCount, settings.maxParameters, parse.locations)] };
+  }
+  return {
+    ok: true,
+    parameterCount,
+    init: {
+      options: inputs.options,
+      data: inputs.data,
+      dataOptions: inputs.dataOptions,
+      snapshotIntervalMs: snapshotInterval(settings),
+      diagramParameterLimit: DIAGRAM_PARAMETER_LIMIT,
+      boundaryResolution: BOUNDARY_RESOLUTION,
+    },
+  };
+}
+
+/** The file's own `epochs` wins; without one, the user's default applies. */
+export function withDefaultEpochs(spec: ModelSpec, parse: ParseResult, settings: SessionSettings): ModelSpec {
+  if (parse.locations.values['training.epochs'] || !(settings.defaultMaxEpochs > 0)) return spec;
+  return { ...spec, training: { ...spec.training, epochs: Math.round(settings.defaultMaxEpochs) } };
+}
+
+/** At most `updateRate` snapshots a second, and never more than 20. */
+export function snapshotInterval(settings: SessionSettings): number {
+  const rate = settings.updateRate > 0 ? Math.min(settings.updateRate, 20) : 20;
+  return Math.max(50, Math.round(1000 / rate));
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,507 @@
+// One model document's training session: the last parse of its text, the run built from it, the
+// worker that trains it (started on first use, ended on dispose), every epoch since the last reset
+// and the problems to show. Driven by text and a SessionHost, never by `vscode`.
+//
+// Commands and edits go through one queue: preparing a run may read a CSV (asynchronous), and the
+// worker must see init, edits and commands in the order the person made them.
+
+import type { WeightsFile, GradientCheckResult } from '../engine/trainer-api';
+import { checkAgainstData, liveProblems, parseModel } from '../model/index';
+import type { ModelSpec, ParseResult, Problem } from '../model/spec';
+import type { DataView, GridView, HistoryPoint, SessionState, Snapshot } from '../protocol/snapshot';
+import type { FromWorker } from '../protocol/worker-messages';
+import type { Disposable, SessionChange, SessionHost, TrainingSession } from './session-api';
+import { combineProblems, dataProblem, divergenceProblem, problemsSignature, trainingErrorProblem, weightsProblem } from './problems';
+import { errorMessage, prepareRun, withDefaultEpochs, type CsvCache, type PreparedRun } from './run-inputs';
+import { diffSpecs, sameValue } from './spec-diff';
+import { WorkerClient } from './worker-client';
+
+/** A session as created here: also says when its worker thread has really ended. */
+export interface WorkerBackedSession extends TrainingSession {
+  /** Resolves once every worker this session started has exited (immediately when none did). */
+  whenStopped(): Promise<void>;
+  /** Re-reads `host.settings()`: problem families and limits now, snapshot rate from the next run. */
+  applySettings(): void;
+  /** Starts the worker and builds the data without training, so the panel can show the points. */
+  prepare(): void;
+}
+
+/**
+ * Live rules read the latest health and the recent loss history. Running them on every snapshot of
+ * a run with a million epochs would make the extension host's work grow with the run: they run at
+ * most this often, on at most this many recent epochs.
+ */
+export const LIVE_RULES_INTERVAL_MS = 250;
+export const LIVE_HISTORY_WINDOW = 4096;
+
+export function createTrainingSession(key: string, text: string, host: SessionHost): WorkerBackedSession {
+  return new Session(key, text, host);
+}
+
+class Session implements WorkerBackedSession {
+  private parseResult: ParseResult;
+  /** The spec the current run was built from (the last valid one that was applied). */
+  private spec: ModelSpec | undefined;
+  private prepared: PreparedRun | undefined;
+  private readonly cache: { csv?: CsvCache } = {};
+
+  private client: WorkerClient | null = null;
+  /** Whether the worker holds a run of `prepared` (init sent). */
+  private running = false;
+  private readonly exits: Promise<number>[] = [];
+  private weightsOffered = false;
+  /** Counts runs; the worker stamps messages with it so stale ones are dropped. */
+  private generation = 0;
+
+  private currentState: SessionState = 'idle';
+  private points: HistoryPoint[] = [];
+  private snapshot: Snapshot | null = null;
+  private dataView: DataView | null = null;
+
+  private sessionProblems: Problem[] = [];
+  private dataProblems: Problem[] = [];
+  private liveList: Problem[] = [];
+  private problemList: Problem[] = [];
+  private problemKey = '';
+
+  private readonly listeners = new Set<(change: SessionChange) => void>();
+  private queue: Promise<void> = Promise.resolve();
+  /** Training was paused by an invalid edit and resumes when the text is valid again. */
+  private resumeWhenValid = false;
+  private disposed = false;
+  private liveRulesAt = -Infinity;
+
+  constructor(
+    readonly key: string,
+    text: string,
+    private readonly host: SessionHost,
+  ) {
+    this.parseResult = parseModel(text);
+    this.refreshProblems(false);
+    this.enqueue(() => this.applyParse(this.parseResult));
+  }
+
+  get state(): SessionState {
+    return this.currentState;
+  }
+  get parse(): ParseResult {
+    return this.parseResult;
+  }
+  get history(): readonly HistoryPoint[] {
+    return this.points;
+  }
+  get latest(): Snapshot | null {
+    return this.snapshot;
+  }
+  get data(): DataView | null {
+    return this.dataView;
+  }
+  get problems(): readonly Problem[] {
+    return this.problemList;
+  }
+
+  onDidChange(listener: (change: SessionChange) => void): Disposable {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  // ---- edits ------------------------------------------------------------------------------
+
+  updateText(text: string): void {
+    if (this.disposed) return;
+    // Parsing is synchronous so that `parse` and parse problems follow the text at once.
+    this.parseResult = parseModel(text);
+    const parse = this.parseResult;
+    this.refreshProblems(true);
+    this.enqueue(() => this.applyParse(parse));
+  }
+
+  private async applyParse(parse: ParseResult): Promise<void> {
+    if (this.disposed || parse !== this.parseResult) return; // a newer edit is queued behind this one
+    const spec = parse.spec ? withDefaultEpochs(parse.spec, parse, this.host.settings()) : undefined;
+    if (!spec) {
+      this.holdForInvalidText();
+      this.emit({ kind: 'model', reset: false });
+      return;
+    }
+    const previous = this.spec;
+    const change = previous ? diffSpecs(previous, spec) : undefined;
+
+    // Hyperparameters only: the worker takes them between epochs; progress is kept.
+    if (change?.kind === 'hyperparameters' && this.prepared?.ok) {
+      this.spec = spec;
+      const init = this.prepared.init;
+      init.options = { ...init.options, training: { ...init.options.training, ...change.patch } };
+      if (this.running && this.currentState === 'diverged') {
+        // Weights full of NaN cannot be rescued by a smaller step: start again with the new values.
+        this.client?.post({ type: 'update-training', patch: change.patch });
+        this.restartRun(`the run had diverged, so the new ${change.fields.join(', ')} start${change.fields.length === 1 ? 's' : ''} from the seed`);
+      } else {
+        this.client?.post({ type: 'update-training', patch: change.patch });
+        this.emit({ kind: 'model', reset: false });
+      }
+      this.resumeIfHeld();
+      return;
+    }
+    if (change?.kind === 'none' && this.prepared?.ok) {
+      this.spec = spec;
+      this.emit({ kind: 'model', reset: false });
+      this.resumeIfHeld();
+      return;
+    }
+
+    const prepared = await prepareRun(spec, parse, { host: this.host, settings: this.host.settings(), cache: this.cache, fresh: false });
+    if (this.disposed || parse !== this.parseResult) return;
+    if (!prepared.ok) {
+      // Refused (too big) or no data: like an invalid edit, the current run is kept, paused.
+      this.setSessionProblems(prepared.problems);
+      this.holdForInvalidText();
+      this.emit({ kind: 'model', reset: false });
+      return;
+    }
+    this.setSessionProblems([]);
+    const wasTraining = this.currentState === 'training' || this.resumeWhenValid;
+    this.spec = spec;
+    this.prepared = prepared;
+    if (!this.running) {
+      this.emit({ kind: 'model', reset: false });
+      this.resumeWhenValid = false;
+      return;
+    }
+    const reasons = change?.kind === 'structure' ? change.reasons : ['the model is valid again'];
+    this.startRun(prepared, `Reset: ${reasons.join('; ')}.`);
+    this.resumeWhenValid = false;
+    if (wasTraining) this.client?.post({ type: 'train' });
+  }
+
+  /** An edit that cannot train (errors, refused, no data): pause, keep every epoch and weight. */
+  private holdForInvalidText(): void {
+    if (this.currentState === 'training') {
+      this.client?.post({ type: 'pause' });
+      this.resumeWhenValid = true;
+    }
+  }
+
+  private resumeIfHeld(): void {
+    if (!this.resumeWhenValid) return;
+    this.resumeWhenValid = false;
+    if (this.running) this.client?.post({ type: 'train' });
+  }
+
+  // ---- commands ---------------------------------------------------------------------------
+
+  train(): void {
+    this.enqueue(async () => {
+      if (!(await this.ensureRun())) return;
+      // Pressing Train on a run that is over starts a new one rather than doing nothing.
+      if (this.currentState === 'diverged') this.restartRun('Reset: the previous run had diverged; training again from the seed.');
+      else if (this.currentState === 'finished') this.restartRun('Reset: the previous run had finished; training again from the seed.');
+      this.client?.post({ type: 'train' });
+    });
+  }
+
+  pause(): void {
+    this.enqueue(() => {
+      this.resumeWhenValid = false;
+      if (this.running && !this.disposed) this.client?.post({ type: 'pause' });
+    });
+  }
+
+  step(): void {
+    this.enqueue(async () => {
+      if (await this.ensureRun()) this.client?.post({ type: 'step' });
+    });
+  }
+
+  reset(): void {
+    this.enqueue(async () => {
+      this.resumeWhenValid = false;
+      const spec = this.spec;
+      if (!spec || this.disposed) return;
+      // Re-read the CSV: a reset is when a person expects an edited data file to be picked up.
+      const prepared = await prepareRun(spec, this.parseResult, { host: this.host, settings: this.host.settings(), cache: this.cache, fresh: true });
+      if (this.disposed) return;
+      if (!prepared.ok) {
+        // The data file went missing or broke: keep the run as it is, and say why.
+        this.setSessionProblems(prepared.problems);
+        this.holdForInvalidText();
+        this.emit({ kind: 'model', reset: false });
+        return;
+      }
+      this.setSessionProblems([]);
+      const dataChanged = this.prepared?.ok === true && !sameValue(prepared.init.data, this.prepared.init.data);
+      this.prepared = prepared;
+      if (!this.running) {
+        this.clearRun();
+        this.emit({ kind: 'model', reset: true, reason: 'Reset: re-initialised from the seed.' });
+        return;
+      }
+      if (dataChanged) this.startRun(prepared, 'Reset: re-initialised from the seed with the data file as it is now.');
+      else this.restartRun('Reset: re-initialised from the seed.');
+    });
+  }
+
+  prepare(): void {
+    this.enqueue(async () => {
+      await this.ensureRun();
+    });
+  }
+
+  gradientCheck(signal?: AbortSignal): Promise<GradientCheckResult> {
+    return this.request({ type: 'gradcheck' }, signal).then((answer) => {
+      if (answer.type !== 'gradcheck-result') throw new Error(`Unexpected answer ${answer.type} to a gradient check.`);
+      return answer.result;
+    });
+  }
+
+  exportWeights(): Promise<WeightsFile> {
+    return this.request({ type: 'export-weights' }).then((answer) => {
+      if (answer.type !== 'weights') throw new Error(`Unexpected answer ${answer.type} to a weights export.`);
+      return answer.file;
+    });
+  }
+
+  unitGrid(layer: number, unit: number, size: number): Promise<GridView> {
+    return this.request({ type: 'unit-grid', layer, unit, size }).then((answer) => {
+      if (answer.type !== 'unit-grid') throw new Error(`Unexpected answer ${answer.type} to a unit grid.`);
+      return answer.grid;
+    });
+  }
+
+  applySettings(): void {
+    if (this.disposed) return;
+    this.refreshProblems(true);
+    // A new parameter limit or default epoch count can change whether and what the text trains.
+    const parse = this.parseResult;
+    this.enqueue(() => this.applyParse(parse));
+  }
+
+  // ---- lifecycle --------------------------------------------------------------------------
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.listeners.clear();
+    this.stopWorker();
+  }
+
+  whenStopped(): Promise<void> {
+    return Promise.all(this.exits).then(() => undefined);
+  }
+
+  /**
+   * Runs after everything queued before it; a failure is logged and never breaks the queue.
+   * Operations still run after dispose (so that waiting requests are rejected); each one checks.
+   */
+  private enqueue(operation: () => void | Promise<void>): void {
+    this.queue = this.queue
+      .then(() => operation())
+      .catch((error: unknown) => this.host.log(`[${this.key}] ${errorMessage(error)}`));
+  }
+
+  /** After queued work: the request goes to a worker that has the current run. */
+  private request(message: Parameters<WorkerClient['request']>[0], signal?: AbortSignal): Promise<FromWorker> {
+    return new Promise<FromWorker>((resolve, reject) => {
+      this.enqueue(async () => {
+        if (!(await this.ensureRun()) || !this.client) {
+          reject(new Error(this.whyNotRunnable()));
+          return;
+        }
+        this.client.request(message, signal).then(resolve, reject);
+      });
+    });
+  }
+
+  private whyNotRunnable(): string {
+    if (this.disposed) return 'The training session was closed.';
+    const blocking = this.problemList.find((problem) => problem.severity === 'error');
+    return blocking ? blocking.message : 'The model cannot be trained yet.';
+  }
+
+  /** Makes sure a worker holds a run of the current spec; false (with problems shown) when it cannot. */
+  private async ensureRun(): Promise<boolean> {
+    if (this.disposed || !this.spec) return false;
+    if (this.running && this.client?.alive) return true;
+    if (!this.prepared || !this.prepared.ok) {
+      this.prepared = await prepareRun(this.spec, this.parseResult, { host: this.host, settings: this.host.settings(), cache: this.cache, fresh: true });
+      if (this.disposed) return false;
+      this.setSessionProblems(this.prepared.ok ? [] : this.prepared.problems);
+    }
+    const prepared = this.prepared;
+    if (!prepared.ok) {
+      this.host.log(`[${this.key}] not training: ${prepared.problems[0]?.message}`);
+      return false;
+    }
+    if (!this.weightsOffered) {
+      // Saved weights are offered once, to the first run; Reset always goes back to the seed.
+      this.weightsOffered = true;
+      const weights = await this.host.loadWeights().catch((error: unknown) => {
+        this.setSessionProblems([weightsProblem(errorMessage(error), this.parseResult.locations)]);
+        return undefined;
+      });
+      if (this.disposed) return false;
+      if (weights) prepared.init = { ...prepared.init, weights };
+    }
+    this.startWorker();
+    this.startRun(prepared);
+    // The weights belong to the first run only.
+    if (prepared.init.weights) prepared.init = { ...prepared.init, weights: undefined };
+    return true;
+  }
+
+  private startWorker(): void {
+    if (this.client?.alive) return;
+    const client = new WorkerClient(this.host.workerPath, {
+      onMessage: (message) => {
+        if (this.client === client) this.onWorkerMessage(message);
+      },
+      onUnexpectedExit: (reason) => {
+        if (this.client !== client) return;
+        this.client = null;
+        this.running = false;
+        this.host.log(`[${this.key}] training worker stopped: ${reason}`);
+        const problem = trainingErrorProblem(`the training worker stopped (${reason}). Train starts a new run.`, this.parseResult.locations);
+        this.setSessionProblems([...this.sessionProblems, problem]);
+        this.setState(this.points.length > 0 ? 'paused' : 'idle');
+      },
+    });
+    this.client = client;
+    this.exits.push(client.exited);
+    this.host.log(`[${this.key}] training worker started`);
+    void client.exited.then((code) => this.host.log(`[${this.key}] training worker exited (code ${code})`));
+  }
+
+  private stopWorker(): void {
+    const client = this.client;
+    this.client = null;
+    this.running = false;
+    if (client) void client.terminate();
+  }
+
+  /** A new run in the worker (new trainer and data): history starts again. */
+  private startRun(prepared: Extract<PreparedRun, { ok: true }>, reason?: string): void {
+    this.generation += 1;
+    this.client?.post({ type: 'init', init: prepared.init, generation: this.generation });
+    this.running = true;
+    this.clearRun();
+    this.dataView = null;
+    this.dataProblems = [];
+    this.refreshProblems(true);
+    if (reason) this.emit({ kind: 'model', reset: true, reason });
+  }
+
+  /** The same trainer re-initialised from the seed. */
+  private restartRun(reason: string): void {
+    this.generation += 1;
+    this.client?.post({ type: 'reset', generation: this.generation });
+    this.clearRun();
+    this.refreshProblems(true);
+    this.emit({ kind: 'model', reset: true, reason });
+  }
+
+  private clearRun(): void {
+    this.points = [];
+    this.snapshot = null;
+    this.liveList = [];
+    this.setSessionProblems(this.sessionProblems.filter((problem) => problem.code !== 'training-error'));
+  }
+
+  // ---- from the worker --------------------------------------------------------------------
+
+  private onWorkerMessage(message: FromWorker): void {
+    if ('generation' in message && message.generation !== undefined && message.generation !== this.generation) return;
+    switch (message.type) {
+      case 'ready':
+        this.dataView = message.data;
+        this.dataProblems = this.spec ? checkAgainstData(this.parseResult, message.data) : [];
+        this.emit({ kind: 'data' });
+        this.refreshProblems(true);
+        return;
+      case 'snapshot':
+        this.onSnapshot(message.snapshot);
+        return;
+      case 'error':
+        this.onWorkerError(message.message, message.stage);
+        return;
+      default:
+        // Answers to requests are routed by the client; one arriving here was cancelled.
+        return;
+    }
+  }
+
+  private onSnapshot(snapshot: Snapshot): void {
+    for (const point of snapshot.points) this.points.push(point);
+    this.snapshot = snapshot;
+    this.setState(snapshot.state);
+    // Live rules point into the text, so they need a text that parses; otherwise the last ones stay.
+    if (snapshot.health && this.parseResult.spec && this.liveRulesDue(snapshot)) {
+      try {
+        const history = this.points.length > LIVE_HISTORY_WINDOW ? this.points.slice(-LIVE_HISTORY_WINDOW) : this.points;
+        this.liveList = liveProblems({ parse: this.parseResult, health: snapshot.health, history });
+      } catch (error) {
+        // A failing rule must not take the extension host's message handler down with it.
+        this.host.log(`[${this.key}] live rules failed: ${errorMessage(error)}`);
+      }
+    }
+    // The worker stopped the run: that is always shown, in the worker's words if no rule said it.
+    if (snapshot.state === 'diverged' && snapshot.message && !this.liveList.some((p) => p.code === 'divergence')) {
+      this.liveList = [...this.liveList, divergenceProblem(snapshot.message, this.parseResult.locations)];
+    }
+    this.emit({ kind: 'snapshot' });
+    this.refreshProblems(true);
+  }
+
+  /** Live rules run a few times a second while training, and always on the snapshot that ends it. */
+  private liveRulesDue(snapshot: Snapshot): boolean {
+    const now = performance.now();
+    if (snapshot.state === 'training' && now - this.liveRulesAt < LIVE_RULES_INTERVAL_MS) return false;
+    this.liveRulesAt = now;
+    return true;
+  }
+
+  private onWorkerError(message: string, stage: string | undefined): void {
+    this.host.log(`[${this.key}] ${stage ?? 'worker'}: ${message}`);
+    const locations = this.parseResult.locations;
+    if (stage === 'weights') this.setSessionProblems([...this.sessionProblems, weightsProblem(message, locations)]);
+    else if (stage === 'init') {
+      this.running = false;
+      this.setSessionProblems([...this.sessionProblems, dataProblem(message, locations)]);
+    } else this.setSessionProblems([...this.sessionProblems, trainingErrorProblem(message, locations)]);
+  }
+
+  // ---- bookkeeping ------------------------------------------------------------------------
+
+  private setState(state: SessionState): void {
+    if (state === this.currentState) return;
+    this.currentState = state;
+    this.emit({ kind: 'state', state });
+  }
+
+  private setSessionProblems(problems: Problem[]): void {
+    this.sessionProblems = problems;
+    this.refreshProblems(true);
+  }
+
+  private refreshProblems(notify: boolean): void {
+    const families = this.host.settings().diagnostics;
+    const problems = combineProblems(
+      { parse: this.parseResult.problems, session: this.sessionProblems, data: this.dataProblems, live: this.liveList },
+      families,
+    );
+    const key = problemsSignature(problems);
+    this.problemList = problems;
+    if (key === this.problemKey) return;
+    this.problemKey = key;
+    if (notify) this.emit({ kind: 'problems' });
+  }
+
+  private emit(change: SessionChange): void {
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(change);
+      } catch (error) {
+        this.host.log(`[${this.key}] a session listener failed: ${errorMessage(error)}`);
+      }
+    }
+  }
+}
