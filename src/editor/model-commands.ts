@@ -106,7 +106,7 @@ export class ModelCommands {
     const session = await this.target(arg);
     if (!session) return undefined;
     if (!session.parse.spec || blockingErrors(session).length > 0) {
-      await this.reportErrors(session);
+      this.reportErrors(session);
       return undefined;
     }
     const result = await run(session);
@@ -114,13 +114,17 @@ export class ModelCommands {
     return { session, result };
   }
 
-  private async reportErrors(session: TrainingSession): Promise<void> {
+  /** Says what blocks training; never awaited, so the command ends while the message is shown. */
+  private reportErrors(session: TrainingSession): void {
     const errors = blockingErrors(session);
     const first = errors[0];
     const where = first ? ` Line ${first.range.start.line + 1}: ${first.message}` : '';
     const count = errors.length > 1 ? `${errors.length} errors` : 'an error';
-    const choice = await vscode.window.showErrorMessage(`${modelFileName(vscode.Uri.parse(session.key))} has ${count} to fix before training.${where}`, 'Show Problems');
-    if (choice) await vscode.commands.executeCommand('workbench.actions.view.problems');
+    const message = `${modelFileName(vscode.Uri.parse(session.key))} has ${count} to fix before training.${where}`;
+    this.log.warn(message);
+    void vscode.window.showErrorMessage(message, 'Show Problems').then((choice) => {
+      if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');
+    });
   }
 
   /**
@@ -129,13 +133,13 @@ export class ModelCommands {
    */
   private watchForRefusal(session: TrainingSession): void {
     if (blockingErrors(session).length > 0) {
-      void this.reportErrors(session);
+      this.reportErrors(session);
       return;
     }
     const subscription = session.onDidChange((change) => {
       if (change.kind !== 'problems' || blockingErrors(session).length === 0) return;
       stop();
-      void this.reportErrors(session);
+      this.reportErrors(session);
     });
     const timer = setTimeout(() => stop(), REFUSAL_WATCH_MS);
     const stop = () => {

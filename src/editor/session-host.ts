@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { WeightsFile } from '../engine/trainer-api';
 import type { SessionHost } from '../training/session-api';
 import { weightsSidecarUri } from './model-documents';
-import type { Log } from './output';
+import { errorMessage, type Log } from './output';
 import { readSettings } from './settings';
 
 const decoder = new TextDecoder('utf-8');
@@ -50,14 +50,13 @@ export function createSessionHost(modelUri: vscode.Uri, extensionUri: vscode.Uri
 
     async readRelative(relativePath) {
       const target = resolveRelative(modelUri, relativePath);
-      if (!target) {
-        throw new Error(`Cannot read '${relativePath}': save the model file first, paths are relative to it.`);
-      }
+      // The session wraps these messages ("Cannot read the CSV file …"): they say only where and why.
+      if (!target) throw new Error('the model is not saved yet, and paths are relative to its file: save it first');
       try {
         return decoder.decode(await vscode.workspace.fs.readFile(target));
       } catch (error) {
-        const reason = error instanceof vscode.FileSystemError && error.code === 'FileNotFound' ? 'file not found' : String((error as Error)?.message ?? error);
-        throw new Error(`Cannot read data file '${relativePath}' (${target.scheme === 'file' ? target.fsPath : target.toString()}): ${reason}.`);
+        const reason = error instanceof vscode.FileSystemError && error.code === 'FileNotFound' ? 'file not found' : errorMessage(error);
+        throw new Error(`${target.scheme === 'file' ? target.fsPath : target.toString()}: ${reason}`);
       }
     },
 

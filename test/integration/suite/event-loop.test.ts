@@ -1,9 +1,11 @@
 // The extension host's event loop stays free while a network trains: training runs in a worker
 // thread and the editor only receives throttled snapshots. Measured with perf_hooks in the very
-// process that runs the extension, and printed for the README.
+// process that runs the extension, and printed for the README. The machine is shared (CI runners,
+// other processes), so the same measurement with nothing training is the baseline training is
+// judged against: what training adds is ours, what the idle loop shows already is the machine's.
 import * as assert from 'node:assert/strict';
 import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { log } from '../runner/log';
 import { BUSY_MODEL, closeAllEditors, lensTitles, pauseAndSettle, sessionOf, show, until, withSetting, writeModel } from './helpers';
@@ -25,37 +27,67 @@ suite('event loop while training', () => {
     await closeAllEditors();
   });
 
-  test(`p99 event-loop delay stays under 20 ms beyond the ${RESOLUTION_MS} ms sampling period while training`, async function () {
+  test('training adds under 20 ms to the p99 event-loop delay of the extension host', async function () {
     this.timeout(60_000);
     const uri = await writeModel('busy.nn.json', BUSY_MODEL);
     await show(uri);
     const session = await sessionOf(uri);
+    await lensTitles(uri);
+
+    // The same measurement with nothing training: what this (shared, loaded) machine adds anyway.
+    const idle = await measure(() => lensTitles(uri));
+
     await vscode.commands.executeCommand('nnPlayground.train', uri.toString());
     await until(() => session.state === 'training' && (session.latest?.epoch ?? 0) >= 1, 'training to start');
-
-    const histogram = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
     const startEpoch = session.latest?.epoch ?? 0;
-    const started = Date.now();
-    histogram.enable();
-    // The editor keeps asking for lenses as a person's editor would while the status changes.
-    while (Date.now() - started < MEASURE_MS) {
-      await lensTitles(uri);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    histogram.disable();
-    const seconds = (Date.now() - started) / 1000;
+    const training = await measure(() => lensTitles(uri));
     const epochs = (session.latest?.epoch ?? 0) - startEpoch;
+    const samplesPerSecond = session.latest?.samplesPerSecond ?? 0;
     await pauseAndSettle(session);
 
-    const ms = (ns: number) => ns / 1e6;
-    const p50 = ms(histogram.percentile(50));
-    const p99 = ms(histogram.percentile(99));
-    const max = ms(histogram.max);
-    log(
-      `      event loop while training (${seconds.toFixed(1)} s, resolution ${RESOLUTION_MS} ms): p50 ${p50.toFixed(1)} ms, ` +
-        `p99 ${p99.toFixed(1)} ms, max ${max.toFixed(1)} ms; ${epochs} epochs (${(epochs / seconds).toFixed(0)} epochs/s, ${session.latest?.samplesPerSecond.toFixed(0)} samples/s)`,
-    );
+    log(`      event loop idle:     ${describe(idle)}`);
+    log(`      event loop training: ${describe(training)}; ${epochs} epochs (${(epochs / training.seconds).toFixed(0)} epochs/s, ${samplesPerSecond.toFixed(0)} samples/s)`);
     assert.ok(epochs > 0, 'the worker trained no epoch during the measurement');
-    assert.ok(p99 - RESOLUTION_MS < 20, `p99 event-loop delay ${p99.toFixed(1)} ms exceeds the ${RESOLUTION_MS} ms period by 20 ms or more`);
+    assert.ok(
+      training.p99 - idle.p99 < 20,
+      `training raised the p99 event-loop delay from ${idle.p99.toFixed(1)} ms to ${training.p99.toFixed(1)} ms (by 20 ms or more)`,
+    );
   });
 });
+
+interface LoopStats {
+  seconds: number;
+  p50: number;
+  p99: number;
+  max: number;
+  /** Share of wall time the extension host's thread spent running (not waiting for events). */
+  utilization: number;
+}
+
+/** Samples the event loop for MEASURE_MS while `poke` runs every 100 ms, as an editor asking for lenses would. */
+async function measure(poke: () => Promise<unknown>): Promise<LoopStats> {
+  const histogram = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
+  const elu = performance.eventLoopUtilization();
+  const started = Date.now();
+  histogram.enable();
+  while (Date.now() - started < MEASURE_MS) {
+    await poke();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  histogram.disable();
+  const ms = (ns: number) => ns / 1e6;
+  return {
+    seconds: (Date.now() - started) / 1000,
+    p50: ms(histogram.percentile(50)),
+    p99: ms(histogram.percentile(99)),
+    max: ms(histogram.max),
+    utilization: performance.eventLoopUtilization(elu).utilization,
+  };
+}
+
+function describe(stats: LoopStats): string {
+  return (
+    `p50 ${stats.p50.toFixed(1)} ms, p99 ${stats.p99.toFixed(1)} ms, max ${stats.max.toFixed(1)} ms ` +
+    `(resolution ${RESOLUTION_MS} ms, ${stats.seconds.toFixed(1)} s), loop utilisation ${(stats.utilization * 100).toFixed(1)}%`
+  );
+}
