@@ -13,6 +13,7 @@ import {
   LONG_XOR_MODEL,
   pauseAndSettle,
   positionOf,
+  SATURATED_SIGMOID_MODEL,
   sessionOf,
   show,
   until,
@@ -92,6 +93,20 @@ suite('training from the editor', () => {
     assert.ok(lesson.includes(`**Activation \`${activation}\`.**`), `no activation lesson in ${lesson.slice(0, 200)}`);
   });
 
+  test('hovers on init, learningRate and loss teach the theory with this model’s numbers', async () => {
+    const uri = await writeModel('lessons.nn.json', SATURATED_SIGMOID_MODEL);
+    await show(uri);
+    await sessionOf(uri);
+    const init = await hoverText(uri, positionOf(SATURATED_SIGMOID_MODEL, '"std"').translate(0, 2));
+    // N(0, 4): the 3σ rule with σ read as a standard deviation, and the saturation it predicts.
+    assert.ok(init.includes('99.73% of initial weights lie in (−12, 12)'), init.slice(0, 400));
+    assert.match(init, /Layer 2 \(sigmoid\): .*predicted \*\*\d+% saturated\*\*/);
+    const rate = await hoverText(uri, positionOf(SATURATED_SIGMOID_MODEL, '"learningRate"').translate(0, 2));
+    assert.ok(rate.includes('w ← w − LR·∂L/∂w') && rate.includes('Here: LR = 0.1'), rate.slice(0, 400));
+    const loss = await hoverText(uri, positionOf(SATURATED_SIGMOID_MODEL, '"loss"').translate(0, 2));
+    assert.ok(loss.includes('**Cross-entropy**'), loss.slice(0, 400));
+  });
+
   test('Pause stops, Step trains exactly one epoch, Reset returns to epoch 0 with the same initial weights', async () => {
     const uri = await writeModel('xor-long.nn.json', LONG_XOR_MODEL);
     await show(uri);
@@ -103,7 +118,7 @@ suite('training from the editor', () => {
     await run('pause');
     await until(() => session.state === 'paused', 'the paused state');
     const pausedAt = epochOf(session);
-    // Waiting on state, not time: a further snapshot would have to arrive within the throttle window.
+    // Showing that nothing happens needs a wait: 400 ms is eight snapshot intervals at 20 a second.
     await new Promise((resolve) => setTimeout(resolve, 400));
     assert.equal(epochOf(session), pausedAt, 'epochs advanced while paused');
 
