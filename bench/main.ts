@@ -9,13 +9,13 @@
 //   --tiny           shrink the data sets and run once: for tests of the harness; numbers mean nothing
 
 import * as os from 'node:os';
-import { FULL, QUICK, SMOKE, measure, type Repetitions } from './measure';
+import { FULL, QUICK, SMOKE, summarize, timeEpochs, warmUp, type Repetitions } from './measure';
 import { brainJs } from './peers/brain';
 import { nnPlayground } from './peers/nn-playground';
 import { tfjsCpu, tfjsWasm, wasmSetup } from './peers/tfjs';
 import { renderTable, toJson, type ImplResult, type WorkloadResult } from './report';
-import { IMPLS, type ImplName, type Peer } from './session';
-import { makeWorkloads, WORKLOAD_NAMES, type WorkloadName } from './workloads';
+import { IMPLS, type BenchSession, type ImplName, type Peer } from './session';
+import { makeWorkloads, WORKLOAD_NAMES, type Workload, type WorkloadName } from './workloads';
 
 interface Args {
   json: boolean;
@@ -52,32 +52,65 @@ function parseArgs(argv: string[]): Args {
 
 const PEERS: Record<ImplName, Peer> = { 'nn-playground': nnPlayground, 'tfjs-cpu': tfjsCpu, 'tfjs-wasm': tfjsWasm, 'brain.js': brainJs };
 
+interface Contender {
+  peer: Peer;
+  result: ImplResult;
+  session: BenchSession | null;
+  epochsPerRun: number;
+  rates: number[];
+}
+
+function failed(contender: Contender, error: unknown): void {
+  contender.result.error = error instanceof Error ? error.message : String(error);
+  contender.session?.dispose();
+  contender.session = null;
+  process.stderr.write(`bench: ${contender.peer.impl} failed: ${contender.result.error}\n`);
+}
+
+/**
+ * Per workload: open and warm up every implementation, then time them in rounds, one run each per
+ * round in rotating order. The machine's load drifts (it is shared); rounds spread that drift over
+ * all implementations instead of charging it to whichever ran during a busy minute.
+ */
+async function runWorkload(workload: Workload, args: Args): Promise<WorkloadResult> {
+  const unitsPerEpoch = workload.unit === 'epochs/s' ? 1 : workload.data.train.n;
+  const contenders: Contender[] = [];
+  for (const impl of args.impls) {
+    const peer = PEERS[impl];
+    const note = peer.note(workload);
+    const contender: Contender = { peer, result: { impl, measurement: null, ...(note ? { note } : {}) }, session: null, epochsPerRun: 1, rates: [] };
+    contenders.push(contender);
+    process.stderr.write(`bench (${workload.name}) ${impl}: warming up\n`);
+    try {
+      contender.session = await peer.open(workload);
+      contender.epochsPerRun = await warmUp(contender.session, args.reps);
+    } catch (error) {
+      failed(contender, error);
+    }
+  }
+  for (let round = 0; round < args.reps.runs; round++) {
+    for (let i = 0; i < contenders.length; i++) {
+      const contender = contenders[(i + round) % contenders.length];
+      if (contender.session === null) continue;
+      try {
+        const seconds = await timeEpochs(contender.session, contender.epochsPerRun);
+        contender.rates.push((contender.epochsPerRun * unitsPerEpoch) / seconds);
+      } catch (error) {
+        failed(contender, error);
+      }
+    }
+    process.stderr.write(`bench (${workload.name}) round ${round + 1}/${args.reps.runs} done\n`);
+  }
+  for (const contender of contenders) {
+    contender.session?.dispose();
+    if (contender.session !== null) contender.result.measurement = summarize(contender.rates, contender.epochsPerRun);
+  }
+  return { name: workload.name, unit: workload.unit, title: workload.title, results: contenders.map((c) => c.result) };
+}
+
 async function run(args: Args): Promise<WorkloadResult[]> {
   const results: WorkloadResult[] = [];
-  for (const workload of makeWorkloads(args.workloads, args.tiny)) {
-    const unitsPerEpoch = workload.unit === 'epochs/s' ? 1 : workload.data.train.n;
-    const entry: WorkloadResult = { name: workload.name, unit: workload.unit, title: workload.title, results: [] };
-    for (const impl of args.impls) {
-      const peer = PEERS[impl];
-      const note = peer.note(workload);
-      const result: ImplResult = { impl, measurement: null, ...(note ? { note } : {}) };
-      process.stderr.write(`bench (${workload.name}) ${impl} … `);
-      try {
-        const session = await peer.open(workload);
-        try {
-          result.measurement = await measure(session, unitsPerEpoch, args.reps);
-        } finally {
-          session.dispose();
-        }
-        process.stderr.write(`${Math.round(result.measurement.median)} ${workload.unit}\n`);
-      } catch (error) {
-        result.error = error instanceof Error ? error.message : String(error);
-        process.stderr.write(`failed: ${result.error}\n`);
-      }
-      entry.results.push(result);
-    }
-    results.push(entry);
-  }
+  for (const workload of makeWorkloads(args.workloads, args.tiny)) results.push(await runWorkload(workload, args));
   return results;
 }
 
@@ -85,7 +118,9 @@ async function header(args: Args): Promise<string[]> {
   const cpus = os.cpus();
   const lines = [
     `NN Playground benchmark: Node ${process.version}, ${os.platform()} ${os.arch()}, ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, load average ${os.loadavg()[0].toFixed(2)} at the end`,
-    `Each figure: median of ${args.reps.runs} timed run${args.reps.runs === 1 ? '' : 's'} (and their min – max) after a warm-up; only training is timed, one thread each.`,
+    `Each figure: median of ${args.reps.runs} timed run${args.reps.runs === 1 ? '' : 's'} (and their min – max) after a warm-up; only training is timed, one thread each, runs interleaved in rounds${
+      'gc' in globalThis ? ', garbage collected between runs' : ''
+    }.`,
   ];
   if (args.tiny) lines.push('--tiny: shrunken data sets and a single run; these numbers mean nothing.');
   else if (args.reps === QUICK) lines.push('--quick: short runs for a smoke check; use the full run for numbers.');

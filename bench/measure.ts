@@ -1,6 +1,6 @@
 // Timing: warm up (so V8 has optimised the hot loops and TensorFlow.js has compiled its kernels),
 // size each timed run to take at least `runSeconds`, then time `runs` runs. Only `train` is
-// inside the clock; building models and converting data happen before.
+// inside the clock; building models, converting data and collecting garbage happen outside it.
 
 import type { BenchSession } from './session';
 
@@ -33,30 +33,36 @@ export function median(values: number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-async function timeEpochs(session: BenchSession, epochs: number): Promise<number> {
+/** Garbage left by one implementation should not be collected inside another one's timed run. */
+export function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+/** Seconds spent training `epochs` epochs (garbage collected first, outside the clock, if asked). */
+export async function timeEpochs(session: BenchSession, epochs: number, collect = true): Promise<number> {
+  if (collect) collectGarbage();
   const start = performance.now();
   await session.train(epochs);
   return (performance.now() - start) / 1000;
 }
 
-/** `unitsPerEpoch` is 1 for epochs/s and the number of samples for samples/s. */
-export async function measure(session: BenchSession, unitsPerEpoch: number, reps: Repetitions): Promise<Measurement> {
-  // Warm-up, one epoch at a time; the epoch time is estimated from the second half, after the JIT.
+/**
+ * Warms a session up, one epoch at a time, and returns how many epochs a timed run needs to last
+ * `runSeconds`; the epoch time is estimated from the second half of the warm-up, after the JIT.
+ */
+export async function warmUp(session: BenchSession, reps: Repetitions): Promise<number> {
   const times: number[] = [];
   let spent = 0;
   do {
-    const seconds = await timeEpochs(session, 1);
+    const seconds = await timeEpochs(session, 1, false);
     times.push(seconds);
     spent += seconds;
   } while (spent < reps.warmupSeconds);
   const settled = times.slice(times.length >> 1);
   const epochSeconds = settled.reduce((a, b) => a + b, 0) / settled.length;
-  const epochsPerRun = Math.max(1, Math.ceil(reps.runSeconds / Math.max(epochSeconds, 1e-9)));
+  return Math.max(1, Math.ceil(reps.runSeconds / Math.max(epochSeconds, 1e-9)));
+}
 
-  const rates: number[] = [];
-  for (let r = 0; r < reps.runs; r++) {
-    const seconds = await timeEpochs(session, epochsPerRun);
-    rates.push((epochsPerRun * unitsPerEpoch) / seconds);
-  }
+export function summarize(rates: number[], epochsPerRun: number): Measurement {
   return { median: median(rates), min: Math.min(...rates), max: Math.max(...rates), rates, epochsPerRun };
 }
