@@ -2,7 +2,7 @@
 // output width, task and fan-ins once a dataset has been built. The parser checks all of this
 // statically where it can (generators, iris, inline); these functions close the gap for CSV.
 
-import { parseCsvRecords } from '../engine/data/csv';
+import { parseCsvRecords } from '../engine/index';
 import type { TaskKind } from '../engine/types';
 import { fixSourceOf } from './fixes';
 import { runStaticRules } from './rules/static';

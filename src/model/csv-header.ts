@@ -1,7 +1,7 @@
 // The one header check shared by `checkCsv` (located problems) and `toTrainerInputs` (a thrown
 // message): does the CSV have the columns the spec names?
 
-import { parseCsvRecords } from '../engine/data/csv';
+import { parseCsvRecords } from '../engine/index';
 
 /** Undefined when every named column exists; otherwise what is wrong, as the end of a sentence. */
 export function checkCsvHeader(csvText: string, features: string[] | undefined, target: string): string | undefined {

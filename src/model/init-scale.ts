@@ -2,7 +2,7 @@
 // pre-activation statistics before training: z = Σ wᵢxᵢ over fan_in inputs of unit variance has
 // Var(z) = fan_in·E[w²] (biases start at 0).
 
-import type { InitSpec } from '../engine/types';
+import { initStd, type InitSpec } from '../engine/index';
 import type { DataFacts, ModelSpec } from './spec';
 
 export interface LayerInit {
@@ -18,19 +18,10 @@ export interface LayerInit {
   constant: boolean;
 }
 
+/** E[w²] = σ² + μ², with σ as the engine draws (xavier: U(±√(6/(fan_in+fan_out))), so σ² = 2/(fan_in+fan_out)). */
 export function weightSecondMoment(init: InitSpec, fanIn: number, fanOut: number): number {
-  switch (init.distribution) {
-    case 'gaussian':
-      return (init.std ?? 0.01) ** 2 + (init.mean ?? 0) ** 2;
-    case 'uniform':
-      return (init.limit ?? 0.05) ** 2 / 3;
-    case 'xavier':
-      return 2 / (fanIn + fanOut);
-    case 'he':
-      return 2 / fanIn;
-    case 'zeros':
-      return 0;
-  }
+  const mean = init.distribution === 'gaussian' ? (init.mean ?? 0) : 0;
+  return initStd(init, fanIn, fanOut) ** 2 + mean ** 2;
 }
 
 export function isConstantInit(init: InitSpec): boolean {

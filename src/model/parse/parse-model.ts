@@ -3,7 +3,7 @@
 // file) → checks across fields (output width, loss vs output, optimiser vs activations) → the
 // static lint rules. A later stage would only repeat an earlier error in other words.
 
-import { parseTree, printParseErrorCode, stripComments, type Node, type ParseError } from 'jsonc-parser';
+import { createScanner, parseTree, printParseErrorCode, stripComments, type Node, type ParseError } from 'jsonc-parser';
 import { LOSSES, type LossName } from '../../engine/types';
 import { dataFacts } from '../data-facts';
 import { DEFAULTS } from '../defaults';
@@ -32,8 +32,34 @@ export interface ParseOptions {
   lint?: boolean;
 }
 
+/** Deeper nesting than any model needs; beyond it the recursive JSON parser could exhaust the stack. */
+const MAX_NESTING = 256;
+
+/** The offset of the first bracket nested deeper than MAX_NESTING, found with the (iterative) scanner. */
+function tooDeep(text: string): number | undefined {
+  const scanner = createScanner(text, true);
+  let depth = 0;
+  for (let token = scanner.scan(); token !== SCAN_EOF; token = scanner.scan()) {
+    if (token === SCAN_OPEN_BRACE || token === SCAN_OPEN_BRACKET) {
+      if (++depth > MAX_NESTING) return scanner.getTokenOffset();
+    } else if (token === SCAN_CLOSE_BRACE || token === SCAN_CLOSE_BRACKET) depth = Math.max(0, depth - 1);
+  }
+  return undefined;
+}
+// jsonc-parser's SyntaxKind is a const enum, which isolated modules cannot read: its values here.
+const SCAN_OPEN_BRACE = 1;
+const SCAN_CLOSE_BRACE = 2;
+const SCAN_OPEN_BRACKET = 3;
+const SCAN_CLOSE_BRACKET = 4;
+const SCAN_EOF = 17;
+
 function parseUnguarded(text: string, options: ParseOptions): ParseResult {
   const ctx = new ParseContext(text);
+  const deep = tooDeep(text);
+  if (deep !== undefined) {
+    ctx.error('syntax-error', `Nested more than ${MAX_NESTING} levels deep here: a model needs only a few levels of { } and [ ].`, ctx.lines.range(deep, 1));
+    return { problems: ctx.problems, locations: ctx.locations, text };
+  }
   const errors: ParseError[] = [];
   const root: Node | undefined = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   const blank = root === undefined && stripComments(text).trim() === '' && errors.every((e) => printParseErrorCode(e.error) === 'ValueExpected');

@@ -25,7 +25,7 @@ const HOW_SCALED: Record<InitDistribution, string> = {
   zeros: 'zeros sets every weight to 0',
 };
 
-export const INIT_EXPLAIN = 'gaussian: N(mean, std); uniform: U(−limit, limit); xavier: std √(2/(fan_in+fan_out)); he: std √(2/fan_in); zeros: all 0 (every unit stays identical).';
+export const INIT_EXPLAIN = 'gaussian: N(mean, std); uniform: U(−limit, limit); xavier: U(±√(6/(fan_in+fan_out))), std √(2/(fan_in+fan_out)); he: N(0, √(2/fan_in)); zeros: all 0 (every unit stays identical).';
 
 /** Completes an init with the defaults of its distribution. */
 export function completeInit(distribution: InitDistribution, given: { mean?: number; std?: number; limit?: number }): InitSpec {

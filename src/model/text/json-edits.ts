@@ -66,7 +66,7 @@ export function insertPropertyEdit(src: TextSource, object: Node, key: string, v
     const innerText = src.text.slice(inner.offset, inner.offset + inner.length);
     if (innerText.trim() !== '') return insertAt(src, object.offset + 1, ` ${entry} `);
     if (spansOneLine(src, object)) return replaceEdit(src, inner, ` ${entry} `);
-    const outer = indentLike(src, object);
+    const outer = src.lines.indentOfLine(src.lines.position(object.offset).line);
     return replaceEdit(src, inner, `${eol(src)}${outer}${indentUnit(src)}${entry}${eol(src)}${outer}`);
   }
   const last = properties[properties.length - 1];

@@ -1,0 +1,190 @@
+// The parser never throws, whatever the text: thousands of seeded random mutations of the
+// examples (characters deleted, inserted, replaced; tokens swapped, duplicated, cut) must give a
+// ParseResult whose every problem, location and fix range lies inside the text and agrees with
+// the line/character positions computed independently. Seeded, so a failure can be replayed.
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { liveProblems, parseModel, toTrainerInputs } from '../../../src/model/index';
+import type { ParseResult, SourceRange } from '../../../src/model/spec';
+import { XOR_TEXT } from './helpers';
+
+export const FUZZ_ITERATIONS = 6000;
+
+/** mulberry32: a tiny seeded generator, independent of the engine's. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const ALPHABET = ['{', '}', '[', ']', ',', ':', '"', ' ', '\n', '\r\n', '\r', '0', '1', '-', '.', 'e', 'a', '/', '*', '\\', '\t', 'é', '😀', 'null', 'true', '//', '/*', '1e999', '-0', 'NaN'];
+const TOKENS = /"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|[{}[\],:]|true|false|null/g;
+
+function mutate(text: string, random: () => number): string {
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+  const at = () => Math.floor(random() * (text.length + 1));
+  const tokens = [...text.matchAll(TOKENS)].map((m) => ({ start: m.index ?? 0, text: m[0] }));
+  switch (Math.floor(random() * 7)) {
+    case 0: {
+      const i = at();
+      return text.slice(0, i) + text.slice(i + 1 + Math.floor(random() * 3));
+    }
+    case 1: {
+      const i = at();
+      return text.slice(0, i) + pick(ALPHABET) + text.slice(i);
+    }
+    case 2: {
+      const i = at();
+      return text.slice(0, i) + pick(ALPHABET) + text.slice(i + 1);
+    }
+    case 3: {
+      if (tokens.length < 2) return text;
+      const [a, b] = [pick(tokens), pick(tokens)].sort((x, y) => x.start - y.start);
+      if (a.start + a.text.length > b.start) return text;
+      return text.slice(0, a.start) + b.text + text.slice(a.start + a.text.length, b.start) + a.text + text.slice(b.start + b.text.length);
+    }
+    case 4: {
+      if (tokens.length === 0) return text;
+      const t = pick(tokens);
+      return text.slice(0, t.start) + pick(tokens).text + text.slice(t.start + t.text.length);
+    }
+    case 5: {
+      const i = at();
+      const j = Math.min(text.length, i + Math.floor(random() * 40));
+      return text.slice(0, j) + text.slice(i, j) + text.slice(j);
+    }
+    default:
+      return text.slice(0, at());
+  }
+}
+
+/**
+ * Line starts computed independently of LineIndex (by splitting), so positions are checked
+ * against a second implementation. Plain comparisons collect failures: calling `expect` for each
+ * of the millions of checks would dominate the run time.
+ */
+function lineTable(text: string): number[] {
+  const starts = [0];
+  const parts = text.split(/(\r\n|\r|\n)/);
+  let offset = 0;
+  for (let i = 0; i < parts.length; i++) {
+    offset += parts[i].length;
+    if (i % 2 === 1) starts.push(offset);
+  }
+  return starts;
+}
+
+function positionIn(starts: number[], offset: number): { line: number; character: number } {
+  let line = 0;
+  while (line + 1 < starts.length && starts[line + 1] <= offset) line++;
+  return { line, character: offset - starts[line] };
+}
+
+function rangeFault(text: string, starts: number[], range: SourceRange): string | undefined {
+  if (!Number.isInteger(range.offset) || !Number.isInteger(range.length)) return 'non-integer offset or length';
+  if (range.offset < 0 || range.length < 0 || range.offset + range.length > text.length) return `out of bounds: ${range.offset}+${range.length} of ${text.length}`;
+  for (const [offset, position] of [
+    [range.offset, range.start],
+    [range.offset + range.length, range.end],
+  ] as const) {
+    if (text[offset - 1] === '\r' && text[offset] === '\n') continue; // no editor position there
+    const want = positionIn(starts, offset);
+    if (want.line !== position.line || want.character !== position.character) return `position of ${offset}: ${JSON.stringify(position)} ≠ ${JSON.stringify(want)}`;
+  }
+  return undefined;
+}
+
+function faults(text: string, result: ParseResult): string[] {
+  const starts = lineTable(text);
+  const found: string[] = [];
+  const check = (range: SourceRange, what: string) => {
+    const fault = rangeFault(text, starts, range);
+    if (fault !== undefined) found.push(`${what}: ${fault}`);
+  };
+  for (const p of result.problems) {
+    if (p.code === 'internal-error') found.push(`internal-error: ${p.message}`);
+    if (!['error', 'warning', 'info'].includes(p.severity)) found.push(`${p.code}: severity ${p.severity}`);
+    if (p.message.length < 10) found.push(`${p.code}: message too short`);
+    check(p.range, p.code);
+    for (const fix of p.fixes ?? []) for (const edit of fix.edits) check(edit.range, `fix "${fix.title}"`);
+  }
+  for (const range of [result.locations.root, ...result.locations.layers, ...Object.values(result.locations.values), ...Object.values(result.locations.keys)]) check(range, 'location');
+  if (result.spec !== undefined && result.problems.some((p) => p.severity === 'error')) found.push('a spec despite errors');
+  return found;
+}
+
+function expectSound(text: string, result: ParseResult): void {
+  const found = faults(text, result);
+  if (found.length > 0) expect(found, JSON.stringify(text)).toEqual([]);
+}
+
+function corpus(): string[] {
+  const dir = join(__dirname, '../../../examples');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.nn.json'));
+  return [XOR_TEXT, ...files.map((f) => readFileSync(join(dir, f), 'utf8'))];
+}
+
+test(`${FUZZ_ITERATIONS} seeded mutations of the examples never throw and keep every range in bounds`, () => {
+  const texts = corpus();
+  const random = rng(20240601);
+  let withSpec = 0;
+  let withFixes = 0;
+  for (let i = 0; i < FUZZ_ITERATIONS; i++) {
+    let text = texts[i % texts.length];
+    const rounds = 1 + Math.floor(random() * 4);
+    for (let r = 0; r < rounds; r++) text = mutate(text, random);
+    let result: ParseResult | undefined;
+    try {
+      result = parseModel(text);
+    } catch (error) {
+      expect.fail(`mutation ${i} threw ${String(error)}: ${JSON.stringify(text)}`);
+    }
+    expectSound(text, result!);
+    if (result!.problems.some((p) => p.fixes !== undefined)) withFixes++;
+    if (result!.spec !== undefined) {
+      withSpec++;
+      if (result!.spec.data.kind !== 'csv') toTrainerInputs(result!.spec);
+      const d = { count: 1, mean: 0, std: 1, percentiles: [-9, 0, 0, 0, 0, 0, 0, 0, 9], histogram: { min: -9, max: 9, counts: [1] } };
+      const layers = result!.spec.layers.map((l, layer) => ({
+        layer,
+        activation: l.activation,
+        units: l.units,
+        weights: d,
+        biases: d,
+        preActivations: d,
+        activations: d,
+        saturatedFraction: 1,
+        deadFraction: 1,
+        gradMeanAbs: 1e-9 * 100 ** layer,
+        gradNorm: 1e4,
+        updateRatio: 1,
+        weightNorm: 1,
+      }));
+      const health = { layers, nonFinite: null };
+      const live = liveProblems({ parse: result!, health, history: [{ epoch: 5, trainCost: 1, trainObjective: 1, trainRegularization: 0, testCost: 1 }] });
+      const starts = lineTable(text);
+      for (const p of live) {
+        const fault = rangeFault(text, starts, p.range);
+        if (fault !== undefined) expect(fault, `${p.code} in ${JSON.stringify(text)}`).toBeUndefined();
+      }
+    }
+  }
+  // The mutations exercise both broken and still-valid models, and the fix builders.
+  expect(withSpec).toBeGreaterThan(FUZZ_ITERATIONS / 20);
+  expect(withFixes).toBeGreaterThan(FUZZ_ITERATIONS / 50);
+});
+
+test('pathological inputs', () => {
+  const inputs = ['', ' ', '\uFEFF{}', 'null', '"text"', '1', '{"data": null, "layers": null}', '{"layers": [null, 1, "a", [], {}]}', '{'.repeat(5000), '['.repeat(5000) + ']'.repeat(5000), '{"a":' + '['.repeat(3000), '\0\0\0', '{"data": {"inputs": [[1e999]], "targets": [[0]]}, "layers": [{"units": 1}]}', '{"seed": 1e400}', '{"__proto__": {"x": 1}, "constructor": 1, "data": {"generator": "toString"}, "layers": [{"units": 1, "activation": "valueOf"}]}'];
+  for (const text of inputs) {
+    const result = parseModel(text);
+    expectSound(text, result);
+  }
+});
