@@ -1,14 +1,20 @@
-// Which documents are models: files named `*.nn.json`, saved or untitled-with-a-name, in any
-// scheme (file, untitled, vscode-remote …) so the same rules work in desktop VS Code and code-server.
+// Which documents are models: files named `*.nn.json`, saved or untitled-with-a-name, local or
+// remote, so the same rules work in desktop VS Code and code-server.
 
 import * as vscode from 'vscode';
 
 export const MODEL_SUFFIX = '.nn.json';
 
-export const MODEL_SELECTOR: vscode.DocumentSelector = [{ pattern: '**/*.nn.json' }];
+/**
+ * Schemes of documents a person edits. Others (`git:` in a diff view, an output channel) show a
+ * model read-only: they get no session, lenses or problems of their own.
+ */
+const EDITABLE_SCHEMES = ['file', 'untitled', 'vscode-remote', 'vscode-vfs', 'vsls'];
+
+export const MODEL_SELECTOR: vscode.DocumentSelector = EDITABLE_SCHEMES.map((scheme) => ({ scheme, pattern: '**/*.nn.json' }));
 
 export function isModelUri(uri: vscode.Uri): boolean {
-  return uri.path.toLowerCase().endsWith(MODEL_SUFFIX);
+  return EDITABLE_SCHEMES.includes(uri.scheme) && uri.path.toLowerCase().endsWith(MODEL_SUFFIX);
 }
 
 export function isModelDocument(document: vscode.TextDocument): boolean {

@@ -30,6 +30,8 @@ interface Entry {
   /** Holders that keep the session alive while closed (the panel showing it). */
   retainers: number;
   closeTimer?: ReturnType<typeof setTimeout>;
+  /** The text the session last parsed: reopening an unchanged file does not re-parse it. */
+  pushedText: string;
   readonly edits: Scheduled;
   readonly subscription: { dispose(): void };
 }
@@ -124,8 +126,9 @@ export class DocumentSessions implements SessionRegistry, vscode.Disposable {
       return existing.session;
     }
     let session: TrainingSession;
+    const text = document.getText();
     try {
-      session = this.createSession(key, document.getText(), this.createHost(document.uri));
+      session = this.createSession(key, text, this.createHost(document.uri));
     } catch (error) {
       this.log.error(`Could not start a session for ${modelFileName(document.uri)}`, error);
       if (!this.reportedFailure) {
@@ -140,6 +143,7 @@ export class DocumentSessions implements SessionRegistry, vscode.Disposable {
       document,
       open: true,
       retainers: 0,
+      pushedText: text,
       edits: debounce(() => this.pushText(entry), EDIT_DEBOUNCE_MS),
       subscription: session.onDidChange((change) => {
         if (change.kind === 'model' && change.reset && change.reason) this.log.info(`${modelFileName(entry.uri)}: reset — ${change.reason}`);
@@ -191,8 +195,11 @@ export class DocumentSessions implements SessionRegistry, vscode.Disposable {
   // ---- Lifecycle ------------------------------------------------------------------------------
 
   private pushText(entry: Entry): void {
+    const text = entry.document.getText();
+    if (text === entry.pushedText) return;
+    entry.pushedText = text;
     try {
-      entry.session.updateText(entry.document.getText());
+      entry.session.updateText(text);
     } catch (error) {
       // The session reports bad models as problems; reaching here is a bug, logged, never fatal.
       this.log.error(`Could not update ${modelFileName(entry.uri)}`, error);
