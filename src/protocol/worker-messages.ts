@@ -35,12 +35,30 @@ export type ToWorker =
   | { type: 'unit-grid'; id: number; layer: number; unit: number; size: number }
   | { type: 'dispose' };
 
+/**
+ * A snapshot's epochs as columns. Thousands of small objects a second are slow to copy between
+ * threads (each is serialised field by field on the receiving event loop); a few typed arrays are
+ * one copy each, or a transfer. `present` has bit 0 set when testCost is there (else null),
+ * bit 1 for trainAccuracy, bit 2 for testAccuracy.
+ */
+export interface PackedPoints {
+  epoch: Float64Array;
+  trainCost: Float64Array;
+  trainObjective: Float64Array;
+  trainRegularization: Float64Array;
+  testCost: Float64Array;
+  trainAccuracy: Float64Array;
+  testAccuracy: Float64Array;
+  present: Uint8Array;
+}
+
 /** Where an error without a request id happened: building the run, loading weights, or training. */
 export type WorkerErrorStage = 'init' | 'weights' | 'training';
 
 export type FromWorker =
   | { type: 'ready'; data: DataView; generation?: number; parameterCount?: number }
-  | { type: 'snapshot'; snapshot: Snapshot; generation?: number }
+  /** With `packed`, `snapshot.points` is empty and the epochs are in `packed` (see TrainingLoop's options). */
+  | { type: 'snapshot'; snapshot: Snapshot; generation?: number; packed?: PackedPoints }
   | { type: 'gradcheck-result'; id: number; result: GradientCheckResult }
   | { type: 'weights'; id: number; file: WeightsFile }
   | { type: 'unit-grid'; id: number; grid: GridView }

@@ -14,6 +14,8 @@ import type { Disposable, SessionChange, SessionHost, TrainingSession } from './
 import { combineProblems, dataProblem, divergenceProblem, problemsSignature, trainingErrorProblem, weightsProblem } from './problems';
 import { errorMessage, prepareRun, withDefaultEpochs, type CsvCache, type PreparedRun } from './run-inputs';
 import { diffSpecs, sameValue } from './spec-diff';
+import { HistoryColumns } from './history-columns';
+import { unpackPoints } from './views';
 import { WorkerClient } from './worker-client';
 
 /** A session as created here: also says when its worker thread has really ended. */
@@ -54,7 +56,7 @@ class Session implements WorkerBackedSession {
   private generation = 0;
 
   private currentState: SessionState = 'idle';
-  private points: HistoryPoint[] = [];
+  private readonly points = new HistoryColumns();
   private snapshot: Snapshot | null = null;
   private dataView: DataView | null = null;
 
@@ -88,7 +90,7 @@ class Session implements WorkerBackedSession {
     return this.parseResult;
   }
   get history(): readonly HistoryPoint[] {
-    return this.points;
+    return this.points.view;
   }
   get latest(): Snapshot | null {
     return this.snapshot;
@@ -400,7 +402,7 @@ class Session implements WorkerBackedSession {
   }
 
   private clearRun(): void {
-    this.points = [];
+    this.points.clear();
     this.snapshot = null;
     this.liveList = [];
     this.setSessionProblems(this.sessionProblems.filter((problem) => problem.code !== 'training-error'));
@@ -418,7 +420,13 @@ class Session implements WorkerBackedSession {
         this.refreshProblems(true);
         return;
       case 'snapshot':
-        this.onSnapshot(message.snapshot);
+        if (message.packed) {
+          this.points.appendPacked(message.packed);
+          this.onSnapshot({ ...message.snapshot, points: unpackPoints(message.packed) });
+        } else {
+          this.points.append(message.snapshot.points);
+          this.onSnapshot(message.snapshot);
+        }
         return;
       case 'error':
         this.onWorkerError(message.message, message.stage);
@@ -429,14 +437,14 @@ class Session implements WorkerBackedSession {
     }
   }
 
+  /** `snapshot.points` are already in the history. */
   private onSnapshot(snapshot: Snapshot): void {
-    for (const point of snapshot.points) this.points.push(point);
     this.snapshot = snapshot;
     this.setState(snapshot.state);
     // Live rules point into the text, so they need a text that parses; otherwise the last ones stay.
     if (snapshot.health && this.parseResult.spec && this.liveRulesDue(snapshot)) {
       try {
-        const history = this.points.length > LIVE_HISTORY_WINDOW ? this.points.slice(-LIVE_HISTORY_WINDOW) : this.points;
+        const history = this.points.tail(LIVE_HISTORY_WINDOW);
         this.liveList = liveProblems({ parse: this.parseResult, health: snapshot.health, history });
       } catch (error) {
         // A failing rule must not take the extension host's message handler down with it.

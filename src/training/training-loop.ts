@@ -10,7 +10,7 @@ import type { HistoryPoint, SessionState, Snapshot } from '../protocol/snapshot'
 import type { FromWorker, SessionInit, ToWorker, WorkerErrorStage } from '../protocol/worker-messages';
 import { costHasDiverged, divergenceMessage } from './divergence';
 import { countParameters } from './spec-diff';
-import { toDataView, toGridView, toHistoryPoint, toParametersView } from './views';
+import { packedBuffers, packPoints, toDataView, toGridView, toHistoryPoint, toParametersView } from './views';
 
 /** Epochs run back to back before yielding to the message queue: short enough for a prompt pause. */
 export const SLICE_MS = 12;
@@ -41,7 +41,16 @@ interface Run {
   diagramCostMs: number;
 }
 
-export type Post = (message: FromWorker) => void;
+/** Sends a message; `transfer` lists buffers that may be moved rather than copied. */
+export type Post = (message: FromWorker, transfer?: ArrayBuffer[]) => void;
+
+export interface TrainingLoopOptions {
+  /**
+   * Send each snapshot's epochs as typed-array columns (`packed`) instead of objects: much cheaper
+   * for the receiving thread when a fast model finishes thousands of epochs between snapshots.
+   */
+  packPoints?: boolean;
+}
 
 export class TrainingLoop {
   private run: Run | null = null;
@@ -52,7 +61,10 @@ export class TrainingLoop {
   /** Kept across runs, so a reset does not let a burst of snapshots through. */
   private lastSnapshotAt = -Infinity;
 
-  constructor(private readonly post: Post) {}
+  constructor(
+    private readonly post: Post,
+    private readonly options: TrainingLoopOptions = {},
+  ) {}
 
   /** Every message is answered or reported: nothing here may throw into the worker's event loop. */
   handle(message: ToWorker): void {
@@ -324,7 +336,13 @@ export class TrainingLoop {
     };
     run.pending = [];
     this.addDiagrams(run, snapshot, urgent || this.state !== 'training', now);
-    this.post({ type: 'snapshot', snapshot, generation: this.generation });
+    if (this.options.packPoints) {
+      const packed = packPoints(snapshot.points);
+      snapshot.points = [];
+      this.post({ type: 'snapshot', snapshot, generation: this.generation, packed }, packedBuffers(packed));
+    } else {
+      this.post({ type: 'snapshot', snapshot, generation: this.generation });
+    }
   }
 
   /** Parameters and the output grid, for small networks only and only as often as they are cheap. */

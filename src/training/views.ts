@@ -5,6 +5,7 @@ import type { Dataset, Split } from '../engine/types';
 import type { EpochReport } from '../engine/health-types';
 import type { OutputGrid, Trainer } from '../engine/trainer-api';
 import type { DataView, GridView, HistoryPoint, ParametersView } from '../protocol/snapshot';
+import type { PackedPoints } from '../protocol/worker-messages';
 
 /**
  * The panel draws points, so a huge CSV is thinned to this many per split (an even stride keeps
@@ -77,4 +78,68 @@ export function toParametersView(trainer: Trainer): ParametersView {
       return view;
     }),
   };
+}
+
+/** Bits of PackedPoints.present: which optional fields a point has. */
+export const TEST_COST = 1;
+export const TRAIN_ACCURACY = 2;
+export const TEST_ACCURACY = 4;
+
+export function packPoints(points: readonly HistoryPoint[]): PackedPoints {
+  const n = points.length;
+  const packed: PackedPoints = {
+    epoch: new Float64Array(n),
+    trainCost: new Float64Array(n),
+    trainObjective: new Float64Array(n),
+    trainRegularization: new Float64Array(n),
+    testCost: new Float64Array(n),
+    trainAccuracy: new Float64Array(n),
+    testAccuracy: new Float64Array(n),
+    present: new Uint8Array(n),
+  };
+  points.forEach((point, i) => {
+    packed.epoch[i] = point.epoch;
+    packed.trainCost[i] = point.trainCost;
+    packed.trainObjective[i] = point.trainObjective;
+    packed.trainRegularization[i] = point.trainRegularization;
+    let present = 0;
+    if (point.testCost !== null) {
+      packed.testCost[i] = point.testCost;
+      present |= TEST_COST;
+    }
+    if (point.trainAccuracy !== undefined) {
+      packed.trainAccuracy[i] = point.trainAccuracy;
+      present |= TRAIN_ACCURACY;
+    }
+    if (point.testAccuracy !== undefined) {
+      packed.testAccuracy[i] = point.testAccuracy;
+      present |= TEST_ACCURACY;
+    }
+    packed.present[i] = present;
+  });
+  return packed;
+}
+
+/** The inverse of packPoints: the same HistoryPoint objects, field for field. */
+export function unpackPoints(packed: PackedPoints): HistoryPoint[] {
+  const points: HistoryPoint[] = new Array<HistoryPoint>(packed.epoch.length);
+  for (let i = 0; i < points.length; i++) {
+    const present = packed.present[i];
+    const point: HistoryPoint = {
+      epoch: packed.epoch[i],
+      trainCost: packed.trainCost[i],
+      trainObjective: packed.trainObjective[i],
+      trainRegularization: packed.trainRegularization[i],
+      testCost: present & TEST_COST ? packed.testCost[i] : null,
+    };
+    if (present & TRAIN_ACCURACY) point.trainAccuracy = packed.trainAccuracy[i];
+    if (present & TEST_ACCURACY) point.testAccuracy = packed.testAccuracy[i];
+    points[i] = point;
+  }
+  return points;
+}
+
+/** The buffers of a packed batch, to transfer rather than copy. */
+export function packedBuffers(packed: PackedPoints): ArrayBuffer[] {
+  return Object.values(packed).map((column: Float64Array | Uint8Array) => column.buffer as ArrayBuffer);
 }

@@ -10,7 +10,7 @@ if (!port) {
   throw new Error('dist/worker.js is the training worker: start it with new Worker(path), not directly.');
 }
 
-const loop = new TrainingLoop((message) => port.postMessage(message));
+const loop = new TrainingLoop((message, transfer) => port.postMessage(message, transfer), { packPoints: true });
 port.on('message', (message: ToWorker) => {
   loop.handle(message);
   // After `dispose` nothing is left to keep this thread alive; closing the port lets it end.

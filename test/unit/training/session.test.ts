@@ -109,7 +109,8 @@ describe('editing the text while it trains', () => {
     // A learning rate of 1e-12 freezes the weights: if it applies, the cost stops changing.
     s.updateText(spiralModel({ learningRate: 1e-12 }));
     const editedAt = epochOf(s);
-    await waitFor(s, () => epochOf(s) >= editedAt + 30, 'thirty more epochs');
+    // The worker may run a snapshot's worth of epochs before the edit reaches it: wait well past that.
+    await waitFor(s, () => epochOf(s) >= editedAt + 300, 'three hundred more epochs');
     s.pause();
     expect(s.history[0].epoch).toBe(1);
     expect(s.history.map((p) => p.epoch)).toEqual(Array.from({ length: s.history.length }, (_, i) => i + 1));
