@@ -36,7 +36,9 @@ export async function run(): Promise<void> {
     ...(grep ? { grep } : {}),
   });
   const suiteDir = join(__dirname, '..', 'suite');
-  const files = suiteFiles(suiteDir);
+  // NN_INTEGRATION_FILES: a comma-separated subset (paths under suite/), for the runner's cold-start phase.
+  const only = process.env.NN_INTEGRATION_FILES?.split(',').map((f) => f.trim());
+  const files = suiteFiles(suiteDir).filter((file) => !only || only.includes(relative(suiteDir, file)));
   if (files.length === 0) throw new Error(`no integration suites (*.test.js) under ${suiteDir}`);
   for (const file of files) mocha.addFile(file);
 
