@@ -1,0 +1,13 @@
+// `check <file>`: parse, read the CSV if any, run the static rules. No training.
+
+import { jsonProblems, problemLines } from '../render';
+import type { Output } from '../output';
+import { loadFiles, prepareLoaded } from '../load';
+
+export function check(file: string, json: boolean, io: Output): number {
+  const prepared = prepareLoaded(loadFiles(file, { weights: false }));
+  const problems = prepared.problems;
+  if (json) io.out(JSON.stringify({ problems: jsonProblems(problems) }));
+  else io.out(problems.length > 0 ? problemLines(file, problems) : `${file}: no problems`);
+  return problems.some((p) => p.severity === 'error') ? 1 : 0;
+}

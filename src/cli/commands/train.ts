@@ -1,0 +1,72 @@
+// `train <file>`: trains headlessly with a progress bar, then prints the results table and the
+// problems (static and live), or one JSON object with --json.
+
+import type { Problem } from '../../model/index';
+import { saveWeights } from '../files';
+import { run } from '../headless-run';
+import { loadFiles, prepareLoaded } from '../load';
+import type { Output } from '../output';
+import { jsonMetrics, jsonProblems, problemLines, progressBar, resultsTable } from '../render';
+
+export interface TrainArgs {
+  file: string;
+  epochs?: number;
+  seed?: number;
+  json: boolean;
+  saveWeights: boolean;
+}
+
+/** Redraws at most this often: a terminal does not need 3,000 frames a second. */
+const PROGRESS_INTERVAL_MS = 100;
+
+export function train(args: TrainArgs, io: Output): number {
+  const loaded = loadFiles(args.file, { weights: true });
+  const overrides = { ...(args.epochs !== undefined ? { epochs: args.epochs } : {}), ...(args.seed !== undefined ? { seed: args.seed } : {}) };
+  const hasErrors = (problems: readonly Problem[]) => problems.some((p) => p.severity === 'error');
+
+  const prepared = prepareLoaded(loaded, overrides);
+  if (prepared.trainer === undefined || hasErrors(prepared.problems)) {
+    if (args.json) io.out(JSON.stringify({ epochs: 0, train: null, test: null, problems: jsonProblems(prepared.problems) }));
+    else io.out(problemLines(args.file, prepared.problems));
+    return 1;
+  }
+
+  const showProgress = io.interactive && !args.json;
+  let lastDraw = 0;
+  const result = run(loaded.text, {
+    ...overrides,
+    ...(loaded.csvText !== undefined ? { csvText: loaded.csvText } : {}),
+    ...(loaded.weights !== undefined ? { weights: loaded.weights } : {}),
+    onEpoch: showProgress
+      ? (epoch, epochs, point) => {
+          const now = Date.now();
+          if (now - lastDraw < PROGRESS_INTERVAL_MS && epoch < epochs) return;
+          lastDraw = now;
+          process.stderr.write(`\r${progressBar(epoch, epochs, point.trainCost)}`);
+        }
+      : undefined,
+  });
+  if (showProgress) process.stderr.write('\n');
+
+  const classification = result.dataset?.kind === 'classification';
+  const problems = result.problems;
+  let savedTo: string | undefined;
+  if (args.saveWeights && result.trainer !== undefined && !result.diverged) savedTo = saveWeights(args.file, result.trainer.exportWeights());
+
+  if (args.json) {
+    io.out(
+      JSON.stringify({
+        epochs: result.history.length,
+        train: jsonMetrics(result.train, classification),
+        test: jsonMetrics(result.test, classification),
+        problems: jsonProblems(problems),
+      }),
+    );
+  } else {
+    io.out(`${args.file}: ${result.history.length} epoch${result.history.length === 1 ? '' : 's'}${result.diverged ? ' (stopped: training diverged)' : ''}`);
+    io.out(resultsTable([{ split: 'train', metrics: result.train }, { split: 'test', metrics: result.test }], classification));
+    if (problems.length > 0) io.out(`\n${problemLines(args.file, problems)}`);
+    if (savedTo !== undefined) io.out(`\nweights saved to ${savedTo}`);
+  }
+  return hasErrors(problems) ? 1 : 0;
+}

@@ -1,0 +1,42 @@
+// Reads a model and what it refers to (its CSV, its weights sidecar) and prepares it for a
+// command: the shared first step of check, train and gradcheck.
+
+import type { WeightsFile } from '../engine/index';
+import { csvReadProblem, parseModel } from '../model/index';
+import { FileError, loadWeights, readText, resolveBeside } from './files';
+import { prepare, type Prepared, type RunOptions } from './headless-run';
+
+export interface Loaded {
+  text: string;
+  csvText?: string;
+  weights?: WeightsFile;
+  /** Problems found while reading (a CSV that cannot be read), before any preparation. */
+  readProblems: Prepared['problems'];
+}
+
+/** Throws FileError (a one-line message) when the model file itself cannot be read. */
+export function loadFiles(file: string, options: { weights: boolean }): Loaded {
+  const text = readText(file, 'the model');
+  const parse = parseModel(text, { lint: false });
+  const loaded: Loaded = { text, readProblems: [] };
+  const data = parse.spec?.data;
+  if (data?.kind === 'csv') {
+    const path = resolveBeside(file, data.path);
+    try {
+      loaded.csvText = readText(path, 'the CSV file');
+    } catch (error) {
+      const message = error instanceof FileError ? error.message.replace(/^cannot read the CSV file [^:]*: /, '') : String(error);
+      loaded.readProblems.push(csvReadProblem(parse, path, message));
+    }
+  }
+  if (options.weights) loaded.weights = loadWeights(file);
+  return loaded;
+}
+
+export function prepareLoaded(loaded: Loaded, options: Omit<RunOptions, 'csvText' | 'weights'> = {}): Prepared {
+  if (loaded.readProblems.length > 0) {
+    const parse = parseModel(loaded.text);
+    return { parse, problems: [...parse.problems, ...loaded.readProblems], epochs: 0 };
+  }
+  return prepare(loaded.text, { ...options, ...(loaded.csvText !== undefined ? { csvText: loaded.csvText } : {}), ...(loaded.weights !== undefined ? { weights: loaded.weights } : {}) });
+}

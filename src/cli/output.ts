@@ -1,0 +1,15 @@
+// Where the CLI writes, abstracted so tests can capture it and the progress bar knows whether it
+// talks to a terminal.
+
+export interface Output {
+  out(text: string): void;
+  err(text: string): void;
+  /** Whether stderr is a terminal (progress bar) */
+  interactive: boolean;
+}
+
+export const processOutput: Output = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+  interactive: Boolean(process.stderr.isTTY),
+};
