@@ -40,7 +40,7 @@ export class App {
     const saved = host.state();
     const loss = new LossView(saved.logScale ?? false, (logScale) => host.updateState({ logScale }));
     this.network = new NetworkView(post);
-    this.views = [loss, new BoundaryView(), this.network, new WeightsView(), new GradientsView(), new ActivationsView(), new ProblemsView(post)];
+    this.views = [loss, new BoundaryView(), this.network, new GradientsView(), new WeightsView(), new ActivationsView(), new ProblemsView(post)];
     this.controls = new Controls(post);
     this.loop = new RenderLoop((changes) => this.draw(changes));
     loss.requestRender = () => this.loop.request(ALL_CHANGES);
@@ -50,7 +50,7 @@ export class App {
     for (const view of this.views) {
       const section = h(
         'details',
-        { className: `view view-${view.id}`, id: `view-${view.id}`, open: !closed.has(view.id) },
+        { className: `view view-${view.id}`, id: `view-${view.id}`, 'data-view': view.id, open: !closed.has(view.id) },
         h('summary', {}, h('h2', {}, view.title)),
         view.body,
       );

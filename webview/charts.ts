@@ -13,13 +13,23 @@ import {
   LineElement,
   LogarithmicScale,
   PointElement,
+  Title,
   Tooltip,
   type ChartConfiguration,
   type Plugin,
 } from 'chart.js';
+import { formatNumber } from '../src/panel/view-models/format';
 import type { Palette } from './theme';
 
-Chart.register(LineController, LineElement, PointElement, BarController, BarElement, LinearScale, LogarithmicScale, CategoryScale, Filler, Legend, Tooltip);
+Chart.register(LineController, LineElement, PointElement, BarController, BarElement, LinearScale, LogarithmicScale, CategoryScale, Filler, Legend, Title, Tooltip);
+
+/** Log axes label their powers of ten only (1e-4, 0.001, …): the 2s and 5s between them crowd. */
+export function logTicks(value: number | string): string {
+  const v = Number(value);
+  if (!(v > 0)) return '';
+  const exponent = Math.log10(v);
+  return Math.abs(exponent - Math.round(exponent)) < 1e-9 ? formatNumber(v) : '';
+}
 
 export { Chart };
 

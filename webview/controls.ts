@@ -14,7 +14,7 @@ export class Controls {
   private readonly primary = h('button', { type: 'button', id: 'train-pause', className: 'primary' }, 'Train');
   private readonly step = h('button', { type: 'button', id: 'step', title: 'Train one epoch' }, 'Step');
   private readonly reset = h('button', { type: 'button', id: 'reset', title: 'Re-initialise from the seed' }, 'Reset');
-  private readonly epoch = h('span', { id: 'epoch', className: 'counter' }, 'epoch 0');
+  private readonly epoch = h('span', { id: 'epoch', className: 'counter', 'data-testid': 'epoch' }, 'epoch 0');
   private readonly speed = h('span', { id: 'speed', className: 'counter' });
   private readonly stateLabel = h('span', { id: 'state', className: 'state', role: 'status', 'aria-live': 'polite' }, 'ready');
   private readonly following = h('p', { className: 'following' });

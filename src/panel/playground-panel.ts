@@ -4,12 +4,14 @@
 
 import * as vscode from 'vscode';
 import type { SessionChange, SessionRegistry, TrainingSession } from '../training/session-api';
+import type { Snapshot } from '../protocol/snapshot';
 import type { FromWebview, HyperparameterField, ToWebview } from '../protocol/webview-messages';
 import type { HealthTimelines } from './health-timelines';
 import { hyperparameterEdit } from './hyperparameter-edit';
 import { modelSummary, problemAt, problemViews } from './model-summary';
 import { makeNonce, panelHtml } from './panel-html';
 import { validateFromWebview } from './validate-message';
+import { withDiagrams } from './view-models/panel-state';
 
 export const PANEL_VIEW_TYPE = 'nnPlayground.panel';
 
@@ -42,6 +44,8 @@ export class PlaygroundPanel implements vscode.Disposable {
   private sentHistory = 0;
   private pending = { snapshot: false, model: false, problems: false, data: false, full: false };
   private flushTimer: NodeJS.Timeout | undefined;
+  /** The worker's latest diagrams: snapshots between them carry none, and a batch may skip them. */
+  private diagrams: Snapshot | null = null;
   private lastFlush = 0;
   private disposed = false;
   readonly onDidDispose: vscode.Event<void>;
@@ -96,6 +100,7 @@ export class PlaygroundPanel implements vscode.Disposable {
     this.retention = session ? this.sessions.retain?.(session.key) : undefined;
     this.session = session;
     this.sessionSubscription = session?.onDidChange((change) => this.onSessionChange(change));
+    this.diagrams = session?.latest ?? null;
     if (session) this.timelines.track(session);
     this.panel.title = session ? `NN Playground · ${fileName(session.key)}` : 'NN Playground';
     this.requestFull();
@@ -104,6 +109,7 @@ export class PlaygroundPanel implements vscode.Disposable {
   private onSessionChange(change: SessionChange): void {
     switch (change.kind) {
       case 'snapshot':
+        if (this.session?.latest) this.diagrams = withDiagrams(this.session.latest, this.diagrams);
         this.pending.snapshot = true;
         break;
       case 'state':
@@ -111,8 +117,10 @@ export class PlaygroundPanel implements vscode.Disposable {
         if (this.session && this.session.history.length < this.sentHistory) this.pending.full = true;
         break;
       case 'model':
-        if (change.reset) this.pending.full = true;
-        else this.pending.model = true;
+        if (change.reset) {
+          this.pending.full = true;
+          this.diagrams = null;
+        } else this.pending.model = true;
         break;
       case 'problems':
         this.pending.problems = true;
@@ -157,7 +165,7 @@ export class PlaygroundPanel implements vscode.Disposable {
     if (p.snapshot && s.latest) {
       const points = s.history.slice(this.sentHistory);
       this.sentHistory = s.history.length;
-      this.post({ type: 'snapshot', snapshot: { ...s.latest, state: s.state, points } });
+      this.post({ type: 'snapshot', snapshot: { ...withDiagrams(s.latest, this.diagrams), state: s.state, points } });
     }
   }
 
@@ -169,7 +177,7 @@ export class PlaygroundPanel implements vscode.Disposable {
       type: 'full',
       model: s ? this.summary(s) : null,
       history: s ? [...s.history] : [],
-      snapshot: s?.latest ?? null,
+      snapshot: s?.latest ? withDiagrams(s.latest, this.diagrams) : null,
       data: s?.data ?? null,
       problems: s ? problemViews(s.problems) : [],
       ...(s ? { sessionKey: s.key, state: s.state, timeline: this.timelines.timeline(s).filter((t) => t.epoch <= lastEpoch) } : {}),

@@ -89,7 +89,7 @@ export class ActivationsView implements View {
           type: 'line',
           data: {
             datasets: [
-              { label: 'pre-activations %', data: [], stepped: 'before', fill: 'origin', borderColor: p.train, backgroundColor: p.alpha(p.train, 0.35), yAxisID: 'y' },
+              { label: 'pre-activations %', data: [], fill: 'origin', borderColor: p.train, backgroundColor: p.alpha(p.train, 0.35), yAxisID: 'y' },
               { label: 'activation', data: [], borderColor: p.foreground, backgroundColor: p.foreground, yAxisID: 'y1', borderWidth: 2 },
             ],
           },

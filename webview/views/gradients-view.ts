@@ -3,12 +3,12 @@
 // rule's code in their label.
 
 import type { Chart, Plugin } from 'chart.js';
-import { GRADIENT_FLOOR, gradientBars, gradientLines, gradientSummary, layerLabel, type GradientBars } from '../../src/panel/view-models/gradient-view';
+import { GRADIENT_FLOOR, gradientBars, gradientLines, gradientSummary, layerShort, type GradientBars } from '../../src/panel/view-models/gradient-view';
 import type { Change, PanelState } from '../../src/panel/view-models/panel-state';
-import { createChart, xy } from '../charts';
+import { createChart, logTicks, xy } from '../charts';
 import { h, LiveSummary } from '../dom';
 import type { Palette } from '../theme';
-import { layoutModel, type View } from './view';
+import type { View } from './view';
 
 const MAX_POINTS = 300;
 
@@ -47,13 +47,12 @@ export class GradientsView implements View {
     const health = state.snapshot?.health;
     this.empty.hidden = !!health;
     if (!health) return;
-    const model = layoutModel(state);
     const n = health.layers.length;
     if (n !== this.layers) {
       this.destroy();
       this.layers = n;
     }
-    const b = gradientBars(health, state.problems, model);
+    const b = gradientBars(health, state.problems);
     this.current = b;
     this.palette = p;
     this.bars ??= this.createBars();
@@ -71,11 +70,12 @@ export class GradientsView implements View {
     this.bars.update('none');
 
     const lines = gradientLines(state.timeline, n, MAX_POINTS);
-    this.lines ??= this.createLines(p, n, model);
+    this.lines ??= this.createLines(p, n);
     lines.series.forEach((series, k) => {
       const ds = this.lines?.data.datasets[k];
       if (ds) {
-        (ds as { data: unknown }).data = xy(lines.epochs, series.map((v) => (Number.isFinite(v) ? Math.max(v, GRADIENT_FLOOR) : null)));
+        // A sample without gradients yet (before the first step) is a gap, not a point at the floor.
+        (ds as { data: unknown }).data = xy(lines.epochs, series.map((v) => (Number.isFinite(v) && v > 0 ? v : null)));
         const flag = b.flags[k];
         (ds as { borderDash: number[] }).borderDash = flag ? [5, 3] : [];
       }
@@ -91,7 +91,11 @@ export class GradientsView implements View {
       data: { labels: [], datasets: [{ label: 'mean |∂L/∂W|', data: [], borderWidth: 1 }] },
       options: {
         plugins: { legend: { display: false } },
-        scales: { y: { type: 'logarithmic', title: { display: true, text: 'mean |∂L/∂W|' } }, x: { ticks: { autoSkip: false, maxRotation: 30 } } },
+        scales: {
+          y: { type: 'logarithmic', title: { display: true, text: 'mean |∂L/∂W|' }, ticks: { callback: logTicks } },
+          // A flagged layer's label carries the rule's code; chart.js turns long labels when they crowd.
+          x: { ticks: { autoSkip: false, maxRotation: 60 } },
+        },
       },
     });
   }
@@ -130,13 +134,13 @@ export class GradientsView implements View {
     };
   }
 
-  private createLines(p: Palette, n: number, model: PanelState['model']): Chart {
+  private createLines(p: Palette, n: number): Chart {
     return createChart(this.lineCanvas, {
       type: 'line',
       data: {
         datasets: Array.from({ length: n }, (_, k) => {
           const colour = p.series[k % p.series.length] as string;
-          return { label: layerLabel(model, k, n), data: [], borderColor: colour, backgroundColor: colour };
+          return { label: layerShort(k, n), data: [], borderColor: colour, backgroundColor: colour };
         }),
       },
       options: {
@@ -145,7 +149,7 @@ export class GradientsView implements View {
         interaction: { mode: 'nearest', axis: 'x', intersect: false },
         scales: {
           x: { type: 'linear', title: { display: true, text: 'epoch' }, ticks: { precision: 0 } },
-          y: { type: 'logarithmic', title: { display: true, text: 'mean |∂L/∂W|' } },
+          y: { type: 'logarithmic', title: { display: true, text: 'mean |∂L/∂W|' }, ticks: { callback: logTicks } },
         },
       },
     });

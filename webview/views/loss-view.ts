@@ -4,7 +4,7 @@
 import type { Chart } from 'chart.js';
 import { accuracyChartData, lossChartData, lossSummary, logSafe } from '../../src/panel/view-models/loss-view';
 import type { Change, PanelState } from '../../src/panel/view-models/panel-state';
-import { createChart, xy } from '../charts';
+import { createChart, logTicks, xy } from '../charts';
 import { h, LiveSummary } from '../dom';
 import type { Palette } from '../theme';
 import type { View } from './view';
@@ -103,9 +103,15 @@ export class LossView implements View {
         parsing: false,
         normalized: true,
         interaction: { mode: 'nearest', axis: 'x', intersect: false },
+        plugins: {
+          legend: {
+            // The objective only exists with a regularisation term, the gap only while it widens.
+            labels: { filter: (item, data) => item.datasetIndex === undefined || item.datasetIndex < 2 || (data.datasets[item.datasetIndex]?.data as { y: number }[]).some((d) => Number.isFinite(d.y)) },
+          },
+        },
         scales: {
           x: { type: 'linear', title: { display: true, text: 'epoch' }, ticks: { precision: 0 } },
-          y: { type: this.logScale ? 'logarithmic' : 'linear', title: { display: true, text: 'loss' } },
+          y: { type: this.logScale ? 'logarithmic' : 'linear', title: { display: true, text: 'loss' }, ...(this.logScale ? { ticks: { callback: logTicks } } : {}) },
         },
       },
     });

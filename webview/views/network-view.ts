@@ -5,7 +5,7 @@
 
 import { mix } from '../../src/panel/view-models/colour';
 import { formatNumber } from '../../src/panel/view-models/format';
-import { layerLabel } from '../../src/panel/view-models/gradient-view';
+import { layerShort } from '../../src/panel/view-models/gradient-view';
 import { linkAt, linkDescription, networkLayout, networkSummary, nodeAt, unitName, type NetworkLayout, type NodeLayout } from '../../src/panel/view-models/network-view';
 import type { Change, PanelState } from '../../src/panel/view-models/panel-state';
 import type { GridView } from '../../src/protocol/snapshot';
@@ -100,11 +100,22 @@ export class NetworkView implements View {
     ctx.font = `11px ${p.fontFamily}`;
     ctx.textAlign = 'center';
     const columns = layout.columnX.length;
+    // Two short lines per column (role, then activation and width), so neighbours never overlap.
+    const spacing = columns > 1 ? (layout.columnX[1] as number) - (layout.columnX[0] as number) : width;
+    const fit = (text: string) => {
+      let t = text;
+      while (t.length > 3 && ctx.measureText(t).width > spacing - 6) t = `${t.slice(0, -2)}…`;
+      return t;
+    };
     layout.columnX.forEach((x, k) => {
-      const title = k === 0 ? `inputs (${layout.hidden[0]! + layout.nodes.filter((n) => n.column === 0).length})` : layerLabel(model, k - 1, columns - 1);
-      ctx.fillText(title.length > 26 ? `${title.slice(0, 25)}…` : title, Math.min(Math.max(x, 60), width - 60), 14);
+      const layer = model?.layers[k - 1];
+      const units = (layout.hidden[k] ?? 0) + layout.nodes.filter((n) => n.column === k).length;
+      const [first, second] = k === 0 ? [`in · ${units}`, 'inputs'] : [`${layerShort(k - 1, columns - 1)} · ${units}`, layer?.activation ?? ''];
+      const cx = Math.min(Math.max(x, spacing / 2), width - spacing / 2);
+      ctx.fillText(fit(first), cx, 11);
+      ctx.fillText(fit(second), cx, 23);
       const hidden = layout.hidden[k] ?? 0;
-      if (hidden > 0) ctx.fillText(`+${hidden} more`, x, height - 6);
+      if (hidden > 0) ctx.fillText(fit(`+${hidden} more`), x, height - 6);
     });
   }
 

@@ -107,7 +107,7 @@ export class WeightsView implements View {
         histCanvas,
         {
           type: 'line',
-          data: { datasets: [{ label: 'share of weights %', data: [], stepped: 'before', fill: 'origin', borderColor: p.train, backgroundColor: p.alpha(p.train, 0.35) }] },
+          data: { datasets: [{ label: 'share of weights %', data: [], fill: 'origin', borderColor: p.train, backgroundColor: p.alpha(p.train, 0.35) }] },
           options: {
             parsing: false,
             plugins: { legend: { display: false }, title: { display: true, text: '', color: p.foreground, align: 'start' } },

@@ -8,31 +8,32 @@ import { pick, strideIndices } from './decimate';
 import { formatNumber } from './format';
 
 export interface StepSeries {
-  /** Bin edges and centres as (x, y) points for a stepped, filled line. */
   x: number[];
   /** Share of the values in each bin, in percent. */
   y: number[];
 }
 
 /**
- * Points for a histogram drawn as a stepped line (`stepped: 'before'`): one point per bin edge,
- * each carrying the height of the bin to its left, starting and ending at 0 so the fill closes.
+ * The outline of a histogram as a plain polyline (two points per bin: its left and right edge at
+ * its height), starting and ending at 0 so a fill to the origin closes it. Explicit corners rather
+ * than chart.js's stepped lines, whose fill cuts corners.
  */
 export function histogramSteps(d: Distribution): StepSeries {
   const { min, max, counts } = d.histogram;
   const total = counts.reduce((a, b) => a + b, 0);
   if (counts.length === 0 || total === 0) return { x: [], y: [] };
-  const width = counts.length > 0 && max > min ? (max - min) / counts.length : 0;
+  const width = max > min ? (max - min) / counts.length : 0;
   if (width === 0) {
-    // Every value equal (zeros init): one spike of visible width around it.
+    // Every value equal (zeros init): one bar of visible width around it.
     const w = Math.max(Math.abs(min) * 0.02, 1e-3);
     return { x: [min - w, min - w, min + w, min + w], y: [0, 100, 100, 0] };
   }
   const x = [min];
   const y = [0];
   counts.forEach((c, k) => {
-    x.push(min + (k + 1) * width);
-    y.push((100 * c) / total);
+    const share = (100 * c) / total;
+    x.push(min + k * width, k === counts.length - 1 ? max : min + (k + 1) * width);
+    y.push(share, share);
   });
   x.push(max);
   y.push(0);

@@ -52,17 +52,26 @@ export function gradientFlags(problems: readonly ProblemView[], layers: number):
 
 export function layerLabel(model: ModelSummary | null, layer: number, layers: number): string {
   const l = model?.layers[layer];
-  const role = layer === layers - 1 ? 'output' : `hidden ${layer + 1}`;
+  const role = layerRole(layer, layers);
   return l ? `${role} (${l.activation}, ${l.units})` : role;
 }
 
-export function gradientBars(health: HealthReport, problems: readonly ProblemView[], model: ModelSummary | null): GradientBars {
+export function layerRole(layer: number, layers: number): string {
+  return layer === layers - 1 ? 'output' : `hidden ${layer + 1}`;
+}
+
+/** For narrow places (axis ticks, diagram columns): h1, h2, …, out. */
+export function layerShort(layer: number, layers: number): string {
+  return layer === layers - 1 ? 'out' : `h${layer + 1}`;
+}
+
+export function gradientBars(health: HealthReport, problems: readonly ProblemView[]): GradientBars {
   const n = health.layers.length;
   const flags = gradientFlags(problems, n);
   return {
     labels: health.layers.map((l) => {
       const flag = flags[l.layer];
-      const base = layerLabel(model, l.layer, n);
+      const base = layerShort(l.layer, n);
       return flag ? `${base} · ${flag.code}` : base;
     }),
     values: health.layers.map((l) => l.gradMeanAbs),
@@ -90,9 +99,10 @@ export const GRADIENT_FLOOR = 1e-12;
 
 export function gradientSummary(bars: GradientBars): string {
   if (bars.values.length === 0) return 'Gradient flow: no gradients yet.';
+  const n = bars.values.length;
   const parts = bars.values.map((v, i) => {
     const flag = bars.flags[i];
-    return `${bars.labels[i]} ${formatNumber(v)}${flag ? ` (${flag.kind})` : ''}`;
+    return `${layerRole(i, n)} ${formatNumber(v)}${flag ? ` (${flag.kind}, ${flag.code})` : ''}`;
   });
   return `Mean |∂L/∂W| from input to output: ${parts.join('; ')}.`;
 }

@@ -26,29 +26,27 @@ export interface AccuracyChartData {
 }
 
 /**
- * The gap must have grown by this share of the best test cost before it is called widening: the
- * overfitting rule's own margin, so the shading and the rule's warning agree.
- */
-export const GAP_GROWTH_SHARE = THRESHOLDS.overfittingRise;
-/** Smoothing of the gap (exponential moving average weight of the newest epoch). */
-const GAP_SMOOTHING = 0.3;
-
-/**
- * For each epoch, whether the test − train gap is widening: its smoothed value has grown from its
- * narrowest point by more than GAP_GROWTH_SHARE of the best test cost seen so far.
+ * For each epoch, whether the overfitting rule (src/model/rules/live/overfitting.ts) holds on the
+ * history up to it: over the last max(10, 20%) epochs the test cost rose, to more than
+ * (1 + overfittingRise) × its best, while the training cost fell. Then the gap is widening, and the
+ * chart shades it. O(n): the running best replaces the rule's scan.
  */
 export function gapWidening(history: readonly HistoryPoint[]): boolean[] {
-  let ema: number | null = null;
-  let narrowest = Infinity;
-  let bestTest = Infinity;
-  return history.map((p) => {
-    if (p.testCost === null || !Number.isFinite(p.testCost) || !Number.isFinite(p.trainCost)) return false;
-    const gap = p.testCost - p.trainCost;
-    ema = ema === null ? gap : ema + GAP_SMOOTHING * (gap - ema);
-    narrowest = Math.min(narrowest, ema);
-    bestTest = Math.min(bestTest, p.testCost);
-    return ema - narrowest > GAP_GROWTH_SHARE * Math.abs(bestTest) && gap > 0;
+  const out: boolean[] = new Array(history.length).fill(false);
+  const finite: number[] = [];
+  let best = Infinity;
+  history.forEach((p, i) => {
+    if (p.testCost === null || !Number.isFinite(p.testCost) || !Number.isFinite(p.trainCost)) return;
+    finite.push(i);
+    best = Math.min(best, p.testCost);
+    const n = finite.length;
+    const window = Math.max(THRESHOLDS.overfittingMinWindow, Math.round(THRESHOLDS.overfittingWindowShare * n));
+    if (n < 2 * window) return;
+    const first = history[finite[n - window] as number] as HistoryPoint;
+    const testRising = p.testCost > (first.testCost as number) && p.testCost > best * (1 + THRESHOLDS.overfittingRise);
+    out[i] = testRising && p.trainCost < first.trainCost;
   });
+  return out;
 }
 
 export function lossChartData(history: readonly HistoryPoint[], maxPoints: number): LossChartData {

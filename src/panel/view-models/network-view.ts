@@ -41,7 +41,8 @@ export interface NetworkLayout {
 
 /** Column sizes: inputs then each layer's units. */
 export function networkLayout(columns: readonly number[], params: ParametersView | undefined, width: number, height: number): NetworkLayout {
-  const margin = 28;
+  // Room above for the two-line column titles, and below for "+k more".
+  const margin = 34;
   const drawn = columns.map((c) => Math.min(c, MAX_DRAWN_UNITS));
   const tallest = Math.max(1, ...drawn);
   const radius = Math.max(3, Math.min(14, (height - 2 * margin) / (tallest * 2.6)));

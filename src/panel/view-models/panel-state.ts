@@ -46,6 +46,17 @@ export function appendHistory(history: HistoryPoint[], points: readonly HistoryP
   for (const p of points) history.push(p);
 }
 
+/**
+ * The worker attaches the diagram (parameters, boundary grid) to a snapshot only every few hundred
+ * milliseconds; in between, the last ones still hold.
+ */
+export function withDiagrams(next: Snapshot, previous: Snapshot | null): Snapshot {
+  if (!previous || (next.parameters && next.boundary) || next.epoch < previous.epoch) return next;
+  const parameters = next.parameters ?? previous.parameters;
+  const boundary = next.boundary ?? previous.boundary;
+  return { ...next, ...(parameters ? { parameters } : {}), ...(boundary ? { boundary } : {}) };
+}
+
 /** Applies a message (mutating `state` for speed: histories grow long) and says what changed. */
 export function applyMessage(state: PanelState, message: Exclude<ToWebview, { type: 'unit-grid' }>): Set<Change> {
   switch (message.type) {
@@ -69,7 +80,7 @@ export function applyMessage(state: PanelState, message: Exclude<ToWebview, { ty
       appendHistory(state.history, s.points);
       const sample = healthSample(s);
       if (sample) appendSample(state.timeline, sample);
-      state.snapshot = s;
+      state.snapshot = withDiagrams(s, state.snapshot);
       const changes = new Set<Change>(['snapshot', 'history']);
       if (s.state !== state.state) {
         state.state = s.state;

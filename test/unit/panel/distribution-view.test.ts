@@ -13,11 +13,15 @@ const dist = (counts: number[], min = -1, max = 1): Distribution => ({
 });
 
 describe('histogramSteps', () => {
-  it('puts one point on each bin edge with the share of that bin, closed at 0 on both ends', () => {
+  it('outlines each bin at its share, closed at 0 on both ends, with x never going back', () => {
     const s = histogramSteps(dist([1, 3, 0, 4], -2, 2));
-    expect(s.x).toEqual([-2, -1, 0, 1, 2, 2]);
-    expect(s.y).toEqual([0, 12.5, 37.5, 0, 50, 0]);
-    expect(s.y.reduce((a, b) => a + b, 0)).toBeCloseTo(100);
+    expect(s.x).toEqual([-2, -2, -1, -1, 0, 0, 1, 1, 2, 2]);
+    expect(s.y).toEqual([0, 12.5, 12.5, 37.5, 37.5, 0, 0, 50, 50, 0]);
+    // The area under the outline is the whole distribution: Σ share × bin width = 100 × 1.
+    let area = 0;
+    for (let i = 1; i < s.x.length; i++) area += (s.x[i]! - s.x[i - 1]!) * Math.min(s.y[i]!, s.y[i - 1]!);
+    expect(area).toBeCloseTo(100);
+    expect(s.x.every((v, i) => i === 0 || v >= s.x[i - 1]!)).toBe(true);
   });
 
   it('draws a visible spike when every weight is equal (zeros init)', () => {

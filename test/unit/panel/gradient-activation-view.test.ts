@@ -80,11 +80,10 @@ describe('gradient flow', () => {
 
   it('flags and labels the layers the live rules name, input side first', () => {
     const health = { layers: [layer(0, 'sigmoid', 1e-9), layer(1, 'sigmoid', 1e-4), layer(2, 'sigmoid', 50)], nonFinite: null };
-    const bars = gradientBars(health, [problem('vanishing-gradient', 0), problem('exploding-gradient', 2), problem('dead-relu', 1)], null);
+    const bars = gradientBars(health, [problem('vanishing-gradient', 0), problem('exploding-gradient', 2), problem('dead-relu', 1)]);
     expect(bars.values).toEqual([1e-9, 1e-4, 50]);
     expect(bars.flags.map((f) => f?.kind ?? null)).toEqual(['vanishing', null, 'exploding']);
-    expect(bars.labels[0]).toContain('vanishing-gradient');
-    expect(bars.labels[2]).toMatch(/^output.*exploding-gradient/);
+    expect(bars.labels).toEqual(['h1 · vanishing-gradient', 'h2', 'out · exploding-gradient']);
     // The rules compare each layer with the next: 1e-9 is far below 1e-4 × vanishingRatio.
     expect(bars.limits[0]?.vanishing).toBeCloseTo(1e-4 * THRESHOLDS.vanishingRatio);
     expect(bars.values[0]).toBeLessThan(bars.limits[0]?.vanishing as number);

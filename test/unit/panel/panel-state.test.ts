@@ -53,6 +53,17 @@ describe('applyMessage', () => {
     expect(s.history.map((p) => p.epoch)).toEqual([1]);
   });
 
+  it('keeps the last diagrams until the worker sends new ones, but not across a reset', () => {
+    const s = emptyState();
+    const grid = { size: 1, xMin: 0, xMax: 1, yMin: 0, yMax: 1, values: [1] };
+    applyMessage(s, { type: 'snapshot', snapshot: { ...snapshot([1]), boundary: grid } });
+    applyMessage(s, { type: 'snapshot', snapshot: snapshot([2]) });
+    expect(s.snapshot?.epoch).toBe(2);
+    expect(s.snapshot?.boundary).toBe(grid);
+    applyMessage(s, { type: 'snapshot', snapshot: snapshot([1]) });
+    expect(s.snapshot?.boundary).toBeUndefined();
+  });
+
   it('keeps the last model that parsed while the text has errors', () => {
     const s = emptyState();
     const model = { name: 'm' } as never;
