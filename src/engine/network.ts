@@ -22,7 +22,7 @@ export interface DenseLayer {
   /** ∂(objective)/∂W of the last minibatch, same layout as weights. */
   readonly weightGrad: Float64Array;
   readonly biasGrad: Float64Array;
-  /** ReLU-family only: 1 for units that were positive at least once since `clearActivity`. */
+  /** ReLU only: 1 for units that were positive at least once since `clearActivity`. */
   readonly everPositive: Uint8Array;
 }
 
@@ -146,10 +146,8 @@ export class Network {
       const act = ws.act[l];
       forwardProduct(input, layer.weights, layer.biases, pre, rows, layer.inputs, units);
       if (layer.activation === 'softmax') softmaxRows(pre, act, rows, units);
+      else if (trackActivity && layer.activation === 'relu') reluMarkingPositive(pre, act, layer.everPositive, rows, units);
       else activateInto(layer.activation, pre, act, count);
-      if (trackActivity && (layer.activation === 'relu' || layer.activation === 'leaky-relu')) {
-        markPositive(pre, layer.everPositive, rows, units);
-      }
       const p = layer.dropout;
       if (p > 0) applyDropout(act, ws.out[l], ws.mask[l] as Float64Array, count, p, mode, dropoutMode, rng);
       input = ws.out[l];
@@ -179,9 +177,16 @@ export class Network {
   }
 }
 
-function markPositive(pre: Float64Array, flags: Uint8Array, rows: number, units: number): void {
+/** ReLU in the same pass that flags every unit that fired (dead-unit tracking costs no extra sweep). */
+function reluMarkingPositive(pre: Float64Array, act: Float64Array, flags: Uint8Array, rows: number, units: number): void {
   for (let r = 0, i = 0; r < rows; r++) {
-    for (let u = 0; u < units; u++, i++) if (pre[i] > 0) flags[u] = 1;
+    for (let u = 0; u < units; u++, i++) {
+      const z = pre[i];
+      if (z > 0) {
+        act[i] = z;
+        flags[u] = 1;
+      } else act[i] = 0;
+    }
   }
 }
 
