@@ -118,7 +118,8 @@ class Session implements WorkerBackedSession {
     this.enqueue(() => this.applyParse(parse));
   }
 
-  private async applyParse(parse: ParseResult): Promise<void> {
+  /** `recheck`: settings changed, so prepare again (limits, defaults) even when the spec did not change. */
+  private async applyParse(parse: ParseResult, recheck = false): Promise<void> {
     if (this.disposed || parse !== this.parseResult) return; // a newer edit is queued behind this one
     const spec = parse.spec ? withDefaultEpochs(parse.spec, parse, this.host.settings()) : undefined;
     if (!spec) {
@@ -145,7 +146,7 @@ class Session implements WorkerBackedSession {
       this.resumeIfHeld();
       return;
     }
-    if (change?.kind === 'none' && this.prepared?.ok) {
+    if (change?.kind === 'none' && this.prepared?.ok && !recheck) {
       this.spec = spec;
       this.emit({ kind: 'model', reset: false });
       this.resumeIfHeld();
@@ -168,6 +169,12 @@ class Session implements WorkerBackedSession {
     if (!this.running) {
       this.emit({ kind: 'model', reset: false });
       this.resumeWhenValid = false;
+      return;
+    }
+    if (change?.kind === 'none') {
+      // The same model passes again (a limit was raised): the run it had goes on.
+      this.emit({ kind: 'model', reset: false });
+      this.resumeIfHeld();
       return;
     }
     const reasons = change?.kind === 'structure' ? change.reasons : ['the model is valid again'];
@@ -197,9 +204,17 @@ class Session implements WorkerBackedSession {
       if (!(await this.ensureRun())) return;
       // Pressing Train on a run that is over starts a new one rather than doing nothing.
       if (this.currentState === 'diverged') this.restartRun('Reset: the previous run had diverged; training again from the seed.');
-      else if (this.currentState === 'finished') this.restartRun('Reset: the previous run had finished; training again from the seed.');
+      else if (this.currentState === 'finished' && !this.moreEpochsAllowed()) {
+        this.restartRun('Reset: the previous run had finished; training again from the seed.');
+      }
       this.client?.post({ type: 'train' });
     });
+  }
+
+  /** A finished run whose epoch target was just raised by an edit is not over (the worker will say so). */
+  private moreEpochsAllowed(): boolean {
+    const target = this.prepared?.ok ? this.prepared.init.options.training.epochs : 0;
+    return (this.snapshot?.epoch ?? 0) < target;
   }
 
   pause(): void {
@@ -275,7 +290,7 @@ class Session implements WorkerBackedSession {
     this.refreshProblems(true);
     // A new parameter limit or default epoch count can change whether and what the text trains.
     const parse = this.parseResult;
-    this.enqueue(() => this.applyParse(parse));
+    this.enqueue(() => this.applyParse(parse, true));
   }
 
   // ---- lifecycle --------------------------------------------------------------------------
@@ -338,7 +353,7 @@ class Session implements WorkerBackedSession {
       // Saved weights are offered once, to the first run; Reset always goes back to the seed.
       this.weightsOffered = true;
       const weights = await this.host.loadWeights().catch((error: unknown) => {
-        this.setSessionProblems([weightsProblem(errorMessage(error), this.parseResult.locations)]);
+        this.setSessionProblems([...this.sessionProblems, weightsProblem(errorMessage(error), this.parseResult.locations)]);
         return undefined;
       });
       if (this.disposed) return false;
@@ -405,6 +420,8 @@ class Session implements WorkerBackedSession {
     this.points.clear();
     this.snapshot = null;
     this.liveList = [];
+    // What the worker's first snapshot of the new run will confirm.
+    this.setState('idle');
     this.setSessionProblems(this.sessionProblems.filter((problem) => problem.code !== 'training-error'));
   }
 

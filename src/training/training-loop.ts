@@ -85,6 +85,10 @@ export class TrainingLoop {
   }
 
   private dispatch(message: ToWorker): void {
+    // Without a run (building it failed, and that was reported) commands have nothing to act on;
+    // requests still get an answer, an error naming why.
+    const command = message.type === 'train' || message.type === 'pause' || message.type === 'step' || message.type === 'reset' || message.type === 'update-training';
+    if (command && !this.run) return;
     switch (message.type) {
       case 'init':
         this.generation = message.generation ?? this.generation + 1;

@@ -232,3 +232,93 @@ describe('refusing and stopping', () => {
     expect(s.data!.train.x.length + s.data!.test.x.length).toBe(40);
   });
 });
+
+describe('runs that end, saved weights and settings', () => {
+  it('continues a finished run when an edit raises its epochs, and restarts one that is over', async () => {
+    const s = session(xorModel({ epochs: 50 }));
+    const changes = recordChanges(s);
+    s.train();
+    await waitFor(s, () => s.state === 'finished' && epochOf(s) === 50, 'fifty epochs');
+    s.updateText(xorModel({ epochs: 80 }));
+    await waitFor(s, () => s.state === 'paused' && s.latest?.epochs === 80, 'the raised target');
+    s.train();
+    await waitFor(s, () => s.state === 'finished' && epochOf(s) === 80, 'eighty epochs');
+    expect(s.history.map((p) => p.epoch)).toEqual(Array.from({ length: 80 }, (_, i) => i + 1));
+    expect(changes.some((c) => c.kind === 'model' && c.reset)).toBe(false);
+    // Train on a run that is over starts again from the seed, and says so.
+    s.train();
+    await waitFor(s, () => changes.some((c) => c.kind === 'model' && c.reset), 'the restart');
+    expect(changes.find((c) => c.kind === 'model' && c.reset)).toMatchObject({ reason: expect.stringMatching(/finished/) });
+    await waitFor(s, () => s.state === 'finished' && epochOf(s) === 80, 'the second run');
+    expect(s.history.length).toBe(80);
+  });
+
+  it('starts the first run from saved weights, and Reset goes back to the seed', async () => {
+    const trained = session(xorModel({ epochs: 500 }));
+    trained.train();
+    await waitFor(trained, () => trained.state === 'finished', 'the first model to train');
+    const weights = await trained.exportWeights();
+    const fresh = session(xorModel());
+    fresh.step();
+    await waitFor(fresh, () => fresh.history.length === 1, 'a fresh epoch');
+    const host = createHost(worker.path);
+    host.weights = weights;
+    const loaded = session(xorModel(), host);
+    loaded.step();
+    await waitFor(loaded, () => loaded.history.length === 1, 'an epoch from the saved weights');
+    // Trained weights: the first epoch's loss is near the trained one, far below a fresh start's.
+    expect(loaded.history[0].trainCost).toBeLessThan(fresh.history[0].trainCost / 5);
+    loaded.reset();
+    await waitFor(loaded, () => loaded.latest?.epoch === 0 && loaded.history.length === 0, 'the reset');
+    loaded.step();
+    await waitFor(loaded, () => loaded.history.length === 1, 'an epoch from the seed');
+    expect(loaded.history[0]).toEqual(fresh.history[0]);
+  });
+
+  it('reports saved weights of another shape and starts from the seed', async () => {
+    const host = createHost(worker.path);
+    host.weights = { format: 'nn-playground-weights', version: 1, shape: [2, 3, 1], layers: [] };
+    const s = session(xorModel(), host);
+    s.step();
+    await waitFor(s, () => s.history.length === 1, 'one epoch');
+    await waitFor(s, () => s.problems.some((p) => p.code === 'weights-not-loaded'), 'the weights problem');
+    expect(s.problems.find((p) => p.code === 'weights-not-loaded')?.severity).toBe('info');
+  });
+
+  it('restarts a diverged run when the learning rate is lowered', async () => {
+    const model = (learningRate: number) =>
+      JSON.stringify({
+        data: { generator: 'plane', samples: 100, noise: 0.1 },
+        layers: [{ units: 8, activation: 'relu' }, { units: 1, activation: 'linear' }],
+        loss: 'mse',
+        training: { optimizer: 'sgd', learningRate, batchSize: 10, epochs: 200 },
+      });
+    const s = session(model(100));
+    const changes = recordChanges(s);
+    s.train();
+    await waitFor(s, () => s.state === 'diverged', 'divergence');
+    expect(s.problems.some((p) => p.code === 'divergence' && p.severity === 'error')).toBe(true);
+    s.updateText(model(0.01));
+    await waitFor(s, () => changes.some((c) => c.kind === 'model' && c.reset), 'the restart');
+    expect(changes.find((c) => c.kind === 'model' && c.reset)).toMatchObject({ reason: expect.stringMatching(/diverged.*learningRate/) });
+    s.train();
+    await waitFor(s, () => s.state === 'finished', 'the new run');
+    expect(s.history.every((p) => Number.isFinite(p.trainCost))).toBe(true);
+    expect(s.problems.some((p) => p.code === 'divergence')).toBe(false);
+  });
+
+  it('uses the default epoch count from the settings when the file has none, and re-reads settings on request', async () => {
+    const host = createHost(worker.path);
+    host.currentSettings.defaultMaxEpochs = 25;
+    const text = xorModel().replace(/,\s*"epochs": \d+/, '');
+    expect(text).not.toContain('epochs');
+    const s = session(text, host);
+    s.train();
+    await waitFor(s, () => s.state === 'finished', 'the run');
+    expect(epochOf(s)).toBe(25);
+    host.currentSettings.maxParameters = 10;
+    s.applySettings();
+    await waitFor(s, () => s.problems.some((p) => p.code === 'too-many-parameters'), 'the lower limit');
+    expect(s.problems.find((p) => p.code === 'too-many-parameters')?.message).toContain('17 parameters, above the limit of 10');
+  });
+});
