@@ -85,6 +85,40 @@ describe('training a model', () => {
     expect(s.history[0]).toEqual(firstRun);
   });
 
+  it('sends parameters and the decision boundary for small networks, a few times a second', async () => {
+    const small = session(spiralModel({ units: 8 }));
+    const withDiagram: number[] = [];
+    let snapshots = 0;
+    small.onDidChange((change) => {
+      if (change.kind !== 'snapshot' || small.latest?.state !== 'training') return;
+      snapshots += 1;
+      if (small.latest.boundary) withDiagram.push(performance.now());
+    });
+    small.train();
+    await waitFor(small, () => snapshots >= 30, 'thirty snapshots');
+    small.pause();
+    const latest = small.latest!;
+    expect(withDiagram.length).toBeGreaterThan(0);
+    // At most one diagram per 200 ms: fewer diagrams than snapshots, spaced out.
+    expect(withDiagram.length).toBeLessThan(snapshots);
+    for (let i = 1; i < withDiagram.length; i++) expect(withDiagram[i] - withDiagram[i - 1]).toBeGreaterThan(150);
+    await waitFor(small, () => small.state === 'paused', 'the pause');
+    // The snapshot that ends training always carries them, current to its epoch.
+    const paused = small.latest!;
+    expect(paused.parameters?.layers.map((l) => [l.inputs, l.units])).toEqual([[2, 8], [8, 8], [8, 1]]);
+    expect(paused.parameters?.layers[0].weights).toHaveLength(16);
+    expect(paused.boundary?.values).toHaveLength(48 * 48);
+    expect(latest.health?.layers).toHaveLength(3);
+
+    // 2-64-64-64-1 has 8,577 parameters: summaries only, never the weights.
+    const big = session(spiralModel({ units: 64, hidden: 3 }));
+    big.step();
+    await waitFor(big, () => big.history.length === 1, 'one epoch');
+    expect(big.latest?.parameters).toBeUndefined();
+    expect(big.latest?.boundary).toBeUndefined();
+    expect(big.latest?.health?.layers).toHaveLength(4);
+  });
+
   it('answers gradient checks, weight exports and unit grids', async () => {
     const s = session(xorModel());
     const check = await s.gradientCheck();
