@@ -5,8 +5,9 @@
 //
 // Relative error per parameter: |analytic − numeric| / max(|analytic| + |numeric|, FLOOR). The
 // floor keeps parameters whose true gradient is ~0 (a dead ReLU's weights) from dividing rounding
-// noise by zero. Networks with more than `maxParameters` parameters are checked on an evenly
-// strided subset of that many parameters (every layer, weights and biases alike, is visited).
+// noise by zero. Networks with more than `maxParameters` parameters (by default: all of a small
+// network, see `defaultMaxParameters`) are checked on an evenly strided subset of that many
+// parameters, spread over every layer, weights and biases alike.
 
 import { batchLossGradient, batchLossSum, type LossKernel } from './losses';
 import type { Network, Workspace } from './network';
@@ -16,7 +17,7 @@ import type { GradientCheckResult } from './trainer-api';
 import type { DropoutMode, RegularizationSpec } from './types';
 
 export const GRADCHECK_DEFAULT_EPSILON = 1e-3;
-export const GRADCHECK_DEFAULT_MAX_PARAMETERS = 4096;
+export const GRADCHECK_DEFAULT_MAX_PARAMETERS = 2048;
 export const GRADCHECK_FLOOR = 1e-10;
 
 export interface GradientCheckInputs {
@@ -95,11 +96,25 @@ function numericDerivative(inputs: GradientCheckInputs, params: Float64Array, i:
 
 const MIN_STEP = 1e-8;
 
+/**
+ * Without an explicit limit: every parameter of a small network, and for big ones as many as fit a
+ * budget of GRADCHECK_BUDGET multiply-adds (each checked parameter costs four forward passes), so
+ * a check takes about a second at most, never less than 64 and never more than 2048 parameters.
+ */
+export function defaultMaxParameters(network: Network, rows: number): number {
+  let forwardMacs = 0;
+  for (const layer of network.layers) forwardMacs += layer.inputs * layer.units;
+  const affordable = Math.floor(GRADCHECK_BUDGET / (4 * rows * Math.max(1, forwardMacs)));
+  return Math.max(64, Math.min(GRADCHECK_DEFAULT_MAX_PARAMETERS, affordable));
+}
+
+const GRADCHECK_BUDGET = 1e9;
+
 /** Runs the check; the network's parameters and stored gradients are left exactly as they were. */
 export function checkGradients(inputs: GradientCheckInputs): GradientCheckResult {
   const { network, workspace: ws, rows, kernel } = inputs;
   const epsilon = inputs.epsilon ?? GRADCHECK_DEFAULT_EPSILON;
-  const maxParameters = inputs.maxParameters ?? GRADCHECK_DEFAULT_MAX_PARAMETERS;
+  const maxParameters = inputs.maxParameters ?? defaultMaxParameters(network, rows);
   const savedGrads = network.layers.map((layer) => ({ w: layer.weightGrad.slice(), b: layer.biasGrad.slice() }));
 
   // Analytic gradients with one fixed set of dropout masks.

@@ -18,7 +18,7 @@ export {
   type ActivationInfo,
   type ScalarActivation,
 } from './activations';
-export { crossEntropy, entropy, klDivergence, resolveLossKernel, softplus, type LossKernel } from './losses';
+export { batchLossSum, crossEntropy, entropy, klDivergence, resolveLossKernel, sampleLosses, softplus, type LossKernel } from './losses';
 export { DEFAULT_GAUSSIAN_STD, DEFAULT_UNIFORM_LIMIT, initStd } from './init';
 export { regularizationTerm } from './regularization';
 export { createMcCullochPittsNeuron, type McCullochPittsNeuron } from './mp-neuron';

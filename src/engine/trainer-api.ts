@@ -76,9 +76,11 @@ export interface Trainer {
   /** Throws EngineError when the shape does not match. */
   importWeights(file: WeightsFile): void;
   /**
-   * Backprop against central differences on the first `samples` training rows (default 16),
-   * epsilon (the difference step) default 1e-3, 4th-order central differences; networks above `maxParameters` (default 4096) are checked on an evenly
-   * strided subset of that many parameters. Parameters and stored gradients are left unchanged.
+   * Backprop against 4th-order central differences on the first `samples` training rows
+   * (default 16), step `epsilon` (default 1e-3, shrunk automatically around ReLU/L1 kinks).
+   * `maxParameters` defaults to every parameter of a small network (up to 2048) and fewer for big
+   * ones, so a check stays around a second; a subset is evenly strided over all layers.
+   * Parameters and stored gradients are left unchanged.
    */
   gradientCheck(options?: { epsilon?: number; samples?: number; maxParameters?: number }): GradientCheckResult;
   /** Outputs over the plane of the first two inputs; `unit` picks a layer's unit, default the output. */
