@@ -1,5 +1,5 @@
 // CodeLens above the model (Train | Step | Reset | Open Panel, and a live status line) and above
-// each layer (its live state). Lenses are re-requested through onDidChangeCodeLenses, throttled,
+// each layer (its live state). Icons are codicons, not emoji: they render in every font and theme. Lenses are re-requested through onDidChangeCodeLenses, throttled,
 // so training at 20 snapshots a second costs the editor a few refreshes a second.
 
 import * as vscode from 'vscode';
@@ -41,23 +41,25 @@ export class ModelCodeLenses implements vscode.CodeLensProvider, vscode.Disposab
       new vscode.CodeLens(top, { title, command: id, arguments: [uri], tooltip });
     const lenses = [
       session.state === 'training'
-        ? command('⏸ Pause', COMMANDS.pause, 'Pause training (NN Playground: Pause)')
-        : command('▶ Train', COMMANDS.train, 'Train the network (NN Playground: Train Network)'),
-      command('⏭ Step', COMMANDS.step, 'Train one epoch'),
-      command('⟲ Reset', COMMANDS.reset, 'Re-initialise the weights from the seed'),
-      command('Open Panel', COMMANDS.openPanel, 'Open the playground panel'),
+        ? command('$(debug-pause) Pause', COMMANDS.pause, 'Pause training (NN Playground: Pause)')
+        : command('$(play) Train', COMMANDS.train, 'Train the network (NN Playground: Train Network)'),
+      command('$(debug-step-over) Step', COMMANDS.step, 'Train one epoch'),
+      command('$(debug-restart) Reset', COMMANDS.reset, 'Re-initialise the weights from the seed'),
+      command('$(graph-line) Open Panel', COMMANDS.openPanel, 'Open the playground panel'),
     ];
     const errors = errorCount(session);
     if (errors > 0) {
       lenses.push(
         new vscode.CodeLens(top, {
-          title: `⚠ ${errors} error${errors === 1 ? '' : 's'} — fix to train`,
+          title: `$(error) ${errors} error${errors === 1 ? '' : 's'} — fix to train`,
           command: 'workbench.actions.view.problems',
           tooltip: 'Show the Problems panel',
         }),
       );
     } else {
-      lenses.push(new vscode.CodeLens(top, { title: statusText(statusNumbers(session)), command: '' }));
+      lenses.push(
+        new vscode.CodeLens(top, { title: statusText(statusNumbers(session)), command: COMMANDS.openPanel, arguments: [uri], tooltip: 'Open the playground panel' }),
+      );
     }
     if (spec) {
       locations.layers.forEach((range, index) => {

@@ -29,6 +29,11 @@ export function formatPercent(share: number): string {
   return `${Math.round(percent)}%`;
 }
 
+/** formatPercent for Markdown (hovers), where a leading `<` would break `**bold**` around it. */
+export function markdownPercent(share: number): string {
+  return formatPercent(share).replace('<', 'under ');
+}
+
 /** Weight with a fixed two decimals for formulas, the sign written separately by the caller. */
 function formatCoefficient(value: number): string {
   const magnitude = Math.abs(value);

@@ -9,7 +9,7 @@ import type { ModelSpec } from '../model/spec';
 import type { TrainingSession } from '../training/session-api';
 import { activationChartSvg, CHART_HEIGHT, CHART_WIDTH, svgDataUri } from './activation-chart';
 import { COMMANDS } from './commands-ids';
-import { formatNumber, formatPercent, unitFormula, unitSymbol } from './format';
+import { formatNumber, markdownPercent, unitFormula, unitSymbol } from './format';
 import {
   activationLesson,
   dropoutLesson,
@@ -152,8 +152,8 @@ function statsTable(health: LayerHealth): string {
     `| gradient | ‖∂L/∂W‖ ${formatNumber(health.gradNorm)} · mean \\|∂L/∂W\\| ${formatNumber(health.gradMeanAbs)} |`,
     `| update ratio | ${formatNumber(health.updateRatio)} (healthy near 1e-3) |`,
   ];
-  if (health.saturatedFraction !== null) rows.push(`| saturated | ${formatPercent(health.saturatedFraction)} of pre-activations |`);
-  if (health.deadFraction !== null) rows.push(`| dead | ${formatPercent(health.deadFraction)} of units |`);
+  if (health.saturatedFraction !== null) rows.push(`| saturated | ${markdownPercent(health.saturatedFraction)} of pre-activations |`);
+  if (health.deadFraction !== null) rows.push(`| dead | ${markdownPercent(health.deadFraction)} of units |`);
   const p = health.preActivations.percentiles;
   if (p.length === 9) rows.push(`| pre-activations z | median ${formatNumber(p[4])} · 86% within [${formatNumber(p[1])}, ${formatNumber(p[7])}] |`);
   return rows.join('\n');

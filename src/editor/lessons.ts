@@ -8,7 +8,7 @@ import { initStd } from '../engine/init';
 import type { InitSpec } from '../engine/types';
 import type { ModelSpec } from '../model/spec';
 import type { HistoryPoint } from '../protocol/snapshot';
-import { formatNumber, formatPercent } from './format';
+import { formatNumber, markdownPercent } from './format';
 
 /** The keys of a `.nn.json` file that have a lesson. */
 export const LESSON_KEYS = ['activation', 'loss', 'init', 'dropout', 'regularization', 'learningRate'] as const;
@@ -122,7 +122,7 @@ export function initSaturationSentence(spec: ModelSpec, layer: number, inputSize
   const assumption = layer === 0 ? 'standardised inputs' : 'inputs of unit scale from the layer below';
   return (
     `At init (${describeInit(init)}, ${n} input${n === 1 ? '' : 's'}), z = Σwᵢxᵢ has std ≈ ${formatNumber(std)}·√${n} = ${formatNumber(zStd)} ` +
-    `(assuming ${assumption}): predicted **${formatPercent(share)} saturated** (|z| > ${formatNumber(saturationThreshold(config.activation) ?? 0)}).`
+    `(assuming ${assumption}): predicted **${markdownPercent(share)} saturated** (|z| > ${formatNumber(saturationThreshold(config.activation) ?? 0)}).`
   );
 }
 
@@ -144,9 +144,9 @@ export function activationLesson(activation: string, context: LessonContext): st
   if (health) {
     const median = health.preActivations.percentiles[4];
     if (health.saturatedFraction !== null) {
-      lines.push(`Now: ${formatPercent(health.saturatedFraction)} of this layer's pre-activations are in the saturation zone.`);
+      lines.push(`Now: ${markdownPercent(health.saturatedFraction)} of this layer's pre-activations are in the saturation zone.`);
     }
-    if (health.deadFraction !== null) lines.push(`Now: ${formatPercent(health.deadFraction)} of its units never activated in the last epoch (dead).`);
+    if (health.deadFraction !== null) lines.push(`Now: ${markdownPercent(health.deadFraction)} of its units never activated in the last epoch (dead).`);
     if (median !== undefined && Number.isFinite(median)) {
       lines.push(`At the median pre-activation z = ${formatNumber(median)}, f′(z) = ${formatNumber(activationDerivative(activation, median))}.`);
     }
@@ -236,7 +236,7 @@ export function regularizationLesson(type: string, lambda: number, learningRate:
   const last = context.last;
   if (last && last.trainObjective > 0 && type !== 'none') {
     lines.push(
-      `Now: regularisation term ${formatNumber(last.trainRegularization)}, ${formatPercent(last.trainRegularization / last.trainObjective)} of the objective ${formatNumber(last.trainObjective)}.`,
+      `Now: regularisation term ${formatNumber(last.trainRegularization)}, ${markdownPercent(last.trainRegularization / last.trainObjective)} of the objective ${formatNumber(last.trainObjective)}.`,
     );
   }
   lines.push(...gapSentence(last));

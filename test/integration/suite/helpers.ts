@@ -60,10 +60,22 @@ export async function sessionOf(uri: vscode.Uri): Promise<TrainingSession> {
   return until(() => registry.get(uri.toString()), `a session for ${uri.path}`);
 }
 
-export async function lensTitles(uri: vscode.Uri): Promise<string[]> {
+export async function lensCommands(uri: vscode.Uri): Promise<{ title: string; command: string }[]> {
   const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
-  return lenses.map((lens) => lens.command?.title ?? '');
+  return lenses.map((lens) => ({ title: lens.command?.title ?? '', command: lens.command?.command ?? '' }));
 }
+
+export async function lensTitles(uri: vscode.Uri): Promise<string[]> {
+  return (await lensCommands(uri)).map((lens) => lens.title);
+}
+
+/** The lenses above a model: each runs its command and reads as its word (after a codicon). */
+export const MODEL_LENSES: [command: string, word: string][] = [
+  ['nnPlayground.train', 'Train'],
+  ['nnPlayground.step', 'Step'],
+  ['nnPlayground.reset', 'Reset'],
+  ['nnPlayground.openPanel', 'Open Panel'],
+];
 
 export async function hoverText(uri: vscode.Uri, position: vscode.Position): Promise<string> {
   const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ?? [];

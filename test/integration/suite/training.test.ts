@@ -9,8 +9,10 @@ import {
   closeAllEditors,
   exampleModel,
   hoverText,
+  lensCommands,
   lensTitles,
   LONG_XOR_MODEL,
+  MODEL_LENSES,
   pauseAndSettle,
   positionOf,
   SATURATED_SIGMOID_MODEL,
@@ -41,11 +43,17 @@ suite('training from the editor', () => {
     const uri = await exampleModel('xor.nn.json', XOR_MODEL);
     await show(uri);
     const session = await sessionOf(uri);
-    const titles = await until(async () => {
-      const found = await lensTitles(uri);
-      return found.includes('▶ Train') ? found : undefined;
+    const lenses = await until(async () => {
+      const found = await lensCommands(uri);
+      return found.some((lens) => lens.command === 'nnPlayground.train') ? found : undefined;
     }, 'the Train lens');
-    for (const expected of ['▶ Train', '⏭ Step', '⟲ Reset', 'Open Panel']) assert.ok(titles.includes(expected), `lenses ${JSON.stringify(titles)} lack ${expected}`);
+    for (const [command, word] of MODEL_LENSES) {
+      assert.ok(
+        lenses.some((lens) => lens.command === command && lens.title.endsWith(word)),
+        `no "${word}" lens running ${command} in ${JSON.stringify(lenses)}`,
+      );
+    }
+    const titles = lenses.map((lens) => lens.title);
     const layers = session.parse.spec?.layers ?? [];
     assert.ok(layers.length >= 2, 'xor.nn.json should parse with at least two layers');
     for (const layer of layers) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LayerHealth } from '../../../src/engine/health-types';
-import { formatNumber, formatPercent, layerText, statusText, unitFormula, unitSymbol } from '../../../src/editor/format';
+import { formatNumber, formatPercent, layerText, markdownPercent, statusText, unitFormula, unitSymbol } from '../../../src/editor/format';
 
 function health(overrides: Partial<LayerHealth>): LayerHealth {
   const distribution = { count: 1, mean: 0, std: 1, percentiles: [0, 0, 0, 0, 0, 0, 0, 0, 0], histogram: { min: 0, max: 0, counts: [] } };
@@ -40,6 +40,11 @@ describe('numbers as the lenses show them', () => {
     expect(formatPercent(0.004)).toBe('0.4%');
     expect(formatPercent(0.0004)).toBe('<0.1%');
     expect(formatPercent(0)).toBe('0%');
+  });
+
+  it('words tiny shares for Markdown, where a leading "<" breaks bold text', () => {
+    expect(markdownPercent(0.0004)).toBe('under 0.1%');
+    expect(markdownPercent(0.5)).toBe('50%');
   });
 });
 
