@@ -121,7 +121,10 @@ class MlpTrainer implements Trainer {
     let lossTotal = 0;
     let correct = 0;
     let seen = 0;
-    if (this.nonFinite === null) {
+    // After a divergence nothing trains (the weights are NaN or about to be) until reset/import:
+    // the epoch count stays, and the report repeats the event.
+    const alreadyDiverged = this.nonFinite !== null;
+    if (!alreadyDiverged) {
       for (let start = 0; start < n; start += batchSize) {
         const rows = Math.min(batchSize, n - start);
         gatherRows(train.x, order, start, rows, inputSize, ws.input);
@@ -159,7 +162,7 @@ class MlpTrainer implements Trainer {
       }
     }
     this.activityTracked = seen > 0;
-    this.epochCount++;
+    if (!alreadyDiverged) this.epochCount++;
 
     const diverged = this.nonFinite !== null;
     const regularizationValue = this.regularizationValue();

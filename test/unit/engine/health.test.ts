@@ -122,7 +122,9 @@ describe('health', () => {
     expect(event).toEqual(firstBad ?? { layer: -1, where: 'loss' });
     expect(Number.isFinite(report.train.cost)).toBe(false);
     // It stays reported until reset.
+    const epochs = trainer.epoch;
     expect(trainer.trainEpoch().nonFinite).toEqual(event);
+    expect(trainer.epoch).toBe(epochs);
     trainer.reset();
     expect(trainer.health().nonFinite).toBeNull();
   });
