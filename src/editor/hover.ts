@@ -145,7 +145,7 @@ function formulaLine(session: TrainingSession, spec: ModelSpec, layer: number): 
 
 function statsTable(health: LayerHealth): string {
   const rows = [
-    '| | now |',
+    '| this layer | now |',
     '|---|---|',
     `| weights | mean ${formatNumber(health.weights.mean)} · std ${formatNumber(health.weights.std)} · ‖W‖ ${formatNumber(health.weightNorm)} |`,
     `| biases | mean ${formatNumber(health.biases.mean)} · std ${formatNumber(health.biases.std)} |`,
@@ -168,6 +168,11 @@ function layerLines(session: TrainingSession, spec: ModelSpec, layer: number): s
       (session.latest ? ` · epoch ${session.latest.epoch}` : ''),
     formulaLine(session, spec, layer),
   ];
+  // The chart first: it is what a glance at the hover should catch (the table may need scrolling).
+  const svg = activationChartSvg(config.activation, health ? health.preActivations.percentiles : null);
+  const legend = health ? 'curve: the activation; red: flat zones; orange: where this layer’s pre-activations lie now (median line, 68% and 86% bands)' : 'curve: the activation; red: its flat zones';
+  lines.push(`![${config.activation} with the layer's pre-activations](${svgDataUri(svg)}|width=${CHART_WIDTH},height=${CHART_HEIGHT})`);
+  lines.push(`*${legend}*`);
   if (health) {
     lines.push(statsTable(health));
   } else {
@@ -176,9 +181,5 @@ function layerLines(session: TrainingSession, spec: ModelSpec, layer: number): s
     const prediction = initSaturationSentence(spec, layer, session.data?.inputSize ?? session.parse.facts?.inputSize);
     if (prediction) lines.push(prediction);
   }
-  const svg = activationChartSvg(config.activation, health ? health.preActivations.percentiles : null);
-  const legend = health ? 'curve: the activation; red: flat zones; orange: where this layer’s pre-activations lie now (median line, 68% and 86% bands)' : 'curve: the activation; red: its flat zones';
-  lines.push(`![${config.activation} with the layer's pre-activations](${svgDataUri(svg)}|width=${CHART_WIDTH},height=${CHART_HEIGHT})`);
-  lines.push(`*${legend}*`);
   return lines;
 }
