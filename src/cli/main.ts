@@ -37,4 +37,13 @@ export function main(argv: readonly string[], io: Output = processOutput): numbe
 }
 
 // Run only as the entry point, so tests can import `main` without side effects.
-if (typeof require !== 'undefined' && require.main === module) process.exitCode = main(process.argv.slice(2));
+if (typeof require !== 'undefined' && require.main === module) {
+  // `nn-playground train … | head` closes the pipe early: that is the reader's choice, not an error.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
+  process.exitCode = main(process.argv.slice(2));
+}

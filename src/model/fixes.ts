@@ -4,6 +4,7 @@
 
 import { findNodeAtLocation, parseTree, type JSONPath, type Node } from 'jsonc-parser';
 import type { ActivationName, InitDistribution } from '../engine/types';
+import { isConstantInit } from './init-scale';
 import type { ModelSpec, TextFix } from './spec';
 import { LineIndex } from './text/line-index';
 import { compactJson, formatNumber, insertArrayElementEdit, insertPropertyEdit, replaceEdit, type Edit, type TextSource } from './text/json-edits';
@@ -85,6 +86,9 @@ export function addHiddenLayerFix(src: FixSource, spec: ModelSpec, units = 4): T
     edits.push(setValueEdit(src, ['layers', outputIndex, 'activation'], JSON.stringify(output.units > 1 ? 'softmax' : 'sigmoid')));
   }
   if (spec.training.optimizer === 'perceptron') edits.push(setValueEdit(src, ['training', 'optimizer'], JSON.stringify('sgd')));
+  // A perceptron classically starts at zero; with a hidden layer that would keep its units identical.
+  if (isConstantInit(spec.init) && nodeAt(src, ['init']) !== undefined) edits.push(setValueEdit(src, ['init'], JSON.stringify('xavier')));
+  if (output.init !== undefined && isConstantInit(output.init)) edits.push(setValueEdit(src, ['layers', outputIndex, 'init'], JSON.stringify('xavier')));
   return fix(`Add a hidden layer of ${units} tanh units`, edits);
 }
 

@@ -2,10 +2,14 @@
 // pre-activation statistics before training: z = Σ wᵢxᵢ over fan_in inputs of unit variance has
 // Var(z) = fan_in·E[w²] (biases start at 0).
 
-import { initStd, type InitSpec } from '../engine/index';
+import { initStd, type ActivationName, type InitSpec } from '../engine/index';
 import type { DataFacts, ModelSpec } from './spec';
 
 export interface LayerInit {
+  /** E[x²] of this layer's inputs at init: 1 for standardised data, then propagated layer by layer. */
+  inputSecondMoment: number;
+  /** Spread of the layer's initial pre-activations: z ~ N(0, fan_in·E[w²]·E[x²]). */
+  zStd: number;
   layer: number;
   init: InitSpec;
   /** JSON path of the init that applies (`init` or `layers.N.init`), or undefined for the default. */
@@ -28,23 +32,67 @@ export function isConstantInit(init: InitSpec): boolean {
   return init.distribution === 'zeros' || (init.distribution === 'gaussian' && init.std === 0) || (init.distribution === 'uniform' && init.limit === 0);
 }
 
-/** One entry per layer; undefined when the input width is not known yet (CSV before reading). */
+const ACTIVATION_FUNCTIONS: Partial<Record<ActivationName, (z: number) => number>> = {
+  linear: (z) => z,
+  sigmoid: (z) => 1 / (1 + Math.exp(-z)),
+  tanh: Math.tanh,
+  relu: (z) => Math.max(0, z),
+  'leaky-relu': (z) => (z > 0 ? z : 0.01 * z),
+  step: (z) => (z >= 0 ? 1 : 0),
+  sign: (z) => (z >= 0 ? 1 : -1),
+};
+
+/** E[φ(z)²] for z ~ N(0, std²), by the trapezoid rule over ±8σ (plenty for these smooth φ). */
+export function activationSecondMoment(activation: ActivationName, std: number): number {
+  const phi = ACTIVATION_FUNCTIONS[activation];
+  if (phi === undefined) return 1;
+  if (std === 0) return phi(0) ** 2;
+  const steps = 400;
+  const h = (16 * std) / steps;
+  let sum = 0;
+  for (let k = 0; k <= steps; k++) {
+    const z = -8 * std + k * h;
+    const weight = k === 0 || k === steps ? 0.5 : 1;
+    sum += weight * phi(z) ** 2 * Math.exp((-z * z) / (2 * std * std));
+  }
+  return (sum * h) / (std * Math.sqrt(2 * Math.PI));
+}
+
+/** E[x²] of the raw inputs: 1 once standardised; measured for inline data that is not. */
+function inputSecondMoment(spec: ModelSpec): number {
+  const data = spec.data;
+  if (data.standardize || data.kind !== 'inline') return 1;
+  const values = data.inputs.flat();
+  return values.length > 0 ? values.reduce((a, v) => a + v * v, 0) / values.length : 1;
+}
+
+/**
+ * One entry per layer, with the spread of its initial pre-activations propagated from the inputs
+ * (mean-field: each layer's E[x²] is the previous layer's E[φ(z)²]); undefined while the input
+ * width is unknown (a CSV before reading).
+ */
 export function layerInits(spec: ModelSpec, facts: DataFacts, explicitInit: boolean): LayerInit[] | undefined {
   if (facts.inputSize === undefined) return undefined;
   let fanIn = facts.inputSize;
+  let q = inputSecondMoment(spec);
   return spec.layers.map((layer, i) => {
     const init = layer.init ?? spec.init;
     const fanOut = layer.units;
+    const secondMoment = weightSecondMoment(init, fanIn, fanOut);
+    const zStd = Math.sqrt(fanIn * secondMoment * q);
     const entry: LayerInit = {
       layer: i,
       init,
       path: layer.init !== undefined ? `layers.${i}.init` : explicitInit ? 'init' : undefined,
       fanIn,
       fanOut,
-      secondMoment: weightSecondMoment(init, fanIn, fanOut),
+      secondMoment,
       constant: isConstantInit(init),
+      inputSecondMoment: q,
+      zStd,
     };
     fanIn = layer.units;
+    q = activationSecondMoment(layer.activation, zStd);
     return entry;
   });
 }

@@ -43,5 +43,7 @@ export const THRESHOLDS = {
   overfittingMinWindow: 10,
   overfittingWindowShare: 0.2,
   /** overfitting: test cost this much above its best while the training cost still falls. */
-  overfittingRise: 0.1,
+  overfittingRise: 0.2,
+  /** overfitting: and at least this much in absolute terms, so wiggles of a tiny loss do not count. */
+  overfittingMinRise: 0.01,
 } as const;

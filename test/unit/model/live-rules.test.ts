@@ -92,7 +92,16 @@ describe('gradients', () => {
     expect(codes(problems)).toEqual(['vanishing-gradient']);
     expect(problems[0].layer).toBe(0);
     expectRangeAt(DEEP, problems[0].range, '{"units":8,"activation":"sigmoid"}', 0);
-    expect(problems[0].message).toMatch(/1e-4 times the next layer's \(mean \|∂L\/∂W\| 1e-7 vs 0.001\)/);
+    expect(problems[0].message).toMatch(/1e-4 times layer 2's \(mean \|∂L\/∂W\| 1e-7 vs 0.001\)/);
+  });
+  test('compounded over layers: each 5× below the next, the first is 1/625 of the last', () => {
+    const problems = run((h) => {
+      h.layers[3].gradMeanAbs = 1e-2;
+      h.layers[2].gradMeanAbs = 2e-3;
+      h.layers[1].gradMeanAbs = 4e-4;
+      h.layers[0].gradMeanAbs = 1.6e-5;
+    });
+    expect(problems.filter((p) => p.code === 'vanishing-gradient').map((p) => p.layer)).toEqual([0]);
   });
   test('not during the first epochs', () => {
     expect(run((h) => (h.layers[0].gradMeanAbs = 1e-7), history(THRESHOLDS.liveWarmupEpochs - 1))).toEqual([]);

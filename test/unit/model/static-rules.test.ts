@@ -2,7 +2,7 @@
 // predicts) and healthy models that must not. Fixes are applied and the rule must go quiet.
 
 import { describe, expect, test } from 'vitest';
-import { STATIC_RULES, THRESHOLDS } from '../../../src/model/index';
+import { layerInits, STATIC_RULES, THRESHOLDS } from '../../../src/model/index';
 import { erfc, twoSidedTail } from '../../../src/model/stats';
 import { applyFix, codes, expectRangeAt, model, only, parse, XOR_TEXT } from './helpers';
 
@@ -100,16 +100,39 @@ describe('init-saturation', () => {
   const text = model({
     data: { generator: 'xor' },
     layers: [{ units: 16, activation: 'sigmoid' }, { units: 16, activation: 'sigmoid' }, { units: 1, activation: 'sigmoid' }],
-    init: { distribution: 'gaussian', std: 1 },
+    init: { distribution: 'gaussian', std: 4 },
   });
-  test('predicts the saturated share from z ~ N(0, fan_in·σ²)', () => {
+  test('predicts the saturated share from z ~ N(0, fan_in·σ²·E[x²]), told for the worst layer', () => {
     const p = only(parse(text), 'init-saturation');
-    expectRangeAt(text, p.range, '{"distribution":"gaussian","std":1}');
-    // Layer 2: fan-in 16, σ_z = 4, P(|z| > 4.6) = erfc(4.6 / (4√2)) ≈ 25%.
-    expect(twoSidedTail(4.6, 4)).toBeCloseTo(0.2501, 3);
-    expect(p.message).toMatch(/fan-in 16/);
-    expect(p.message).toMatch(/about 25%/);
+    expectRangeAt(text, p.range, '{"distribution":"gaussian","std":4}');
+    const inits = layerInits(parse(text).spec!, parse(text).facts!, true)!;
+    // Layer 1: fan-in 2 (xor's inputs), standardised, σ_z = 4√2; P(|z| > 4.6) = erfc(4.6 / 8) ≈ 41.6%.
+    expect(inits[0].zStd).toBeCloseTo(4 * Math.SQRT2, 10);
+    expect(twoSidedTail(4.6, inits[0].zStd)).toBeCloseTo(0.4157, 3);
+    // Layer 2 (fan-in 16) saturates more, so the message quotes it and names the others.
+    const share2 = twoSidedTail(4.6, inits[1].zStd);
+    expect(share2).toBeGreaterThan(0.4157);
+    expect(p.message).toContain(`fan-in 16 and layer 1's outputs as inputs`);
+    expect(p.message).toContain(`about ${Math.round(share2 * 100)}%`);
+    // The output layer is exempt under cross-entropy (∂L/∂z = ŷ − y does not vanish).
+    expect(p.message).toMatch(/Layer 1 is affected too\.$/);
     expect(p.layer).toBe(1);
+  });
+  test('deeper layers see the previous layer\'s outputs: E[h²] agrees with a Monte Carlo estimate', () => {
+    const inits = layerInits(parse(text).spec!, parse(text).facts!, true)!;
+    // E[σ(z)²] for z ~ N(0, 32), by sampling (an estimate independent of the quadrature).
+    const random = (() => {
+      let a = 12345;
+      return () => ((a = (Math.imul(a, 1103515245) + 12345) >>> 0) / 4294967296);
+    })();
+    let sum = 0;
+    const n = 200_000;
+    for (let i = 0; i < n; i++) {
+      const z = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random()) * Math.sqrt(32);
+      sum += (1 / (1 + Math.exp(-z))) ** 2;
+    }
+    expect(inits[1].inputSecondMoment).toBeCloseTo(sum / n, 2);
+    expect(inits[1].zStd).toBeCloseTo(Math.sqrt(16 * 16 * inits[1].inputSecondMoment), 10);
   });
   test('uses the data\'s input width as the first layer\'s fan-in', () => {
     // iris: fan-in 4, tanh, std 2 → σ_z = 4, P(|z| > 3) ≈ 45%.

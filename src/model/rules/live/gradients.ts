@@ -8,16 +8,22 @@ import { THRESHOLDS } from '../../thresholds';
 import type { LiveRule } from '../rule';
 import { epochsTrained, finite, healthOf, layerName, layerProblem } from './helpers';
 
+/** The perceptron rule has no gradient chain: gradient statistics say nothing about it. */
+const usesGradients = (ctx: { spec: { training: { optimizer: string } } }) => ctx.spec.training.optimizer !== 'perceptron';
+
 export const vanishingGradient: LiveRule = {
   code: 'vanishing-gradient',
   severity: 'warning',
-  summary: 'A layer\'s gradient is orders of magnitude smaller than the next layer\'s: it barely learns.',
+  summary: 'A layer\'s gradient is orders of magnitude smaller than a later layer\'s: it barely learns.',
   check(ctx) {
-    if (epochsTrained(ctx) < THRESHOLDS.liveWarmupEpochs) return [];
+    if (epochsTrained(ctx) < THRESHOLDS.liveWarmupEpochs || !usesGradients(ctx)) return [];
     const layers = healthOf(ctx);
     return layers.flatMap((h) => {
-      const next = layers.find((n) => n.layer === h.layer + 1);
-      if (next === undefined || !finite(h.gradMeanAbs) || !finite(next.gradMeanAbs)) return [];
+      // Compared with the strongest gradient after it: the shrinking compounds over layers, so
+      // neighbours may differ by 4× each while the first layer gets 1/1000 of the last.
+      const later = layers.filter((n) => n.layer > h.layer && finite(n.gradMeanAbs));
+      if (later.length === 0 || !finite(h.gradMeanAbs)) return [];
+      const next = later.reduce((a, b) => (b.gradMeanAbs > a.gradMeanAbs ? b : a));
       if (next.gradMeanAbs < THRESHOLDS.negligibleGradient) return [];
       const ratio = h.gradMeanAbs / next.gradMeanAbs;
       if (ratio >= THRESHOLDS.vanishingRatio) return [];
@@ -29,8 +35,8 @@ export const vanishingGradient: LiveRule = {
             ? "tanh'(z) falls towards 0 in the saturation zones (|z| > 3)"
             : 'the weights and derivatives on the way back shrink it';
       const message =
-        `The gradient reaching ${layerName(ctx, h.layer)} is ${num(ratio)} times the next layer's (mean |∂L/∂W| ${num(h.gradMeanAbs)} vs ${num(next.gradMeanAbs)}): ${why}, ` +
-        'so this layer learns orders of magnitude slower than the ones after it (vanishing gradient). relu keeps the factor at 1 for active units; xavier/he init keeps the scale.';
+        `The gradient reaching ${layerName(ctx, h.layer)} is ${num(ratio)} times layer ${next.layer + 1}'s (mean |∂L/∂W| ${num(h.gradMeanAbs)} vs ${num(next.gradMeanAbs)}): ${why}, ` +
+        'so this layer learns orders of magnitude slower than the ones after it (vanishing gradient). relu keeps the factor at 1 for active units.';
       const src = ctx.src;
       const fixes = src !== undefined && (activation === 'sigmoid' || activation === 'tanh') ? compactFixes(setActivationFix(src, h.layer, 'relu')) : [];
       return [layerProblem(ctx, 'vanishing-gradient', 'warning', message, h.layer, fixes)];
@@ -43,7 +49,7 @@ export const explodingGradient: LiveRule = {
   severity: 'warning',
   summary: 'A layer\'s gradient is huge, or orders of magnitude larger than the next layer\'s.',
   check(ctx) {
-    if (epochsTrained(ctx) < 1) return [];
+    if (epochsTrained(ctx) < 1 || !usesGradients(ctx)) return [];
     const layers = healthOf(ctx);
     return layers.flatMap((h) => {
       if (!finite(h.gradNorm) || !finite(h.gradMeanAbs)) return [];

@@ -10,10 +10,11 @@ export function layerProblem(ctx: LiveContext, code: string, severity: Problem['
   return problem({ locations: ctx.locations }, code, severity, 'live', message, `layers.${layer}`, { layer, fixes });
 }
 
+/** `layer 2 (sigmoid, 8 units)`, or `the output layer (sigmoid, 1 unit)`. */
 export function layerName(ctx: LiveContext, layer: number): string {
   const spec = ctx.spec.layers[layer];
-  const role = layer === ctx.spec.layers.length - 1 ? 'output layer' : 'layer';
-  return spec ? `${role} ${layer + 1} (${spec.activation}, ${spec.units} unit${spec.units === 1 ? '' : 's'})` : `layer ${layer + 1}`;
+  const role = layer === ctx.spec.layers.length - 1 ? 'the output layer' : `layer ${layer + 1}`;
+  return spec ? `${role} (${spec.activation}, ${spec.units} unit${spec.units === 1 ? '' : 's'})` : `layer ${layer + 1}`;
 }
 
 /** The epochs trained so far: the live rules stay quiet during the first few. */

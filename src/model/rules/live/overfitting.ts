@@ -24,7 +24,7 @@ export const overfitting: LiveRule = {
     for (const p of points) if ((p.testCost as number) < (best.testCost as number)) best = p;
     const testNow = last.testCost as number;
     const testBest = best.testCost as number;
-    const testRising = testNow > (first.testCost as number) && testNow > testBest * (1 + THRESHOLDS.overfittingRise);
+    const testRising = testNow > (first.testCost as number) && testNow > testBest * (1 + THRESHOLDS.overfittingRise) && testNow - testBest >= THRESHOLDS.overfittingMinRise;
     const trainFalling = last.trainCost < first.trainCost;
     if (!testRising || !trainFalling) return [];
     const message =

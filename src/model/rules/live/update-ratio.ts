@@ -13,7 +13,8 @@ export const updateRatio: LiveRule = {
   severity: 'warning',
   summary: 'Steps change a layer\'s weights by far more (or, while stuck, far less) than the healthy ~0.1%.',
   check(ctx) {
-    if (epochsTrained(ctx) < THRESHOLDS.liveWarmupEpochs) return [];
+    // The perceptron rule's steps are ±lr·x by design; their size relative to w teaches nothing.
+    if (epochsTrained(ctx) < THRESHOLDS.liveWarmupEpochs || ctx.spec.training.optimizer === 'perceptron') return [];
     const costs = ctx.history.map((p) => p.trainCost).filter(finite);
     // "Stuck": the cost has not even halved since the first epoch.
     const stuck = costs.length >= 2 && costs[costs.length - 1] > 0.5 * costs[0];

@@ -1,6 +1,7 @@
 // Theory §6 and §12: control the init's scale so that pre-activations do not start in the
 // saturation zone (sigmoid |z| > 4.6, tanh |z| > 3.0, where the derivative is below 1% of its
-// maximum). With inputs of unit variance, z = Σ wᵢxᵢ over fan_in inputs has z ~ N(0, fan_in·E[w²]).
+// maximum). z = Σ wᵢxᵢ over fan_in inputs has z ~ N(0, fan_in·E[w²]·E[x²]), with E[x²] = 1 for
+// standardised data and, deeper in, the previous layer's E[φ(z)²] (see init-scale.ts).
 // An output sigmoid scored by cross-entropy is left out: there ∂L/∂z = ŷ − y does not vanish.
 
 import { compactFixes, replaceInitFix } from '../../fixes';
@@ -12,8 +13,8 @@ import { SATURATION_THRESHOLD } from '../../vocabulary';
 import type { StaticRule } from '../rule';
 
 /** Predicted share of a layer's initial pre-activations beyond the saturation threshold. */
-export function predictedSaturation(fanIn: number, secondMoment: number, threshold: number): { std: number; share: number } {
-  const std = Math.sqrt(fanIn * secondMoment);
+export function predictedSaturation(fanIn: number, secondMoment: number, threshold: number, inputSecondMoment = 1): { std: number; share: number } {
+  const std = Math.sqrt(fanIn * secondMoment * inputSecondMoment);
   return { std, share: twoSidedTail(threshold, std) };
 }
 
@@ -30,7 +31,7 @@ export const initSaturation: StaticRule = {
       const threshold = SATURATION_THRESHOLD[activation];
       if (threshold === undefined) return [];
       if (i === last && spec.loss !== 'mse') return [];
-      const { std, share } = predictedSaturation(entry.fanIn, entry.secondMoment, threshold);
+      const { std, share } = predictedSaturation(entry.fanIn, entry.secondMoment, threshold, entry.inputSecondMoment);
       if (share < THRESHOLDS.initSaturationShare) return [];
       return [{ entry, i, activation, threshold, std, share }];
     });
@@ -43,13 +44,14 @@ export const initSaturation: StaticRule = {
     }
     return [...byPath.entries()].map(([path, group]) => {
       const { entry, i, activation, threshold, std, share } = group.reduce((a, b) => (b.share > a.share ? b : a));
+      const inputs =
+        i === 0 ? (entry.inputSecondMoment === 1 ? 'standardised inputs, E[x²] = 1' : `inputs with E[x²] = ${num(entry.inputSecondMoment)}`) : `layer ${i}'s outputs as inputs, E[h²] ≈ ${num(entry.inputSecondMoment)}`;
       const others = group.filter((g) => g.i !== i).map((g) => g.i + 1);
       const also = others.length > 0 ? ` Layer${others.length > 1 ? 's' : ''} ${others.join(', ')} ${others.length > 1 ? 'are' : 'is'} affected too.` : '';
       const derivative = activation === 'sigmoid' ? "σ'(z)" : "tanh'(z)";
       const message =
-        `With ${describeInit(entry.init)} and fan-in ${entry.fanIn}, layer ${i + 1}'s pre-activations start as z ~ N(0, ${entry.fanIn}·${num(entry.secondMoment)}), σ_z ≈ ${num(std)}: ` +
-        `about ${percent(share)} of them have |z| > ${threshold}, the ${activation} saturation zone where ${derivative} is below 1% of its maximum, so their gradients all but vanish from the first step ` +
-        `(assuming inputs of unit variance). A smaller scale such as xavier keeps σ_z near 1.${also}`;
+        `With ${describeInit(entry.init)}, fan-in ${entry.fanIn} and ${inputs}, layer ${i + 1}'s pre-activations start as z ~ N(0, fan_in·E[w²]·E[x²]) = N(0, ${num(std * std)}), σ_z ≈ ${num(std)}: ` +
+        `about ${percent(share)} of them have |z| > ${threshold}, the ${activation} saturation zone where ${derivative} is below 1% of its maximum, so their gradients all but vanish from the first step. A smaller scale such as xavier keeps σ_z near 1.${also}`;
       const fixPath = entry.path?.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
       return problem({ locations }, 'init-saturation', 'warning', 'static', message, path, {
         layer: i,
