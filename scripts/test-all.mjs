@@ -51,21 +51,25 @@ function run(step) {
   return ok;
 }
 
-const prepared = new Map(); // prerequisite name -> ok, so each runs once
+const prepared = new Map(); // prerequisite name -> { ok, ms }, so each runs once
 const results = [];
 const allStarted = Date.now();
 for (const layer of layers.filter((l) => wanted.length === 0 || wanted.includes(l.name))) {
-  const started = Date.now();
   let ok = true;
   let why = '';
   for (const step of layer.needs ?? []) {
-    if (!prepared.has(step.name)) prepared.set(step.name, run(step));
-    if (!prepared.get(step.name)) {
+    if (!prepared.has(step.name)) {
+      const started = Date.now();
+      prepared.set(step.name, { ok: run(step), ms: Date.now() - started });
+    }
+    if (!prepared.get(step.name).ok) {
       ok = false;
       why = `${step.name} failed`;
       break;
     }
   }
+  // A layer's time is its own tests', without the setup and packaging listed separately.
+  const started = Date.now();
   if (ok) {
     for (const step of layer.steps) {
       if (!run(step)) {
@@ -78,7 +82,8 @@ for (const layer of layers.filter((l) => wanted.length === 0 || wanted.includes(
 }
 
 banner('summary');
-for (const r of results) console.log(`${r.ok ? 'PASS' : 'FAIL'}  ${r.name.padEnd(12)} ${seconds(r.ms).padStart(8)}${r.ok ? '' : `  (${r.why})`}`);
+for (const [name, p] of prepared) console.log(`${p.ok ? 'ok  ' : 'FAIL'}  ${name.padEnd(30)} ${seconds(p.ms).padStart(8)}`);
+for (const r of results) console.log(`${r.ok ? 'PASS' : 'FAIL'}  ${`layer ${r.name}`.padEnd(30)} ${seconds(r.ms).padStart(8)}${r.ok ? '' : `  (${r.why})`}`);
 const passed = results.filter((r) => r.ok).length;
 console.log(`total ${seconds(Date.now() - allStarted)}`);
 console.log(`layers: ${passed} passed, ${results.length - passed} failed`);
