@@ -38,7 +38,8 @@ function wholeNumber(flag: string, value: string | undefined, min: number): numb
 }
 
 export function parseArgs(argv: readonly string[]): Parsed {
-  if (argv.length === 0 || argv.includes('-h') || argv.includes('--help') || argv[0] === 'help') return { command: 'help' };
+  if (argv.length === 0) return { usageError: 'missing command' };
+  if (argv.includes('-h') || argv.includes('--help') || argv[0] === 'help') return { command: 'help' };
   const [command, ...rest] = argv;
   const allowed = FLAGS[command];
   if (allowed === undefined) return { usageError: `unknown command "${command}" (expected train, check or gradcheck)` };

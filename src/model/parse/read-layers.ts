@@ -41,7 +41,7 @@ export function readLayers(ctx: ParseContext, node: Node, facts: DataFacts | und
     ctx.locations.layers[index] = ctx.rangeOf(item);
     ctx.locations.values[path] = ctx.rangeOf(item);
     const isOutput = index === items.length - 1;
-    const what = isOutput ? `the output layer (layer ${index + 1})` : `hidden layer ${index + 1}`;
+    const what = isOutput ? `the output layer` : `hidden layer ${index + 1}`;
     const view = readObject(ctx, item, path, LAYER_KEYS, what, { layer: index, keyName: `Each layer` });
     if (view === undefined) {
       complete = false;
