@@ -60,7 +60,10 @@ export function prepare(text: string, options: RunOptions = {}): Prepared {
   try {
     const inputs = toTrainerInputs({ ...spec, seed: options.seed ?? spec.seed, training: { ...spec.training, epochs } }, options.csvText);
     dataset = makeDataset(inputs.data, inputs.dataOptions, inputs.options.seed);
-    problems.push(...checkAgainstData(parse, dataset));
+    // For a CSV, checkCsv has already run these checks on the same data: keep one of each.
+    for (const p of checkAgainstData(parse, dataset)) {
+      if (!problems.some((q) => q.code === p.code && q.range.offset === p.range.offset && q.layer === p.layer)) problems.push(p);
+    }
     if (hasErrors(problems)) return { parse, problems, epochs };
     trainer = createTrainer(inputs.options, dataset);
   } catch (error) {

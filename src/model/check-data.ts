@@ -2,7 +2,7 @@
 // output width, task and fan-ins once a dataset has been built. The parser checks all of this
 // statically where it can (generators, iris, inline); these functions close the gap for CSV.
 
-import { parseCsvRecords } from '../engine/index';
+import { makeDataset, parseCsvRecords } from '../engine/index';
 import type { TaskKind } from '../engine/types';
 import { fixSourceOf } from './fixes';
 import { runStaticRules } from './rules/static';
@@ -63,9 +63,11 @@ export function csvReadProblem(parse: ParseResult, path: string, reason: string)
 }
 
 /**
- * Checks a CSV's header against `target` and `features` before the dataset is built, so a
- * misspelt column is reported on its name in the model (with the columns that do exist).
- * `displayPath` names the file in messages (default: the path as written).
+ * Checks a CSV against the model once the host has read it: a misspelt column is reported on its
+ * name in the model (with the columns that do exist); then the table is built (a bad cell is
+ * reported with its file line) and the output layer checked against the task and classes it
+ * holds, as `checkAgainstData` would after training starts: the host can refuse before a worker
+ * is spent on it. `displayPath` names the file in messages (default: the path as written).
  */
 export function checkCsv(parse: ParseResult, csvText: string, displayPath?: string): Problem[] {
   const spec = parse.spec;
@@ -106,7 +108,15 @@ export function checkCsv(parse: ParseResult, csvText: string, displayPath?: stri
   if (data.features === undefined && header.length < 2 && problems.length === 0) {
     problems.push(problem(loc, 'csv-missing-column', 'error', 'parse', `The CSV file "${file}" has only the column ${available}: no feature columns are left besides the target.`, 'data.csv'));
   }
-  return problems;
+  if (problems.length > 0) return problems;
+  let dataset: DataSummary;
+  try {
+    const source = { kind: 'csv' as const, text: csvText, target: data.target, ...(data.features !== undefined ? { features: data.features } : {}) };
+    dataset = makeDataset(source, { testFraction: 0, standardize: false }, spec.seed);
+  } catch (error) {
+    return [problem(loc, 'csv-invalid', 'error', 'parse', `The CSV file "${file}": ${error instanceof Error ? error.message : String(error)}.`.replace(/\.\.$/, '.'), 'data.csv')];
+  }
+  return checkAgainstData(parse, dataset);
 }
 
 /** Input width of a CSV: its `features`, or every header column but the target. */

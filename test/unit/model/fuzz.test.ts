@@ -136,6 +136,7 @@ test(`${FUZZ_ITERATIONS} seeded mutations of the examples never throw and keep e
   const random = rng(20240601);
   let withSpec = 0;
   let withFixes = 0;
+  let fixesApplied = 0;
   for (let i = 0; i < FUZZ_ITERATIONS; i++) {
     let text = texts[i % texts.length];
     const rounds = 1 + Math.floor(random() * 4);
@@ -147,7 +148,19 @@ test(`${FUZZ_ITERATIONS} seeded mutations of the examples never throw and keep e
       expect.fail(`mutation ${i} threw ${String(error)}: ${JSON.stringify(text)}`);
     }
     expectSound(text, result!);
-    if (result!.problems.some((p) => p.fixes !== undefined)) withFixes++;
+    if (result!.problems.some((p) => p.fixes !== undefined)) {
+      withFixes++;
+      // A fix never breaks the JSON: on syntactically valid text, every fix leaves it valid.
+      if (!result!.problems.some((p) => p.code === 'syntax-error')) {
+        for (const fix of result!.problems.flatMap((p) => p.fixes ?? [])) {
+          let fixed = text;
+          for (const e of [...fix.edits].sort((a, b) => b.range.offset - a.range.offset)) fixed = fixed.slice(0, e.range.offset) + e.newText + fixed.slice(e.range.offset + e.range.length);
+          const after = parseModel(fixed).problems.filter((p) => p.code === 'syntax-error');
+          if (after.length > 0) expect.fail(`fix "${fix.title}" broke the JSON of ${JSON.stringify(text)} into ${JSON.stringify(fixed)}`);
+          fixesApplied++;
+        }
+      }
+    }
     if (result!.spec !== undefined) {
       withSpec++;
       if (result!.spec.data.kind !== 'csv') toTrainerInputs(result!.spec);
@@ -179,6 +192,7 @@ test(`${FUZZ_ITERATIONS} seeded mutations of the examples never throw and keep e
   // The mutations exercise both broken and still-valid models, and the fix builders.
   expect(withSpec).toBeGreaterThan(FUZZ_ITERATIONS / 20);
   expect(withFixes).toBeGreaterThan(FUZZ_ITERATIONS / 50);
+  expect(fixesApplied).toBeGreaterThan(FUZZ_ITERATIONS / 50);
 });
 
 test('pathological inputs', () => {

@@ -4,7 +4,8 @@
 
 type Schema = Record<string, unknown>;
 
-const ANNOTATIONS = new Set(['$schema', '$id', 'title', 'description', 'markdownDescription', 'default', 'enumDescriptions', 'defaultSnippets', 'definitions']);
+// allowComments / allowTrailingCommas are VS Code's JSON language service options, not rules.
+const ANNOTATIONS = new Set(['$schema', '$id', 'title', 'allowComments', 'allowTrailingCommas', 'description', 'markdownDescription', 'default', 'enumDescriptions', 'defaultSnippets', 'definitions']);
 const KEYWORDS = new Set([
   'type',
   'enum',

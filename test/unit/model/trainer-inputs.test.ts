@@ -83,6 +83,19 @@ describe('CSV', () => {
     expectRangeAt(withFeatures, problems[0].range, '"x3"');
   });
 
+  test('checkCsv reports the output width from the file\'s classes before any training', () => {
+    const wrong = text.replace('"units":3', '"units":2');
+    const problems = checkCsv(parse(wrong), CSV);
+    expect(codes(problems)).toEqual(['output-width']);
+    expect(problems[0].message).toMatch(/3 classes/);
+  });
+
+  test('a cell that is not a number is reported with its file line', () => {
+    const problems = checkCsv(parse(text), CSV.replace('0.3,0.1,b', '0.3,oops,b'));
+    expect(codes(problems)).toEqual(['csv-invalid']);
+    expect(problems[0].message).toMatch(/line 3, column "x2": "oops" is not a number/);
+  });
+
   test('an empty file', () => {
     expect(codes(checkCsv(parse(text), ''))).toEqual(['csv-empty']);
   });
