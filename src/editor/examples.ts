@@ -1,10 +1,11 @@
-// New Model from Example: a quick pick over the examples bundled with the extension (each shown
-// with its name and the lesson it teaches), opened as a new untitled `.nn.json` next to the
-// workspace's files, so nothing is written until the person saves.
+// New Model from Example: a quick pick over the examples bundled with the extension, in lesson
+// order, each shown with its name and the lesson it teaches (from its leading comment), opened as a
+// new untitled `.nn.json` in the workspace folder, so nothing is written until the person saves.
 
 import { parse as parseJsonc } from 'jsonc-parser';
 import * as vscode from 'vscode';
 import { COMMANDS } from './commands-ids';
+import { describeExample } from './example-text';
 import { MODEL_SUFFIX } from './model-documents';
 import { errorMessage, type Log } from './output';
 
@@ -12,14 +13,16 @@ export interface ExampleModel {
   uri: vscode.Uri;
   fileName: string;
   name: string;
-  /** What the example teaches, from its `description` (or `$comment`) when it has one. */
+  /** `Lesson 3`, from the example's leading comment, when it has one. */
+  lesson?: string;
+  /** What the example teaches: the first sentence of its leading comment. */
   description?: string;
   text: string;
 }
 
 const decoder = new TextDecoder('utf-8');
 
-/** Reads the bundled examples, in file-name order (the lessons are numbered that way). */
+/** Reads the bundled examples, in lesson order (then by file name). */
 export async function readExamples(extensionUri: vscode.Uri): Promise<ExampleModel[]> {
   const folder = vscode.Uri.joinPath(extensionUri, 'examples');
   let entries: [string, vscode.FileType][];
@@ -28,20 +31,16 @@ export async function readExamples(extensionUri: vscode.Uri): Promise<ExampleMod
   } catch {
     return [];
   }
-  const files = entries
-    .filter(([name, type]) => type === vscode.FileType.File && name.endsWith(MODEL_SUFFIX))
-    .map(([name]) => name)
-    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
-  const examples: ExampleModel[] = [];
-  for (const fileName of files) {
+  const examples: (ExampleModel & { order: [number, string] })[] = [];
+  for (const [fileName, type] of entries) {
+    if (type !== vscode.FileType.File || !fileName.endsWith(MODEL_SUFFIX)) continue;
     const uri = vscode.Uri.joinPath(folder, fileName);
     const text = decoder.decode(await vscode.workspace.fs.readFile(uri));
     const json: unknown = parseJsonc(text);
-    const fields = typeof json === 'object' && json !== null ? (json as Record<string, unknown>) : {};
-    const description = typeof fields.description === 'string' ? fields.description : typeof fields.$comment === 'string' ? fields.$comment : undefined;
-    examples.push({ uri, fileName, name: typeof fields.name === 'string' ? fields.name : fileName, description, text });
+    const name = typeof json === 'object' && json !== null && typeof (json as { name?: unknown }).name === 'string' ? (json as { name: string }).name : fileName;
+    examples.push({ uri, fileName, name, text, ...describeExample(text) });
   }
-  return examples;
+  return examples.sort((a, b) => a.order[0] - b.order[0] || a.order[1].localeCompare(b.order[1]) || a.fileName.localeCompare(b.fileName));
 }
 
 /** An untitled URI for the copy, in the first workspace folder, not clashing with an existing file. */
@@ -68,7 +67,12 @@ export async function newModelFromExample(extensionUri: vscode.Uri): Promise<vsc
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(
-    examples.map((example) => ({ label: example.name, description: example.fileName, detail: example.description, example })),
+    examples.map((example) => ({
+      label: example.name,
+      description: example.lesson ? `${example.lesson} · ${example.fileName}` : example.fileName,
+      detail: example.description,
+      example,
+    })),
     { title: 'NN Playground: New Model from Example', placeHolder: 'Pick an example to start from', matchOnDescription: true, matchOnDetail: true },
   );
   if (!picked) return undefined;

@@ -18,9 +18,12 @@ suite('new model from example', () => {
     const folder = vscode.Uri.joinPath(extension.extensionUri, 'examples');
     const bundled = (await vscode.workspace.fs.readDirectory(folder).then(undefined, () => [] as [string, vscode.FileType][]))
       .map(([name]) => name)
-      .filter((name) => name.endsWith('.nn.json'))
-      .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+      .filter((name) => name.endsWith('.nn.json'));
     if (bundled.length === 0) this.skip();
+    const texts = new Map<string, string>();
+    for (const name of bundled) texts.set(name, new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, name))));
+    // The quick pick lists the lessons in order: the first item is lesson 1 (or, without lessons, any example).
+    const first = [...texts.entries()].find(([, text]) => /^\/\/ Lesson 1\b/.test(text))?.[0];
 
     let settled = false;
     const opened = Promise.resolve(vscode.commands.executeCommand<vscode.TextEditor | undefined>('nnPlayground.newFromExample')).finally(() => {
@@ -35,9 +38,11 @@ suite('new model from example', () => {
     assert.ok(editor, 'no editor was opened');
     const document = editor.document;
     assert.equal(document.uri.scheme, 'untitled');
-    assert.ok(document.uri.path.endsWith(bundled[0]), `${document.uri.path} is not a copy of ${bundled[0]}`);
-    const original = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, bundled[0])));
-    assert.equal(document.getText(), original);
+    const copied = bundled.find((name) => document.uri.path.endsWith(`/${name}`));
+    assert.ok(copied, `${document.uri.path} is not named after a bundled example`);
+    if (first) assert.equal(copied, first, 'the first item of the quick pick is not lesson 1');
+    assert.equal(document.getText(), texts.get(copied));
+    assert.equal(document.languageId, 'jsonc');
     await sessionOf(document.uri);
     const titles = await until(async () => {
       const found = await lensTitles(document.uri);

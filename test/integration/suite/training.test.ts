@@ -41,7 +41,9 @@ suite('training from the editor', () => {
 
   test('CodeLens above xor.nn.json offers Train, Step, Reset, Open Panel and a lens per layer', async () => {
     const uri = await exampleModel('xor.nn.json', XOR_MODEL);
-    await show(uri);
+    const editor = await show(uri);
+    // Models may carry // comments (the examples do): JSON with comments, not plain JSON.
+    assert.equal(editor.document.languageId, 'jsonc');
     const session = await sessionOf(uri);
     const lenses = await until(async () => {
       const found = await lensCommands(uri);
