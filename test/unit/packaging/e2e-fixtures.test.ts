@@ -7,8 +7,8 @@ import { ROOT } from '../../../scripts/lib/paths';
 import { parseModel } from '../../../src/model/index';
 
 describe('e2e fixtures', () => {
-  it('deep-sigmoid.nn.json parses without errors and is flagged as a saturated deep sigmoid net', () => {
-    const result = parseModel(readFileSync(join(ROOT, 'test', 'e2e', 'fixtures', 'deep-sigmoid.nn.json'), 'utf8'));
+  it('saturated-sigmoid.nn.json parses without errors and is flagged as a saturated deep sigmoid net', () => {
+    const result = parseModel(readFileSync(join(ROOT, 'test', 'e2e', 'fixtures', 'saturated-sigmoid.nn.json'), 'utf8'));
     expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
     const codes = new Set(result.problems.map((p) => p.code));
     expect(codes.has('deep-sigmoid')).toBe(true);
