@@ -25,6 +25,12 @@ export const THRESHOLDS = {
   liveWarmupEpochs: 3,
   /** sigmoid-/tanh-saturation: share of (sample, unit) pre-activations in the saturation zone. */
   saturatedShare: 0.5,
+  /**
+   * Saturation and vanishing gradients are reported only while the training accuracy is below
+   * this: once a classifier gets its training samples right, confident (saturated) units are how
+   * it draws sharp boundaries, and small gradients mean nothing is left to learn.
+   */
+  learntAccuracy: 0.95,
   /** vanishing-gradient: mean |∂L/∂W| of a layer over the next layer's (two orders of magnitude). */
   vanishingRatio: 1e-2,
   /** exploding-gradient: the same ratio the other way round, or an absolute gradient norm. */
@@ -45,5 +51,5 @@ export const THRESHOLDS = {
   /** overfitting: test cost this much above its best while the training cost still falls. */
   overfittingRise: 0.2,
   /** overfitting: and at least this much in absolute terms, so wiggles of a tiny loss do not count. */
-  overfittingMinRise: 0.01,
+  overfittingMinRise: 0.05,
 } as const;

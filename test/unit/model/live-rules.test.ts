@@ -76,6 +76,12 @@ describe('saturation', () => {
     const health: HealthReport = { layers: [layer(0, 'tanh', { saturatedFraction: 0.9 }), layer(1, 'sigmoid')], nonFinite: null };
     expect(codes(liveProblems({ parse: parse(text), health, history: history(5) }))).toEqual(['tanh-saturation']);
   });
+  test('a classifier that has learnt its training set may have confident, saturated units', () => {
+    const learnt = history(20).map((p) => ({ ...p, trainAccuracy: 0.99 }));
+    expect(run((h) => (h.layers[1].saturatedFraction = 0.8), learnt)).toEqual([]);
+    const learning = history(20).map((p) => ({ ...p, trainAccuracy: 0.8 }));
+    expect(codes(run((h) => (h.layers[1].saturatedFraction = 0.8), learning))).toEqual(['sigmoid-saturation']);
+  });
   test('an output sigmoid under cross-entropy may be confident', () => {
     expect(run((h) => (h.layers[3].saturatedFraction = 0.95))).toEqual([]);
   });
@@ -102,6 +108,10 @@ describe('gradients', () => {
       h.layers[0].gradMeanAbs = 1.6e-5;
     });
     expect(problems.filter((p) => p.code === 'vanishing-gradient').map((p) => p.layer)).toEqual([0]);
+  });
+  test('not once a classifier gets its training set right', () => {
+    const learnt = history(20).map((p) => ({ ...p, trainAccuracy: 0.97 }));
+    expect(run((h) => (h.layers[0].gradMeanAbs = 1e-7), learnt)).toEqual([]);
   });
   test('not during the first epochs', () => {
     expect(run((h) => (h.layers[0].gradMeanAbs = 1e-7), history(THRESHOLDS.liveWarmupEpochs - 1))).toEqual([]);
@@ -163,6 +173,7 @@ describe('update-ratio', () => {
 
 describe('overfitting', () => {
   const overfit = history(60, (e) => ({ train: 1 / e, test: e < 20 ? 1 / e + 0.05 : 0.1 + 0.01 * (e - 20) }));
+  const wiggle = history(60, (e) => ({ train: 1 / e, test: e < 20 ? 1 / e : 0.05 + 0.001 * (e - 20) }));
   test('test cost rising while the training cost falls', () => {
     const problems = run(() => {}, overfit);
     expect(codes(problems)).toEqual(['overfitting']);
@@ -171,6 +182,9 @@ describe('overfitting', () => {
     expect(fix.title).toMatch(/L2/);
     const fixed = parse(applyFix(DEEP, fix));
     expect(fixed.spec?.training.regularization).toEqual({ type: 'l2', lambda: 0.001 });
+  });
+  test('a rise of an already tiny test loss (0.05 → 0.09) is not called overfitting', () => {
+    expect(run(() => {}, wiggle)).toEqual([]);
   });
   test('both falling is not overfitting', () => {
     expect(run(() => {})).toEqual([]);

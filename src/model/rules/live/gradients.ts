@@ -6,7 +6,7 @@ import { compactFixes, lowerLearningRateFix, setActivationFix } from '../../fixe
 import { num } from '../../stats';
 import { THRESHOLDS } from '../../thresholds';
 import type { LiveRule } from '../rule';
-import { epochsTrained, finite, healthOf, layerName, layerProblem } from './helpers';
+import { epochsTrained, finite, hasLearnt, healthOf, layerName, layerProblem } from './helpers';
 
 /** The perceptron rule has no gradient chain: gradient statistics say nothing about it. */
 const usesGradients = (ctx: { spec: { training: { optimizer: string } } }) => ctx.spec.training.optimizer !== 'perceptron';
@@ -16,7 +16,7 @@ export const vanishingGradient: LiveRule = {
   severity: 'warning',
   summary: 'A layer\'s gradient is orders of magnitude smaller than a later layer\'s: it barely learns.',
   check(ctx) {
-    if (epochsTrained(ctx) < THRESHOLDS.liveWarmupEpochs || !usesGradients(ctx)) return [];
+    if (epochsTrained(ctx) < THRESHOLDS.liveWarmupEpochs || !usesGradients(ctx) || hasLearnt(ctx)) return [];
     const layers = healthOf(ctx);
     return layers.flatMap((h) => {
       // Compared with the strongest gradient after it: the shrinking compounds over layers, so

@@ -3,6 +3,7 @@
 import type { LayerHealth } from '../../../engine/health-types';
 import { problem } from '../../semantic';
 import type { Problem, TextFix } from '../../spec';
+import { THRESHOLDS } from '../../thresholds';
 import type { LiveContext } from '../rule';
 
 /** A problem about one layer, on that layer's object in the text. */
@@ -20,6 +21,12 @@ export function layerName(ctx: LiveContext, layer: number): string {
 /** The epochs trained so far: the live rules stay quiet during the first few. */
 export function epochsTrained(ctx: LiveContext): number {
   return ctx.history.length > 0 ? ctx.history[ctx.history.length - 1].epoch : 0;
+}
+
+/** A classifier that gets (nearly) all its training samples right: nothing is stuck. */
+export function hasLearnt(ctx: LiveContext): boolean {
+  const accuracy = ctx.history[ctx.history.length - 1]?.trainAccuracy;
+  return accuracy !== undefined && accuracy >= THRESHOLDS.learntAccuracy;
 }
 
 export function finite(value: number | null | undefined): value is number {

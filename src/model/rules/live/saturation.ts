@@ -1,21 +1,21 @@
 // Theory §6: in the saturation zones (sigmoid |z| > 4.6, tanh |z| > 3.0) the derivative is below
 // 1% of its maximum, so a unit stuck there passes almost no gradient back: it has stopped learning.
 // An output unit scored by cross-entropy is exempt: confident outputs are the goal there, and
-// ∂L/∂z = ŷ − y does not vanish.
+// ∂L/∂z = ŷ − y does not vanish. So is a classifier that already gets its training samples right.
 
 import { compactFixes, replaceInitFix, setActivationFix } from '../../fixes';
 import { percent } from '../../stats';
 import { THRESHOLDS } from '../../thresholds';
 import { SATURATION_THRESHOLD } from '../../vocabulary';
 import type { LiveRule } from '../rule';
-import { epochsTrained, healthOf, layerName, layerProblem } from './helpers';
+import { epochsTrained, hasLearnt, healthOf, layerName, layerProblem } from './helpers';
 
 export const saturation: LiveRule = {
   code: 'sigmoid-saturation',
   severity: 'warning',
   summary: 'Most of a sigmoid/tanh layer\'s pre-activations sit in the saturation zone (code sigmoid-saturation or tanh-saturation).',
   check(ctx) {
-    if (epochsTrained(ctx) < 1) return [];
+    if (epochsTrained(ctx) < 1 || hasLearnt(ctx)) return [];
     const last = ctx.spec.layers.length - 1;
     return healthOf(ctx).flatMap((h) => {
       const activation = ctx.spec.layers[h.layer].activation;
