@@ -5,7 +5,7 @@
 
 import * as vscode from 'vscode';
 import type { LayerHealth } from '../engine/health-types';
-import type { ModelSpec } from '../model/spec';
+import type { DataFacts, ModelSpec } from '../model/spec';
 import type { TrainingSession } from '../training/session-api';
 import { activationChartSvg, CHART_HEIGHT, CHART_WIDTH, svgDataUri } from './activation-chart';
 import { COMMANDS } from './commands-ids';
@@ -79,11 +79,19 @@ function lessonContext(session: TrainingSession, layer: number | undefined): Les
   const history = session.history;
   return {
     spec: session.parse.spec,
-    inputSize: session.data?.inputSize ?? session.parse.facts?.inputSize,
+    facts: factsOf(session),
     health: session.latest?.health ?? null,
     last: history[history.length - 1],
     layer,
   };
+}
+
+/** What is known of the inputs: from the text, completed by the built data (a CSV's width). */
+function factsOf(session: TrainingSession): DataFacts | undefined {
+  const facts = session.parse.facts;
+  const data = session.data;
+  if (!data) return facts;
+  return { ...facts, inputSize: facts?.inputSize ?? data.inputSize, featureNames: facts?.featureNames ?? data.featureNames };
 }
 
 function lessonLines(key: LessonKey, layer: number | undefined, session: TrainingSession, raw: unknown): string[] {
@@ -178,7 +186,7 @@ function layerLines(session: TrainingSession, spec: ModelSpec, layer: number): s
   } else {
     const uri = encodeURIComponent(JSON.stringify([session.key]));
     lines.push(`Not trained yet — [▶ Train](command:${COMMANDS.train}?${uri}) to see live numbers.`);
-    const prediction = initSaturationSentence(spec, layer, session.data?.inputSize ?? session.parse.facts?.inputSize);
+    const prediction = initSaturationSentence(spec, layer, factsOf(session));
     if (prediction) lines.push(prediction);
   }
   return lines;

@@ -4,9 +4,10 @@
 
 import { ACTIVATION_FUNCTIONS, ACTIVATION_INFO, isActivationName } from '../engine/activations';
 import type { HealthReport, LayerHealth } from '../engine/health-types';
-import { initStd } from '../engine/init';
 import type { InitSpec } from '../engine/types';
-import type { ModelSpec } from '../model/spec';
+import { layerInits, predictedSaturation } from '../model/index';
+import type { DataFacts, ModelSpec } from '../model/spec';
+import { SATURATION_THRESHOLD } from '../model/vocabulary';
 import type { HistoryPoint } from '../protocol/snapshot';
 import { formatNumber, markdownPercent } from './format';
 
@@ -29,39 +30,11 @@ export function activationDerivative(activation: string, z: number): number {
   return ACTIVATION_FUNCTIONS[activation === 'softmax' ? 'sigmoid' : activation].der(z);
 }
 
-/** Standard normal CDF, via erf (Abramowitz & Stegun 7.1.26, absolute error below 1.5e-7). */
-export function normalCdf(x: number): number {
-  const t = 1 / (1 + 0.3275911 * (Math.abs(x) / Math.SQRT2));
-  const poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
-  const erf = 1 - poly * Math.exp(-(x * x) / 2);
-  return x >= 0 ? 0.5 * (1 + erf) : 0.5 * (1 - erf);
-}
-
-/**
- * Share of pre-activations z = Σ wᵢxᵢ (+ bias 0 at init) in the saturation zone, for inputs of
- * zero mean and unit variance (standardised data) and i.i.d. weights of the given mean and std:
- * Var(z) = n·(σ² + μ²), and z is about normal for a sum of many terms, so the share is
- * P(|z| > t) = 2·(1 − Φ(t / √Var)). Null when the activation has no saturation zone.
- */
-export function predictedSaturatedShare(activation: string, weightStd: number, weightMean: number, fanIn: number): number | null {
-  const threshold = saturationThreshold(activation);
-  if (threshold === null) return null;
-  const zStd = Math.sqrt(fanIn * (weightStd * weightStd + weightMean * weightMean));
-  if (zStd === 0) return 0;
-  return 2 * (1 - normalCdf(threshold / zStd));
-}
-
-/** Fan-in of a layer: the input width for the first, the previous layer's units otherwise. */
-export function fanIn(spec: ModelSpec, layer: number, inputSize: number | undefined): number | undefined {
-  if (layer === 0) return inputSize;
-  return spec.layers[layer - 1]?.units;
-}
-
 /** What a lesson can tie its theory to. Every field may be missing: before training, or on a broken file. */
 export interface LessonContext {
   spec?: ModelSpec;
-  /** Width of the input (from the data), when known. */
-  inputSize?: number;
+  /** What the text (or the built data) says about the inputs: their width, feature names. */
+  facts?: DataFacts;
   health?: HealthReport | null;
   last?: HistoryPoint;
   /** The layer the hovered key belongs to, for per-layer keys. */
@@ -103,26 +76,28 @@ function layerHealth(context: LessonContext): LayerHealth | undefined {
   return context.health?.layers.find((entry) => entry.layer === context.layer);
 }
 
-function layerInit(spec: ModelSpec, layer: number): InitSpec {
-  return spec.layers[layer]?.init ?? spec.init;
-}
 
-/** The predicted saturated share at init for one layer, as a sentence, or null when it does not apply. */
-export function initSaturationSentence(spec: ModelSpec, layer: number, inputSize: number | undefined): string | null {
+/**
+ * The predicted saturated share at init for one layer, as a sentence, or null when it does not
+ * apply. The prediction is the model rules' own (init-scale.ts: z ~ N(0, fan_in·E[w²]·E[x²]), with
+ * E[x²] propagated layer by layer), so the hover and the `init-saturation` problem quote one number.
+ */
+export function initSaturationSentence(spec: ModelSpec, layer: number, facts: DataFacts | undefined): string | null {
   const config = spec.layers[layer];
-  if (!config) return null;
-  const n = fanIn(spec, layer, inputSize);
-  if (n === undefined || saturationThreshold(config.activation) === null) return null;
-  const init = layerInit(spec, layer);
-  const std = initStd(init, n, config.units);
-  const mean = init.distribution === 'gaussian' ? (init.mean ?? 0) : 0;
-  const share = predictedSaturatedShare(config.activation, std, mean, n);
-  if (share === null) return null;
-  const zStd = Math.sqrt(n * (std * std + mean * mean));
-  const assumption = layer === 0 ? 'standardised inputs' : 'inputs of unit scale from the layer below';
+  const threshold = config ? SATURATION_THRESHOLD[config.activation] : undefined;
+  if (!config || threshold === undefined || facts?.inputSize === undefined) return null;
+  const entry = layerInits(spec, facts, true)?.[layer];
+  if (!entry) return null;
+  const { std, share } = predictedSaturation(entry.fanIn, entry.secondMoment, threshold, entry.inputSecondMoment);
+  const inputs =
+    layer === 0
+      ? entry.inputSecondMoment === 1
+        ? 'standardised inputs, E[x²] = 1'
+        : `inputs with E[x²] = ${formatNumber(entry.inputSecondMoment)}`
+      : `layer ${layer}'s outputs as inputs, E[h²] ≈ ${formatNumber(entry.inputSecondMoment)}`;
   return (
-    `At init (${describeInit(init)}, ${n} input${n === 1 ? '' : 's'}), z = Σwᵢxᵢ has std ≈ ${formatNumber(std)}·√${n} = ${formatNumber(zStd)} ` +
-    `(assuming ${assumption}): predicted **${markdownPercent(share)} saturated** (|z| > ${formatNumber(saturationThreshold(config.activation) ?? 0)}).`
+    `At init (${describeInit(entry.init)}, fan-in ${entry.fanIn}, ${inputs}), z ~ N(0, fan_in·E[w²]·E[x²]) has σ_z ≈ ${formatNumber(std)}: ` +
+    `predicted **${markdownPercent(share)} saturated** (|z| > ${formatNumber(threshold)}).`
   );
 }
 
@@ -152,7 +127,7 @@ export function activationLesson(activation: string, context: LessonContext): st
     }
   }
   if (context.spec && context.layer !== undefined) {
-    const sentence = initSaturationSentence(context.spec, context.layer, context.inputSize);
+    const sentence = initSaturationSentence(context.spec, context.layer, context.facts);
     if (sentence) lines.push(sentence);
   }
   return lines;
@@ -179,7 +154,7 @@ export function initLesson(init: InitSpec, context: LessonContext): string[] {
   if (spec) {
     const layers = context.layer !== undefined ? [context.layer] : spec.layers.map((_, index) => index);
     for (const layer of layers) {
-      const sentence = initSaturationSentence(spec, layer, context.inputSize);
+      const sentence = initSaturationSentence(spec, layer, context.facts);
       if (sentence) lines.push(`Layer ${layer + 1} (${spec.layers[layer].activation}): ${sentence}`);
     }
     const health = context.health;

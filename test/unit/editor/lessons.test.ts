@@ -6,11 +6,10 @@ import {
   initSaturationSentence,
   learningRateLesson,
   lossLesson,
-  normalCdf,
-  predictedSaturatedShare,
   regularizationLesson,
   saturationThreshold,
 } from '../../../src/editor/lessons';
+import { parseModel } from '../../../src/model/index';
 import type { ModelSpec } from '../../../src/model/spec';
 
 /** A small seeded generator for the Monte Carlo check (independent of the engine's). */
@@ -42,13 +41,6 @@ function spec(layers: ModelSpec['layers'], init: ModelSpec['init']): ModelSpec {
 }
 
 describe('the numbers behind the lessons', () => {
-  it('normal CDF matches tabulated values', () => {
-    expect(normalCdf(0)).toBeCloseTo(0.5, 7);
-    expect(normalCdf(1)).toBeCloseTo(0.8413447461, 6);
-    expect(normalCdf(1.96)).toBeCloseTo(0.9750021049, 6);
-    expect(normalCdf(-2.5)).toBeCloseTo(0.0062096653, 6);
-  });
-
   it('saturation thresholds are where the derivative falls below 0.01', () => {
     expect(saturationThreshold('sigmoid')).toBeCloseTo(4.6, 1);
     expect(saturationThreshold('tanh')).toBeCloseTo(3.0, 1);
@@ -57,30 +49,8 @@ describe('the numbers behind the lessons', () => {
     expect(activationDerivative('tanh', saturationThreshold('tanh')!)).toBeCloseTo(0.01, 6);
   });
 
-  it('predicted saturated share at init agrees with a simulation of z = Σ wᵢxᵢ', () => {
-    const n = 64;
-    const std = 1;
-    const normal = gaussian(mulberry32(7));
-    const trials = 20_000;
-    let saturated = 0;
-    for (let t = 0; t < trials; t++) {
-      let z = 0;
-      for (let i = 0; i < n; i++) z += normal() * std * normal();
-      if (Math.abs(z) > saturationThreshold('sigmoid')!) saturated++;
-    }
-    const predicted = predictedSaturatedShare('sigmoid', std, 0, n)!;
-    expect(predicted).toBeGreaterThan(0.5);
-    expect(Math.abs(predicted - saturated / trials)).toBeLessThan(0.015);
-  });
-
-  it('predicts no saturation for small initial weights and none for ReLU', () => {
-    expect(predictedSaturatedShare('tanh', 0.01, 0, 2)).toBeLessThan(1e-9);
-    expect(predictedSaturatedShare('relu', 1, 0, 100)).toBeNull();
-  });
-});
-
-describe('lessons tied to the model', () => {
-  it('std 1 with sigmoid predicts a large saturated share in the hover sentence', () => {
+  it('the predicted saturated share agrees with a simulation of the network at init', () => {
+    // 2 standardised inputs → 64 sigmoid → 64 sigmoid, weights N(0, 1): simulate z of layer 2.
     const model = spec(
       [
         { units: 64, activation: 'sigmoid' },
@@ -89,11 +59,59 @@ describe('lessons tied to the model', () => {
       ],
       { distribution: 'gaussian', mean: 0, std: 1 },
     );
-    const sentence = initSaturationSentence(model, 1, 2)!;
-    // Layer 2 has 64 inputs: z std ≈ 8, so P(|z| > 4.6) ≈ 57%.
-    expect(sentence).toContain('std ≈ 1·√64 = 8');
-    expect(sentence).toContain('**57% saturated**');
-    expect(activationLesson('sigmoid', { spec: model, inputSize: 2, layer: 1 }).join('\n')).toContain('57% saturated');
+    const normal = gaussian(mulberry32(7));
+    const threshold = 4.6;
+    let saturated = 0;
+    let count = 0;
+    for (let trial = 0; trial < 400; trial++) {
+      const w1 = Array.from({ length: 2 * 64 }, normal);
+      const w2 = Array.from({ length: 64 * 64 }, normal);
+      for (let sample = 0; sample < 8; sample++) {
+        const x = [normal(), normal()];
+        const h = Array.from({ length: 64 }, (_, j) => 1 / (1 + Math.exp(-(x[0] * w1[j] + x[1] * w1[64 + j]))));
+        for (let k = 0; k < 64; k++) {
+          let z = 0;
+          for (let j = 0; j < 64; j++) z += h[j] * w2[j * 64 + k];
+          if (Math.abs(z) > threshold) saturated++;
+          count++;
+        }
+      }
+    }
+    const sentence = initSaturationSentence(model, 1, { inputSize: 2 })!;
+    const predicted = Number(/predicted \*\*(\d+)% saturated/.exec(sentence)![1]) / 100;
+    expect(Math.abs(predicted - saturated / count)).toBeLessThan(0.03);
+  });
+
+  it('predicts no saturation for small initial weights, and nothing for ReLU', () => {
+    const small = spec([{ units: 4, activation: 'tanh' }, { units: 1, activation: 'sigmoid' }], { distribution: 'gaussian', mean: 0, std: 0.01 });
+    expect(initSaturationSentence(small, 0, { inputSize: 2 })).toContain('predicted **0% saturated**');
+    const relu = spec([{ units: 4, activation: 'relu' }, { units: 1, activation: 'sigmoid' }], { distribution: 'gaussian', mean: 0, std: 5 });
+    expect(initSaturationSentence(relu, 0, { inputSize: 2 })).toBeNull();
+  });
+});
+
+describe('lessons tied to the model', () => {
+  it('std 1 with sigmoid: the hover predicts the same saturated share as the init-saturation problem', () => {
+    const text = JSON.stringify({
+      name: 'deep sigmoid',
+      data: { generator: 'circle', samples: 200, noise: 0.1 },
+      init: { distribution: 'gaussian', std: 1 },
+      layers: [
+        { units: 64, activation: 'sigmoid' },
+        { units: 64, activation: 'sigmoid' },
+        { units: 1, activation: 'sigmoid' },
+      ],
+      loss: 'mse',
+    });
+    const parse = parseModel(text);
+    const problem = parse.problems.find((p) => p.code === 'init-saturation');
+    expect(problem?.layer).toBeDefined();
+    const sentence = initSaturationSentence(parse.spec!, problem!.layer!, parse.facts)!;
+    const quoted = (message: string) => /(\d+(?:\.\d)?)% (?:of them )?(?:have|saturated)/.exec(message)?.[1];
+    expect(quoted(sentence.replace(/\*\*/g, ''))).toBe(quoted(problem!.message));
+    expect(sentence).toMatch(/fan-in 64, layer \d's outputs as inputs, E\[h²\] ≈ 0\.\d+/);
+    const lesson = activationLesson('sigmoid', { spec: parse.spec, facts: parse.facts, layer: problem!.layer }).join('\n');
+    expect(lesson).toContain(sentence);
   });
 
   it('the 3σ rule uses the model’s own std, read as a standard deviation', () => {
