@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   activationDerivative,
   activationLesson,
+  dropoutLesson,
   initLesson,
   initSaturationSentence,
   learningRateLesson,
@@ -119,6 +120,14 @@ describe('lessons tied to the model', () => {
     expect(text).toContain('99.73% of initial weights lie in (−0.03, 0.03)');
     expect(text).toContain('standard deviation (not the variance)');
     expect(initLesson({ distribution: 'zeros' }, {}).join('\n')).toContain('every weight starts at 0');
+  });
+
+  it('dropout: keep probability, expected active units and the train–test gap now', () => {
+    const model = spec([{ units: 16, activation: 'relu', dropout: 0.25 }, { units: 1, activation: 'sigmoid' }], { distribution: 'he' });
+    const last = { epoch: 50, trainCost: 0.1, trainObjective: 0.1, trainRegularization: 0, testCost: 0.4 };
+    const text = dropoutLesson(0.25, { spec: model, layer: 0, last }, 'inverted').join('\n');
+    expect(text).toContain('p = 0.25, keep probability 0.75, about 12 of 16 units active per step');
+    expect(text).toContain('a gap of 0.3');
   });
 
   it('weight decay factor is 1 − LR·λ', () => {
