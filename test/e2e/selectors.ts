@@ -17,6 +17,7 @@ export const WORKBENCH = {
   webview: 'iframe.webview.ready',
   webviewInner: 'iframe#active-frame',
   runningExtensionsRow: '.runtime-extensions-editor .monaco-list-row',
+  walkthroughStep: '.getting-started-step',
 };
 
 /** Inside the panel's document. */
@@ -34,4 +35,15 @@ export const EDITOR = {
   layerHoverToken: '"units"',
   /** Codes the Problems panel must show for a saturated deep sigmoid net (one of them). */
   saturationCodes: ['vanishing-gradient', 'sigmoid-saturation'],
+};
+
+/** The walkthrough step the e2e test follows (package.json contributes.walkthroughs). */
+export const WALKTHROUGH = {
+  title: 'Watch a network learn',
+  step: 'A hidden layer solves XOR',
+  button: 'Open xor.nn.json',
+  /** The opened copy's tab: `xor.nn.json`, or `xor-2.nn.json` beside an existing one. */
+  tab: /\bxor(-\d+)?\.nn\.json/,
+  /** Text of the example that proves the right file opened. */
+  lessonText: 'Lesson 3',
 };

@@ -7,7 +7,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { E2E_RESULTS, startSession, type E2ESession } from './code-server-session';
-import { EDITOR, PANEL, WORKBENCH } from './selectors';
+import { EDITOR, PANEL, WALKTHROUGH, WORKBENCH } from './selectors';
 import { canvasInk, codeLensTitles, hoverToken, openFile, panelEpoch, problemsText, runCommand, waitFor } from './workbench';
 
 /** The one browser global the theme step needs (the project's TypeScript has no DOM library). */
@@ -157,3 +157,24 @@ describe('user path (issues 4-6)', () => {
     expect(ms).toBeGreaterThanOrEqual(0);
   });
 });
+
+describe('walkthrough (package.json contributes.walkthroughs)', () => {
+  step('the walkthrough lists the lessons and its button opens the lesson\'s example', async () => {
+    const { page } = s();
+    await runCommand(page, 'Welcome: Open Walkthrough...', true);
+    await page.locator(WORKBENCH.quickInputRow).filter({ hasText: WALKTHROUGH.title }).first().click();
+    const lesson = page.locator(WORKBENCH.walkthroughStep).filter({ hasText: WALKTHROUGH.step }).first();
+    await lesson.waitFor({ timeout: 20_000 });
+    await lesson.click();
+    await lesson.locator('a.monaco-button').filter({ hasText: WALKTHROUGH.button }).click();
+    // The button passes the file name: the example opens at once, with no quick pick in between.
+    const opened = await waitFor('the example to open, or a picker to appear', async () => {
+      if (await page.locator(WORKBENCH.quickInput).isVisible()) return 'picker';
+      const tab = await page.locator(WORKBENCH.activeTab).textContent();
+      return tab && WALKTHROUGH.tab.test(tab) ? 'editor' : undefined;
+    });
+    expect(opened, 'nnPlayground.newFromExample asked which example instead of opening the one the button names').toBe('editor');
+    await page.locator(WORKBENCH.editorLines).filter({ hasText: WALKTHROUGH.lessonText }).first().waitFor();
+  });
+});
+
