@@ -127,6 +127,19 @@ describe('unknown names, with "did you mean"', () => {
     expect(p.fixes?.[0].edits[0]).toMatchObject({ newText: `"${suggestion}"`, range: p.range });
   });
 
+  test.each([
+    ['dataset', { data: { dataset: 'irs' } }, '"irs"', 'iris', 'unknown-dataset'],
+    ['regularization', { training: { regularization: 'L2' } }, '"L2"', 'l2', 'unknown-regularization'],
+    ['regularization type', { training: { regularization: { type: 'l22' } } }, '"l22"', 'l2', 'unknown-regularization'],
+    ['dropoutMode', { training: { dropoutMode: 'inverse' } }, '"inverse"', 'inverted', 'unknown-dropout-mode'],
+  ])('%s', (_, parts, written, suggestion, code) => {
+    const layers = 'dataset' in (parts.data ?? {}) ? [{ units: 4 }, { units: 3 }] : xorLayers;
+    const text = model({ data: { generator: 'xor' }, layers, ...parts });
+    const p = only(parse(text), code);
+    expectRangeAt(text, p.range, written);
+    expect(p.message).toContain(`Did you mean "${suggestion}"?`);
+  });
+
   test('no guess when nothing is close', () => {
     const text = XOR_TEXT.replace('"tanh"', '"banana"');
     const p = only(parse(text), 'unknown-activation');
@@ -149,6 +162,13 @@ describe('unknown names, with "did you mean"', () => {
   test('a field one level too high is sent where it belongs', () => {
     const text = model({ data: { generator: 'xor' }, layers: xorLayers, learningRate: 0.5 });
     expect(only(parse(text), 'unknown-field').message).toMatch(/Did you mean "learningRate"\? It belongs inside "training"/);
+  });
+
+  test('a setting of another optimizer', () => {
+    const text = model({ data: { generator: 'xor' }, layers: xorLayers, training: { optimizer: 'sgd', momentum: 0.9 } });
+    const p = only(parse(text), 'optimizer-parameter-ignored');
+    expectRangeAt(text, p.range, '"momentum"');
+    expect(p.message).toBe('"momentum" is a setting of the momentum optimizer and is ignored by sgd.');
   });
 
   test('a parameter the chosen distribution ignores', () => {
@@ -206,6 +226,11 @@ describe('data', () => {
   test('a non-number inline value', () => {
     const text = model({ data: { inputs: [[0, 'a']], targets: [[0]] }, layers: [{ units: 1 }] });
     expectRangeAt(text, only(parse(text), 'wrong-type').range, '"a"');
+  });
+
+  test('a csv column listed twice', () => {
+    const text = model({ data: { csv: 'a.csv', features: ['x', 'x'], target: 'y' }, layers: [{ units: 1, activation: 'linear' }] });
+    expectRangeAt(text, only(parse(text), 'duplicate-column').range, '"x"', '"x",');
   });
 
   test('a csv target that is also a feature', () => {
