@@ -18,6 +18,8 @@ export interface RunOptions {
   weights?: WeightsFile;
   /** Called after every epoch (progress display). */
   onEpoch?: (epoch: number, epochs: number, point: HistoryPoint) => void;
+  /** Build the trainer (default true); `check` only needs the data, not the network's memory. */
+  buildTrainer?: boolean;
 }
 
 export interface Prepared {
@@ -64,7 +66,7 @@ export function prepare(text: string, options: RunOptions = {}): Prepared {
     for (const p of checkAgainstData(parse, dataset)) {
       if (!problems.some((q) => q.code === p.code && q.range.offset === p.range.offset && q.layer === p.layer)) problems.push(p);
     }
-    if (hasErrors(problems)) return { parse, problems, epochs };
+    if (hasErrors(problems) || options.buildTrainer === false) return { parse, problems, dataset, epochs };
     trainer = createTrainer(inputs.options, dataset);
   } catch (error) {
     problems.push(engineProblem(parse, error));

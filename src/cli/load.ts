@@ -33,7 +33,7 @@ export function loadFiles(file: string, options: { weights: boolean }): Loaded {
   return loaded;
 }
 
-export function prepareLoaded(loaded: Loaded, options: Omit<RunOptions, 'csvText' | 'weights'> = {}): Prepared {
+export function prepareLoaded(loaded: Loaded, options: Omit<RunOptions, 'csvText' | 'weights' | 'onEpoch'> = {}): Prepared {
   if (loaded.readProblems.length > 0) {
     const parse = parseModel(loaded.text);
     return { parse, problems: [...parse.problems, ...loaded.readProblems], epochs: 0 };

@@ -31,7 +31,7 @@ export function train(args: TrainArgs, io: Output): number {
     return 1;
   }
 
-  const showProgress = io.interactive && !args.json;
+  const showProgress = io.interactive && !args.json && io.progress !== undefined;
   let lastDraw = 0;
   const result = run(loaded.text, {
     ...overrides,
@@ -42,11 +42,11 @@ export function train(args: TrainArgs, io: Output): number {
           const now = Date.now();
           if (now - lastDraw < PROGRESS_INTERVAL_MS && epoch < epochs) return;
           lastDraw = now;
-          process.stderr.write(`\r${progressBar(epoch, epochs, point.trainCost)}`);
+          io.progress?.(progressBar(epoch, epochs, point.trainCost));
         }
       : undefined,
   });
-  if (showProgress) process.stderr.write('\n');
+  if (showProgress) io.progress?.(`${progressBar(result.history.length, result.epochs, result.history.at(-1)?.trainCost ?? NaN)}\n`);
 
   const classification = result.dataset?.kind === 'classification';
   const problems = result.problems;

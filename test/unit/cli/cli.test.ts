@@ -241,3 +241,14 @@ test('argument parsing', () => {
   expect(parseArgs(['train', 'm.nn.json', '--epochs'])).toEqual({ usageError: '--epochs needs a value, e.g. --epochs 100' });
   expect(parseArgs(['check', '--json', 'm.nn.json'])).toEqual({ command: 'check', file: 'm.nn.json', json: true });
 });
+
+test('a terminal gets a progress bar on stderr; pipes and --json do not', () => {
+  const frames: string[] = [];
+  const io: Output = { out: () => {}, err: () => {}, interactive: true, progress: (t) => frames.push(t) };
+  expect(main(['train', example('xor.nn.json'), '--epochs', '40'], io)).toBe(0);
+  expect(frames.length).toBeGreaterThanOrEqual(1);
+  expect(frames[frames.length - 1]).toMatch(/^\[#{30}\] 40\/40 {2}loss \d\.\d+\n$/);
+  frames.length = 0;
+  main(['train', example('xor.nn.json'), '--epochs', '40', '--json'], io);
+  expect(frames).toEqual([]);
+});
