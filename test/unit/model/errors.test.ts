@@ -132,8 +132,8 @@ describe('unknown names, with "did you mean"', () => {
     ['regularization', { training: { regularization: 'L2' } }, '"L2"', 'l2', 'unknown-regularization'],
     ['regularization type', { training: { regularization: { type: 'l22' } } }, '"l22"', 'l2', 'unknown-regularization'],
     ['dropoutMode', { training: { dropoutMode: 'inverse' } }, '"inverse"', 'inverted', 'unknown-dropout-mode'],
-  ])('%s', (_, parts, written, suggestion, code) => {
-    const layers = 'dataset' in (parts.data ?? {}) ? [{ units: 4 }, { units: 3 }] : xorLayers;
+  ])('%s', (name, parts: Record<string, unknown>, written, suggestion, code) => {
+    const layers = name === 'dataset' ? [{ units: 4 }, { units: 3 }] : xorLayers;
     const text = model({ data: { generator: 'xor' }, layers, ...parts });
     const p = only(parse(text), code);
     expectRangeAt(text, p.range, written);
