@@ -160,13 +160,19 @@ export const LINEAR_COLLAPSE_MODEL = `{
 }
 `;
 
-/** A deep sigmoid net initialised with N(0, 4): its hidden layers sit in the saturation zone. */
+/**
+ * Six sigmoid layers initialised with N(0, 4) on the spiral: about 80% of the hidden layers'
+ * pre-activations sit in the saturation zone, and the net stays far from the accuracy at which the
+ * live rules consider it learnt (a circle would be learnt within ~50 epochs despite saturation).
+ */
 export const SATURATED_SIGMOID_MODEL = `{
   "name": "Deep sigmoid, saturated",
   "seed": 1,
-  "data": { "generator": "circle", "samples": 200, "noise": 0.1 },
+  "data": { "generator": "spiral", "samples": 200, "noise": 0.1 },
   "init": { "distribution": "gaussian", "std": 4 },
   "layers": [
+    { "units": 32, "activation": "sigmoid" },
+    { "units": 32, "activation": "sigmoid" },
     { "units": 32, "activation": "sigmoid" },
     { "units": 32, "activation": "sigmoid" },
     { "units": 32, "activation": "sigmoid" },

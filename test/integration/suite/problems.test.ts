@@ -64,7 +64,8 @@ suite('problems and quick fixes', () => {
     await until(() => ourDiagnostics(uri).length === 0, 'the problems to clear after closing', 5_000);
   });
 
-  test('a saturated deep sigmoid net shows a live problem while it trains, with a quick fix', async () => {
+  test('a saturated deep sigmoid net shows a live problem while it trains, with a quick fix', async function () {
+    this.timeout(60_000);
     const uri = await writeModel('saturated-sigmoid.nn.json', SATURATED_SIGMOID_MODEL);
     await show(uri);
     const session = await sessionOf(uri);
@@ -73,7 +74,7 @@ suite('problems and quick fixes', () => {
     const live = await until(
       () => ourDiagnostics(uri).find((d) => ['sigmoid-saturation', 'vanishing-gradient'].includes(codeOf(d))),
       'a sigmoid-saturation or vanishing-gradient problem',
-      30_000,
+      45_000,
     );
     assert.ok(session.problems.some((problem) => problem.source === 'live' && problem.code === codeOf(live)), `${codeOf(live)} is not a live problem`);
     const layer = session.problems.find((problem) => problem.code === codeOf(live))?.layer;
