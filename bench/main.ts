@@ -6,10 +6,12 @@
 //   --quick          fewer, shorter repetitions: a smoke check, not a measurement
 //   --only a,c       run some workloads
 //   --impl a,b       run some implementations (e.g. --impl nn-playground for profiling)
+//   --cpu-time       rates per second of this process's CPU time instead of elapsed time: steadier
+//                    when other processes share the cores (the table always shows the CPU share)
 //   --tiny           shrink the data sets and run once: for tests of the harness; numbers mean nothing
 
 import * as os from 'node:os';
-import { FULL, QUICK, SMOKE, summarize, timeEpochs, warmUp, type Repetitions } from './measure';
+import { FULL, QUICK, SMOKE, summarize, timeEpochs, warmUp, type Clock, type Repetitions, type RunTime } from './measure';
 import { brainJs } from './peers/brain';
 import { nnPlayground } from './peers/nn-playground';
 import { tfjsCpu, tfjsWasm, wasmSetup } from './peers/tfjs';
@@ -20,12 +22,13 @@ import { makeWorkloads, WORKLOAD_NAMES, type Workload, type WorkloadName } from 
 interface Args {
   json: boolean;
   reps: Repetitions;
+  clock: Clock;
   tiny: boolean;
   workloads: WorkloadName[];
   impls: ImplName[];
 }
 
-const USAGE = 'usage: npm run bench -- [--json] [--quick] [--only a,b,c] [--impl nn-playground,tfjs-cpu,tfjs-wasm,brain.js] [--tiny]';
+const USAGE = 'usage: npm run bench -- [--json] [--quick] [--cpu-time] [--only a,b,c] [--impl nn-playground,tfjs-cpu,tfjs-wasm,brain.js] [--tiny]';
 
 function listOption<T extends string>(value: string | undefined, allowed: readonly T[], flag: string): T[] {
   const items = (value ?? '').split(',').filter((item) => item !== '');
@@ -35,13 +38,14 @@ function listOption<T extends string>(value: string | undefined, allowed: readon
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { json: false, reps: FULL, tiny: false, workloads: [...WORKLOAD_NAMES], impls: [...IMPLS] };
+  const args: Args = { json: false, reps: FULL, clock: 'wall', tiny: false, workloads: [...WORKLOAD_NAMES], impls: [...IMPLS] };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => inline ?? argv[++i];
     if (flag === '--json') args.json = true;
     else if (flag === '--quick') args.reps = QUICK;
     else if (flag === '--tiny') args.tiny = true;
+    else if (flag === '--cpu-time') args.clock = 'cpu';
     else if (flag === '--only') args.workloads = listOption(value(), WORKLOAD_NAMES, '--only');
     else if (flag === '--impl') args.impls = listOption(value(), IMPLS, '--impl');
     else throw new Error(`unknown option "${argv[i]}"`);
@@ -57,7 +61,7 @@ interface Contender {
   result: ImplResult;
   session: BenchSession | null;
   epochsPerRun: number;
-  rates: number[];
+  times: RunTime[];
 }
 
 function failed(contender: Contender, error: unknown): void {
@@ -78,7 +82,7 @@ async function runWorkload(workload: Workload, args: Args): Promise<WorkloadResu
   for (const impl of args.impls) {
     const peer = PEERS[impl];
     const note = peer.note(workload);
-    const contender: Contender = { peer, result: { impl, measurement: null, ...(note ? { note } : {}) }, session: null, epochsPerRun: 1, rates: [] };
+    const contender: Contender = { peer, result: { impl, measurement: null, ...(note ? { note } : {}) }, session: null, epochsPerRun: 1, times: [] };
     contenders.push(contender);
     process.stderr.write(`bench (${workload.name}) ${impl}: warming up\n`);
     try {
@@ -93,8 +97,7 @@ async function runWorkload(workload: Workload, args: Args): Promise<WorkloadResu
       const contender = contenders[(i + round) % contenders.length];
       if (contender.session === null) continue;
       try {
-        const seconds = await timeEpochs(contender.session, contender.epochsPerRun);
-        contender.rates.push((contender.epochsPerRun * unitsPerEpoch) / seconds);
+        contender.times.push(await timeEpochs(contender.session, contender.epochsPerRun));
       } catch (error) {
         failed(contender, error);
       }
@@ -103,7 +106,9 @@ async function runWorkload(workload: Workload, args: Args): Promise<WorkloadResu
   }
   for (const contender of contenders) {
     contender.session?.dispose();
-    if (contender.session !== null) contender.result.measurement = summarize(contender.rates, contender.epochsPerRun);
+    if (contender.session !== null) {
+      contender.result.measurement = summarize(contender.times, contender.epochsPerRun * unitsPerEpoch, contender.epochsPerRun, args.clock);
+    }
   }
   return { name: workload.name, unit: workload.unit, title: workload.title, results: contenders.map((c) => c.result) };
 }
@@ -122,6 +127,11 @@ async function header(args: Args): Promise<string[]> {
       'gc' in globalThis ? ', garbage collected between runs' : ''
     }.`,
   ];
+  lines.push(
+    args.clock === 'cpu'
+      ? 'Clock: this process’s CPU time (user + system), not elapsed time (--cpu-time).'
+      : 'Clock: elapsed time. "cpu" is the median share of it this process was on a core; below ~90% other processes were competing (try --cpu-time).',
+  );
   if (args.tiny) lines.push('--tiny: shrunken data sets and a single run; these numbers mean nothing.');
   else if (args.reps === QUICK) lines.push('--quick: short runs for a smoke check; use the full run for numbers.');
   if (args.impls.includes('tfjs-wasm')) lines.push(`tfjs-wasm: ${await wasmSetup()}.`);

@@ -2,6 +2,7 @@
 // size each timed run to take at least `runSeconds`, then time `runs` runs. Only `train` is
 // inside the clock; building models, converting data and collecting garbage happen outside it.
 
+import * as process from 'node:process';
 import type { BenchSession } from './session';
 
 export interface Repetitions {
@@ -25,6 +26,8 @@ export interface Measurement {
   /** Rate of each timed run, in run order. */
   rates: number[];
   epochsPerRun: number;
+  /** Median over the runs of CPU time / wall time: near 1 on a quiet machine. */
+  cpuShare: number;
 }
 
 export function median(values: number[]): number {
@@ -38,12 +41,25 @@ export function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
-/** Seconds spent training `epochs` epochs (garbage collected first, outside the clock, if asked). */
-export async function timeEpochs(session: BenchSession, epochs: number, collect = true): Promise<number> {
+/** Seconds of one timed run: elapsed (wall) and this process's CPU time (user + system). */
+export interface RunTime {
+  wall: number;
+  cpu: number;
+}
+
+/**
+ * Times training `epochs` epochs (garbage collected first, outside the clock, if asked). Every
+ * implementation here runs on one thread, so CPU time is the work itself; on a shared machine the
+ * wall clock also counts the time other processes held the core, and cpu / wall shows how much.
+ */
+export async function timeEpochs(session: BenchSession, epochs: number, collect = true): Promise<RunTime> {
   if (collect) collectGarbage();
+  const cpuStart = process.cpuUsage();
   const start = performance.now();
   await session.train(epochs);
-  return (performance.now() - start) / 1000;
+  const wall = (performance.now() - start) / 1000;
+  const cpu = process.cpuUsage(cpuStart);
+  return { wall, cpu: (cpu.user + cpu.system) / 1e6 };
 }
 
 /**
@@ -54,7 +70,7 @@ export async function warmUp(session: BenchSession, reps: Repetitions): Promise<
   const times: number[] = [];
   let spent = 0;
   do {
-    const seconds = await timeEpochs(session, 1, false);
+    const seconds = (await timeEpochs(session, 1, false)).wall;
     times.push(seconds);
     spent += seconds;
   } while (spent < reps.warmupSeconds);
@@ -63,6 +79,17 @@ export async function warmUp(session: BenchSession, reps: Repetitions): Promise<
   return Math.max(1, Math.ceil(reps.runSeconds / Math.max(epochSeconds, 1e-9)));
 }
 
-export function summarize(rates: number[], epochsPerRun: number): Measurement {
-  return { median: median(rates), min: Math.min(...rates), max: Math.max(...rates), rates, epochsPerRun };
+export type Clock = 'wall' | 'cpu';
+
+/** Rates (units per second of the chosen clock) of a set of runs that each did `units` units. */
+export function summarize(times: RunTime[], units: number, epochsPerRun: number, clock: Clock): Measurement {
+  const rates = times.map((t) => units / t[clock]);
+  return {
+    median: median(rates),
+    min: Math.min(...rates),
+    max: Math.max(...rates),
+    rates,
+    epochsPerRun,
+    cpuShare: median(times.map((t) => t.cpu / t.wall)),
+  };
 }

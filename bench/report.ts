@@ -73,15 +73,16 @@ export function renderTable(workloads: WorkloadResult[], header: string[]): stri
   const lines = [...header, ''];
   for (const w of workloads) {
     lines.push(`(${w.name}) ${w.title}   [${w.unit}]`);
-    lines.push(`  ${pad('implementation', 15)}${padLeft('median', 10)}   ${pad('min – max', 21)}how it ran`);
+    lines.push(`  ${pad('implementation', 15)}${padLeft('median', 10)}   ${pad('min – max', 21)}${padLeft('cpu', 4)}   how it ran`);
     for (const r of w.results) {
       if (r.measurement === null) {
-        lines.push(`  ${pad(r.impl, 15)}${padLeft('—', 10)}   ${pad('', 21)}failed: ${r.error ?? 'unknown error'}`);
+        lines.push(`  ${pad(r.impl, 15)}${padLeft('—', 10)}   ${pad('', 21)}${padLeft('', 4)}   failed: ${r.error ?? 'unknown error'}`);
         continue;
       }
       const m = r.measurement;
       const range = `${formatRate(m.min)} – ${formatRate(m.max)}`;
-      lines.push(`  ${pad(r.impl, 15)}${padLeft(formatRate(m.median), 10)}   ${pad(range, 21)}${r.note ?? 'as specified'}`);
+      const share = `${Math.round(100 * m.cpuShare)}%`;
+      lines.push(`  ${pad(r.impl, 15)}${padLeft(formatRate(m.median), 10)}   ${pad(range, 21)}${padLeft(share, 4)}   ${r.note ?? 'as specified'}`);
     }
     for (const line of ratios(w)) {
       const ratio = line.ratio === null ? 'n/a' : formatRatio(line.ratio);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { median } from '../../../bench/measure';
 import { ratios, toJson, type WorkloadResult } from '../../../bench/report';
 
-const m = (value: number) => ({ median: value, min: value * 0.9, max: value * 1.1, rates: [value], epochsPerRun: 1 });
+const m = (value: number) => ({ median: value, min: value * 0.9, max: value * 1.1, rates: [value], epochsPerRun: 1, cpuShare: 1 });
 
 describe('bench report', () => {
   it('median of odd and even counts', () => {
