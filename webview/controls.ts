@@ -94,10 +94,13 @@ export class Controls {
     this.setInput('regularization.lambda', String(t.regularization.lambda));
   }
 
-  /** The file is the truth: inputs follow it, except the one being typed into. */
+  /**
+   * The file is the truth: inputs follow it, except the one being typed into. (activeElement
+   * alone is not enough: it stays on the input after the person moves on to the editor.)
+   */
   private setInput(field: HyperparameterField, value: string): void {
     const input = this.inputs[field];
-    if (document.activeElement === input || input.value === value) return;
+    if ((document.hasFocus() && document.activeElement === input) || input.value === value) return;
     input.value = value;
     input.setAttribute('aria-invalid', 'false');
   }

@@ -97,7 +97,7 @@ export class ActivationsView implements View {
             parsing: false,
             plugins: { legend: { display: false }, title: { display: true, text: '', color: p.foreground, align: 'start' } },
             scales: {
-              x: { type: 'linear', title: { display: true, text: 'z' } },
+              x: { type: 'linear', title: { display: true, text: 'z' }, ticks: { includeBounds: false } },
               y: { type: 'linear', beginAtZero: true, position: 'left', title: { display: true, text: '%' } },
               y1: { type: 'linear', position: 'right', grid: { drawOnChartArea: false }, title: { display: true, text: 'φ(z)' } },
             },

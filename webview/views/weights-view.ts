@@ -111,7 +111,7 @@ export class WeightsView implements View {
           options: {
             parsing: false,
             plugins: { legend: { display: false }, title: { display: true, text: '', color: p.foreground, align: 'start' } },
-            scales: { x: { type: 'linear', title: { display: true, text: 'weight' } }, y: { type: 'linear', beginAtZero: true, title: { display: true, text: '%' } } },
+            scales: { x: { type: 'linear', title: { display: true, text: 'weight' }, ticks: { includeBounds: false } }, y: { type: 'linear', beginAtZero: true, title: { display: true, text: '%' } } },
           },
         },
         () => histogramZones,
