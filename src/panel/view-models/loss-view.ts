@@ -28,7 +28,8 @@ export interface AccuracyChartData {
 /**
  * For each epoch, whether the overfitting rule (src/model/rules/live/overfitting.ts) holds on the
  * history up to it: over the last max(10, 20%) epochs the test cost rose, to more than
- * (1 + overfittingRise) × its best, while the training cost fell. Then the gap is widening, and the
+ * (1 + overfittingRise) × its best and by at least overfittingMinRise, while the training cost
+ * fell (a test below keeps the two in step). Then the gap is widening, and the
  * chart shades it. O(n): the running best replaces the rule's scan.
  */
 export function gapWidening(history: readonly HistoryPoint[]): boolean[] {
@@ -43,7 +44,8 @@ export function gapWidening(history: readonly HistoryPoint[]): boolean[] {
     const window = Math.max(THRESHOLDS.overfittingMinWindow, Math.round(THRESHOLDS.overfittingWindowShare * n));
     if (n < 2 * window) return;
     const first = history[finite[n - window] as number] as HistoryPoint;
-    const testRising = p.testCost > (first.testCost as number) && p.testCost > best * (1 + THRESHOLDS.overfittingRise);
+    const testRising =
+      p.testCost > (first.testCost as number) && p.testCost > best * (1 + THRESHOLDS.overfittingRise) && p.testCost - best >= THRESHOLDS.overfittingMinRise;
     out[i] = testRising && p.trainCost < first.trainCost;
   });
   return out;

@@ -36,9 +36,9 @@ describe('gapWidening', () => {
     expect(w.slice(0, 80).some(Boolean)).toBe(false);
     expect(w.at(-1)).toBe(true);
     const first = w.indexOf(true);
-    // Test cost passes 1.1 × its best (0.161 at epoch 80) after epoch 84.
-    expect(first).toBeGreaterThan(84);
-    expect(first).toBeLessThan(90);
+    // From its best (0.161 at epoch 80) the test cost must rise by max(20%, 0.05): after epoch 92.
+    expect(first).toBeGreaterThan(92);
+    expect(first).toBeLessThan(100);
     const data = lossChartData(h, 1000);
     expect(data.wideningNow).toBe(true);
     expect(data.gapFill[10]).toBeNull();
@@ -53,7 +53,7 @@ describe('gapWidening', () => {
   it('agrees with the overfitting rule on the whole history', async () => {
     const { overfitting } = await import('../../../src/model/rules/live/overfitting');
     const h = run(200, (i) => (i < 80 ? 1 / (1 + i / 10) + 0.05 : 1 / (1 + 8) + 0.05 + (i - 80) * 0.004));
-    for (const upTo of [60, 90, 150, 200]) {
+    for (const upTo of [60, 90, 95, 100, 150, 200]) {
       const prefix = h.slice(0, upTo);
       const ctx = { history: prefix, spec: { training: { regularization: { type: 'none', lambda: 0 } } }, locations: { values: {}, keys: {}, layers: [], root: {} }, src: undefined };
       const fired = overfitting.check(ctx as never).length > 0;
