@@ -42,7 +42,8 @@ export async function startSession(): Promise<E2ESession> {
   mkdirSync(workspace, { recursive: true });
   const examples = process.env.NN_E2E_EXAMPLES ?? join(ROOT, 'examples');
   if (existsSync(examples)) cpSync(examples, workspace, { recursive: true });
-  cpSync(join(ROOT, 'test', 'e2e', 'fixtures'), join(workspace, 'e2e-fixtures'), { recursive: true });
+  const fixtures = join(ROOT, 'test', 'e2e', 'fixtures');
+  if (existsSync(fixtures)) cpSync(fixtures, join(workspace, 'e2e-fixtures'), { recursive: true });
   installVsix(profile, vsix);
 
   const serverLog = join(E2E_RESULTS, 'code-server.log');

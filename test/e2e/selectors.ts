@@ -33,6 +33,8 @@ export const EDITOR = {
   lensTitles: [/Train/, /Step/, /Reset/] as const,
   /** A token inside the first layer of xor.nn.json to hover for that layer's live numbers. */
   layerHoverToken: '"units"',
+  /** The lesson whose deep sigmoid net stays saturated (its live vanishing-gradient is tested in test/unit/examples/). */
+  saturatedModel: 'deep-sigmoid.nn.json',
   /** Codes the Problems panel must show for a saturated deep sigmoid net (one of them). */
   saturationCodes: ['vanishing-gradient', 'sigmoid-saturation'],
 };

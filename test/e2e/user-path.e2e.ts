@@ -128,7 +128,7 @@ describe('user path (issues 4-6)', () => {
 
   step('a saturated deep sigmoid net shows vanishing-gradient or sigmoid-saturation in Problems', async () => {
     const { page } = s();
-    await openFile(page, 'saturated-sigmoid.nn.json');
+    await openFile(page, EDITOR.saturatedModel);
     await runCommand(page, 'NN Playground: Train Network');
     const rows = await waitFor(
       `one of ${EDITOR.saturationCodes.join(', ')} in the Problems panel`,
