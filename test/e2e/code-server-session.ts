@@ -31,11 +31,17 @@ const THEMES = {
   'high-contrast': { name: 'Default High Contrast', workbenchClass: 'hc-black' },
 } as const;
 
-export async function startSession(): Promise<E2ESession> {
+export interface SessionOptions {
+  /** Where this session's logs and screenshots go; test-results/e2e/ unless a spec keeps its own folder. */
+  results?: string;
+}
+
+export async function startSession(options: SessionOptions = {}): Promise<E2ESession> {
+  const results = options.results ?? E2E_RESULTS;
   ensureCodeServer();
   const vsix = process.env.NN_E2E_VSIX ?? vsixPath();
   if (!existsSync(vsix)) throw new Error(`no VSIX at ${vsix}: run \`npm run package\` (or \`npm test\`, which packages first)`);
-  mkdirSync(E2E_RESULTS, { recursive: true });
+  mkdirSync(results, { recursive: true });
 
   const profile = createProfile();
   const workspace = join(profile.dir, 'workspace');
@@ -46,7 +52,7 @@ export async function startSession(): Promise<E2ESession> {
   if (existsSync(fixtures)) cpSync(fixtures, join(workspace, 'e2e-fixtures'), { recursive: true });
   installVsix(profile, vsix);
 
-  const serverLog = join(E2E_RESULTS, 'code-server.log');
+  const serverLog = join(results, 'code-server.log');
   writeFileSync(serverLog, '');
   const server = await startCodeServer({ profile, workspace, log: serverLog });
   const browser = await launchChromium();
@@ -65,7 +71,7 @@ export async function startSession(): Promise<E2ESession> {
     profile,
     workspace,
     async screenshot(name) {
-      const path = join(E2E_RESULTS, `${name}.png`);
+      const path = join(results, `${name}.png`);
       await page.screenshot({ path });
       return path;
     },
@@ -82,11 +88,11 @@ export async function startSession(): Promise<E2ESession> {
       theme = next;
     },
     async dispose() {
-      writeFileSync(join(E2E_RESULTS, 'browser-console.log'), consoleLines.join('\n'));
+      writeFileSync(join(results, 'browser-console.log'), consoleLines.join('\n'));
       await browser.close().catch(() => undefined);
       await server.stop();
       const logs = join(profile.userDataDir, 'logs');
-      if (existsSync(logs) && readdirSync(logs).length > 0) cpSync(logs, join(E2E_RESULTS, 'vscode-logs'), { recursive: true });
+      if (existsSync(logs) && readdirSync(logs).length > 0) cpSync(logs, join(results, 'vscode-logs'), { recursive: true });
       profile.dispose();
     },
   };
