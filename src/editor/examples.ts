@@ -60,13 +60,18 @@ async function untitledTarget(fileName: string): Promise<vscode.Uri> {
   }
 }
 
-export async function newModelFromExample(extensionUri: vscode.Uri): Promise<vscode.TextEditor | undefined> {
+/**
+ * Opens a copy of an example. `fileName` (as the walkthrough's links pass it) picks one directly;
+ * without it, or when it names no bundled example, the person chooses from a quick pick.
+ */
+export async function newModelFromExample(extensionUri: vscode.Uri, fileName?: unknown): Promise<vscode.TextEditor | undefined> {
   const examples = await readExamples(extensionUri);
   if (examples.length === 0) {
     void vscode.window.showWarningMessage('NN Playground: no examples are bundled with this installation.');
     return undefined;
   }
-  const picked = await vscode.window.showQuickPick(
+  const named = typeof fileName === 'string' ? examples.find((example) => example.fileName === fileName) : undefined;
+  const picked = named ? { example: named } : await vscode.window.showQuickPick(
     examples.map((example) => ({
       label: example.name,
       description: example.lesson ? `${example.lesson} · ${example.fileName}` : example.fileName,
@@ -86,9 +91,9 @@ export async function newModelFromExample(extensionUri: vscode.Uri): Promise<vsc
 
 export function registerExampleCommand(context: vscode.ExtensionContext, log: Log): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand(COMMANDS.newFromExample, async () => {
+    vscode.commands.registerCommand(COMMANDS.newFromExample, async (fileName?: unknown) => {
       try {
-        return await newModelFromExample(context.extensionUri);
+        return await newModelFromExample(context.extensionUri, fileName);
       } catch (error) {
         log.error('New Model from Example failed', error);
         void vscode.window.showErrorMessage(`NN Playground: ${errorMessage(error)}`);
