@@ -69,7 +69,11 @@ export class PlaygroundPanel implements vscode.Disposable {
   ) {
     this.onDidDispose = this.disposeEmitter.event;
     panel.webview.options = webviewOptions(extensionUri);
-    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'panel-icon.svg');
+    // The tab icon follows the theme the way VS Code's own icons do (one per light/dark variant).
+    panel.iconPath = {
+      light: vscode.Uri.joinPath(extensionUri, 'media', 'panel-icon-light.svg'),
+      dark: vscode.Uri.joinPath(extensionUri, 'media', 'panel-icon-dark.svg'),
+    };
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((raw: unknown) => void this.onMessage(raw)),
