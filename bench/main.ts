@@ -123,9 +123,7 @@ async function header(args: Args): Promise<string[]> {
   const cpus = os.cpus();
   const lines = [
     `NN Playground benchmark: Node ${process.version}, ${os.platform()} ${os.arch()}, ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, load average ${os.loadavg()[0].toFixed(2)} at the end`,
-    `Each figure: median of ${args.reps.runs} timed run${args.reps.runs === 1 ? '' : 's'} (and their min – max) after a warm-up; only training is timed, one thread each, runs interleaved in rounds${
-      'gc' in globalThis ? ', garbage collected between runs' : ''
-    }.`,
+    `Each figure: median of ${args.reps.runs} timed run${args.reps.runs === 1 ? '' : 's'} (and their min – max) after a warm-up; only training is timed, one thread each, runs interleaved in rounds.`,
   ];
   lines.push(
     args.clock === 'cpu'

@@ -1,6 +1,6 @@
 // Timing: warm up (so V8 has optimised the hot loops and TensorFlow.js has compiled its kernels),
 // size each timed run to take at least `runSeconds`, then time `runs` runs. Only `train` is
-// inside the clock; building models, converting data and collecting garbage happen outside it.
+// inside the clock; building models and converting data happen before.
 
 import * as process from 'node:process';
 import type { BenchSession } from './session';
@@ -36,11 +36,6 @@ export function median(values: number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** Garbage left by one implementation should not be collected inside another one's timed run. */
-export function collectGarbage(): void {
-  (globalThis as { gc?: () => void }).gc?.();
-}
-
 /** Seconds of one timed run: elapsed (wall) and this process's CPU time (user + system). */
 export interface RunTime {
   wall: number;
@@ -48,12 +43,15 @@ export interface RunTime {
 }
 
 /**
- * Times training `epochs` epochs (garbage collected first, outside the clock, if asked). Every
- * implementation here runs on one thread, so CPU time is the work itself; on a shared machine the
- * wall clock also counts the time other processes held the core, and cpu / wall shows how much.
+ * Times training `epochs` epochs. Every implementation here runs on one thread, so CPU time is the
+ * work itself; on a shared machine the wall clock also counts the time other processes held the
+ * core, and cpu / wall shows how much.
+ *
+ * No garbage collection is forced between runs: a forced full collection also shrinks V8's young
+ * generation, and the next run of an allocation-heavy library (TensorFlow.js allocates tensors per
+ * operation) then pays for regrowing it: (a) on tfjs-cpu measured ~35% slower that way.
  */
-export async function timeEpochs(session: BenchSession, epochs: number, collect = true): Promise<RunTime> {
-  if (collect) collectGarbage();
+export async function timeEpochs(session: BenchSession, epochs: number): Promise<RunTime> {
   const cpuStart = process.cpuUsage();
   const start = performance.now();
   await session.train(epochs);
@@ -70,7 +68,7 @@ export async function warmUp(session: BenchSession, reps: Repetitions): Promise<
   const times: number[] = [];
   let spent = 0;
   do {
-    const seconds = (await timeEpochs(session, 1, false)).wall;
+    const seconds = (await timeEpochs(session, 1)).wall;
     times.push(seconds);
     spent += seconds;
   } while (spent < reps.warmupSeconds);
