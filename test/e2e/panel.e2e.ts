@@ -1,8 +1,9 @@
 // The playground panel in a real VS Code UI (issue 5): code-server serving the packaged VSIX,
 // driven through Debian Chromium. Train from the panel and watch its charts draw and its epoch
 // counter move; write a hyperparameter back into the file (and undo it); follow a Problems link to
-// its line; screenshots in light and dark; and the performance figures on benchmark workload (b):
-// redraw cost with every view open, and training throughput with the panel open against closed.
+// its line; screenshots in light and dark; the panel restored after a window reload; and the
+// performance figures on benchmark workload (b): redraw cost with every view open, and training
+// throughput with the panel open against closed.
 // Artefacts: test-results/panel/ (screenshots, performance.json).
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +13,7 @@ import { ROOT, TEST_RESULTS } from '../../scripts/lib/paths';
 import { startSession, type E2ESession } from './code-server-session';
 import { writeWorkloadB, WORKLOAD_B_MODEL } from './panel-workload';
 import { PANEL, WORKBENCH } from './selectors';
-import { canvasInk, openFile, panelEpoch, panelFrame, runCommand, waitFor } from './workbench';
+import { canvasInk, openFile, panelEpoch, panelFrame, runCommand, waitFor, waitForWorkbench } from './workbench';
 
 const RESULTS = join(TEST_RESULTS, 'panel');
 /** The model the UI checks train: the shipped example when there is one. */
@@ -252,6 +253,16 @@ describe('the playground panel in VS Code', () => {
     });
     expect(shown).toContain(`Ln ${line + 1},`);
     await page.locator(`.tab.active[data-resource-name="${PROBLEM_MODEL}"]`).waitFor();
+  });
+
+  step('after a window reload the serializer brings the panel back on the same model', async () => {
+    const { page } = s();
+    const reloaded = page.waitForEvent('load', { timeout: 60_000 });
+    await runCommand(page, 'Developer: Reload Window').catch(() => undefined); // the page goes away under it
+    await reloaded;
+    await waitForWorkbench(page);
+    await panelFrame(page).locator('.following').filter({ hasText: PROBLEM_MODEL }).waitFor({ timeout: 60_000 });
+    await page.locator('.tab').filter({ hasText: `NN Playground · ${PROBLEM_MODEL}` }).first().waitFor();
   });
 
   step(
