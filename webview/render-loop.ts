@@ -40,8 +40,4 @@ export class RenderLoop {
     this.stats.totalMs += spent;
     this.stats.maxMs = Math.max(this.stats.maxMs, spent);
   }
-
-  resetStats(): void {
-    Object.assign(this.stats, { frames: 0, totalMs: 0, maxMs: 0, since: performance.now(), snapshots: 0 });
-  }
 }

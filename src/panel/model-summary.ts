@@ -1,10 +1,10 @@
 // What the webview is told about the model as written and its problems: plain data cut from the
 // session's parse, so the webview never sees the parser's types.
 
+import { dataFacts } from '../model/index';
 import type { Problem, ParseResult } from '../model/spec';
 import type { DataView } from '../protocol/snapshot';
 import type { ModelSummary, ProblemView } from '../protocol/webview-messages';
-import type { DataSpec } from '../model/spec';
 
 /** Null when the text does not parse into a trainable model (its problems say why). */
 export function modelSummary(parse: ParseResult, fileName: string, data: DataView | null): ModelSummary | null {
@@ -14,7 +14,8 @@ export function modelSummary(parse: ParseResult, fileName: string, data: DataVie
   return {
     name: spec.name,
     fileName,
-    inputSize: data?.inputSize ?? declaredInputSize(spec.data),
+    // Before the data is built (or when it failed), what the file itself says about the inputs.
+    inputSize: data?.inputSize ?? dataFacts(spec.data).inputSize ?? 0,
     layers: spec.layers.map((l) => ({
       units: l.units,
       activation: l.activation,
@@ -31,20 +32,6 @@ export function modelSummary(parse: ParseResult, fileName: string, data: DataVie
       regularization: { type: t.regularization.type, lambda: t.regularization.lambda },
     },
   };
-}
-
-/** Before the data is built (or when it failed), what the file itself says about the inputs. */
-function declaredInputSize(data: DataSpec): number {
-  switch (data.kind) {
-    case 'generator':
-      return data.generator === 'sine' ? 1 : 2;
-    case 'dataset':
-      return 4; // iris, the one bundled dataset
-    case 'inline':
-      return data.inputs[0]?.length ?? 0;
-    case 'csv':
-      return data.features?.length ?? 0;
-  }
 }
 
 export function problemViews(problems: readonly Problem[]): ProblemView[] {

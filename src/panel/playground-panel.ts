@@ -27,11 +27,6 @@ const RESYNC_AFTER_EDIT_MS = 600;
 /** Side of the grid a hovered unit's output is drawn on. */
 const UNIT_GRID_SIZE = 32;
 
-/** What the webview keeps in its state (`vscode.setState`) for the serializer. */
-export interface PanelWebviewState {
-  sessionKey?: string;
-}
-
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
   return {
     enableScripts: true,

@@ -4,7 +4,8 @@
 import * as vscode from 'vscode';
 import type { SessionRegistry } from '../training/session-api';
 import { HealthTimelines } from './health-timelines';
-import { PANEL_VIEW_TYPE, PlaygroundPanel, type PanelWebviewState } from './playground-panel';
+import type { PanelWebviewState } from '../protocol/webview-messages';
+import { PANEL_VIEW_TYPE, PlaygroundPanel } from './playground-panel';
 
 export const OPEN_PANEL_COMMAND = 'nnPlayground.openPanel';
 

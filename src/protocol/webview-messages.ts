@@ -62,6 +62,16 @@ export type ToWebview =
   | { type: 'data'; data: DataView | null }
   | { type: 'unit-grid'; id: number; grid: GridView };
 
+/**
+ * What the webview keeps with `vscode.setState`: VS Code hands it to the panel serializer after a
+ * window reload (which document to show), and back to the webview (which views were closed).
+ */
+export interface PanelWebviewState {
+  sessionKey?: string;
+  closedViews?: string[];
+  logScale?: boolean;
+}
+
 export type HyperparameterField = 'learningRate' | 'batchSize' | 'regularization.type' | 'regularization.lambda';
 
 export type FromWebview =

@@ -34,7 +34,7 @@ class DevSession {
 
   constructor(
     private text: string,
-    private readonly csv: string | undefined,
+    csv: string | undefined,
     private readonly deliver: (m: ToWebview) => void,
   ) {
     this.parse = parseModel(text);
@@ -138,10 +138,6 @@ class DevSession {
         return this.toWorker({ type: 'unit-grid', id, layer: m.layer, unit: m.unit, size: 32 });
       }
     }
-  }
-
-  get csvText(): string | undefined {
-    return this.csv;
   }
 }
 
