@@ -7,7 +7,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ROOT, readManifest, vsixPath } from './lib/paths';
+import { ROOT, VSCE_FLAGS, readManifest, vsixPath } from './lib/paths';
 import { dirtyPaths, versionProblems } from './lib/release-checks';
 
 export const VSIX_BUDGET_BYTES = 1024 * 1024;
@@ -39,7 +39,7 @@ if (dirty.length > 0) {
 }
 
 const out = vsixPath();
-const vsce = spawnSync(join(ROOT, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--out', out], { cwd: ROOT, stdio: 'inherit' });
+const vsce = spawnSync(join(ROOT, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', ...VSCE_FLAGS, '--out', out], { cwd: ROOT, stdio: 'inherit' });
 if (vsce.status !== 0) fail([`vsce package exited with ${vsce.status ?? vsce.signal}`]);
 
 const size = statSync(out).size;

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { parseArgs } from 'node:util';
 import { createProfile, ensureCodeServer, freePort, installVsix, startCodeServer } from './lib/code-server';
-import { ROOT } from './lib/paths';
+import { ROOT, VSCE_FLAGS } from './lib/paths';
 
 const { values: options } = parseArgs({
   options: {
@@ -56,7 +56,7 @@ async function withCodeServer(): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), 'nnp-start-'));
   const vsix = join(scratch, 'nn-playground-local.vsix');
   say('building the extension (production bundles) and packaging it');
-  run(join(ROOT, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--out', vsix]);
+  run(join(ROOT, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', ...VSCE_FLAGS, '--out', vsix]);
 
   // A fresh profile per start (removed on Ctrl-C): the extension as a new user first sees it.
   const profile = createProfile();

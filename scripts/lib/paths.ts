@@ -38,3 +38,10 @@ export function vsixPath(dir = ROOT): string {
   const { name, version } = readManifest(dir);
   return join(dir, `${name}-${version}.vsix`);
 }
+
+/**
+ * Flags for every `vsce package`: the project has no public repository yet, so vsce must not
+ * demand one nor rewrite the README's relative links to a guessed host (they resolve inside the
+ * installed extension instead).
+ */
+export const VSCE_FLAGS = ['--allow-missing-repository', '--no-rewrite-relative-links'];

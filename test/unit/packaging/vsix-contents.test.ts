@@ -6,7 +6,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlink
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../../../scripts/lib/paths';
+import { ROOT, VSCE_FLAGS } from '../../../scripts/lib/paths';
 import { versionProblems } from '../../../scripts/lib/release-checks';
 
 const VSIX_BUDGET_BYTES = 1024 * 1024;
@@ -37,7 +37,7 @@ beforeAll(() => {
   symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
   const vsix = join(copy, 'test.vsix');
   // vsce runs the vscode:prepublish script (the production build) first, as `npm run package` does.
-  execFileSync(vsce, ['package', '--no-dependencies', '--out', vsix], { cwd: copy, stdio: 'pipe' });
+  execFileSync(vsce, ['package', '--no-dependencies', ...VSCE_FLAGS, '--out', vsix], { cwd: copy, stdio: 'pipe' });
   vsixBytes = statSync(vsix).size;
   files = execFileSync(vsce, ['ls', '--no-dependencies'], { cwd: copy, encoding: 'utf8' })
     .split('\n')
