@@ -19,6 +19,8 @@ export interface HealthInputs {
   learningRate: number;
   /** True when `everPositive` covers a whole trained epoch (otherwise dead units come from the sample). */
   activityTracked: boolean;
+  /** Per layer, the ReLU activity to judge dead units by when not the layers' own (mid-epoch). */
+  everPositive?: readonly Uint8Array[];
   /** A non-finite value already detected while training, if any. */
   nonFinite: NonFiniteEvent | null;
 }
@@ -46,7 +48,7 @@ export function computeHealth(inputs: HealthInputs): HealthReport {
       weightNorm,
       updateRatio,
       saturatedFraction: saturatedFraction(layer.activation, pre, count),
-      deadFraction: layer.activation === 'relu' ? deadFraction(layer.everPositive, inputs.activityTracked, pre, rows, layer.units) : null,
+      deadFraction: layer.activation === 'relu' ? deadFraction(inputs.everPositive?.[l] ?? layer.everPositive, inputs.activityTracked, pre, rows, layer.units) : null,
     };
   });
   return { layers, nonFinite: inputs.nonFinite ?? scanParameters(network) };

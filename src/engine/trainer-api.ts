@@ -52,13 +52,38 @@ export interface OutputGrid {
   confidence?: Float32Array;
 }
 
+/** What trainBatches did: the epoch's progress, and its report once the epoch is complete. */
+export type BatchesResult =
+  | { epochDone: false; report?: undefined; progress: EpochProgress }
+  | { epochDone: true; report: EpochReport; progress: EpochProgress };
+
+export interface EpochProgress {
+  /** Minibatches trained so far in this epoch. */
+  batches: number;
+  /** Minibatches in the whole epoch (at the current batch size). */
+  totalBatches: number;
+  /** Mean training loss over the samples of this epoch so far (NaN before the first). */
+  runningCost: number;
+}
+
 export interface Trainer {
   readonly options: TrainerOptions;
   readonly data: Dataset;
   /** Completed epochs since the last reset. */
   readonly epoch: number;
-  /** One pass over the shuffled training split in minibatches; returns its metrics. */
+  /**
+   * One pass over the shuffled training split in minibatches; returns its metrics. When an epoch
+   * was begun with trainBatches, this finishes that one.
+   */
   trainEpoch(): EpochReport;
+  /**
+   * Part of an epoch: up to `maxBatches` minibatches, beginning a new epoch when none is under way.
+   * Calling it until `epochDone` is bit-identical to trainEpoch (same shuffle, dropout masks and
+   * report), however the epoch is split; `epoch` counts only completed epochs.
+   */
+  trainBatches(maxBatches: number): BatchesResult;
+  /** True between a trainBatches call that began an epoch and the one that completed it. */
+  readonly epochInProgress: boolean;
   /** Metrics on a split without changing anything (dropout off, test-time scaling applied). */
   evaluate(split: 'train' | 'test'): Metrics;
   /**
@@ -66,7 +91,10 @@ export interface Trainer {
    * data's standardised units), as at test time: rows × output units, row-major.
    */
   predict(inputs: Float64Array, rows: number): Float64Array;
-  /** Health statistics of the last trained epoch. */
+  /**
+   * Health statistics: parameters and gradients as they are now (also mid-epoch), dead ReLUs over
+   * the last completed epoch. Draws nothing from the training generator.
+   */
   health(): HealthReport;
   /** Change hyperparameters on the fly (learning rate, batch size, epochs, regularisation, …). */
   updateTraining(patch: Partial<TrainingConfig>): void;

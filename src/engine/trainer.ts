@@ -18,7 +18,7 @@ import { beginStep, createOptimizerState, perceptronDelta, updateLayer, type Opt
 import { addRegularizationGradient, regularizationTerm } from './regularization';
 import { createRng, type Rng } from './rng';
 import { chooseEncoding, countCorrect, encodeTargets, predictedClass, type LabelEncoding } from './targets';
-import type { GradientCheckResult, OutputGrid, Trainer, TrainerOptions, WeightsFile } from './trainer-api';
+import type { BatchesResult, GradientCheckResult, OutputGrid, Trainer, TrainerOptions, WeightsFile } from './trainer-api';
 import type { Dataset, Split, TrainingConfig } from './types';
 import { validateData, validateNetwork, validateTraining } from './validate';
 
@@ -29,6 +29,17 @@ const GRADCHECK_DEFAULT_SAMPLES = 16;
 const GRADCHECK_SEED_SALT = 0x6a09e667;
 
 export const createTrainer = (options: TrainerOptions, data: Dataset): Trainer => new MlpTrainer(options, data);
+
+/** An epoch under way between trainBatches calls: where it is and what it has summed so far. */
+interface EpochInProgress {
+  /** First row of `order` not trained yet. */
+  next: number;
+  batches: number;
+  lossTotal: number;
+  correct: number;
+  seen: number;
+  alreadyDiverged: boolean;
+}
 
 function copyTraining(training: TrainingConfig): TrainingConfig {
   return { ...training, regularization: { ...training.regularization } };
@@ -50,6 +61,10 @@ class MlpTrainer implements Trainer {
   private epochCount = 0;
   private nonFinite: NonFiniteEvent | null = null;
   private activityTracked = false;
+  private current: EpochInProgress | null = null;
+  /** ReLU activity of the last whole epoch, for health asked for in the middle of the next one. */
+  private completedActivity: Uint8Array[] | null = null;
+  private completedActivityTracked = false;
   private gridExtent: { xMin: number; xMax: number; yMin: number; yMax: number } | null = null;
 
   constructor(options: TrainerOptions, data: Dataset) {
@@ -76,6 +91,10 @@ class MlpTrainer implements Trainer {
     return this.epochCount;
   }
 
+  get epochInProgress(): boolean {
+    return this.current !== null;
+  }
+
   reset(): void {
     this.rng = createRng(this.options.seed);
     this.network.initialize(this.rng);
@@ -84,6 +103,7 @@ class MlpTrainer implements Trainer {
     this.epochCount = 0;
     this.nonFinite = null;
     this.activityTracked = false;
+    this.current = null;
   }
 
   private optimizerSettings(): OptimizerSettings {
@@ -101,6 +121,21 @@ class MlpTrainer implements Trainer {
   }
 
   trainEpoch(): EpochReport {
+    for (;;) {
+      const step = this.trainBatches(Number.POSITIVE_INFINITY);
+      if (step.epochDone) return step.report;
+    }
+  }
+
+  /**
+   * Trains up to `maxBatches` minibatches of the current epoch, starting one (shuffle, cleared
+   * activity) when none is under way. The epoch's state lives here between calls, so any split of
+   * an epoch into calls draws the same shuffle and dropout masks and gives the same report as
+   * trainEpoch. The batch size is read per call: an edit applies from the next minibatch.
+   */
+  trainBatches(maxBatches: number): BatchesResult {
+    if (!(maxBatches >= 1)) throw new EngineError('invalid-config', `trainBatches needs at least 1 batch, got ${String(maxBatches)}.`);
+    const epoch = this.current ?? this.beginEpoch();
     const network = this.network;
     const training = this.options.training;
     const { train } = this.data;
@@ -114,47 +149,75 @@ class MlpTrainer implements Trainer {
     const perceptron = training.optimizer === 'perceptron';
     const classification = this.data.kind === 'classification';
     const order = this.order;
-    for (let i = 0; i < n; i++) order[i] = i;
-    this.rng.shuffle(order);
-    network.clearActivity();
+    let stopped = epoch.alreadyDiverged;
+    for (let batch = 0; !stopped && batch < maxBatches && epoch.next < n; batch++) {
+      const start = epoch.next;
+      const rows = Math.min(batchSize, n - start);
+      gatherRows(train.x, order, start, rows, inputSize, ws.input);
+      gatherRows(this.trainTargets, order, start, rows, outputSize, ws.target);
+      network.forward(ws, rows, 'train', training.dropoutMode, this.rng, true);
+      const logits = ws.pre[last];
+      const outputs = ws.act[last];
+      let lossSum: number;
+      if (perceptron) {
+        lossSum = batchLossSum(this.kernel, logits, outputs, ws.target, rows, outputSize);
+        perceptronDelta(outputs, ws.target, ws.delta[last], rows, outputSize);
+      } else {
+        lossSum = batchLossGradient(this.kernel, network.outputLayer.activation, logits, outputs, ws.target, ws.delta[last], rows, outputSize);
+      }
+      if (lossSum - lossSum !== 0) {
+        // Divergence: name where it started and stop updating, so the evidence stays intact.
+        this.nonFinite = locateNonFinite(network, ws, rows);
+        stopped = true;
+        break;
+      }
+      epoch.lossTotal += lossSum;
+      epoch.seen += rows;
+      epoch.batches++;
+      epoch.next += rows;
+      if (classification) epoch.correct += countCorrect(this.encoding, outputs, train.y, order, start, rows, outputSize);
+      network.backward(ws, rows);
+      beginStep(this.optimizer);
+      const regularization = training.regularization;
+      for (let l = 0; l <= last; l++) {
+        addRegularizationGradient(regularization, layers[l].weights, layers[l].weightGrad);
+        updateLayer(this.optimizer, layers[l], this.settings);
+      }
+    }
+    const progress = {
+      batches: epoch.batches,
+      totalBatches: epoch.batches + Math.ceil((n - epoch.next) / batchSize),
+      runningCost: epoch.seen > 0 ? epoch.lossTotal / epoch.seen : Number.NaN,
+    };
+    if (!stopped && epoch.next < n) return { epochDone: false, progress };
+    return { epochDone: true, report: this.endEpoch(epoch), progress };
+  }
 
-    let lossTotal = 0;
-    let correct = 0;
-    let seen = 0;
+  private beginEpoch(): EpochInProgress {
+    const order = this.order;
+    for (let i = 0; i < order.length; i++) order[i] = i;
+    this.rng.shuffle(order);
+    // Health asked for mid-epoch reports dead units over the last whole epoch, kept aside here.
+    this.keepCompletedActivity();
+    this.network.clearActivity();
     // After a divergence nothing trains (the weights are NaN or about to be) until reset/import:
     // the epoch count stays, and the report repeats the event.
-    const alreadyDiverged = this.nonFinite !== null;
+    this.current = { next: 0, batches: 0, lossTotal: 0, correct: 0, seen: 0, alreadyDiverged: this.nonFinite !== null };
+    return this.current;
+  }
+
+  private keepCompletedActivity(): void {
+    const layers = this.network.layers;
+    if (!this.completedActivity) this.completedActivity = layers.map((layer) => new Uint8Array(layer.everPositive.length));
+    for (let l = 0; l < layers.length; l++) if (layers[l].activation === 'relu') this.completedActivity[l].set(layers[l].everPositive);
+    this.completedActivityTracked = this.activityTracked;
+  }
+
+  private endEpoch(epoch: EpochInProgress): EpochReport {
+    this.current = null;
+    const network = this.network;
+    const { lossTotal, correct, seen, alreadyDiverged } = epoch;
     if (!alreadyDiverged) {
-      for (let start = 0; start < n; start += batchSize) {
-        const rows = Math.min(batchSize, n - start);
-        gatherRows(train.x, order, start, rows, inputSize, ws.input);
-        gatherRows(this.trainTargets, order, start, rows, outputSize, ws.target);
-        network.forward(ws, rows, 'train', training.dropoutMode, this.rng, true);
-        const logits = ws.pre[last];
-        const outputs = ws.act[last];
-        let lossSum: number;
-        if (perceptron) {
-          lossSum = batchLossSum(this.kernel, logits, outputs, ws.target, rows, outputSize);
-          perceptronDelta(outputs, ws.target, ws.delta[last], rows, outputSize);
-        } else {
-          lossSum = batchLossGradient(this.kernel, network.outputLayer.activation, logits, outputs, ws.target, ws.delta[last], rows, outputSize);
-        }
-        if (lossSum - lossSum !== 0) {
-          // Divergence: name where it started and stop updating, so the evidence stays intact.
-          this.nonFinite = locateNonFinite(network, ws, rows);
-          break;
-        }
-        lossTotal += lossSum;
-        seen += rows;
-        if (classification) correct += countCorrect(this.encoding, outputs, train.y, order, start, rows, outputSize);
-        network.backward(ws, rows);
-        beginStep(this.optimizer);
-        const regularization = training.regularization;
-        for (let l = 0; l <= last; l++) {
-          addRegularizationGradient(regularization, layers[l].weights, layers[l].weightGrad);
-          updateLayer(this.optimizer, layers[l], this.settings);
-        }
-      }
       if (this.nonFinite === null) this.nonFinite = scanParameters(network);
       if (this.nonFinite !== null && this.nonFinite.where === 'weights') {
         // Parameters that turned non-finite in an update with a finite loss came from the gradients.
@@ -171,7 +234,7 @@ class MlpTrainer implements Trainer {
       regularization: regularizationValue,
       objective: seen > 0 ? lossTotal / seen + regularizationValue : Number.NaN,
     };
-    if (classification) trainMetrics.accuracy = seen > 0 ? correct / seen : Number.NaN;
+    if (this.data.kind === 'classification') trainMetrics.accuracy = seen > 0 ? correct / seen : Number.NaN;
     const report: EpochReport = {
       epoch: this.epochCount,
       train: trainMetrics,
@@ -252,7 +315,9 @@ class MlpTrainer implements Trainer {
       sample: ws,
       rows,
       learningRate: this.options.training.learningRate,
-      activityTracked: this.activityTracked,
+      ...(this.current && this.completedActivity
+        ? { activityTracked: this.completedActivityTracked, everPositive: this.completedActivity }
+        : { activityTracked: this.activityTracked }),
       nonFinite: this.nonFinite,
     });
   }
@@ -307,6 +372,8 @@ class MlpTrainer implements Trainer {
     this.optimizer = createOptimizerState(this.options.training.optimizer, this.network.layers);
     this.nonFinite = null;
     this.activityTracked = false;
+    // New weights start a new epoch: what was summed of the old one no longer describes them.
+    this.current = null;
   }
 
   gradientCheck(options: { epsilon?: number; samples?: number; maxParameters?: number } = {}): GradientCheckResult {
