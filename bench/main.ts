@@ -1,6 +1,7 @@
 // `npm run bench`: training throughput of our engine beside TensorFlow.js (cpu, wasm) and brain.js
 // on issue 2's three workloads. Prints a table, or with --json one JSON object and nothing else on
-// stdout (progress and the peers' own chatter go to stderr).
+// stdout: progress goes to stderr, and each implementation runs in a child process (see
+// protocol.ts for why) whose own output is piped to stderr as well.
 //
 //   --json           machine-readable output
 //   --quick          fewer, shorter repetitions: a smoke check, not a measurement
@@ -10,14 +11,14 @@
 //                    when other processes share the cores (the table always shows the CPU share)
 //   --tiny           shrink the data sets and run once: for tests of the harness; numbers mean nothing
 
+import { fork, type ChildProcess } from 'node:child_process';
 import * as os from 'node:os';
-import { FULL, QUICK, SMOKE, summarize, timeEpochs, warmUp, type Clock, type Repetitions, type RunTime } from './measure';
-import { brainJs } from './peers/brain';
-import { nnPlayground } from './peers/nn-playground';
-import { tfjsCpu, tfjsWasm, wasmSetup } from './peers/tfjs';
+import { serve } from './child';
+import { FULL, QUICK, SMOKE, summarize, type Clock, type Repetitions, type RunTime } from './measure';
+import { SERVE_FLAG, type FromChild, type ToChild } from './protocol';
 import { renderTable, toJson, type ImplResult, type WorkloadResult } from './report';
-import { IMPLS, type BenchSession, type ImplName, type Peer } from './session';
-import { makeWorkloads, WORKLOAD_NAMES, type Workload, type WorkloadName } from './workloads';
+import { IMPLS, type ImplName } from './session';
+import { WORKLOAD_INFO, WORKLOAD_NAMES, type WorkloadName } from './workloads';
 
 interface Args {
   json: boolean;
@@ -54,76 +55,114 @@ function parseArgs(argv: string[]): Args {
   return args;
 }
 
-const PEERS: Record<ImplName, Peer> = { 'nn-playground': nnPlayground, 'tfjs-cpu': tfjsCpu, 'tfjs-wasm': tfjsWasm, 'brain.js': brainJs };
+/** One implementation in its own child process, answering one request at a time. */
+class Contender {
+  readonly result: ImplResult;
+  readonly times: RunTime[] = [];
+  epochsPerRun = 1;
+  setup: string | undefined;
+  private readonly child: ChildProcess;
+  private alive = true;
+  private exitReason = '';
 
-interface Contender {
-  peer: Peer;
-  result: ImplResult;
-  session: BenchSession | null;
-  epochsPerRun: number;
-  times: RunTime[];
-}
+  constructor(readonly impl: ImplName) {
+    this.result = { impl, measurement: null };
+    // The child inherits node's flags (execArgv): `node --cpu-prof dist/bench.js` profiles each one.
+    this.child = fork(process.argv[1], [SERVE_FLAG], { silent: true });
+    this.child.stdout?.pipe(process.stderr);
+    this.child.stderr?.pipe(process.stderr);
+    this.child.on('exit', (code, signal) => {
+      this.alive = false;
+      this.exitReason = signal ? `killed by ${signal}` : `exited with code ${String(code)}`;
+    });
+  }
 
-function failed(contender: Contender, error: unknown): void {
-  contender.result.error = error instanceof Error ? error.message : String(error);
-  contender.session?.dispose();
-  contender.session = null;
-  process.stderr.write(`bench: ${contender.peer.impl} failed: ${contender.result.error}\n`);
+  get failed(): boolean {
+    return this.result.error !== undefined;
+  }
+
+  request(message: ToChild): Promise<FromChild> {
+    return new Promise((resolve) => {
+      if (!this.alive) return resolve({ type: 'error', message: `its process ${this.exitReason}` });
+      const onMessage = (reply: FromChild) => {
+        this.child.off('exit', onExit);
+        resolve(reply);
+      };
+      const onExit = () => {
+        this.child.off('message', onMessage);
+        resolve({ type: 'error', message: `its process ${this.exitReason}` });
+      };
+      this.child.once('message', onMessage);
+      this.child.once('exit', onExit);
+      this.child.send(message);
+    });
+  }
+
+  fail(message: string): void {
+    this.result.error = message;
+    process.stderr.write(`bench: ${this.impl} failed: ${message}\n`);
+  }
+
+  async close(): Promise<void> {
+    if (!this.alive) return;
+    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+    this.child.send({ type: 'close' } satisfies ToChild);
+    await exited;
+  }
 }
 
 /**
- * Per workload: open and warm up every implementation, then time them in rounds, one run each per
- * round in rotating order. The machine's load drifts (it is shared); rounds spread that drift over
- * all implementations instead of charging it to whichever ran during a busy minute.
+ * Per workload: start every implementation in its own process, open and warm them up one after
+ * the other, then time them in rounds, one run each per round in rotating order. The machine's
+ * load drifts (it is shared); rounds spread that drift over all implementations instead of
+ * charging it to whichever ran during a busy minute. Only one process works at any moment.
  */
-async function runWorkload(workload: Workload, args: Args): Promise<WorkloadResult> {
-  const unitsPerEpoch = workload.unit === 'epochs/s' ? 1 : workload.data.train.n;
-  const contenders: Contender[] = [];
-  for (const impl of args.impls) {
-    const peer = PEERS[impl];
-    const note = peer.note(workload);
-    const contender: Contender = { peer, result: { impl, measurement: null, ...(note ? { note } : {}) }, session: null, epochsPerRun: 1, times: [] };
-    contenders.push(contender);
-    process.stderr.write(`bench (${workload.name}) ${impl}: warming up\n`);
-    try {
-      contender.session = await peer.open(workload);
-      contender.epochsPerRun = await warmUp(contender.session, args.reps);
-    } catch (error) {
-      failed(contender, error);
-    }
-  }
-  for (let round = 0; round < args.reps.runs; round++) {
-    for (let i = 0; i < contenders.length; i++) {
-      const contender = contenders[(i + round) % contenders.length];
-      if (contender.session === null) continue;
-      try {
-        contender.times.push(await timeEpochs(contender.session, contender.epochsPerRun));
-      } catch (error) {
-        failed(contender, error);
+async function runWorkload(name: WorkloadName, args: Args, setups: Set<string>): Promise<WorkloadResult> {
+  const info = WORKLOAD_INFO[name];
+  const contenders = args.impls.map((impl) => new Contender(impl));
+  try {
+    for (const contender of contenders) {
+      process.stderr.write(`bench (${name}) ${contender.impl}: warming up\n`);
+      const reply = await contender.request({ type: 'open', impl: contender.impl, workload: name, tiny: args.tiny, reps: args.reps });
+      if (reply.type !== 'ready') {
+        contender.fail(reply.type === 'error' ? reply.message : `unexpected reply ${reply.type}`);
+        continue;
       }
+      contender.epochsPerRun = reply.epochsPerRun;
+      if (reply.note) contender.result.note = reply.note;
+      if (reply.setup) setups.add(reply.setup);
     }
-    process.stderr.write(`bench (${workload.name}) round ${round + 1}/${args.reps.runs} done\n`);
+    for (let round = 0; round < args.reps.runs; round++) {
+      for (let i = 0; i < contenders.length; i++) {
+        const contender = contenders[(i + round) % contenders.length];
+        if (contender.failed) continue;
+        const reply = await contender.request({ type: 'run' });
+        if (reply.type === 'time') contender.times.push(reply.time);
+        else contender.fail(reply.type === 'error' ? reply.message : `unexpected reply ${reply.type}`);
+      }
+      process.stderr.write(`bench (${name}) round ${round + 1}/${args.reps.runs} done\n`);
+    }
+  } finally {
+    await Promise.all(contenders.map((contender) => contender.close()));
   }
+  const units = info.unit === 'epochs/s' ? 1 : info.samples(args.tiny);
   for (const contender of contenders) {
-    contender.session?.dispose();
-    if (contender.session !== null) {
-      contender.result.measurement = summarize(contender.times, contender.epochsPerRun * unitsPerEpoch, contender.epochsPerRun, args.clock);
-    }
+    if (!contender.failed) contender.result.measurement = summarize(contender.times, contender.epochsPerRun * units, contender.epochsPerRun, args.clock);
   }
-  return { name: workload.name, unit: workload.unit, title: workload.title, results: contenders.map((c) => c.result) };
+  return { name, unit: info.unit, title: info.title(args.tiny), results: contenders.map((contender) => contender.result) };
 }
 
-async function run(args: Args): Promise<WorkloadResult[]> {
+async function run(args: Args, setups: Set<string>): Promise<WorkloadResult[]> {
   const results: WorkloadResult[] = [];
-  for (const workload of makeWorkloads(args.workloads, args.tiny)) results.push(await runWorkload(workload, args));
+  for (const name of args.workloads) results.push(await runWorkload(name, args, setups));
   return results;
 }
 
-async function header(args: Args): Promise<string[]> {
+function header(args: Args, setups: Set<string>): string[] {
   const cpus = os.cpus();
   const lines = [
     `NN Playground benchmark: Node ${process.version}, ${os.platform()} ${os.arch()}, ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, load average ${os.loadavg()[0].toFixed(2)} at the end`,
-    `Each figure: median of ${args.reps.runs} timed run${args.reps.runs === 1 ? '' : 's'} (and their min – max) after a warm-up; only training is timed, one thread each, runs interleaved in rounds.`,
+    `Each figure: median of ${args.reps.runs} timed run${args.reps.runs === 1 ? '' : 's'} (and their min – max) after a warm-up; only training is timed, one thread each, each implementation in its own process, runs interleaved in rounds.`,
   ];
   lines.push(
     args.clock === 'cpu'
@@ -132,7 +171,7 @@ async function header(args: Args): Promise<string[]> {
   );
   if (args.tiny) lines.push('--tiny: shrunken data sets and a single run; these numbers mean nothing.');
   else if (args.reps === QUICK) lines.push('--quick: short runs for a smoke check; use the full run for numbers.');
-  if (args.impls.includes('tfjs-wasm')) lines.push(`tfjs-wasm: ${await wasmSetup()}.`);
+  for (const setup of setups) lines.push(`${setup}.`);
   if (args.workloads.some((w) => w !== 'a')) {
     lines.push('(b), (c): synthetic MNIST-shaped data from the engine’s seeded generator (inputs uniform in [0, 1), labels from a random linear teacher).');
   }
@@ -147,22 +186,23 @@ async function main(): Promise<number> {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
     return 2;
   }
-  if (args.json) {
-    // Peers print notices with console.*; in JSON mode stdout carries the one object only.
-    const toStderr = (...items: unknown[]) => process.stderr.write(`${items.map(String).join(' ')}\n`);
-    console.log = console.info = console.warn = console.debug = toStderr;
-  }
-  const results = await run(args);
+  const setups = new Set<string>();
+  const results = await run(args, setups);
   if (args.json) process.stdout.write(`${toJson(results)}\n`);
-  else process.stdout.write(`${renderTable(results, await header(args))}\n`);
+  else process.stdout.write(`${renderTable(results, header(args, setups))}\n`);
   // A peer may fail (its table row says why); our engine failing is an error.
   return results.some((w) => w.results.some((r) => r.impl === 'nn-playground' && r.measurement === null)) ? 1 : 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
-);
+function runBench(): void {
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}
+
+if (process.argv.includes(SERVE_FLAG)) serve();
+else runBench();

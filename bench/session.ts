@@ -17,4 +17,6 @@ export interface Peer {
   /** How this implementation runs the workload where it cannot follow the spec exactly. */
   note(workload: Workload): string | undefined;
   open(workload: Workload): Promise<BenchSession>;
+  /** What it really ran with, for the table's header (e.g. the wasm backend's SIMD and threads). */
+  setup?(): Promise<string>;
 }

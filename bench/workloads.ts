@@ -36,13 +36,13 @@ export const WORKLOAD_NAMES: readonly WorkloadName[] = ['a', 'b', 'c'];
 const SEED = 2024;
 
 /** (a)'s labels as the tanh output sees them: −1 for the first arm, +1 for the second. */
-function spiralWorkload(samples: number): Workload {
+function spiralWorkload(samples: number, title: string): Workload {
   const data = makeDataset({ kind: 'generator', generator: 'spiral', samples, noise: 0.05, classes: 2 }, { testFraction: 0 }, SEED);
   const targets = Float64Array.from(data.train.y, (label) => (label === 1 ? 1 : -1));
   return {
     name: 'a',
     unit: 'epochs/s',
-    title: `2-8-8-1 tanh, MSE, ${samples} spiral points, batch 10, SGD`,
+    title,
     inputSize: 2,
     hidden: [8, 8],
     hiddenActivation: 'tanh',
@@ -89,18 +89,44 @@ function syntheticClassification(samples: number, inputSize: number, classes: nu
   return { data, targets };
 }
 
+/** What the parent process needs to know of a workload without building its data. */
+export interface WorkloadInfo {
+  unit: Unit;
+  samples(tiny: boolean): number;
+  title(tiny: boolean): string;
+}
+
 /**
  * `tiny` shrinks every data set so a whole bench finishes in seconds: for smoke tests of the
  * harness only, its numbers mean nothing.
  */
+const samplesOf = (name: WorkloadName, tiny: boolean) => (name === 'a' ? (tiny ? 100 : 500) : tiny ? 256 : 8192);
+
+export const WORKLOAD_INFO: Record<WorkloadName, WorkloadInfo> = {
+  a: {
+    unit: 'epochs/s',
+    samples: (tiny) => samplesOf('a', tiny),
+    title: (tiny) => `2-8-8-1 tanh, MSE, ${samplesOf('a', tiny)} spiral points, batch 10, SGD`,
+  },
+  b: {
+    unit: 'samples/s',
+    samples: (tiny) => samplesOf('b', tiny),
+    title: (tiny) => `784-128-64-10 ReLU, softmax cross-entropy, ${samplesOf('b', tiny)} samples, batch 64, SGD`,
+  },
+  c: {
+    unit: 'samples/s',
+    samples: (tiny) => samplesOf('c', tiny),
+    title: (tiny) => `64-256-256-10 tanh, softmax cross-entropy, ${samplesOf('c', tiny)} samples, batch 32, SGD`,
+  },
+};
+
 export function makeWorkloads(names: readonly WorkloadName[], tiny = false): Workload[] {
-  const samples = tiny ? 256 : 8192;
   const build: Record<WorkloadName, () => Workload> = {
-    a: () => spiralWorkload(tiny ? 100 : 500),
+    a: () => spiralWorkload(samplesOf('a', tiny), WORKLOAD_INFO.a.title(tiny)),
     b: () => ({
       name: 'b',
       unit: 'samples/s',
-      title: `784-128-64-10 ReLU, softmax cross-entropy, ${samples} samples, batch 64, SGD`,
+      title: WORKLOAD_INFO.b.title(tiny),
       inputSize: 784,
       hidden: [128, 64],
       hiddenActivation: 'relu',
@@ -108,12 +134,12 @@ export function makeWorkloads(names: readonly WorkloadName[], tiny = false): Wor
       init: 'he',
       batchSize: 64,
       learningRate: 0.01,
-      ...syntheticClassification(samples, 784, 10, SEED + 1),
+      ...syntheticClassification(samplesOf('b', tiny), 784, 10, SEED + 1),
     }),
     c: () => ({
       name: 'c',
       unit: 'samples/s',
-      title: `64-256-256-10 tanh, softmax cross-entropy, ${samples} samples, batch 32, SGD`,
+      title: WORKLOAD_INFO.c.title(tiny),
       inputSize: 64,
       hidden: [256, 256],
       hiddenActivation: 'tanh',
@@ -121,7 +147,7 @@ export function makeWorkloads(names: readonly WorkloadName[], tiny = false): Wor
       init: 'xavier',
       batchSize: 32,
       learningRate: 0.01,
-      ...syntheticClassification(samples, 64, 10, SEED + 2),
+      ...syntheticClassification(samplesOf('c', tiny), 64, 10, SEED + 2),
     }),
   };
   return names.map((name) => build[name]());

@@ -15,7 +15,7 @@ export async function wasmSetup(): Promise<string> {
   const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
   const threads = await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT');
   await useBackend('wasm');
-  return `SIMD ${simd ? 'on' : 'off'}, ${getThreadsCount()} thread${getThreadsCount() === 1 ? '' : 's'}${
+  return `tfjs-wasm: SIMD ${simd ? 'on' : 'off'}, ${getThreadsCount()} thread${getThreadsCount() === 1 ? '' : 's'}${
     threads ? '' : ' (tfjs-backend-wasm disables its threaded build under Node: WASM_HAS_MULTITHREAD_SUPPORT is false there)'
   }`;
 }
@@ -81,4 +81,4 @@ function openSession(backend: 'cpu' | 'wasm') {
 const note = () => 'custom loop: optimizer.minimize per minibatch, batches pre-sliced once';
 
 export const tfjsCpu: Peer = { impl: 'tfjs-cpu', note, open: openSession('cpu') };
-export const tfjsWasm: Peer = { impl: 'tfjs-wasm', note, open: openSession('wasm') };
+export const tfjsWasm: Peer = { impl: 'tfjs-wasm', note, open: openSession('wasm'), setup: wasmSetup };
