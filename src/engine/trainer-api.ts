@@ -60,6 +60,8 @@ export type BatchesResult =
 export interface EpochProgress {
   /** Minibatches trained so far in this epoch. */
   batches: number;
+  /** Samples trained so far in this epoch. */
+  samples: number;
   /** Minibatches in the whole epoch (at the current batch size). */
   totalBatches: number;
   /** Mean training loss over the samples of this epoch so far (NaN before the first). */

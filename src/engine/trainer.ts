@@ -186,6 +186,7 @@ class MlpTrainer implements Trainer {
     }
     const progress = {
       batches: epoch.batches,
+      samples: epoch.seen,
       totalBatches: epoch.batches + Math.ceil((n - epoch.next) / batchSize),
       runningCost: epoch.seen > 0 ? epoch.lossTotal / epoch.seen : Number.NaN,
     };

@@ -60,6 +60,23 @@ export interface DataView {
   test: { x: number[]; y: number[]; label: number[] };
 }
 
+/**
+ * One sample of the per-layer health over time: what the distribution and gradient-flow charts draw
+ * as lines. The history holds losses only, so the panel keeps these beside it.
+ */
+export interface HealthSample {
+  epoch: number;
+  layers: { weightPercentiles: number[]; gradMeanAbs: number }[];
+}
+
+/** How far the epoch under way has got, for a snapshot taken in the middle of one. */
+export interface EpochProgress {
+  /** Share of the epoch's minibatches done, in [0, 1): the counter reads epoch + this. */
+  epochFraction: number;
+  /** Mean training loss over the epoch's samples so far. */
+  runningCost: number;
+}
+
 export interface Snapshot {
   state: SessionState;
   epoch: number;
@@ -73,4 +90,12 @@ export interface Snapshot {
   boundary?: GridView;
   /** Why the session stopped when state is `diverged` (names the layer). */
   message?: string;
+  /** Present while an epoch is under way (training in slices, or paused in the middle of one). */
+  progress?: EpochProgress;
+  /**
+   * Health at epoch ends since the previous snapshot, oldest first (every epoch on short runs,
+   * thinned on long ones). When present, timelines are built from these rather than from `health`,
+   * which may be taken mid-epoch.
+   */
+  healthSamples?: HealthSample[];
 }

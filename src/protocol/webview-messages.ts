@@ -1,6 +1,6 @@
 // Messages between the extension host and the playground panel's webview.
 
-import type { DataView, GridView, HistoryPoint, SessionState, Snapshot } from './snapshot';
+import type { DataView, GridView, HealthSample, HistoryPoint, SessionState, Snapshot } from './snapshot';
 
 /** What the panel needs to know about the model as written. */
 export interface ModelSummary {
@@ -31,14 +31,8 @@ export interface ProblemView {
   layer?: number;
 }
 
-/**
- * One sample of the per-layer health over time: what the distribution and gradient-flow charts draw
- * as lines. The history holds losses only, so the panel keeps these beside it.
- */
-export interface HealthSample {
-  epoch: number;
-  layers: { weightPercentiles: number[]; gradMeanAbs: number }[];
-}
+/** Defined beside Snapshot, which carries them; re-exported here, where the panel always found it. */
+export type { HealthSample } from './snapshot';
 
 export type ToWebview =
   | {

@@ -1,19 +1,27 @@
 // The worker's side of a session: one trainer, driven by ToWorker messages, training in short time
-// slices so that pause, step and edits are handled between slices, and reporting in throttled
-// snapshots that carry only what changed since the previous one. It knows nothing of threads:
+// slices (of minibatches, so a long epoch is split across slices) so that pause, step and edits are
+// handled between slices, and reporting in throttled snapshots that carry only what changed since
+// the previous one, with the progress of the epoch under way. It knows nothing of threads:
 // worker.ts connects it to the parent port, so the same loop can run anywhere a `post` exists.
 
 import { createTrainer, makeDataset } from '../engine/index';
 import type { HealthReport } from '../engine/health-types';
-import type { Trainer } from '../engine/trainer-api';
+import type { BatchesResult, EpochProgress, Trainer } from '../engine/trainer-api';
 import type { HistoryPoint, SessionState, Snapshot } from '../protocol/snapshot';
 import type { FromWorker, SessionInit, ToWorker, WorkerErrorStage } from '../protocol/worker-messages';
 import { costHasDiverged, divergenceMessage } from './divergence';
+import { HealthSampler } from './health-samples';
 import { countParameters } from './spec-diff';
 import { packedBuffers, packPoints, toDataView, toGridView, toHistoryPoint, toParametersView } from './views';
 
-/** Epochs run back to back before yielding to the message queue: short enough for a prompt pause. */
+/** Minibatches run back to back before yielding to the message queue: short enough for a prompt pause. */
 export const SLICE_MS = 12;
+/**
+ * A snapshot's health report is recomputed only while that costs at most this share of the time
+ * spent training since the last one (on a 784-128-64-10 network it costs about as much as four
+ * minibatches); in between, snapshots repeat the last report.
+ */
+export const HEALTH_TIME_SHARE = 0.05;
 /** Snapshots never come closer together than this (at most ~20 a second), whatever the session asks. */
 export const MIN_SNAPSHOT_INTERVAL_MS = 50;
 /** Diagrams (parameters and boundary grid) at most this often while training… */
@@ -39,6 +47,15 @@ interface Run {
   samplesPerSecond: number;
   lastDiagramAt: number;
   diagramCostMs: number;
+  /** Smoothed cost of one minibatch in ms (NaN until measured), to size slices in minibatches. */
+  batchMs: number;
+  /** Progress of the epoch under way after the last trainBatches call. */
+  progress: EpochProgress | null;
+  lastHealth: HealthReport | null;
+  healthCostMs: number;
+  /** Training time since the health report was last computed. */
+  busySinceHealthMs: number;
+  sampler: HealthSampler;
 }
 
 /** Sends a message; `transfer` lists buffers that may be moved rather than copied. */
@@ -154,7 +171,7 @@ export class TrainingLoop {
     }
     const { network, training } = init.options;
     const parameterCount = countParameters(network.inputSize, network.layers);
-    this.run = {
+    const run: Run = {
       init,
       trainer,
       parameterCount,
@@ -167,7 +184,15 @@ export class TrainingLoop {
       samplesPerSecond: 0,
       lastDiagramAt: -Infinity,
       diagramCostMs: 0,
+      batchMs: Number.NaN,
+      progress: null,
+      lastHealth: null,
+      healthCostMs: 0,
+      busySinceHealthMs: 0,
+      sampler: new HealthSampler(),
     };
+    run.sampler.take(trainer, trainer.epoch);
+    this.run = run;
     this.post({ type: 'ready', data: toDataView(trainer.data), generation: this.generation, parameterCount });
     this.snapshot(true);
   }
@@ -187,11 +212,13 @@ export class TrainingLoop {
     const run = this.requireRun();
     if (this.state === 'diverged') return;
     this.stopSlices();
+    // One whole epoch, or the rest of the one under way: the counter lands on the next whole epoch.
     const started = performance.now();
-    if (this.trainOneEpoch(run)) {
-      run.busyMs += performance.now() - started;
-      this.state = run.trainer.epoch >= run.epochs ? 'finished' : 'paused';
-    }
+    const ok = this.trainPart(run, Number.POSITIVE_INFINITY, started);
+    const spent = performance.now() - started;
+    run.busyMs += spent;
+    run.busySinceHealthMs += spent;
+    if (ok) this.state = run.trainer.epoch >= run.epochs ? 'finished' : 'paused';
     this.snapshot(true);
   }
 
@@ -205,6 +232,10 @@ export class TrainingLoop {
     run.samples = 0;
     run.busyMs = 0;
     run.lastDiagramAt = -Infinity;
+    run.progress = null;
+    run.lastHealth = null;
+    run.sampler.clear();
+    run.sampler.take(run.trainer, 0);
     this.state = 'idle';
     this.snapshot(true);
   }
@@ -214,6 +245,8 @@ export class TrainingLoop {
     run.trainer.updateTraining(patch);
     if (patch.epochs !== undefined) run.epochs = patch.epochs;
     if (patch.learningRate !== undefined) run.learningRate = patch.learningRate;
+    // A minibatch of another size costs something else: measure it again.
+    if (patch.batchSize !== undefined) run.batchMs = Number.NaN;
     const done = run.trainer.epoch >= run.epochs;
     // More epochs make a finished run resumable; fewer can finish a running one.
     if (this.state === 'finished' && !done) this.state = 'paused';
@@ -239,36 +272,67 @@ export class TrainingLoop {
     this.slice = null;
   }
 
-  /** Epochs until the slice's time is used up, then back to the event loop so messages get in. */
+  /**
+   * Minibatches until the slice's time is used up, then back to the event loop so messages get in.
+   * Each call asks the trainer for as many minibatches as the time left allows at the measured cost
+   * of one, so a slice ends near SLICE_MS even in the middle of a long epoch.
+   */
   private runSlice(): void {
     this.slice = null;
     const run = this.run;
     if (!run || this.state !== 'training') return;
     const started = performance.now();
+    let now = started;
     try {
       do {
         if (run.trainer.epoch >= run.epochs) {
           this.state = 'finished';
           break;
         }
-        if (!this.trainOneEpoch(run)) break;
-      } while (performance.now() - started < SLICE_MS);
+        const left = SLICE_MS - (now - started);
+        const batches = Number.isNaN(run.batchMs) ? 1 : Math.max(1, Math.floor(left / Math.max(run.batchMs, 1e-4)));
+        const ok = this.trainPart(run, batches, now);
+        now = performance.now();
+        if (!ok) break;
+      } while (now - started < SLICE_MS);
     } catch (error) {
       this.state = 'paused';
       this.postError(error, 'training');
     }
-    run.busyMs += performance.now() - started;
+    const spent = performance.now() - started;
+    run.busyMs += spent;
+    run.busySinceHealthMs += spent;
     const stillTraining = this.state === 'training';
     this.snapshot(!stillTraining);
     if (this.state === 'training') this.scheduleSlice();
   }
 
-  /** False when the run diverged (state and message are then set). */
-  private trainOneEpoch(run: Run): boolean {
-    const report = run.trainer.trainEpoch();
-    run.samples += run.trainer.data.train.n;
+  /**
+   * Up to `maxBatches` minibatches (begun at `startedAt`), with the bookkeeping of an epoch that
+   * ends among them. False when the run diverged (state and message are then set).
+   */
+  private trainPart(run: Run, maxBatches: number, startedAt: number): boolean {
+    const before = run.trainer.epochInProgress && run.progress ? run.progress : null;
+    const result: BatchesResult = run.trainer.trainBatches(maxBatches);
+    const spent = performance.now() - startedAt;
+    const trained = result.progress.batches - (before?.batches ?? 0);
+    run.samples += result.progress.samples - (before?.samples ?? 0);
+    if (trained > 0) {
+      const perBatch = spent / trained;
+      run.batchMs = Number.isNaN(run.batchMs) ? perBatch : 0.7 * run.batchMs + 0.3 * perBatch;
+    }
+    run.sampler.trained(spent);
+    if (!result.epochDone) {
+      run.progress = result.progress;
+      return true;
+    }
+    run.progress = null;
+    const report = result.report;
     run.pending.push(toHistoryPoint(report));
-    if (!report.nonFinite && !costHasDiverged(report.train.cost, run.initialCost)) return true;
+    if (!report.nonFinite && !costHasDiverged(report.train.cost, run.initialCost)) {
+      run.sampler.atEpochEnd(run.trainer, report.epoch, run.epochs);
+      return true;
+    }
     this.diverge(run, report.epoch, report.train.cost, this.health(run));
     return false;
   }
@@ -319,7 +383,7 @@ export class TrainingLoop {
   private buildAndSendSnapshot(run: Run, urgent: boolean): void {
     const now = performance.now();
     this.lastSnapshotAt = now;
-    const health = this.health(run);
+    const health = this.snapshotHealth(run, urgent || this.state !== 'training');
     if (health?.nonFinite && this.state !== 'diverged' && run.trainer.epoch > 0) {
       const last = run.pending[run.pending.length - 1];
       this.diverge(run, run.trainer.epoch, last ? last.trainCost : NaN, health);
@@ -337,7 +401,12 @@ export class TrainingLoop {
       points: run.pending,
       health,
       ...(run.message ? { message: run.message } : {}),
+      healthSamples: run.sampler.collect(),
     };
+    if (run.progress && run.trainer.epochInProgress) {
+      const { batches, totalBatches, runningCost } = run.progress;
+      snapshot.progress = { epochFraction: totalBatches > 0 ? batches / totalBatches : 0, runningCost };
+    }
     run.pending = [];
     this.addDiagrams(run, snapshot, urgent || this.state !== 'training', now);
     if (this.options.packPoints) {
@@ -363,6 +432,16 @@ export class TrainingLoop {
     }
     run.lastDiagramAt = now;
     run.diagramCostMs = performance.now() - started;
+  }
+
+  /** A fresh report when asked to or when it is cheap enough for now, else the last one again. */
+  private snapshotHealth(run: Run, fresh: boolean): HealthReport | null {
+    if (!fresh && run.lastHealth && run.healthCostMs > HEALTH_TIME_SHARE * run.busySinceHealthMs) return run.lastHealth;
+    const started = performance.now();
+    run.lastHealth = this.health(run);
+    run.healthCostMs = performance.now() - started;
+    run.busySinceHealthMs = 0;
+    return run.lastHealth;
   }
 
   private health(run: Run): HealthReport | null {
