@@ -4,7 +4,7 @@
 
 import type { Disposable, SessionRegistry, TrainingSession } from '../training/session-api';
 import type { HealthSample } from '../protocol/webview-messages';
-import { appendSample, healthSample } from './view-models/health-timeline';
+import { appendSample, healthSample, snapshotSamples } from './view-models/health-timeline';
 
 interface Entry {
   session: TrainingSession;
@@ -30,8 +30,7 @@ export class HealthTimelines implements Disposable {
     if (latest) timeline.push(latest);
     const subscription = session.onDidChange((change) => {
       if (change.kind === 'snapshot' && session.latest) {
-        const sample = healthSample(session.latest);
-        if (sample) appendSample(timeline, sample);
+        for (const sample of snapshotSamples(session.latest)) appendSample(timeline, sample);
       } else if (change.kind === 'model' && change.reset) {
         timeline.length = 0;
       }
@@ -42,6 +41,15 @@ export class HealthTimelines implements Disposable {
   timeline(session: TrainingSession): HealthSample[] {
     this.track(session);
     return [...(this.entries.get(session)?.timeline ?? [])];
+  }
+
+  /** Samples after `epoch`, oldest first: what a panel has not sent to its webview yet. */
+  since(session: TrainingSession, epoch: number): HealthSample[] {
+    this.track(session);
+    const timeline = this.entries.get(session)?.timeline ?? [];
+    let first = timeline.length;
+    while (first > 0 && (timeline[first - 1] as HealthSample).epoch > epoch) first--;
+    return timeline.slice(first);
   }
 
   private prune(): void {

@@ -44,6 +44,11 @@ export class PlaygroundPanel implements vscode.Disposable {
   private ready = false;
   /** History points already sent; the next snapshot carries the rest. */
   private sentHistory = 0;
+  /**
+   * Epoch of the last health sample sent. Batches skip snapshots, and with them the samples the
+   * worker put in them, so each batch carries the timeline's samples since this one instead.
+   */
+  private sentSampleEpoch = -1;
   private pending = { snapshot: false, model: false, problems: false, data: false, full: false };
   private flushTimer: NodeJS.Timeout | undefined;
   private resyncTimer: NodeJS.Timeout | undefined;
@@ -181,7 +186,9 @@ export class PlaygroundPanel implements vscode.Disposable {
     if (p.snapshot && s.latest) {
       const points = s.history.slice(this.sentHistory);
       this.sentHistory = s.history.length;
-      this.post({ type: 'snapshot', snapshot: { ...withDiagrams(s.latest, this.diagrams), state: s.state, points } });
+      const healthSamples = this.timelines.since(s, this.sentSampleEpoch);
+      this.sentSampleEpoch = healthSamples.at(-1)?.epoch ?? this.sentSampleEpoch;
+      this.post({ type: 'snapshot', snapshot: { ...withDiagrams(s.latest, this.diagrams), state: s.state, points, healthSamples } });
     }
   }
 
@@ -189,6 +196,8 @@ export class PlaygroundPanel implements vscode.Disposable {
     const s = this.session;
     this.sentHistory = s?.history.length ?? 0;
     const lastEpoch = s?.history.at(-1)?.epoch ?? 0;
+    const timeline = s ? this.timelines.timeline(s).filter((t) => t.epoch <= lastEpoch) : [];
+    this.sentSampleEpoch = timeline.at(-1)?.epoch ?? -1;
     this.post({
       type: 'full',
       model: s ? this.summary(s) : null,
@@ -196,7 +205,7 @@ export class PlaygroundPanel implements vscode.Disposable {
       snapshot: s?.latest ? withDiagrams(s.latest, this.diagrams) : null,
       data: s?.data ?? null,
       problems: s ? problemViews(s.problems) : [],
-      ...(s ? { sessionKey: s.key, state: s.state, timeline: this.timelines.timeline(s).filter((t) => t.epoch <= lastEpoch) } : {}),
+      ...(s ? { sessionKey: s.key, state: s.state, timeline } : {}),
     });
   }
 

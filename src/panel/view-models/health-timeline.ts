@@ -1,7 +1,9 @@
 // Health over time (weight percentiles and gradient flow per layer). The session's history holds
 // losses only, so both ends of the panel keep this timeline from the snapshots they see: the
-// extension host for the whole session (sent in `full`), the webview from then on. Bounded: when
-// it grows past its limit every other sample is dropped, so a long run keeps its whole span.
+// extension host for the whole session (sent in `full`), the webview from then on. The worker
+// samples it at epoch ends (snapshot.healthSamples), so a fast run still draws a curve; a snapshot
+// without samples gives one from its health report. Bounded: when it grows past its limit every
+// other sample is dropped, so a long run keeps its whole span.
 
 import type { Snapshot } from '../../protocol/snapshot';
 import type { HealthSample } from '../../protocol/webview-messages';
@@ -14,6 +16,13 @@ export function healthSample(snapshot: Snapshot): HealthSample | null {
     epoch: snapshot.epoch,
     layers: snapshot.health.layers.map((l) => ({ weightPercentiles: [...l.weights.percentiles], gradMeanAbs: l.gradMeanAbs })),
   };
+}
+
+/** The timeline samples a snapshot brings: the worker's epoch-end samples, or one from its report. */
+export function snapshotSamples(snapshot: Snapshot): HealthSample[] {
+  if (snapshot.healthSamples) return snapshot.healthSamples;
+  const sample = healthSample(snapshot);
+  return sample ? [sample] : [];
 }
 
 /**

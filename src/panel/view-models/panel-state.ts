@@ -3,7 +3,7 @@
 
 import type { DataView, HistoryPoint, SessionState, Snapshot } from '../../protocol/snapshot';
 import type { HealthSample, ModelSummary, ProblemView, ToWebview } from '../../protocol/webview-messages';
-import { appendSample, healthSample } from './health-timeline';
+import { appendSample, snapshotSamples } from './health-timeline';
 
 export interface PanelState {
   sessionKey: string | null;
@@ -78,8 +78,7 @@ export function applyMessage(state: PanelState, message: Exclude<ToWebview, { ty
     case 'snapshot': {
       const s = message.snapshot;
       appendHistory(state.history, s.points);
-      const sample = healthSample(s);
-      if (sample) appendSample(state.timeline, sample);
+      for (const sample of snapshotSamples(s)) appendSample(state.timeline, sample);
       state.snapshot = withDiagrams(s, state.snapshot);
       const changes = new Set<Change>(['snapshot', 'history']);
       if (s.state !== state.state) {

@@ -3,8 +3,15 @@
 import type { SessionState, Snapshot } from '../../protocol/snapshot';
 import { formatNumber } from './format';
 
+/**
+ * `epoch 12 / 300`, or `epoch 12.4 / 300` in the middle of an epoch (a long epoch is reported as
+ * it goes). The fraction is rounded down: `12.9` never reads `13.0` before epoch 13 is done.
+ */
 export function epochText(snapshot: Snapshot | null, epochs: number | undefined): string {
-  const epoch = snapshot?.epoch ?? 0;
+  const done = snapshot?.epoch ?? 0;
+  const fraction = snapshot?.progress?.epochFraction ?? 0;
+  const tenths = Math.min(9, Math.floor(fraction * 10));
+  const epoch = tenths > 0 ? `${done}.${tenths}` : String(done);
   const target = snapshot?.epochs ?? epochs;
   return target ? `epoch ${epoch} / ${target}` : `epoch ${epoch}`;
 }
