@@ -75,6 +75,11 @@ export class TrainingLoop {
   private generation = 0;
   private slice: ReturnType<typeof setImmediate> | null = null;
   private snapshotTimer: ReturnType<typeof setTimeout> | null = null;
+  /**
+   * Epoch ends still to reach for Step, trained in slices like Train (so messages get in) while
+   * the state stays what it was; each Step adds one.
+   */
+  private stepsLeft = 0;
   /** Kept across runs, so a reset does not let a burst of snapshots through. */
   private lastSnapshotAt = -Infinity;
 
@@ -116,6 +121,7 @@ export class TrainingLoop {
         return;
       case 'pause':
         if (this.state === 'training') this.setState('paused');
+        else if (this.stepsLeft > 0) this.setState(this.state);
         return;
       case 'step':
         this.step();
@@ -208,18 +214,14 @@ export class TrainingLoop {
     this.scheduleSlice();
   }
 
+  /** One whole epoch, or the rest of the one under way: the counter lands on the next whole epoch. */
   private step(): void {
-    const run = this.requireRun();
+    this.requireRun();
     if (this.state === 'diverged') return;
-    this.stopSlices();
-    // One whole epoch, or the rest of the one under way: the counter lands on the next whole epoch.
-    const started = performance.now();
-    const ok = this.trainPart(run, Number.POSITIVE_INFINITY, started);
-    const spent = performance.now() - started;
-    run.busyMs += spent;
-    run.busySinceHealthMs += spent;
-    if (ok) this.state = run.trainer.epoch >= run.epochs ? 'finished' : 'paused';
-    this.snapshot(true);
+    // Stepping while training means: stop at the end of this epoch.
+    if (this.state === 'training') this.state = 'paused';
+    this.stepsLeft++;
+    this.scheduleSlice();
   }
 
   private reset(): void {
@@ -258,6 +260,7 @@ export class TrainingLoop {
   }
 
   private setState(state: SessionState): void {
+    this.stepsLeft = 0;
     if (state !== 'training') this.stopSlices();
     this.state = state;
     this.snapshot(true);
@@ -267,7 +270,9 @@ export class TrainingLoop {
     if (!this.slice) this.slice = setImmediate(() => this.runSlice());
   }
 
+  /** Also ends a Step under way. */
   private stopSlices(): void {
+    this.stepsLeft = 0;
     if (this.slice) clearImmediate(this.slice);
     this.slice = null;
   }
@@ -280,31 +285,39 @@ export class TrainingLoop {
   private runSlice(): void {
     this.slice = null;
     const run = this.run;
-    if (!run || this.state !== 'training') return;
+    if (!run || (this.state !== 'training' && this.stepsLeft === 0)) return;
     const started = performance.now();
     let now = started;
     try {
       do {
-        if (run.trainer.epoch >= run.epochs) {
+        const stepping = this.state !== 'training';
+        // A Step may go past the target (as it always could); Train stops there.
+        if (!stepping && run.trainer.epoch >= run.epochs) {
           this.state = 'finished';
           break;
         }
         const left = SLICE_MS - (now - started);
         const batches = Number.isNaN(run.batchMs) ? 1 : Math.max(1, Math.floor(left / Math.max(run.batchMs, 1e-4)));
+        const epochBefore = run.trainer.epoch;
         const ok = this.trainPart(run, batches, now);
         now = performance.now();
         if (!ok) break;
+        if (stepping && run.trainer.epoch > epochBefore && --this.stepsLeft === 0) {
+          this.state = run.trainer.epoch >= run.epochs ? 'finished' : 'paused';
+          break;
+        }
       } while (now - started < SLICE_MS);
     } catch (error) {
+      this.stopSlices();
       this.state = 'paused';
       this.postError(error, 'training');
     }
     const spent = performance.now() - started;
     run.busyMs += spent;
     run.busySinceHealthMs += spent;
-    const stillTraining = this.state === 'training';
-    this.snapshot(!stillTraining);
-    if (this.state === 'training') this.scheduleSlice();
+    const going = this.state === 'training' || this.stepsLeft > 0;
+    this.snapshot(!going);
+    if (going) this.scheduleSlice();
   }
 
   /**
