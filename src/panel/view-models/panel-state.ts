@@ -80,7 +80,8 @@ export function applyMessage(state: PanelState, message: Exclude<ToWebview, { ty
       appendHistory(state.history, s.points);
       for (const sample of snapshotSamples(s)) appendSample(state.timeline, sample);
       state.snapshot = withDiagrams(s, state.snapshot);
-      const changes = new Set<Change>(['snapshot', 'history']);
+      // A snapshot from the middle of an epoch brings no epochs: the loss chart need not redraw.
+      const changes = new Set<Change>(s.points.length > 0 ? ['snapshot', 'history'] : ['snapshot']);
       if (s.state !== state.state) {
         state.state = s.state;
         changes.add('state');

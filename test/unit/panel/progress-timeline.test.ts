@@ -26,8 +26,10 @@ describe('health timeline from epoch-end samples', () => {
     const state = emptyState();
     const health = { nonFinite: null, layers: [] };
     applyMessage(state, { type: 'snapshot', snapshot: snapshot({ epoch: 40, health, healthSamples: [0, 10, 20, 30, 40].map(sample) }) });
-    applyMessage(state, { type: 'snapshot', snapshot: snapshot({ epoch: 40, health, progress: { epochFraction: 0.5, runningCost: 1 }, healthSamples: [] }) });
+    const changes = applyMessage(state, { type: 'snapshot', snapshot: snapshot({ epoch: 40, health, progress: { epochFraction: 0.5, runningCost: 1 }, healthSamples: [] }) });
     expect(state.timeline.map((s) => s.epoch)).toEqual([0, 10, 20, 30, 40]);
+    // No epochs in it: the loss chart is left alone, the counter and health views redraw.
+    expect([...changes]).toEqual(['snapshot']);
     // Samples that restart the epochs belong to a new run.
     applyMessage(state, { type: 'snapshot', snapshot: snapshot({ epoch: 1, healthSamples: [sample(0), sample(1)] }) });
     expect(state.timeline.map((s) => s.epoch)).toEqual([0, 1]);
