@@ -1,6 +1,6 @@
-// Builds the four bundles: the extension host (node), the training worker (node), the webview
-// (browser) and the headless CLI (node). `--production` minifies and leaves source maps out;
-// `--watch` rebuilds on change.
+// Builds the bundles: the extension host's (node: a small entry and the wiring it loads), the
+// training worker (node), the webview (browser) and the headless CLI (node). `--production`
+// minifies and leaves source maps out; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import { existsSync, rmSync } from 'node:fs';
 
@@ -19,9 +19,21 @@ const common = {
 // then fails at run time with "Cannot find module './impl/format'"): prefer ES modules.
 const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'] };
 
+// The extension host loads dist/extension.js on activation and dist/wiring.js just after it (see
+// src/extension.ts): the entry's import of the wiring stays a run-time `require` of the sibling
+// file (a plain require, not Node's import(), so VS Code's `vscode` module interception applies).
+/** @type {import('esbuild').Plugin} */
+const wiringLoadedAtRunTime = {
+  name: 'wiring-loaded-at-run-time',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/editor\/wiring$/ }, () => ({ path: './wiring.js', external: true }));
+  },
+};
+
 /** @type {import('esbuild').BuildOptions[]} */
 const builds = [
-  { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [wiringLoadedAtRunTime], supported: { 'dynamic-import': false } },
+  { ...node, entryPoints: ['src/editor/wiring.ts'], outfile: 'dist/wiring.js', external: ['vscode'] },
   { ...node, entryPoints: ['src/training/worker.ts'], outfile: 'dist/worker.js' },
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { ...common, platform: 'browser', format: 'iife', entryPoints: ['webview/main.ts'], outfile: 'dist/webview.js' },

@@ -1,39 +1,23 @@
-// Wiring only: each adapter registers itself (`static register`) and pushes its disposables on
-// the context; the data flows text → session (worker) → snapshots → these adapters.
+// Wiring only, in two steps. VS Code times an activation as loading this file plus the activate()
+// call, while the extension host does nothing else; opening a .nn.json also wakes the JSON,
+// TypeScript and Emmet extensions (`onLanguage:jsonc`), and every settings.json does the same. So
+// this bundle (dist/extension.js) stays a few hundred bytes, and the real wiring (src/editor/wiring.ts:
+// parser, sessions, adapters, panel; its own bundle, dist/wiring.js) is loaded on the next turn of
+// the event loop. Activation resolves to the API once it is wired; VS Code waits for that before it
+// runs one of our commands or restores the panel, so nothing can reach a half-wired extension.
 
 import type * as vscode from 'vscode';
-import { ModelCodeLenses } from './editor/codelens';
-import { QuickFixes } from './editor/code-actions';
-import { ModelDiagnostics } from './editor/diagnostics';
-import { registerExampleCommand } from './editor/examples';
-import { ModelHovers } from './editor/hover';
-import { ModelCommands } from './editor/model-commands';
-import { OutputLog } from './editor/output';
-import { createSessionHost } from './editor/session-host';
-import { DocumentSessions } from './editor/session-registry';
-import { ModelStatusBar } from './editor/status-bar';
-import { registerPlaygroundPanel } from './panel';
-import { createTrainingSession } from './training/session';
-import type { SessionRegistry } from './training/session-api';
+import type { NnPlaygroundApi } from './editor/wiring';
 
-/** What the extension returns from activate: the sessions, for the panel, tests and other extensions. */
-export interface NnPlaygroundApi {
-  registry: SessionRegistry;
-}
+export type { NnPlaygroundApi } from './editor/wiring';
 
-export function activate(context: vscode.ExtensionContext): NnPlaygroundApi {
-  const log = OutputLog.register(context);
-  const registry = DocumentSessions.register(context, createTrainingSession, (uri) => createSessionHost(uri, context.extensionUri, log), log);
-  ModelDiagnostics.register(context, registry);
-  QuickFixes.register(context, registry);
-  ModelCodeLenses.register(context, registry);
-  ModelHovers.register(context, registry);
-  ModelStatusBar.register(context, registry);
-  ModelCommands.register(context, registry, log);
-  registerExampleCommand(context, log);
-  registerPlaygroundPanel(context, registry, (message) => log.info(message));
-  log.info('NN Playground activated');
-  return { registry };
+export function activate(context: vscode.ExtensionContext): Promise<NnPlaygroundApi> {
+  return new Promise((resolve, reject) => {
+    setImmediate(() => {
+      // esbuild.mjs keeps this import out of this bundle: it loads dist/wiring.js at run time.
+      import('./editor/wiring').then((wiring) => resolve(wiring.wire(context)), reject);
+    });
+  });
 }
 
 export function deactivate(): void {
