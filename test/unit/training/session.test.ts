@@ -250,7 +250,8 @@ describe('refusing and stopping', () => {
 
   it('trains from a CSV read through the host', async () => {
     const rows = ['a,b,label'];
-    for (let i = 0; i < 40; i++) rows.push(`${(i % 7) / 7},${(i % 5) / 5},${(i % 7) / 7 > 0.5 ? 1 : 0}`);
+    // A text target makes classes (issue 3: a numeric target column is regression).
+    for (let i = 0; i < 40; i++) rows.push(`${(i % 7) / 7},${(i % 5) / 5},${(i % 7) / 7 > 0.5 ? 'high' : 'low'}`);
     const host = createHost(worker.path, { 'points.csv': rows.join('\n') });
     const text = JSON.stringify({
       name: 'csv',

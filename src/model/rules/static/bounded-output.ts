@@ -14,7 +14,9 @@ export const boundedOutput: StaticRule = {
     if (facts.task !== 'regression' || spec.layers[last].activation !== 'sigmoid') return [];
     const outside = spec.data.kind === 'inline' ? spec.data.targets.flat().filter((y) => y <= 0 || y >= 1).length : undefined;
     if (outside === 0) return [];
-    const which = outside === undefined ? 'this data has targets below 0' : `${outside} of this data's targets lie outside it`;
+    // Generators' regression targets go negative; a CSV's are unknown until read, so say only what is sure.
+    const which =
+      outside !== undefined ? `${outside} of this data's targets lie outside it` : spec.data.kind === 'generator' ? 'this data has targets below 0' : 'regression targets are not confined to that range';
     const message = `A sigmoid output can only predict values in (0, 1), but ${which}: the network cannot reach them and the loss keeps a floor above 0. Use a linear output.`;
     return [problem({ locations }, 'bounded-output', 'warning', 'static', message, `layers.${last}.activation`, { layer: last, fixes: compactFixes(setActivationFix(src, last, 'linear')) })];
   },
