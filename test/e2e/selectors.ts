@@ -16,6 +16,7 @@ export const WORKBENCH = {
   /** The webview element hosting an extension's panel (outer frame); its document is two frames in. */
   webview: 'iframe.webview.ready',
   webviewInner: 'iframe#active-frame',
+  runningExtensions: '.runtime-extensions-editor',
   runningExtensionsRow: '.runtime-extensions-editor .monaco-list-row',
   walkthroughStep: '.getting-started-step',
 };
