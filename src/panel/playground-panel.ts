@@ -76,7 +76,7 @@ export class PlaygroundPanel implements vscode.Disposable {
     };
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
-      panel.webview.onDidReceiveMessage((raw: unknown) => void this.onMessage(raw)),
+      panel.webview.onDidReceiveMessage((raw: unknown) => this.onMessage(raw).catch((error: unknown) => this.reportFailure(error))),
       panel.onDidChangeViewState(() => {
         // Hidden webviews drop messages; a stale one that comes back gets everything again.
         if (panel.visible && this.pending.full) this.schedule();
@@ -264,7 +264,9 @@ export class PlaygroundPanel implements vscode.Disposable {
     const s = this.session;
     if (!s) return;
     const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(s.key));
-    const result = hyperparameterEdit(document.getText(), s.parse.locations, field, value);
+    // Locate the value in the text as it is now: the session's parse lags edits by its debounce,
+    // and a range from it could cover only part of a number the previous write made longer.
+    const result = hyperparameterEdit(document.getText(), undefined, field, value);
     if (!result.ok) {
       void vscode.window.showWarningMessage(`Could not set ${field}: ${result.reason}.`);
       return;
@@ -288,6 +290,13 @@ export class PlaygroundPanel implements vscode.Disposable {
       : new vscode.Range(start, start);
     const column = vscode.window.visibleTextEditors.find((e) => e.document === document)?.viewColumn ?? vscode.ViewColumn.One;
     await vscode.window.showTextDocument(document, { viewColumn: column, selection: range, preserveFocus: false });
+  }
+
+  /** A request from the webview failed (e.g. its model was deleted or renamed): say so, don't throw. */
+  private reportFailure(error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    this.log(`Panel: a request from the panel failed (${message}).`);
+    void vscode.window.showWarningMessage(`NN Playground: ${message}`);
   }
 
   private async sendUnitGrid(id: number, layer: number, unit: number): Promise<void> {

@@ -320,11 +320,17 @@ class Session implements WorkerBackedSession {
   private request(message: Parameters<WorkerClient['request']>[0], signal?: AbortSignal): Promise<FromWorker> {
     return new Promise<FromWorker>((resolve, reject) => {
       this.enqueue(async () => {
-        if (!(await this.ensureRun()) || !this.client) {
-          reject(new Error(this.whyNotRunnable()));
-          return;
+        // A failure to start the run (data, worker) must reach the caller, not only the log:
+        // a progress notification waits on this promise.
+        try {
+          if (!(await this.ensureRun()) || !this.client) {
+            reject(new Error(this.whyNotRunnable()));
+            return;
+          }
+          this.client.request(message, signal).then(resolve, reject);
+        } catch (error) {
+          reject(error instanceof Error ? error : new Error(errorMessage(error)));
         }
-        this.client.request(message, signal).then(resolve, reject);
       });
     });
   }
@@ -370,7 +376,14 @@ class Session implements WorkerBackedSession {
     if (this.client?.alive) return;
     const client = new WorkerClient(this.host.workerPath, {
       onMessage: (message) => {
-        if (this.client === client) this.onWorkerMessage(message);
+        if (this.client !== client) return;
+        // Rules and history run on every message; a fault in one is logged, never thrown into
+        // the extension host from the Worker's listener.
+        try {
+          this.onWorkerMessage(message);
+        } catch (error) {
+          this.host.log(`[${this.key}] could not handle the worker's ${message.type}: ${errorMessage(error)}`);
+        }
       },
       onUnexpectedExit: (reason) => {
         if (this.client !== client) return;
