@@ -37,6 +37,13 @@ export default tseslint.config(
     },
   },
   {
+    // The worker's loop is a training path too: its randomness must come from the seeded generator.
+    files: ['src/training/**/*.ts'],
+    rules: {
+      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Use the seeded generator (src/engine/rng.ts).' }],
+    },
+  },
+  {
     files: ['src/protocol/**/*.ts'],
     rules: {
       // Protocol files hold types only, shared by both ends of each channel.

@@ -13,7 +13,12 @@ export interface Log {
 /** The message of anything thrown, without a stack trace (stack traces go to the channel only). */
 export function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message;
-  return typeof error === 'string' ? error : JSON.stringify(error);
+  if (typeof error === 'string') return error;
+  try {
+    return JSON.stringify(error) ?? String(error);
+  } catch {
+    return String(error); // cyclic objects, BigInt
+  }
 }
 
 export class OutputLog implements Log, vscode.Disposable {

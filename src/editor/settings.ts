@@ -4,6 +4,9 @@
 import * as vscode from 'vscode';
 import type { SessionSettings } from '../training/session-api';
 
+/** setTimeout fires at once for delays above 2^31 − 1 ms (~24.8 days), so a longer grace period is capped. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 export const SETTINGS_SECTION = 'nnPlayground';
 
 export interface EditorSettings extends SessionSettings {
@@ -29,7 +32,7 @@ export function readSettings(): EditorSettings {
       live: config.get<boolean>('diagnostics.live') ?? true,
     },
     autoOpenPanel: config.get<boolean>('autoOpenPanel') ?? true,
-    sessionGracePeriodMs: typeof grace === 'number' && grace >= 0 ? grace * 1000 : 30_000,
+    sessionGracePeriodMs: typeof grace === 'number' && grace >= 0 ? Math.min(grace * 1000, MAX_TIMER_MS) : 30_000,
   };
 }
 

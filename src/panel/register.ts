@@ -6,6 +6,7 @@ import type { SessionRegistry } from '../training/session-api';
 import { HealthTimelines } from './health-timelines';
 import type { PanelWebviewState } from '../protocol/webview-messages';
 import { PANEL_VIEW_TYPE, PlaygroundPanel } from './playground-panel';
+import { isModelUri } from '../editor/model-documents';
 
 export const OPEN_PANEL_COMMAND = 'nnPlayground.openPanel';
 
@@ -45,7 +46,8 @@ export function registerPlaygroundPanel(
     vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
         const stored = (state as PanelWebviewState | undefined)?.sessionKey;
-        const key = typeof stored === 'string' ? stored : undefined;
+        // The webview's saved state is not trusted: only a model file's URI is reopened.
+        const key = typeof stored === 'string' && isModelUri(vscode.Uri.parse(stored)) ? stored : undefined;
         // After a reload the model's document may not be open yet; opening it starts its session.
         if (key && !sessions.get(key)) {
           await Promise.resolve(vscode.workspace.openTextDocument(vscode.Uri.parse(key))).catch(() => undefined);

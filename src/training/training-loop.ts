@@ -12,7 +12,7 @@ import type { FromWorker, SessionInit, ToWorker, WorkerErrorStage } from '../pro
 import { costHasDiverged, divergenceMessage } from './divergence';
 import { HealthSampler } from './health-samples';
 import { countParameters } from './spec-diff';
-import { packedBuffers, packPoints, toDataView, toGridView, toHistoryPoint, toParametersView } from './views';
+import { packPoints, toDataView, toGridView, toHistoryPoint, toParametersView } from './views';
 
 /** Minibatches run back to back before yielding to the message queue: short enough for a prompt pause. */
 export const SLICE_MS = 12;
@@ -58,8 +58,8 @@ interface Run {
   sampler: HealthSampler;
 }
 
-/** Sends a message; `transfer` lists buffers that may be moved rather than copied. */
-export type Post = (message: FromWorker, transfer?: ArrayBuffer[]) => void;
+/** Sends a message (copied, never transferred: see worker.ts). */
+export type Post = (message: FromWorker) => void;
 
 export interface TrainingLoopOptions {
   /**
@@ -425,7 +425,7 @@ export class TrainingLoop {
     if (this.options.packPoints) {
       const packed = packPoints(snapshot.points);
       snapshot.points = [];
-      this.post({ type: 'snapshot', snapshot, generation: this.generation, packed }, packedBuffers(packed));
+      this.post({ type: 'snapshot', snapshot, generation: this.generation, packed });
     } else {
       this.post({ type: 'snapshot', snapshot, generation: this.generation });
     }

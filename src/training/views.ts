@@ -139,7 +139,3 @@ export function unpackPoints(packed: PackedPoints): HistoryPoint[] {
   return points;
 }
 
-/** The buffers of a packed batch, to transfer rather than copy. */
-export function packedBuffers(packed: PackedPoints): ArrayBuffer[] {
-  return Object.values(packed).map((column: Float64Array | Uint8Array) => column.buffer as ArrayBuffer);
-}
