@@ -4,11 +4,11 @@
 // other processes), so the same measurement with nothing training is the baseline training is
 // judged against: what training adds is ours, what the idle loop shows already is the machine's.
 import * as assert from 'node:assert/strict';
-import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
+import { suite, test } from 'mocha';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { log } from '../runner/log';
-import { BUSY_MODEL, closeAllEditors, lensTitles, pauseAndSettle, sessionOf, show, until, withSetting, writeModel } from './helpers';
+import { BUSY_MODEL, lensTitles, pauseAndSettle, sessionOf, show, until, writeModel, keepPanelClosedDuringSuite } from './helpers';
 
 /** How long the loop is sampled while the worker trains. */
 const MEASURE_MS = 5_000;
@@ -16,16 +16,7 @@ const MEASURE_MS = 5_000;
 const RESOLUTION_MS = 10;
 
 suite('event loop while training', () => {
-  const restore: (() => Promise<void>)[] = [];
-
-  suiteSetup(async () => {
-    restore.push(await withSetting('nnPlayground.autoOpenPanel', false));
-  });
-
-  suiteTeardown(async () => {
-    for (const undo of restore.reverse()) await undo();
-    await closeAllEditors();
-  });
+  keepPanelClosedDuringSuite();
 
   test('training adds under 20 ms to the p99 event-loop delay of the extension host', async function () {
     this.timeout(60_000);

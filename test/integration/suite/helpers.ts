@@ -1,6 +1,7 @@
 // Shared by the editor suites: the installed extension's API, waiting on state (never fixed
 // sleeps), model files written into the test workspace, and the VS Code API calls the suites make.
 import * as assert from 'node:assert/strict';
+import { suiteSetup, suiteTeardown } from 'mocha';
 import * as vscode from 'vscode';
 import type { SessionRegistry, TrainingSession } from '../../../src/training/session-api';
 
@@ -115,6 +116,21 @@ export async function withSetting(key: string, value: unknown): Promise<() => Pr
   return async () => {
     await vscode.workspace.getConfiguration(section).update(name, previous, vscode.ConfigurationTarget.Global);
   };
+}
+
+/**
+ * For suites about the editor: the panel (the panel suite's business) does not open on Train while
+ * the suite runs, so focus stays on the editor; afterwards the setting is restored and editors close.
+ */
+export function keepPanelClosedDuringSuite(): void {
+  let restore: (() => Promise<void>) | undefined;
+  suiteSetup(async () => {
+    restore = await withSetting('nnPlayground.autoOpenPanel', false);
+  });
+  suiteTeardown(async () => {
+    await restore?.();
+    await closeAllEditors();
+  });
 }
 
 export async function closeAllEditors(): Promise<void> {

@@ -1,12 +1,11 @@
 // Problems in the editor: static and live rules on their exact lines, quick fixes that edit the
 // text (and undo), bad input that gives a clear message and never a crash, and clearing on close.
 import * as assert from 'node:assert/strict';
-import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
+import { suite, test } from 'mocha';
 import * as vscode from 'vscode';
 import { log } from '../runner/log';
 import {
   BROKEN_JSON_MODEL,
-  closeAllEditors,
   codeOf,
   HUGE_MODEL,
   LINEAR_COLLAPSE_MODEL,
@@ -18,21 +17,12 @@ import {
   sessionOf,
   show,
   until,
-  withSetting,
   writeModel,
+  keepPanelClosedDuringSuite,
 } from './helpers';
 
 suite('problems and quick fixes', () => {
-  const restore: (() => Promise<void>)[] = [];
-
-  suiteSetup(async () => {
-    restore.push(await withSetting('nnPlayground.autoOpenPanel', false));
-  });
-
-  suiteTeardown(async () => {
-    for (const undo of restore.reverse()) await undo();
-    await closeAllEditors();
-  });
+  keepPanelClosedDuringSuite();
 
   test('a linear hidden layer shows linear-collapse on its activation, and the quick fix edits the text (undoably)', async () => {
     const uri = await writeModel('linear-collapse.nn.json', LINEAR_COLLAPSE_MODEL);

@@ -1,12 +1,11 @@
 // Training from the editor, through the real VS Code API: CodeLens, commands (Train, Pause, Step,
 // Reset, Verify Gradients, Save Trained Weights) and live hovers on examples/xor.nn.json.
 import * as assert from 'node:assert/strict';
-import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
+import { suite, test } from 'mocha';
 import * as vscode from 'vscode';
 import type { TrainingSession } from '../../../src/training/session-api';
 import { log } from '../runner/log';
 import {
-  closeAllEditors,
   exampleModel,
   hoverText,
   lensCommands,
@@ -19,25 +18,15 @@ import {
   sessionOf,
   show,
   until,
-  withSetting,
   writeModel,
   XOR_MODEL,
+  keepPanelClosedDuringSuite,
 } from './helpers';
 
 const epochOf = (session: TrainingSession): number => session.latest?.epoch ?? 0;
 
 suite('training from the editor', () => {
-  const restore: (() => Promise<void>)[] = [];
-
-  suiteSetup(async () => {
-    // The panel is the panel suite's business; here focus stays on the editor.
-    restore.push(await withSetting('nnPlayground.autoOpenPanel', false));
-  });
-
-  suiteTeardown(async () => {
-    for (const undo of restore.reverse()) await undo();
-    await closeAllEditors();
-  });
+  keepPanelClosedDuringSuite();
 
   test('CodeLens above xor.nn.json offers Train, Step, Reset, Open Panel and a lens per layer', async () => {
     const uri = await exampleModel('xor.nn.json', XOR_MODEL);
