@@ -86,8 +86,16 @@ export interface Snapshot {
   /** Epochs completed since the previous snapshot, oldest first (the history grows by these). */
   points: HistoryPoint[];
   health: HealthReport | null;
+  /**
+   * Which report `health` is: the worker numbers each one it computes, and a snapshot that repeats
+   * the last report repeats its number, so a reader can skip redrawing what has not changed.
+   * Absent: treat the report as new.
+   */
+  healthId?: number;
   parameters?: ParametersView;
   boundary?: GridView;
+  /** Which diagrams `parameters` and `boundary` are, numbered like `healthId` (absent: new). */
+  diagramId?: number;
   /** Why the session stopped when state is `diverged` (names the layer). */
   message?: string;
   /** Present while an epoch is under way (training in slices, or paused in the middle of one). */

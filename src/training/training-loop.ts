@@ -52,6 +52,8 @@ interface Run {
   /** Progress of the epoch under way after the last trainBatches call. */
   progress: EpochProgress | null;
   lastHealth: HealthReport | null;
+  /** Snapshot.healthId of lastHealth. */
+  healthId: number;
   healthCostMs: number;
   /** Training time since the health report was last computed. */
   busySinceHealthMs: number;
@@ -82,6 +84,8 @@ export class TrainingLoop {
   private stepsLeft = 0;
   /** Kept across runs, so a reset does not let a burst of snapshots through. */
   private lastSnapshotAt = -Infinity;
+  /** Numbers health reports and diagrams (Snapshot.healthId, diagramId); never reset, so never reused. */
+  private reportCount = 0;
 
   constructor(
     private readonly post: Post,
@@ -193,6 +197,7 @@ export class TrainingLoop {
       batchMs: Number.NaN,
       progress: null,
       lastHealth: null,
+      healthId: 0,
       healthCostMs: 0,
       busySinceHealthMs: 0,
       sampler: new HealthSampler(),
@@ -413,6 +418,7 @@ export class TrainingLoop {
       samplesPerSecond: Math.round(run.samplesPerSecond),
       points: run.pending,
       health,
+      ...(health ? { healthId: run.healthId } : {}),
       ...(run.message ? { message: run.message } : {}),
       healthSamples: run.sampler.collect(),
     };
@@ -438,6 +444,7 @@ export class TrainingLoop {
     if (!force && now - run.lastDiagramAt < spacing) return;
     const started = performance.now();
     snapshot.parameters = toParametersView(run.trainer);
+    snapshot.diagramId = ++this.reportCount;
     const inputSize = run.trainer.data.inputSize;
     // A boundary over the first two inputs is only the whole picture when there are at most two.
     if (inputSize <= 2 && run.init.boundaryResolution > 0) {
@@ -452,6 +459,7 @@ export class TrainingLoop {
     if (!fresh && run.lastHealth && run.healthCostMs > HEALTH_TIME_SHARE * run.busySinceHealthMs) return run.lastHealth;
     const started = performance.now();
     run.lastHealth = this.health(run);
+    run.healthId = ++this.reportCount;
     run.healthCostMs = performance.now() - started;
     run.busySinceHealthMs = 0;
     return run.lastHealth;

@@ -39,7 +39,7 @@ export class ActivationsView implements View {
   }
 
   render(state: PanelState, changes: ReadonlySet<Change>, p: Palette): void {
-    if (!changes.has('snapshot') && !changes.has('model') && this.panels.length > 0) return;
+    if (!changes.has('health') && !changes.has('model') && this.panels.length > 0) return;
     const health = state.snapshot?.health;
     this.empty.hidden = !!health;
     if (!health) return;

@@ -37,7 +37,7 @@ export class BoundaryView implements View {
   }
 
   render(state: PanelState, changes: ReadonlySet<Change>, p: Palette): void {
-    if (!changes.has('snapshot') && !changes.has('data') && !changes.has('model')) return;
+    if (!changes.has('diagram') && !changes.has('data') && !changes.has('model')) return;
     const data = state.data;
     const grid = state.snapshot?.boundary;
     this.summary.set(boundarySummary(data, grid));

@@ -43,7 +43,7 @@ export class GradientsView implements View {
   }
 
   render(state: PanelState, changes: ReadonlySet<Change>, p: Palette): void {
-    if (!changes.has('snapshot') && !changes.has('problems') && !changes.has('model') && this.bars) return;
+    if (!changes.has('health') && !changes.has('timeline') && !changes.has('problems') && !changes.has('model') && this.bars) return;
     const health = state.snapshot?.health;
     this.empty.hidden = !!health;
     if (!health) return;

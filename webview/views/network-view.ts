@@ -43,7 +43,7 @@ export class NetworkView implements View {
   }
 
   render(state: PanelState, changes: ReadonlySet<Change>, p: Palette): void {
-    if (!changes.has('snapshot') && !changes.has('model') && !changes.has('data') && this.layout) return;
+    if (!changes.has('diagram') && !changes.has('model') && !changes.has('data') && this.layout) return;
     this.state = state;
     this.palette = p;
     const model = layoutModel(state);

@@ -20,7 +20,7 @@ export interface View {
   destroy(): void;
 }
 
-export const ALL_CHANGES: ReadonlySet<Change> = new Set<Change>(['model', 'history', 'snapshot', 'state', 'data', 'problems']);
+export { ALL_CHANGES } from '../../src/panel/view-models/panel-state';
 
 /** The model to lay views out by: the current one, or the last that parsed while the text has errors. */
 export const layoutModel = (s: PanelState) => s.model ?? s.lastModel;

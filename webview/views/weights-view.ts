@@ -51,7 +51,7 @@ export class WeightsView implements View {
   }
 
   render(state: PanelState, changes: ReadonlySet<Change>, p: Palette): void {
-    if (!changes.has('snapshot') && !changes.has('model') && this.layers.length > 0) return;
+    if (!changes.has('health') && !changes.has('timeline') && !changes.has('model') && this.layers.length > 0) return;
     const health = state.snapshot?.health;
     const model = layoutModel(state);
     this.empty.hidden = !!health;

@@ -20,8 +20,16 @@ export interface PanelState {
   timeline: HealthSample[];
 }
 
-/** What a message changed, so only the affected views redraw. */
-export type Change = 'model' | 'history' | 'snapshot' | 'state' | 'data' | 'problems';
+/**
+ * What a message changed, so only the affected views redraw. `snapshot`: a snapshot arrived (the
+ * counters moved); `health`, `diagram` and `timeline`: it brought a new health report, new
+ * diagrams, or new samples over time. Most snapshots while training repeat the last health report
+ * and diagrams (the worker recomputes them only while that is cheap): redrawing the charts drawn
+ * from them would repaint the same picture at the price of the training's CPU.
+ */
+export type Change = 'model' | 'history' | 'snapshot' | 'health' | 'diagram' | 'timeline' | 'state' | 'data' | 'problems';
+
+export const ALL_CHANGES: ReadonlySet<Change> = new Set<Change>(['model', 'history', 'snapshot', 'health', 'diagram', 'timeline', 'state', 'data', 'problems']);
 
 export function emptyState(): PanelState {
   return {
@@ -54,7 +62,17 @@ export function withDiagrams(next: Snapshot, previous: Snapshot | null): Snapsho
   if (!previous || (next.parameters && next.boundary) || next.epoch < previous.epoch) return next;
   const parameters = next.parameters ?? previous.parameters;
   const boundary = next.boundary ?? previous.boundary;
-  return { ...next, ...(parameters ? { parameters } : {}), ...(boundary ? { boundary } : {}) };
+  const diagramId = next.parameters || next.boundary ? next.diagramId : previous.diagramId;
+  return { ...next, ...(parameters ? { parameters } : {}), ...(boundary ? { boundary } : {}), ...(diagramId !== undefined ? { diagramId } : {}) };
+}
+
+/**
+ * Whether a snapshot's health report or diagrams differ from the previous snapshot's: by their
+ * numbers when both have one; a report without a number counts as new.
+ */
+function isNew(value: unknown, id: number | undefined, previousValue: unknown, previousId: number | undefined): boolean {
+  if (value === undefined || value === null) return previousValue !== undefined && previousValue !== null;
+  return id === undefined || id !== previousId;
 }
 
 /** Applies a message (mutating `state` for speed: histories grow long) and says what changed. */
@@ -73,15 +91,21 @@ export function applyMessage(state: PanelState, message: Exclude<ToWebview, { ty
         problems: message.problems,
         timeline: [...(message.timeline ?? [])],
       });
-      return new Set<Change>(['model', 'history', 'snapshot', 'state', 'data', 'problems']);
+      return new Set<Change>(ALL_CHANGES);
     }
     case 'snapshot': {
       const s = message.snapshot;
+      const previous = state.snapshot;
       appendHistory(state.history, s.points);
-      for (const sample of snapshotSamples(s)) appendSample(state.timeline, sample);
-      state.snapshot = withDiagrams(s, state.snapshot);
+      const samples = snapshotSamples(s);
+      for (const sample of samples) appendSample(state.timeline, sample);
+      const next = withDiagrams(s, previous);
+      state.snapshot = next;
       // A snapshot from the middle of an epoch brings no epochs: the loss chart need not redraw.
       const changes = new Set<Change>(s.points.length > 0 ? ['snapshot', 'history'] : ['snapshot']);
+      if (isNew(next.health, next.healthId, previous?.health, previous?.healthId)) changes.add('health');
+      if (isNew(next.parameters ?? next.boundary, next.diagramId, previous?.parameters ?? previous?.boundary, previous?.diagramId)) changes.add('diagram');
+      if (samples.length > 0) changes.add('timeline');
       if (s.state !== state.state) {
         state.state = s.state;
         changes.add('state');

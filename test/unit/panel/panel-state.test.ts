@@ -39,7 +39,8 @@ describe('applyMessage', () => {
     applyMessage(s, { type: 'full', model: null, history: [point(1)], snapshot: null, data: null, problems: [], sessionKey: 'file:///a.nn.json', state: 'paused' });
     expect(s.state).toBe('paused');
     const changes = applyMessage(s, { type: 'snapshot', snapshot: snapshot([2, 3]) });
-    expect([...changes].sort()).toEqual(['history', 'snapshot', 'state']);
+    // A report without a number counts as new; its epoch-end sample extends the timeline.
+    expect([...changes].sort()).toEqual(['health', 'history', 'snapshot', 'state', 'timeline']);
     expect(s.history.map((p) => p.epoch)).toEqual([1, 2, 3]);
     expect(s.timeline.map((t) => t.epoch)).toEqual([3]);
     applyMessage(s, { type: 'snapshot', snapshot: snapshot([4]) });
@@ -64,6 +65,24 @@ describe('applyMessage', () => {
     expect(s.snapshot?.boundary).toBeUndefined();
   });
 
+
+  it('marks health and diagrams changed only when the worker sent new ones', () => {
+    const s = emptyState();
+    const grid = { size: 1, xMin: 0, xMax: 1, yMin: 0, yMax: 1, values: [1] };
+    const mid = (patch: Partial<Snapshot>): Snapshot => ({ ...snapshot([]), epoch: 1, healthSamples: [], ...patch });
+    const changed = (patch: Partial<Snapshot>) => [...applyMessage(s, { type: 'snapshot', snapshot: mid(patch) })].filter((c) => c === 'health' || c === 'diagram');
+    expect(changed({ healthId: 1, boundary: grid, diagramId: 2 })).toEqual(['health', 'diagram']);
+    // The same report repeated, diagrams left out (they still hold): nothing for those views to redraw.
+    expect(changed({ healthId: 1 })).toEqual([]);
+    expect(s.snapshot?.boundary).toBe(grid);
+    expect(changed({ healthId: 3 })).toEqual(['health']);
+    expect(changed({ healthId: 3, boundary: grid, diagramId: 4 })).toEqual(['diagram']);
+    // Without numbers (an older sender, or the e2e replay) every report counts as new.
+    expect(changed({ boundary: grid })).toEqual(['health', 'diagram']);
+    // A report that goes away is a change too; two without one are not.
+    expect(changed({ health: null, boundary: grid, diagramId: 5 })).toEqual(['health', 'diagram']);
+    expect(changed({ health: null })).toEqual([]);
+  });
   it('keeps the last model that parsed while the text has errors', () => {
     const s = emptyState();
     const model = { name: 'm' } as never;

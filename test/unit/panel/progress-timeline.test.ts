@@ -25,10 +25,10 @@ describe('health timeline from epoch-end samples', () => {
   it('appends every sample a snapshot carries, and none from a mid-epoch report', () => {
     const state = emptyState();
     const health = { nonFinite: null, layers: [] };
-    applyMessage(state, { type: 'snapshot', snapshot: snapshot({ epoch: 40, health, healthSamples: [0, 10, 20, 30, 40].map(sample) }) });
-    const changes = applyMessage(state, { type: 'snapshot', snapshot: snapshot({ epoch: 40, health, progress: { epochFraction: 0.5, runningCost: 1 }, healthSamples: [] }) });
+    applyMessage(state, { type: 'snapshot', snapshot: snapshot({ epoch: 40, health, healthId: 3, healthSamples: [0, 10, 20, 30, 40].map(sample) }) });
+    const changes = applyMessage(state, { type: 'snapshot', snapshot: snapshot({ epoch: 40, health, healthId: 3, progress: { epochFraction: 0.5, runningCost: 1 }, healthSamples: [] }) });
     expect(state.timeline.map((s) => s.epoch)).toEqual([0, 10, 20, 30, 40]);
-    // No epochs in it: the loss chart is left alone, the counter and health views redraw.
+    // No epochs, no new samples, the same health report: only the counter moves.
     expect([...changes]).toEqual(['snapshot']);
     // Samples that restart the epochs belong to a new run.
     applyMessage(state, { type: 'snapshot', snapshot: snapshot({ epoch: 1, healthSamples: [sample(0), sample(1)] }) });

@@ -105,6 +105,29 @@ describe('training loop: an epoch longer than a slice', () => {
     }
   }, 60_000);
 
+  it('numbers its health reports: a repeated report keeps its number, a recomputed one gets a new one', async () => {
+    const { loop, snapshots, next } = start(LONG_EPOCH);
+    loop.handle({ type: 'train' });
+    await next((s) => s.epoch >= 1, 'the first epoch');
+    loop.handle({ type: 'pause' });
+    await next((s) => s.state === 'paused', 'paused');
+    const withHealth = snapshots.filter((s) => s.health !== null);
+    expect(withHealth.every((s) => typeof s.healthId === 'number')).toBe(true);
+    const byId = new Map<number, string>();
+    for (const s of withHealth) {
+      const text = JSON.stringify(s.health);
+      const seen = byId.get(s.healthId as number);
+      if (seen !== undefined) expect(text).toBe(seen);
+      byId.set(s.healthId as number, text);
+    }
+    // Numbers only grow (a reader compares with the last one it saw) …
+    const ids = withHealth.map((s) => s.healthId as number);
+    expect(ids.every((id, i) => i === 0 || id >= (ids[i - 1] as number))).toBe(true);
+    // … and the loop repeats reports while recomputing is dear, so some numbers recur.
+    expect(byId.size).toBeGreaterThan(1);
+    expect(byId.size).toBeLessThan(withHealth.length);
+  }, 60_000);
+
   it('a pause during a step ends it in the middle of the epoch', async () => {
     const { loop, next } = start(LONG_EPOCH);
     loop.handle({ type: 'step' });
