@@ -94,12 +94,15 @@ export class App {
     for (const view of this.views) {
       if (!this.sections.get(view)?.open) continue;
       const stale = this.stale.delete(view);
+      const started = performance.now();
       try {
         view.render(this.state, stale ? ALL_CHANGES : changes, this.palette);
       } catch (error) {
         // One view failing must not blank the others; the console keeps the detail.
         console.error(`NN Playground: the ${view.title} view failed to draw`, error);
       }
+      const viewMs = this.loop.stats.viewMs;
+      viewMs[view.id] = (viewMs[view.id] ?? 0) + performance.now() - started;
     }
   }
 

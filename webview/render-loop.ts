@@ -14,12 +14,16 @@ export interface RenderStats {
   since: number;
   /** Snapshots received. */
   snapshots: number;
+  /** Time each view spent drawing, in ms, by view id: where a frame's cost goes. */
+  viewMs: Record<string, number>;
+  /** Frames that drew each kind of change: how often each view had something new to show. */
+  changes: Partial<Record<Change, number>>;
 }
 
 export class RenderLoop {
   private changes = new Set<Change>();
   private frame = 0;
-  readonly stats: RenderStats = { frames: 0, totalMs: 0, maxMs: 0, since: 0, snapshots: 0 };
+  readonly stats: RenderStats = { frames: 0, totalMs: 0, maxMs: 0, since: 0, snapshots: 0, viewMs: {}, changes: {} };
 
   constructor(private readonly draw: (changes: ReadonlySet<Change>) => void) {}
 
@@ -37,6 +41,7 @@ export class RenderLoop {
     const spent = performance.now() - start;
     if (this.stats.frames === 0) this.stats.since = start;
     this.stats.frames++;
+    for (const c of changes) this.stats.changes[c] = (this.stats.changes[c] ?? 0) + 1;
     this.stats.totalMs += spent;
     this.stats.maxMs = Math.max(this.stats.maxMs, spent);
   }
