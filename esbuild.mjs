@@ -36,7 +36,8 @@ const builds = [
   { ...node, entryPoints: ['src/editor/wiring.ts'], outfile: 'dist/wiring.js', external: ['vscode'] },
   { ...node, entryPoints: ['src/training/worker.ts'], outfile: 'dist/worker.js' },
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
-  { ...common, platform: 'browser', format: 'iife', entryPoints: ['webview/main.ts'], outfile: 'dist/webview.js' },
+  // In a folder of its own: the panel's webview may load files from there and from media/ only.
+  { ...common, platform: 'browser', format: 'iife', entryPoints: ['webview/main.ts'], outfile: 'dist/webview/webview.js' },
 ];
 
 // The benchmark is a developer tool, never packaged; its peers (tfjs, brain.js) stay external.

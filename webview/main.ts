@@ -1,4 +1,4 @@
-// Entry point of the webview bundle (dist/webview.js).
+// Entry point of the webview bundle (dist/webview/webview.js).
 
 import { App } from './app';
 import { vscodeHost } from './vscode-api';

@@ -27,10 +27,13 @@ const RESYNC_AFTER_EDIT_MS = 600;
 /** Side of the grid a hovered unit's output is drawn on. */
 const UNIT_GRID_SIZE = 32;
 
+/** The webview's bundle: its folder is, with media/, all the webview may load (not the host's code). */
+const WEBVIEW_BUNDLE = ['dist', 'webview', 'webview.js'] as const;
+
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
   return {
     enableScripts: true,
-    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'dist')],
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, ...WEBVIEW_BUNDLE.slice(0, -1))],
   };
 }
 
@@ -110,7 +113,7 @@ export class PlaygroundPanel implements vscode.Disposable {
     webview.html = panelHtml({
       cspSource: webview.cspSource,
       nonce: makeNonce(),
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview.js')).toString(),
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...WEBVIEW_BUNDLE)).toString(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'panel.css')).toString(),
     });
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy, makeNonce, panelHtml } from '../../../src/panel/panel-html';
 
 describe('panel HTML', () => {
-  const html = panelHtml({ cspSource: 'https://res.test', nonce: 'abc123', scriptUri: 'https://res.test/dist/webview.js', styleUri: 'https://res.test/media/panel.css' });
+  const html = panelHtml({ cspSource: 'https://res.test', nonce: 'abc123', scriptUri: 'https://res.test/dist/webview/webview.js', styleUri: 'https://res.test/media/panel.css' });
 
   it('denies everything by default and runs scripts only with the nonce', () => {
     const csp = contentSecurityPolicy('https://res.test', 'abc123');
@@ -16,7 +16,7 @@ describe('panel HTML', () => {
 
   it('loads exactly one script, carrying the nonce, and no inline code or styles', () => {
     const scripts = html.match(/<script[^>]*>/g) ?? [];
-    expect(scripts).toEqual(['<script nonce="abc123" src="https://res.test/dist/webview.js">']);
+    expect(scripts).toEqual(['<script nonce="abc123" src="https://res.test/dist/webview/webview.js">']);
     expect(html).toMatch(/<script[^>]*><\/script>/);
     expect(html).not.toMatch(/<style|\sstyle=|\son\w+=/);
   });
