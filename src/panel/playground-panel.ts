@@ -11,6 +11,7 @@ import { hyperparameterEdit } from './hyperparameter-edit';
 import { modelSummary, problemAt, problemViews } from './model-summary';
 import { makeNonce, panelHtml } from './panel-html';
 import { validateFromWebview } from './validate-message';
+import { thinHistory } from './view-models/decimate';
 import { withDiagrams } from './view-models/panel-state';
 
 export const PANEL_VIEW_TYPE = 'nnPlayground.panel';
@@ -24,6 +25,8 @@ const MIN_UPDATE_INTERVAL_MS = 50;
  * value the file no longer holds.
  */
 const RESYNC_AFTER_EDIT_MS = 600;
+/** Epochs a `full` message carries at most (the charts draw at most 600 of them). */
+const FULL_HISTORY_POINTS = 4000;
 /** Side of the grid a hovered unit's output is drawn on. */
 const UNIT_GRID_SIZE = 32;
 
@@ -204,7 +207,7 @@ export class PlaygroundPanel implements vscode.Disposable {
     this.post({
       type: 'full',
       model: s ? this.summary(s) : null,
-      history: s ? [...s.history] : [],
+      history: s ? thinHistory(s.history, FULL_HISTORY_POINTS) : [],
       snapshot: s?.latest ? withDiagrams(s.latest, this.diagrams) : null,
       data: s?.data ?? null,
       problems: s ? problemViews(s.problems) : [],

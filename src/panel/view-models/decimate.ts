@@ -16,3 +16,17 @@ export function strideIndices(n: number, max: number): number[] {
 export function pick<T>(values: readonly T[], indices: readonly number[]): T[] {
   return indices.map((i) => values[i] as T);
 }
+
+/**
+ * A history short enough to send whole when a panel (re)loads: at most `max` points, the latest
+ * quarter of them as they are (the live end, which the overfitting shading reads), the older part
+ * at an even stride (the charts thin it at least this much anyway). A run of 10⁵ epochs would
+ * otherwise cross two process boundaries as 10⁵ objects on every reload of the panel.
+ */
+export function thinHistory<T>(history: readonly T[], max: number): T[] {
+  if (history.length <= max) return [...history];
+  const recent = Math.floor(max / 4);
+  const older = history.length - recent;
+  const kept = pick(history.slice(0, older), strideIndices(older, max - recent));
+  return kept.concat(history.slice(older));
+}

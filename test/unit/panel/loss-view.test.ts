@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { accuracyChartData, gapWidening, lossChartData, lossSummary } from '../../../src/panel/view-models/loss-view';
-import { strideIndices } from '../../../src/panel/view-models/decimate';
+import { strideIndices, thinHistory } from '../../../src/panel/view-models/decimate';
 import type { HistoryPoint } from '../../../src/protocol/snapshot';
 
 function run(n: number, test: (e: number) => number, extra: Partial<HistoryPoint> = {}): HistoryPoint[] {
@@ -20,6 +20,25 @@ describe('strideIndices', () => {
       expect(idx.at(-1)).toBe(n - 1);
       expect(idx.every((v, i) => i === 0 || v > (idx[i - 1] as number))).toBe(true);
     }
+  });
+});
+
+describe('thinHistory', () => {
+  it('sends a short history whole, and a long one as at most max points ending in the latest quarter as it is', () => {
+    const short = [1, 2, 3];
+    expect(thinHistory(short, 10)).toEqual(short);
+    expect(thinHistory(short, 10)).not.toBe(short);
+    const long = Array.from({ length: 100_000 }, (_, i) => i + 1);
+    const thin = thinHistory(long, 4000);
+    expect(thin.length).toBeLessThanOrEqual(4000);
+    expect(thin.length).toBeGreaterThan(3000);
+    expect(thin[0]).toBe(1);
+    expect(thin.slice(-1000)).toEqual(long.slice(-1000));
+    expect(thin.every((e, i) => i === 0 || e > (thin[i - 1] as number))).toBe(true);
+    // The chart drawn from it has the same points as the chart drawn from everything, at its ends.
+    const drawn = strideIndices(thin.length, 600).map((i) => thin[i]);
+    expect(drawn[0]).toBe(1);
+    expect(drawn.at(-1)).toBe(100_000);
   });
 });
 
