@@ -3,6 +3,7 @@
 
 import * as vscode from 'vscode';
 import type { SessionSettings } from '../training/session-api';
+import { updateRateFrom } from './update-rate';
 
 /** setTimeout fires at once for delays above 2^31 − 1 ms (~24.8 days), so a longer grace period is capped. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -24,7 +25,7 @@ export function readSettings(): EditorSettings {
   const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
   const grace = config.get<number>('sessionGracePeriod');
   return {
-    updateRate: Math.min(60, positive(config.get('updateRate'), 20)),
+    updateRate: updateRateFrom(config.get('updateRate')),
     defaultMaxEpochs: Math.round(positive(config.get('defaultMaxEpochs'), 300)),
     maxParameters: Math.round(positive(config.get('maxParameters'), 5_000_000)),
     diagnostics: {

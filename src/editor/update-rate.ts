@@ -1,0 +1,18 @@
+// The `nnPlayground.updateRate` setting's bounds, kept apart from settings.ts (which needs
+// `vscode`) so that a unit test can hold them against package.json and the training worker.
+
+/**
+ * The worker sends at most 20 snapshots a second (one per 50 ms, `snapshotInterval` in
+ * src/training/run-inputs.ts): a higher setting would promise updates that never come, so the
+ * manifest's `maximum` and the clamp below use this number.
+ */
+export const MAX_UPDATE_RATE = 20;
+/** The manifest's `minimum`: one snapshot a second still shows a run moving. */
+export const MIN_UPDATE_RATE = 1;
+export const DEFAULT_UPDATE_RATE = MAX_UPDATE_RATE;
+
+/** The rate a session uses for a value read from settings.json, which the schema does not enforce. */
+export function updateRateFrom(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) return DEFAULT_UPDATE_RATE;
+  return Math.min(MAX_UPDATE_RATE, Math.max(MIN_UPDATE_RATE, value));
+}
