@@ -9,6 +9,7 @@ import { COMMANDS } from './commands-ids';
 import { formatCount, formatNumber } from './format';
 import { isModelDocument, isModelUri, modelFileName, openModelDocuments, weightsSidecarUri } from './model-documents';
 import { errorMessage, type Log } from './output';
+import { REPLACE, replaceQuestion, saveReport, saveWeightsFile } from './save-weights';
 import type { DocumentSessions } from './session-registry';
 import { readSettings } from './settings';
 
@@ -196,11 +197,25 @@ export class ModelCommands {
         void vscode.window.showWarningMessage('Save the model file first: the weights are saved next to it, as <name>.weights.json.');
         return undefined;
       }
+      // Exported before any question, so the file holds the weights of the moment the person asked
+      // to save, not of whenever they answered while training went on.
       const file = await session.exportWeights();
       const sidecar = weightsSidecarUri(modelUri);
-      await vscode.workspace.fs.writeFile(sidecar, new TextEncoder().encode(`${JSON.stringify(file)}\n`));
-      this.log.info(`Saved weights of ${modelFileName(modelUri)} to ${sidecar.toString()}`);
-      void vscode.window.showInformationMessage(`Saved the trained weights to ${modelFileName(sidecar)}.`, 'Open').then((choice) => {
+      const modelName = modelFileName(modelUri);
+      const where = vscode.workspace.asRelativePath(sidecar);
+      const outcome = await saveWeightsFile({
+        exists: () => fileExists(sidecar),
+        askReplace: () => {
+          const question = replaceQuestion(modelFileName(sidecar), modelName, where);
+          return vscode.window.showWarningMessage(question.message, { modal: true, detail: question.detail }, REPLACE);
+        },
+        write: () => vscode.workspace.fs.writeFile(sidecar, new TextEncoder().encode(`${JSON.stringify(file)}\n`)),
+      });
+      const report = saveReport(outcome, modelName, where);
+      this.log.info(report);
+      // Cancel in a modal needs no second message: the log has it.
+      if (outcome === 'kept') return undefined;
+      void vscode.window.showInformationMessage(report, 'Open').then((choice) => {
         if (choice) void vscode.window.showTextDocument(sidecar);
       });
       return sidecar;
@@ -211,6 +226,19 @@ export class ModelCommands {
 
 function blockingErrors(session: TrainingSession) {
   return session.problems.filter((problem) => problem.severity === 'error');
+}
+
+/**
+ * Through `workspace.fs`, so remote and virtual workspaces answer too. Only "not found" means
+ * absent: any other failure counts as present, so the person is asked rather than a file lost.
+ */
+async function fileExists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch (error) {
+    return !(error instanceof vscode.FileSystemError && error.code === 'FileNotFound');
+  }
 }
 
 function toUri(arg: unknown): vscode.Uri | undefined {

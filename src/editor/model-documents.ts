@@ -2,8 +2,9 @@
 // remote, so the same rules work in desktop VS Code and code-server.
 
 import * as vscode from 'vscode';
+import { MODEL_SUFFIX, weightsSidecarPath } from './model-paths';
 
-export const MODEL_SUFFIX = '.nn.json';
+export { MODEL_SUFFIX };
 
 /**
  * Schemes of documents a person edits. Others (`git:` in a diff view, an output channel) show a
@@ -29,9 +30,7 @@ export function modelFileName(uri: vscode.Uri): string {
 
 /** The `.weights.json` sidecar next to a model: `xor.nn.json` → `xor.weights.json`. */
 export function weightsSidecarUri(modelUri: vscode.Uri): vscode.Uri {
-  const path = modelUri.path;
-  const base = path.toLowerCase().endsWith(MODEL_SUFFIX) ? path.slice(0, -MODEL_SUFFIX.length) : path.replace(/\.json$/i, '');
-  return modelUri.with({ path: `${base}.weights.json` });
+  return modelUri.with({ path: weightsSidecarPath(modelUri.path) });
 }
 
 /** Text documents currently open that are models. */

@@ -1,0 +1,50 @@
+// Save Trained Weights, decided without `vscode`: a sidecar that already exists is replaced only
+// when the person chooses Replace in a modal question; Cancel, Escape or closing the dialog leave
+// it as it was. model-commands.ts supplies the file system and the dialog as plain functions.
+
+/** The one action the replace question offers; a modal adds Cancel by itself. */
+export const REPLACE = 'Replace';
+
+export type SaveOutcome = 'created' | 'replaced' | 'kept';
+
+export interface SaveSteps {
+  /** Whether the sidecar exists (checked just before writing, not when the command started). */
+  exists(): PromiseLike<boolean>;
+  /** Asks whether to replace it; resolves to the chosen action, undefined when dismissed. */
+  askReplace(): PromiseLike<string | undefined>;
+  /** Writes the sidecar (and only the sidecar). */
+  write(): PromiseLike<void>;
+}
+
+/** Write when nothing would be lost, or when the person chose Replace. */
+export function shouldWrite(exists: boolean, answer: string | undefined): boolean {
+  return !exists || answer === REPLACE;
+}
+
+export async function saveWeightsFile(steps: SaveSteps): Promise<SaveOutcome> {
+  const exists = await steps.exists();
+  const answer = exists ? await steps.askReplace() : undefined;
+  if (!shouldWrite(exists, answer)) return 'kept';
+  await steps.write();
+  return exists ? 'replaced' : 'created';
+}
+
+/** The modal question: names the file and what replacing it loses; the model is never changed. */
+export function replaceQuestion(sidecarName: string, modelName: string, where: string): { message: string; detail: string } {
+  return {
+    message: `${sidecarName} already exists. Replace it with the trained weights of ${modelName}?`,
+    detail: `The weights saved in ${where} will be overwritten. ${modelName} itself is not changed.`,
+  };
+}
+
+/** What happened, saying where the file is. */
+export function saveReport(outcome: SaveOutcome, modelName: string, where: string): string {
+  switch (outcome) {
+    case 'created':
+      return `Saved the trained weights of ${modelName} to ${where}.`;
+    case 'replaced':
+      return `Replaced ${where} with the trained weights of ${modelName}.`;
+    case 'kept':
+      return `Kept ${where} as it was: the trained weights of ${modelName} were not saved.`;
+  }
+}
