@@ -3,6 +3,7 @@
 // uses these to check output widths and fan-ins statically, so a student sees "softmax over 3
 // units for 2 classes" while typing, not after pressing Train.
 
+import { ACTIVATION_INFO } from '../engine/index';
 import type { ActivationName, BundledDatasetName, GeneratorName, TaskKind } from '../engine/types';
 
 export const TOP_LEVEL_KEYS = ['$schema', 'name', 'seed', 'data', 'layers', 'loss', 'init', 'training'] as const;
@@ -68,5 +69,18 @@ export const DATASET_FACTS: Record<BundledDatasetName, { samples: number; inputS
 /** Activations whose derivative is zero almost everywhere: backpropagation cannot train them. */
 export const THRESHOLD_ACTIVATIONS: readonly ActivationName[] = ['sign', 'step'];
 
-/** Activations with saturation zones, and where they start (derivative below 0.01: for tanh 1% of its maximum, for sigmoid 4% of its 0.25 peak). */
-export const SATURATION_THRESHOLD: Partial<Record<ActivationName, number>> = { sigmoid: 4.6, tanh: 3.0 };
+const zoneOf = (name: 'sigmoid' | 'tanh'): number => (ACTIVATION_INFO[name].saturation as { threshold: number }).threshold;
+
+/**
+ * Activations with saturation zones, and the |z| where they start: the engine's own zones (found
+ * by bisection where the derivative falls below 0.01, that is 4.585… for sigmoid, 4% of its 0.25
+ * peak, and 2.993… for tanh, 1% of its peak). Every comparison uses these, never the book's
+ * rounded 4.6 and 3.0, so a z the health statistics count as saturated is one the rules, hovers
+ * and charts call saturated too. Text prints them rounded (`saturationLabel`).
+ */
+export const SATURATION_THRESHOLD: Partial<Record<ActivationName, number>> = { sigmoid: zoneOf('sigmoid'), tanh: zoneOf('tanh') };
+
+/** A zone as messages print it, "4.6" and "3.0": the theory's figures, the comparison's value rounded. */
+export function saturationLabel(threshold: number): string {
+  return threshold.toFixed(1);
+}

@@ -4,6 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import { layerInits, STATIC_RULES, THRESHOLDS } from '../../../src/model/index';
 import { erfc, twoSidedTail } from '../../../src/model/stats';
+import { SATURATION_THRESHOLD } from '../../../src/model/vocabulary';
 import { applyFix, codes, expectRangeAt, model, only, parse, XOR_TEXT } from './helpers';
 
 const HEALTHY = [
@@ -97,6 +98,11 @@ describe('zero-init-symmetry', () => {
 });
 
 describe('init-saturation', () => {
+  // σ'(z) = 0.01 where σ(z) = 0.5 + √0.24, computed here rather than taken from the engine.
+  const SIGMOID_ZONE = Math.log((0.5 + Math.sqrt(0.24)) / (0.5 - Math.sqrt(0.24)));
+  test('compares against the zone where σ\' falls below 0.01, not its rounding', () => {
+    expect(SATURATION_THRESHOLD.sigmoid).toBeCloseTo(SIGMOID_ZONE, 9);
+  });
   const text = model({
     data: { generator: 'xor' },
     layers: [{ units: 16, activation: 'sigmoid' }, { units: 16, activation: 'sigmoid' }, { units: 1, activation: 'sigmoid' }],
@@ -106,12 +112,13 @@ describe('init-saturation', () => {
     const p = only(parse(text), 'init-saturation');
     expectRangeAt(text, p.range, '{"distribution":"gaussian","std":4}');
     const inits = layerInits(parse(text).spec!, parse(text).facts!, true)!;
-    // Layer 1: fan-in 2 (xor's inputs), standardised, σ_z = 4√2; P(|z| > 4.6) = erfc(4.6 / 8) ≈ 41.6%.
+    // Layer 1: fan-in 2 (xor's inputs), standardised, σ_z = 4√2; P(|z| > 4.585) = erfc(4.585 / 8) ≈ 41.8%.
     expect(inits[0].zStd).toBeCloseTo(4 * Math.SQRT2, 10);
-    expect(twoSidedTail(4.6, inits[0].zStd)).toBeCloseTo(0.4157, 3);
+    expect(twoSidedTail(SIGMOID_ZONE, inits[0].zStd)).toBeCloseTo(0.4176, 3);
     // Layer 2 (fan-in 16) saturates more, so the message quotes it and names the others.
-    const share2 = twoSidedTail(4.6, inits[1].zStd);
-    expect(share2).toBeGreaterThan(0.4157);
+    const share2 = twoSidedTail(SIGMOID_ZONE, inits[1].zStd);
+    expect(share2).toBeGreaterThan(0.4176);
+    expect(p.message).toContain('|z| > 4.6, the sigmoid saturation zone');
     expect(p.message).toContain(`fan-in 16 and layer 1's outputs as inputs`);
     expect(p.message).toContain(`about ${Math.round(share2 * 100)}%`);
     // The output layer is exempt under cross-entropy (∂L/∂z = ŷ − y does not vanish).

@@ -1,12 +1,14 @@
-// Theory §6: in the saturation zones (sigmoid |z| > 4.6, tanh |z| > 3.0) the derivative is below
-// 0.01 (1% of tanh's peak, 4% of sigmoid's), so a unit stuck there passes almost no gradient back: it has stopped learning.
+// Theory §6: in the saturation zones (sigmoid |z| > 4.6, tanh |z| > 3.0; precisely the engine's
+// 4.585… and 2.993…, which its saturatedFraction counts) the derivative is below 0.01 (1% of
+// tanh's peak, 4% of sigmoid's), so a unit stuck there passes almost no gradient back: it has
+// stopped learning.
 // An output unit scored by cross-entropy is exempt: confident outputs are the goal there, and
 // ∂L/∂z = ŷ − y does not vanish. So is a classifier that already gets its training samples right.
 
 import { compactFixes, replaceInitFix, setActivationFix } from '../../fixes';
 import { percent } from '../../stats';
 import { THRESHOLDS } from '../../thresholds';
-import { SATURATION_THRESHOLD } from '../../vocabulary';
+import { SATURATION_THRESHOLD, saturationLabel } from '../../vocabulary';
 import type { LiveRule } from '../rule';
 import { epochsTrained, hasLearnt, healthOf, layerName, layerProblem } from './helpers';
 
@@ -25,7 +27,7 @@ export const saturation: LiveRule = {
       const code = activation === 'sigmoid' ? 'sigmoid-saturation' : 'tanh-saturation';
       const derivative = activation === 'sigmoid' ? "σ'(z)" : "tanh'(z)";
       const message =
-        `${percent(h.saturatedFraction)} of ${layerName(ctx, h.layer)}'s pre-activations have |z| > ${threshold}, the saturation zone where ${derivative} < 0.01${activation === 'sigmoid' ? ' (4% of its 0.25 peak)' : ' (1% of its peak)'}: ` +
+        `${percent(h.saturatedFraction)} of ${layerName(ctx, h.layer)}'s pre-activations have |z| > ${saturationLabel(threshold)}, the saturation zone where ${derivative} < 0.01${activation === 'sigmoid' ? ' (4% of its 0.25 peak)' : ' (1% of its peak)'}: ` +
         `those units pass almost no gradient back and have stopped learning (pre-activations now range ${h.preActivations.percentiles[0]?.toFixed(1)} … ${h.preActivations.percentiles[h.preActivations.percentiles.length - 1]?.toFixed(1)}). ` +
         (activation === 'sigmoid' ? 'tanh saturates later and is zero-centred; relu does not saturate for z > 0.' : 'relu does not saturate for z > 0; a smaller init or learning rate keeps z in the linear zone.');
       const src = ctx.src;

@@ -1,6 +1,6 @@
 // Theory §6 and §12: control the init's scale so that pre-activations do not start in the
-// saturation zone (sigmoid |z| > 4.6, tanh |z| > 3.0, where the derivative is below 0.01:
-// 1% of tanh's peak, 4% of sigmoid's). z = Σ wᵢxᵢ over fan_in inputs has z ~ N(0, fan_in·E[w²]·E[x²]), with E[x²] = 1 for
+// saturation zone (sigmoid |z| > 4.585…, tanh |z| > 2.993…, the engine's zones where the
+// derivative is below 0.01: 1% of tanh's peak, 4% of sigmoid's; messages print 4.6 and 3.0). z = Σ wᵢxᵢ over fan_in inputs has z ~ N(0, fan_in·E[w²]·E[x²]), with E[x²] = 1 for
 // standardised data and, deeper in, the previous layer's E[φ(z)²] (see init-scale.ts).
 // An output sigmoid scored by cross-entropy is left out: there ∂L/∂z = ŷ − y does not vanish.
 
@@ -9,7 +9,7 @@ import { describeInit, layerInits } from '../../init-scale';
 import { problem } from '../../semantic';
 import { num, percent, twoSidedTail } from '../../stats';
 import { THRESHOLDS } from '../../thresholds';
-import { SATURATION_THRESHOLD } from '../../vocabulary';
+import { SATURATION_THRESHOLD, saturationLabel } from '../../vocabulary';
 import type { StaticRule } from '../rule';
 
 /** Predicted share of a layer's initial pre-activations beyond the saturation threshold. */
@@ -51,7 +51,7 @@ export const initSaturation: StaticRule = {
       const derivative = activation === 'sigmoid' ? "σ'(z)" : "tanh'(z)";
       const message =
         `With ${describeInit(entry.init)}, fan-in ${entry.fanIn} and ${inputs}, layer ${i + 1}'s pre-activations start as z ~ N(0, fan_in·E[w²]·E[x²]) = N(0, ${num(std * std)}), σ_z ≈ ${num(std)}: ` +
-        `about ${percent(share)} of them have |z| > ${threshold}, the ${activation} saturation zone where ${derivative} < 0.01${activation === 'sigmoid' ? ' (4% of its 0.25 peak)' : ' (1% of its peak)'}, so their gradients all but vanish from the first step. A smaller scale such as xavier keeps σ_z near 1.${also}`;
+        `about ${percent(share)} of them have |z| > ${saturationLabel(threshold)}, the ${activation} saturation zone where ${derivative} < 0.01${activation === 'sigmoid' ? ' (4% of its 0.25 peak)' : ' (1% of its peak)'}, so their gradients all but vanish from the first step. A smaller scale such as xavier keeps σ_z near 1.${also}`;
       const fixPath = entry.path?.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
       return problem({ locations }, 'init-saturation', 'warning', 'static', message, path, {
         layer: i,
