@@ -3,22 +3,7 @@
 // frames and their cost, which the e2e test and the README's performance figures read.
 
 import type { Change } from '../src/panel/view-models/panel-state';
-
-export interface RenderStats {
-  /** Frames that redrew something. */
-  frames: number;
-  /** Total and worst time spent drawing, in ms. */
-  totalMs: number;
-  maxMs: number;
-  /** performance.now() of the first counted frame. */
-  since: number;
-  /** Snapshots received. */
-  snapshots: number;
-  /** Time each view spent drawing, in ms, by view id: where a frame's cost goes. */
-  viewMs: Record<string, number>;
-  /** Frames that drew each kind of change: how often each view had something new to show. */
-  changes: Partial<Record<Change, number>>;
-}
+import type { RenderStats } from '../src/panel/view-models/render-stats';
 
 export class RenderLoop {
   private changes = new Set<Change>();

@@ -5,14 +5,15 @@
 // performance figures on benchmark workload (b): redraw cost with every view open, and training
 // throughput with the panel open against closed.
 // Artefacts: test-results/panel/ (screenshots, performance.json).
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect } from 'vitest';
 import { ROOT, TEST_RESULTS } from '../../scripts/lib/paths';
-import { startSession, type E2ESession } from './code-server-session';
+import type { RenderStats } from '../../src/panel/view-models/render-stats';
 import { writeWorkloadB, WORKLOAD_B_MODEL } from './panel-workload';
 import { PANEL, WORKBENCH } from './selectors';
+import { specSession } from './spec-session';
 import { canvasInk, openFile, panelEpoch, panelFrame, runCommand, waitFor, waitForWorkbench } from './workbench';
 
 const RESULTS = join(TEST_RESULTS, 'panel');
@@ -25,28 +26,11 @@ const ROUND_SECONDS = 15;
 /** Samples per epoch of workload (b). */
 const WORKLOAD_B_SAMPLES = 8192;
 
-let session: E2ESession | undefined;
-const s = (): E2ESession => {
-  if (!session) throw new Error('the code-server session did not start (see the beforeAll error)');
-  return session;
-};
-
-function step(name: string, body: () => Promise<void>, timeoutMs?: number): void {
-  test(
-    name,
-    async () => {
-      try {
-        await body();
-      } catch (error) {
-        await s()
-          .page.screenshot({ path: join(RESULTS, `failed-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`) })
-          .catch(() => undefined);
-        throw error;
-      }
-    },
-    timeoutMs,
-  );
-}
+const s = specSession({ results: RESULTS }, (session) => {
+  if (SPIRAL === 'panel-spiral.nn.json') copyFileSync(join(ROOT, 'webview', 'dev', 'models', 'spiral.nn.json'), join(session.workspace, SPIRAL));
+  writeWorkloadB(session.workspace);
+});
+const { step } = s;
 
 const panelText = async (page: Page, selector: string) => ((await panelFrame(page).locator(selector).first().textContent()) ?? '').trim();
 
@@ -142,26 +126,7 @@ function scrollBelowToolbar(el: unknown): void {
   w.scrollTo(0, Math.max(0, top - toolbar - 8));
 }
 
-interface PanelStats {
-  frames: number;
-  totalMs: number;
-  maxMs: number;
-  since: number;
-  snapshots: number;
-  viewMs: Record<string, number>;
-  changes: Record<string, number>;
-}
-
-beforeAll(async () => {
-  mkdirSync(RESULTS, { recursive: true });
-  session = await startSession();
-  if (SPIRAL === 'panel-spiral.nn.json') copyFileSync(join(ROOT, 'webview', 'dev', 'models', 'spiral.nn.json'), join(session.workspace, SPIRAL));
-  writeWorkloadB(session.workspace);
-});
-
-afterAll(async () => {
-  await session?.dispose();
-});
+type PanelStats = RenderStats;
 
 describe('the playground panel in VS Code', () => {
   step('Open Playground Panel shows the active model', async () => {

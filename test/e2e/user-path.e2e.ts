@@ -5,9 +5,10 @@
 // test-results/e2e/; the panel's theme screenshots are saved there too, pass or fail.
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { E2E_RESULTS, startSession, type E2ESession } from './code-server-session';
+import { beforeAll, describe, expect } from 'vitest';
+import { E2E_RESULTS } from './code-server-session';
 import { EDITOR, PANEL, WALKTHROUGH, WORKBENCH } from './selectors';
+import { specSession } from './spec-session';
 import { canvasInk, codeLensTitles, hoverToken, openFile, panelEpoch, problemsText, runCommand, waitFor } from './workbench';
 
 /** The one browser global the theme step needs (the project's TypeScript has no DOM library). */
@@ -15,37 +16,10 @@ interface AnimationFrames {
   requestAnimationFrame(callback: () => void): void;
 }
 
-let session: E2ESession | undefined;
-const s = (): E2ESession => {
-  if (!session) throw new Error('the code-server session did not start (see the beforeAll error)');
-  return session;
-};
-
-/** A test whose failure leaves a screenshot named after it. */
-function step(name: string, body: () => Promise<void>, timeoutMs?: number): void {
-  test(
-    name,
-    async () => {
-      try {
-        await body();
-      } catch (error) {
-        const file = `failed-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`;
-        await session?.screenshot(file).catch(() => undefined);
-        throw error;
-      }
-    },
-    timeoutMs,
-  );
-}
-
-beforeAll(async () => {
-  rmSync(E2E_RESULTS, { recursive: true, force: true });
-  session = await startSession();
-});
-
-afterAll(async () => {
-  await session?.dispose();
-});
+// A fresh results folder for this run's screenshots and logs (hooks run in the order they are added).
+beforeAll(() => rmSync(E2E_RESULTS, { recursive: true, force: true }));
+const s = specSession();
+const { step } = s;
 
 describe('harness: the packaged VSIX in code-server', () => {
   step('the extension is installed and listed in the Extensions view', async () => {
