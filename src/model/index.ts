@@ -6,7 +6,7 @@ export type { ModelSpec, DataSpec, LayerSpec, Problem, SourceRange, Severity, Te
 export { DEFAULTS, defaultLearningRate } from './defaults';
 export { THRESHOLDS } from './thresholds';
 export { STATIC_RULES } from './rules/static';
-export type { StaticRule, LiveRule, LiveContext } from './rules/rule';
+export type { StaticRule, LiveRule, LiveContext, PreviousLiveProblem } from './rules/rule';
 export { dataFacts } from './data-facts';
 export { predictedSaturation } from './rules/static/init-saturation';
 export { layerInits, weightSecondMoment, type LayerInit } from './init-scale';

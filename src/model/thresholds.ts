@@ -52,4 +52,42 @@ export const THRESHOLDS = {
   overfittingRise: 0.2,
   /** overfitting: and at least this much in absolute terms, so wiggles of a tiny loss do not count. */
   overfittingMinRise: 0.05,
+  /** update-ratio (too small): "stuck" while the cost is above this share of the first epoch's. */
+  stuckCostShare: 0.5,
+
+  // ---- hysteresis of the live rules ----
+  // The live rules run on every health snapshot, a few times a second. A problem already shown
+  // stays until its measure is back past a release value a clear margin inside the trigger; a new
+  // one still needs the trigger. Without the margin, a measure hovering at its trigger (sampling
+  // noise, one unit reviving, a minibatch's gradient) makes the problem flicker in the Problems
+  // panel. Shares are released at 80% of their trigger; quantities that span decades (gradient and
+  // update ratios, norms) at a factor of 2 (0.3 decade), since a minibatch moves them by tens of
+  // percent from one snapshot to the next.
+  /** saturation: the saturated share of a few hundred sampled rows moves by a few points per snapshot. */
+  saturatedShareRelease: 0.4,
+  /** dead-relu: 80% of the trigger, and at least this many units below it (see deadReluShareReleaseUnits). */
+  deadReluShareRelease: 0.4,
+  /**
+   * dead-relu: a layer of 8 units moves in steps of 12.5%, so one unit reviving for an epoch would
+   * cross an 80% margin (50% → 37.5%); release only 1.5 units' worth below the trigger or lower.
+   */
+  deadReluShareReleaseUnits: 1.5,
+  vanishingRatioRelease: 2e-2,
+  explodingRatioRelease: 50,
+  explodingNormRelease: 500,
+  updateRatioHighRelease: 5e-2,
+  updateRatioLowRelease: 2e-6,
+  /** update-ratio (too small): stays "stuck" until the cost is below 40% of the first epoch's. */
+  stuckCostShareRelease: 0.4,
+  /**
+   * Saturation and vanishing gradients already shown are silenced only at 97.5% training accuracy
+   * (half the gap left above the 95% that keeps a new one quiet): accuracy over n samples moves in
+   * steps of 1/n, and one sample flipping must not toggle the problem.
+   */
+  learntAccuracyRelease: 0.975,
+  /** divergence by a cost blow-up: stays until the cost is back under 8× its best (80%). */
+  divergenceFactorRelease: 8,
+  /** overfitting: stays while the test cost is 16% (and 0.04) above its best, 80% of the trigger. */
+  overfittingRiseRelease: 0.16,
+  overfittingMinRiseRelease: 0.04,
 } as const;

@@ -16,6 +16,9 @@ export interface StaticRule {
   check(ctx: CheckContext): Problem[];
 }
 
+/** A live problem reported at the last snapshot: what hysteresis needs to know of it. */
+export type PreviousLiveProblem = Pick<Problem, 'code' | 'layer'> & { severity?: Severity };
+
 export interface LiveContext {
   spec: ModelSpec;
   locations: SpecLocations;
@@ -23,6 +26,8 @@ export interface LiveContext {
   src: FixSource | undefined;
   health: HealthReport;
   history: readonly HistoryPoint[];
+  /** The live problems reported last time (empty on the first snapshot): see `wasActive`. */
+  previous: readonly PreviousLiveProblem[];
 }
 
 export interface LiveRule {

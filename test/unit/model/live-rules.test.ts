@@ -197,3 +197,125 @@ describe('overfitting', () => {
 test('every live code is documented', () => {
   expect([...LIVE_CODES].sort()).toEqual(['dead-relu', 'divergence', 'exploding-gradient', 'overfitting', 'sigmoid-saturation', 'tanh-saturation', 'update-ratio', 'vanishing-gradient']);
 });
+
+describe('hysteresis: a problem already shown stays until its measure is clearly back', () => {
+  /**
+   * Runs the rules over a series of snapshots, each given the previous snapshot's problems as the
+   * session does, and returns the layers reporting `code` at each snapshot.
+   */
+  function series<T>(values: readonly T[], patch: (h: HealthReport, value: T) => void, code: string, points = history(20), carry = true): number[][] {
+    let previous: ReturnType<typeof liveProblems> = [];
+    return values.map((value) => {
+      const health = healthyReport();
+      patch(health, value);
+      const problems = liveProblems({ parse: deep, health, history: points, ...(carry ? { previous } : {}) });
+      previous = problems;
+      return problems.filter((p) => p.code === code).map((p) => p.layer as number);
+    });
+  }
+
+  const hovering = [0.52, 0.47, 0.51, 0.45, 0.49, 0.55, 0.42];
+  const saturate = (h: HealthReport, share: number) => (h.layers[1].saturatedFraction = share);
+
+  test('a saturated share hovering around 50% gives one steady problem', () => {
+    expect(series(hovering, saturate, 'sigmoid-saturation')).toEqual(hovering.map(() => [1]));
+  });
+
+  test('without the previous problems the same series flickers, as before', () => {
+    // The control that shows the hysteresis is what keeps the problem steady.
+    expect(series(hovering, saturate, 'sigmoid-saturation', history(20), false)).toEqual([[1], [], [1], [], [], [1], []]);
+  });
+
+  test('a clear drop releases it; it comes back only at the trigger', () => {
+    expect(series([0.6, 0.41, 0.39, 0.45, 0.49, 0.5], saturate, 'sigmoid-saturation')).toEqual([[1], [1], [], [], [], [1]]);
+    expect(THRESHOLDS.saturatedShareRelease).toBeLessThan(THRESHOLDS.saturatedShare);
+  });
+
+  test('the problem is kept by code and layer: another layer\'s problem does not hold it', () => {
+    const health = healthyReport();
+    health.layers[1].saturatedFraction = 0.45;
+    const onLayer0 = [{ code: 'sigmoid-saturation', layer: 0 }];
+    const asTanh = [{ code: 'tanh-saturation', layer: 1 }];
+    const same = [{ code: 'sigmoid-saturation', layer: 1 }];
+    expect(liveProblems({ parse: deep, health, history: history(20), previous: onLayer0 })).toEqual([]);
+    expect(liveProblems({ parse: deep, health, history: history(20), previous: asTanh })).toEqual([]);
+    expect(codes(liveProblems({ parse: deep, health, history: history(20), previous: same }))).toEqual(['sigmoid-saturation']);
+  });
+
+  test('a shown saturation stays while the training accuracy hovers at the 95% that silences a new one', () => {
+    const accuracies = [0.9, 0.96, 0.94, 0.97, 0.98];
+    const byAccuracy = (accuracy: number) => history(20).map((p) => ({ ...p, trainAccuracy: accuracy }));
+    let previous: ReturnType<typeof liveProblems> = [];
+    const shown = accuracies.map((accuracy) => {
+      const health = healthyReport();
+      health.layers[1].saturatedFraction = 0.8;
+      previous = liveProblems({ parse: deep, health, history: byAccuracy(accuracy), previous });
+      return codes(previous);
+    });
+    expect(shown).toEqual([['sigmoid-saturation'], ['sigmoid-saturation'], ['sigmoid-saturation'], ['sigmoid-saturation'], []]);
+    // A new one is still silenced at 96%.
+    const health = healthyReport();
+    health.layers[1].saturatedFraction = 0.8;
+    expect(liveProblems({ parse: deep, health, history: byAccuracy(0.96), previous: [] })).toEqual([]);
+  });
+
+  test('dead-relu in a small layer: one unit reviving does not release it, two do', () => {
+    // 8 units: 4 dead (50%) fires; 3 dead (37.5%) is inside 80% of the trigger but only one unit away.
+    const dead = (h: HealthReport, units: number) => (h.layers[2].deadFraction = units / 8);
+    expect(series([4, 3, 4, 3, 2, 3], dead, 'dead-relu')).toEqual([[2], [2], [2], [2], [], []]);
+    expect(series([4, 3], dead, 'dead-relu', history(20), false)).toEqual([[2], []]);
+  });
+
+  test('vanishing-gradient: a ratio hovering at 1e-2 stays shown, twice the trigger releases it', () => {
+    // Layer 0's gradient relative to the strongest later one (1e-3).
+    const ratio = (h: HealthReport, r: number) => (h.layers[0].gradMeanAbs = r * 1e-3);
+    expect(series([0.009, 0.012, 0.018, 0.009, 0.021, 0.012], ratio, 'vanishing-gradient')).toEqual([[0], [0], [0], [0], [], []]);
+    expect(series([0.009, 0.012], ratio, 'vanishing-gradient', history(20), false)).toEqual([[0], []]);
+  });
+
+  test('exploding-gradient: a norm hovering at 1e3 stays shown until below 500', () => {
+    const norm = (h: HealthReport, n: number) => (h.layers[2].gradNorm = n);
+    expect(series([1100, 900, 600, 1050, 400, 900], norm, 'exploding-gradient')).toEqual([[2], [2], [2], [2], [], []]);
+  });
+
+  test('update-ratio: each direction keeps only itself', () => {
+    const ratio = (h: HealthReport, r: number) => (h.layers[1].updateRatio = r);
+    expect(series([0.12, 0.08, 0.06, 0.04, 0.08], ratio, 'update-ratio')).toEqual([[1], [1], [1], [], []]);
+    // A shown "too small" (information) does not lower the bar for "too large".
+    const health = healthyReport();
+    health.layers[1].updateRatio = 0.08;
+    expect(liveProblems({ parse: deep, health, history: history(20), previous: [{ code: 'update-ratio', layer: 1, severity: 'info' }] })).toEqual([]);
+    const stuck = history(20, () => ({ train: 0.69, test: 0.7 }));
+    expect(series([5e-7, 1.5e-6, 3e-6], ratio, 'update-ratio', stuck)).toEqual([[1], [1], []]);
+  });
+
+  test('overfitting: a test cost hovering at 20% above its best stays shown', () => {
+    // Test cost best 0.5 at epoch 20, then rising to 0.5·(1 + rise) over the last epochs.
+    const curve = (rise: number) => history(60, (e) => ({ train: 1 / e, test: e <= 20 ? 0.5 + (20 - e) * 0.01 : 0.5 + ((e - 20) / 40) * 0.5 * rise }));
+    const rises = [0.22, 0.19, 0.21, 0.17, 0.12];
+    let previous: ReturnType<typeof liveProblems> = [];
+    const shown = rises.map((rise) => {
+      previous = liveProblems({ parse: deep, health: healthyReport(), history: curve(rise), previous });
+      return codes(previous);
+    });
+    expect(shown).toEqual([['overfitting'], ['overfitting'], ['overfitting'], ['overfitting'], []]);
+    expect(codes(liveProblems({ parse: deep, health: healthyReport(), history: curve(0.19) }))).toEqual([]);
+  });
+
+  test('without previous problems every rule judges as before: an empty list is the same as none', () => {
+    const cases: ((h: HealthReport) => void)[] = [
+      (h) => (h.layers[1].saturatedFraction = 0.45),
+      (h) => (h.layers[1].saturatedFraction = 0.5),
+      (h) => (h.layers[2].deadFraction = 0.375),
+      (h) => (h.layers[0].gradMeanAbs = 1.5e-5),
+      (h) => (h.layers[2].gradNorm = 900),
+      (h) => (h.layers[1].updateRatio = 0.08),
+    ];
+    for (const patch of cases) {
+      const health = healthyReport();
+      patch(health);
+      const fresh = liveProblems({ parse: deep, health, history: history(20) });
+      expect(liveProblems({ parse: deep, health, history: history(20), previous: [] })).toEqual(fresh);
+    }
+  });
+});

@@ -6,7 +6,7 @@ import { compactFixes, lowerLearningRateFix, setActivationFix } from '../../fixe
 import { percent } from '../../stats';
 import { THRESHOLDS } from '../../thresholds';
 import type { LiveRule } from '../rule';
-import { epochsTrained, healthOf, layerName, layerProblem } from './helpers';
+import { epochsTrained, healthOf, layerName, layerProblem, limit, wasActive } from './helpers';
 
 export const deadRelu: LiveRule = {
   code: 'dead-relu',
@@ -15,8 +15,10 @@ export const deadRelu: LiveRule = {
   check(ctx) {
     if (epochsTrained(ctx) < 1) return [];
     return healthOf(ctx).flatMap((h) => {
-      if (ctx.spec.layers[h.layer].activation !== 'relu' || h.deadFraction === null || h.deadFraction < THRESHOLDS.deadReluShare) return [];
+      if (ctx.spec.layers[h.layer].activation !== 'relu' || h.deadFraction === null) return [];
       const units = ctx.spec.layers[h.layer].units;
+      const release = Math.min(THRESHOLDS.deadReluShareRelease, THRESHOLDS.deadReluShare - THRESHOLDS.deadReluShareReleaseUnits / units);
+      if (h.deadFraction < limit(wasActive(ctx, 'dead-relu', h.layer), THRESHOLDS.deadReluShare, release)) return [];
       const dead = Math.round(h.deadFraction * units);
       const message =
         `${percent(h.deadFraction)} of ${layerName(ctx, h.layer)}'s units (${dead} of ${units}) were never positive over the last epoch: relu outputs 0 there and its derivative is 0, ` +

@@ -7,7 +7,7 @@ import { problem } from '../../semantic';
 import { num } from '../../stats';
 import { THRESHOLDS } from '../../thresholds';
 import type { LiveRule } from '../rule';
-import { finite, layerName, layerProblem } from './helpers';
+import { finite, layerName, layerProblem, limit, wasActive } from './helpers';
 
 export const divergence: LiveRule = {
   code: 'divergence',
@@ -30,7 +30,8 @@ export const divergence: LiveRule = {
     const last = costs[costs.length - 1];
     const finiteCosts = costs.filter(finite);
     const best = finiteCosts.length > 0 ? Math.min(...finiteCosts) : NaN;
-    const blownUp = !finite(last) || (finite(best) && best > 0 && last > THRESHOLDS.divergenceFactor * best && last > costs[0]);
+    const factor = limit(wasActive(ctx, 'divergence', undefined), THRESHOLDS.divergenceFactor, THRESHOLDS.divergenceFactorRelease);
+    const blownUp = !finite(last) || (finite(best) && best > 0 && last > factor * best && last > costs[0]);
     if (!blownUp) return [];
     const message = finite(last)
       ? `Training is diverging: the cost rose to ${num(last)}, ${num(last / best)} times its best (${num(best)}). Steps of w ← w − ${lr}·g overshoot the minimum and each lands higher than the last. Lower the learning rate and reset.`

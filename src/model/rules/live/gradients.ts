@@ -6,7 +6,7 @@ import { compactFixes, lowerLearningRateFix, setActivationFix } from '../../fixe
 import { num } from '../../stats';
 import { THRESHOLDS } from '../../thresholds';
 import type { LiveRule } from '../rule';
-import { epochsTrained, finite, hasLearnt, healthOf, layerName, layerProblem } from './helpers';
+import { epochsTrained, finite, hasLearnt, healthOf, layerName, layerProblem, limit, wasActive } from './helpers';
 
 /** The perceptron rule has no gradient chain: gradient statistics say nothing about it. */
 const usesGradients = (ctx: { spec: { training: { optimizer: string } } }) => ctx.spec.training.optimizer !== 'perceptron';
@@ -16,9 +16,11 @@ export const vanishingGradient: LiveRule = {
   severity: 'warning',
   summary: 'A layer\'s gradient is orders of magnitude smaller than a later layer\'s: it barely learns.',
   check(ctx) {
-    if (epochsTrained(ctx) < THRESHOLDS.liveWarmupEpochs || !usesGradients(ctx) || hasLearnt(ctx)) return [];
+    if (epochsTrained(ctx) < THRESHOLDS.liveWarmupEpochs || !usesGradients(ctx)) return [];
     const layers = healthOf(ctx);
     return layers.flatMap((h) => {
+      const active = wasActive(ctx, 'vanishing-gradient', h.layer);
+      if (hasLearnt(ctx, active)) return [];
       // Compared with the strongest gradient after it: the shrinking compounds over layers, so
       // neighbours may differ by 4× each while the first layer gets 1/1000 of the last.
       const later = layers.filter((n) => n.layer > h.layer && finite(n.gradMeanAbs));
@@ -26,7 +28,7 @@ export const vanishingGradient: LiveRule = {
       const next = later.reduce((a, b) => (b.gradMeanAbs > a.gradMeanAbs ? b : a));
       if (next.gradMeanAbs < THRESHOLDS.negligibleGradient) return [];
       const ratio = h.gradMeanAbs / next.gradMeanAbs;
-      if (ratio >= THRESHOLDS.vanishingRatio) return [];
+      if (ratio >= limit(active, THRESHOLDS.vanishingRatio, THRESHOLDS.vanishingRatioRelease)) return [];
       const activation = ctx.spec.layers[h.layer].activation;
       const why =
         activation === 'sigmoid'
@@ -55,8 +57,9 @@ export const explodingGradient: LiveRule = {
       if (!finite(h.gradNorm) || !finite(h.gradMeanAbs)) return [];
       const next = layers.find((n) => n.layer === h.layer + 1);
       const ratio = next !== undefined && finite(next.gradMeanAbs) && next.gradMeanAbs > THRESHOLDS.negligibleGradient ? h.gradMeanAbs / next.gradMeanAbs : undefined;
-      const huge = h.gradNorm > THRESHOLDS.explodingNorm;
-      const growing = ratio !== undefined && ratio > THRESHOLDS.explodingRatio;
+      const active = wasActive(ctx, 'exploding-gradient', h.layer);
+      const huge = h.gradNorm > limit(active, THRESHOLDS.explodingNorm, THRESHOLDS.explodingNormRelease);
+      const growing = ratio !== undefined && ratio > limit(active, THRESHOLDS.explodingRatio, THRESHOLDS.explodingRatioRelease);
       if (!huge && !growing) return [];
       const detail = huge
         ? `its gradient norm ‖∂L/∂W‖ is ${num(h.gradNorm)}`

@@ -23,10 +23,31 @@ export function epochsTrained(ctx: LiveContext): number {
   return ctx.history.length > 0 ? ctx.history[ctx.history.length - 1].epoch : 0;
 }
 
-/** A classifier that gets (nearly) all its training samples right: nothing is stuck. */
-export function hasLearnt(ctx: LiveContext): boolean {
+/**
+ * A classifier that gets (nearly) all its training samples right: nothing is stuck. A problem
+ * already shown (`active`) is silenced only at the higher release accuracy (hysteresis).
+ */
+export function hasLearnt(ctx: LiveContext, active = false): boolean {
   const accuracy = ctx.history[ctx.history.length - 1]?.trainAccuracy;
-  return accuracy !== undefined && accuracy >= THRESHOLDS.learntAccuracy;
+  return accuracy !== undefined && accuracy >= (active ? THRESHOLDS.learntAccuracyRelease : THRESHOLDS.learntAccuracy);
+}
+
+/**
+ * Whether this problem was among the live problems reported last time: same code, same layer
+ * (both absent for a problem about the whole network), and the same severity when one is given
+ * (update-ratio reports "too large" as a warning and "too small" as information).
+ */
+export function wasActive(ctx: LiveContext, code: string, layer: number | undefined, severity?: Problem['severity']): boolean {
+  return ctx.previous.some((p) => p.code === code && p.layer === layer && (severity === undefined || p.severity === undefined || p.severity === severity));
+}
+
+/**
+ * The value a measure must pass: the trigger for a new problem, the release value (a margin
+ * inside the trigger, see THRESHOLDS) for one already shown, so a measure hovering at its trigger
+ * does not make the problem flicker.
+ */
+export function limit(active: boolean, trigger: number, release: number): number {
+  return active ? release : trigger;
 }
 
 export function finite(value: number | null | undefined): value is number {

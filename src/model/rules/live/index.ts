@@ -4,7 +4,7 @@ import type { HealthReport } from '../../../engine/health-types';
 import type { HistoryPoint } from '../../../protocol/snapshot';
 import { fixSourceOf } from '../../fixes';
 import type { ParseResult, Problem } from '../../spec';
-import type { LiveContext, LiveRule } from '../rule';
+import type { LiveContext, LiveRule, PreviousLiveProblem } from '../rule';
 import { deadRelu } from './dead-relu';
 import { divergence } from './divergence';
 import { explodingGradient, vanishingGradient } from './gradients';
@@ -21,6 +21,13 @@ export interface LiveInput {
   parse: ParseResult;
   health: HealthReport;
   history: readonly HistoryPoint[];
+  /**
+   * The live problems this function returned for the previous snapshot of the same run (the
+   * session's last list may be passed as is). With it, a problem already shown stays until its
+   * measure is back a clear margin inside the trigger (hysteresis), so a borderline measure does
+   * not flicker; without it, every problem is judged afresh against its trigger.
+   */
+  previous?: readonly PreviousLiveProblem[];
 }
 
 /**
@@ -37,6 +44,7 @@ export function liveProblems(input: LiveInput): Problem[] {
     src: input.parse.text !== undefined ? fixSourceOf(input.parse.text) : undefined,
     health: input.health,
     history: input.history,
+    previous: input.previous ?? [],
   };
   const diverged = divergence.check(ctx);
   if (diverged.length > 0) return diverged;

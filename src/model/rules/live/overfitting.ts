@@ -7,7 +7,7 @@ import { problem } from '../../semantic';
 import { num } from '../../stats';
 import { THRESHOLDS } from '../../thresholds';
 import type { LiveRule } from '../rule';
-import { finite } from './helpers';
+import { finite, limit, wasActive } from './helpers';
 
 export const overfitting: LiveRule = {
   code: 'overfitting',
@@ -24,7 +24,10 @@ export const overfitting: LiveRule = {
     for (const p of points) if ((p.testCost as number) < (best.testCost as number)) best = p;
     const testNow = last.testCost as number;
     const testBest = best.testCost as number;
-    const testRising = testNow > (first.testCost as number) && testNow > testBest * (1 + THRESHOLDS.overfittingRise) && testNow - testBest >= THRESHOLDS.overfittingMinRise;
+    const active = wasActive(ctx, 'overfitting', undefined);
+    const rise = limit(active, THRESHOLDS.overfittingRise, THRESHOLDS.overfittingRiseRelease);
+    const minRise = limit(active, THRESHOLDS.overfittingMinRise, THRESHOLDS.overfittingMinRiseRelease);
+    const testRising = testNow > (first.testCost as number) && testNow > testBest * (1 + rise) && testNow - testBest >= minRise;
     const trainFalling = last.trainCost < first.trainCost;
     if (!testRising || !trainFalling) return [];
     const message =

@@ -10,21 +10,23 @@ import { percent } from '../../stats';
 import { THRESHOLDS } from '../../thresholds';
 import { SATURATION_THRESHOLD, saturationLabel } from '../../vocabulary';
 import type { LiveRule } from '../rule';
-import { epochsTrained, hasLearnt, healthOf, layerName, layerProblem } from './helpers';
+import { epochsTrained, hasLearnt, healthOf, layerName, layerProblem, limit, wasActive } from './helpers';
 
 export const saturation: LiveRule = {
   code: 'sigmoid-saturation',
   severity: 'warning',
   summary: 'Most of a sigmoid/tanh layer\'s pre-activations sit in the saturation zone (code sigmoid-saturation or tanh-saturation).',
   check(ctx) {
-    if (epochsTrained(ctx) < 1 || hasLearnt(ctx)) return [];
+    if (epochsTrained(ctx) < 1) return [];
     const last = ctx.spec.layers.length - 1;
     return healthOf(ctx).flatMap((h) => {
       const activation = ctx.spec.layers[h.layer].activation;
       const threshold = SATURATION_THRESHOLD[activation];
-      if (threshold === undefined || h.saturatedFraction === null || h.saturatedFraction < THRESHOLDS.saturatedShare) return [];
-      if (h.layer === last && ctx.spec.loss !== 'mse') return [];
+      if (threshold === undefined || h.saturatedFraction === null) return [];
       const code = activation === 'sigmoid' ? 'sigmoid-saturation' : 'tanh-saturation';
+      const active = wasActive(ctx, code, h.layer);
+      if (hasLearnt(ctx, active) || h.saturatedFraction < limit(active, THRESHOLDS.saturatedShare, THRESHOLDS.saturatedShareRelease)) return [];
+      if (h.layer === last && ctx.spec.loss !== 'mse') return [];
       const derivative = activation === 'sigmoid' ? "σ'(z)" : "tanh'(z)";
       const message =
         `${percent(h.saturatedFraction)} of ${layerName(ctx, h.layer)}'s pre-activations have |z| > ${saturationLabel(threshold)}, the saturation zone where ${derivative} < 0.01${activation === 'sigmoid' ? ' (4% of its 0.25 peak)' : ' (1% of its peak)'}: ` +

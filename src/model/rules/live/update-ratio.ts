@@ -6,7 +6,7 @@ import { compactFixes, lowerLearningRateFix } from '../../fixes';
 import { num, percent } from '../../stats';
 import { THRESHOLDS } from '../../thresholds';
 import type { LiveRule } from '../rule';
-import { epochsTrained, finite, healthOf, layerName, layerProblem } from './helpers';
+import { epochsTrained, finite, healthOf, layerName, layerProblem, limit, wasActive } from './helpers';
 
 export const updateRatio: LiveRule = {
   code: 'update-ratio',
@@ -17,18 +17,21 @@ export const updateRatio: LiveRule = {
     if (epochsTrained(ctx) < THRESHOLDS.liveWarmupEpochs || ctx.spec.training.optimizer === 'perceptron') return [];
     const costs = ctx.history.map((p) => p.trainCost).filter(finite);
     // "Stuck": the cost has not even halved since the first epoch.
-    const stuck = costs.length >= 2 && costs[costs.length - 1] > 0.5 * costs[0];
+    const stuck = (active: boolean) => costs.length >= 2 && costs[costs.length - 1] > limit(active, THRESHOLDS.stuckCostShare, THRESHOLDS.stuckCostShareRelease) * costs[0];
     const lr = ctx.spec.training.learningRate;
     return healthOf(ctx).flatMap((h) => {
       const r = h.updateRatio;
       if (!finite(r) || h.weightNorm === 0) return [];
-      if (r > THRESHOLDS.updateRatioHigh) {
+      // One code for both directions: the severity tells which one was shown.
+      const highActive = wasActive(ctx, 'update-ratio', h.layer, 'warning');
+      const lowActive = wasActive(ctx, 'update-ratio', h.layer, 'info');
+      if (r > limit(highActive, THRESHOLDS.updateRatioHigh, THRESHOLDS.updateRatioHighRelease)) {
         const message =
           `Each step changes ${layerName(ctx, h.layer)}'s weights by about ${percent(r)} (lr·‖∂L/∂W‖/‖W‖ = ${num(r)}; healthy is near 1e-3, about 0.1%): ` +
           `with lr = ${lr} the weights are thrown around rather than refined. Lower the learning rate.`;
         return [layerProblem(ctx, 'update-ratio', 'warning', message, h.layer, ctx.src !== undefined ? compactFixes(lowerLearningRateFix(ctx.src, ctx.spec)) : [])];
       }
-      if (r < THRESHOLDS.updateRatioLow && stuck && h.gradMeanAbs > THRESHOLDS.negligibleGradient) {
+      if (r < limit(lowActive, THRESHOLDS.updateRatioLow, THRESHOLDS.updateRatioLowRelease) && stuck(lowActive) && h.gradMeanAbs > THRESHOLDS.negligibleGradient) {
         const message =
           `Each step changes ${layerName(ctx, h.layer)}'s weights by only ${num(r)} of their size (healthy is near 1e-3) and the cost has not even halved: ` +
           `with lr = ${lr} learning is crawling. A larger learning rate would help.`;
