@@ -52,8 +52,12 @@ export interface PackedPoints {
   present: Uint8Array;
 }
 
-/** Where an error without a request id happened: building the run, loading weights, or training. */
-export type WorkerErrorStage = 'init' | 'weights' | 'training';
+/**
+ * Where an error without a request id happened: building the data and trainer (`init`), loading
+ * weights, starting the built run (`start`: anything after the trainer exists and before `ready`,
+ * e.g. memory for the first evaluation; the worker then holds no run), or training.
+ */
+export type WorkerErrorStage = 'init' | 'weights' | 'start' | 'training';
 
 export type FromWorker =
   | { type: 'ready'; data: DataView; generation?: number; parameterCount?: number }

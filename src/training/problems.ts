@@ -72,6 +72,21 @@ export function dataProblem(message: string, locations: SpecLocations): Problem 
   };
 }
 
+/**
+ * The worker built the data and trainer but could not start the run (in practice: out of memory
+ * for the first evaluation). No run exists, so the message says what Train will do. It sits on
+ * `layers`, the usual reason a run needs more memory than there is.
+ */
+export function runStartProblem(message: string, locations: SpecLocations): Problem {
+  return {
+    code: 'run-start-failed',
+    severity: 'error',
+    message: `The run could not be started: ${message.replace(/\.$/, '')}. Train tries again.`,
+    range: locations.keys['layers'] ?? locations.root,
+    source: 'static',
+  };
+}
+
 /** Saved weights that do not fit the model: training starts from the seed instead. */
 export function weightsProblem(message: string, locations: SpecLocations): Problem {
   return {

@@ -11,7 +11,7 @@ import type { ModelSpec, ParseResult, Problem } from '../model/spec';
 import type { DataView, GridView, HistoryPoint, SessionState, Snapshot } from '../protocol/snapshot';
 import type { FromWorker } from '../protocol/worker-messages';
 import type { Disposable, SessionChange, SessionHost, TrainingSession } from './session-api';
-import { combineProblems, dataProblem, divergenceProblem, problemsSignature, trainingErrorProblem, weightsProblem } from './problems';
+import { combineProblems, dataProblem, divergenceProblem, problemsSignature, runStartProblem, trainingErrorProblem, weightsProblem } from './problems';
 import { errorMessage, prepareRun, withDefaultEpochs, type CsvCache, type PreparedRun } from './run-inputs';
 import { diffSpecs, sameValue } from './spec-diff';
 import { HistoryColumns } from './history-columns';
@@ -413,6 +413,8 @@ class Session implements WorkerBackedSession {
     this.generation += 1;
     this.client?.post({ type: 'init', init: prepared.init, generation: this.generation });
     this.running = true;
+    // An earlier attempt's failed start is over once a new one is asked for.
+    this.sessionProblems = this.sessionProblems.filter((problem) => problem.code !== 'run-start-failed');
     this.clearRun();
     this.dataView = null;
     this.dataProblems = [];
@@ -501,9 +503,12 @@ class Session implements WorkerBackedSession {
     this.host.log(`[${this.key}] ${stage ?? 'worker'}: ${message}`);
     const locations = this.parseResult.locations;
     if (stage === 'weights') this.setSessionProblems([...this.sessionProblems, weightsProblem(message, locations)]);
-    else if (stage === 'init') {
+    else if (stage === 'init' || stage === 'start') {
+      // The worker holds no run (it sent no `ready`): nothing may be posted to it as if it did, and
+      // the next Train or request asks for a new one. The state is still the 'idle' of startRun.
       this.running = false;
-      this.setSessionProblems([...this.sessionProblems, dataProblem(message, locations)]);
+      const problem = stage === 'init' ? dataProblem(message, locations) : runStartProblem(message, locations);
+      this.setSessionProblems([...this.sessionProblems, problem]);
     } else this.setSessionProblems([...this.sessionProblems, trainingErrorProblem(message, locations)]);
   }
 

@@ -170,21 +170,38 @@ export class TrainingLoop {
       this.postError(error, 'init');
       return;
     }
-    if (init.weights) {
-      try {
-        trainer.importWeights(init.weights);
-      } catch (error) {
-        // Saved weights of another architecture: say so and start from the seed instead.
-        trainer.reset();
-        this.postError(error, 'weights');
+    // Starting is all or nothing. A throw from here to `ready` (memory for the first evaluation or
+    // health sample, the data view, sending `ready`) must leave no half-built run for commands to
+    // act on, and is reported as a failed start, not a training error: the session then drops the
+    // run it asked for, and the next Train asks again.
+    try {
+      if (init.weights) {
+        try {
+          trainer.importWeights(init.weights);
+        } catch (error) {
+          // Saved weights of another architecture: say so and start from the seed instead.
+          trainer.reset();
+          this.postError(error, 'weights');
+        }
       }
+      const run = this.newRun(init, trainer);
+      const ready: FromWorker = { type: 'ready', data: toDataView(trainer.data), generation: this.generation, parameterCount: run.parameterCount };
+      this.run = run;
+      this.post(ready);
+    } catch (error) {
+      this.run = null;
+      this.postError(error, 'start');
+      return;
     }
+    this.snapshot(true);
+  }
+
+  private newRun(init: SessionInit, trainer: Trainer): Run {
     const { network, training } = init.options;
-    const parameterCount = countParameters(network.inputSize, network.layers);
     const run: Run = {
       init,
       trainer,
-      parameterCount,
+      parameterCount: countParameters(network.inputSize, network.layers),
       epochs: training.epochs,
       learningRate: training.learningRate,
       initialCost: trainer.evaluate('train').cost,
@@ -203,9 +220,7 @@ export class TrainingLoop {
       sampler: new HealthSampler(),
     };
     run.sampler.take(trainer, trainer.epoch);
-    this.run = run;
-    this.post({ type: 'ready', data: toDataView(trainer.data), generation: this.generation, parameterCount });
-    this.snapshot(true);
+    return run;
   }
 
   private train(): void {

@@ -9,11 +9,12 @@ import { join } from 'node:path';
 import type { WeightsFile } from '../../../src/engine/trainer-api';
 import type { SessionChange, SessionHost, SessionSettings, TrainingSession } from '../../../src/training/session-api';
 
-export async function buildWorker(): Promise<{ path: string; cleanup(): void }> {
+/** `entry`: another worker entry (a test fixture) in place of src/training/worker.ts. */
+export async function buildWorker(entry = join(__dirname, '../../../src/training/worker.ts')): Promise<{ path: string; cleanup(): void }> {
   const dir = mkdtempSync(join(tmpdir(), 'nn-worker-'));
   const path = join(dir, 'worker.js');
   await build({
-    entryPoints: [join(__dirname, '../../../src/training/worker.ts')],
+    entryPoints: [entry],
     outfile: path,
     bundle: true,
     platform: 'node',
