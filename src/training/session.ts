@@ -44,6 +44,11 @@ class Session implements WorkerBackedSession {
   private parseResult: ParseResult;
   /** The spec the current run was built from (the last valid one that was applied). */
   private spec: ModelSpec | undefined;
+  /**
+   * The parse `spec` came from. The text may be newer (its edit still queued, or invalid): checks of
+   * the run's model against its data must judge this one, the model the run was built from.
+   */
+  private specParse: ParseResult | undefined;
   private prepared: PreparedRun | undefined;
   private readonly cache: { csv?: CsvCache } = {};
 
@@ -132,7 +137,7 @@ class Session implements WorkerBackedSession {
 
     // Hyperparameters only: the worker takes them between epochs; progress is kept.
     if (change?.kind === 'hyperparameters' && this.prepared?.ok) {
-      this.spec = spec;
+      this.useSpec(spec, parse);
       const init = this.prepared.init;
       init.options = { ...init.options, training: { ...init.options.training, ...change.patch } };
       if (this.running && this.currentState === 'diverged') {
@@ -147,7 +152,7 @@ class Session implements WorkerBackedSession {
       return;
     }
     if (change?.kind === 'none' && this.prepared?.ok && !recheck) {
-      this.spec = spec;
+      this.useSpec(spec, parse);
       this.emit({ kind: 'model', reset: false });
       this.resumeIfHeld();
       return;
@@ -165,6 +170,7 @@ class Session implements WorkerBackedSession {
     this.setSessionProblems([]);
     const wasTraining = this.currentState === 'training' || this.resumeWhenValid;
     this.spec = spec;
+    this.specParse = parse;
     this.prepared = prepared;
     if (!this.running) {
       this.emit({ kind: 'model', reset: false });
@@ -181,6 +187,17 @@ class Session implements WorkerBackedSession {
     this.startRun(prepared, `Reset: ${reasons.join('; ')}.`);
     this.resumeWhenValid = false;
     if (wasTraining) this.client?.post({ type: 'train' });
+  }
+
+  /**
+   * The run goes on as the model of `parse` (nothing it was built from changed): the data checks
+   * point into this text from now on.
+   */
+  private useSpec(spec: ModelSpec, parse: ParseResult): void {
+    this.spec = spec;
+    this.specParse = parse;
+    this.checkRunData();
+    this.refreshProblems(true);
   }
 
   /** An edit that cannot train (errors, refused, no data): pause, keep every epoch and weight. */
@@ -447,7 +464,7 @@ class Session implements WorkerBackedSession {
     switch (message.type) {
       case 'ready':
         this.dataView = message.data;
-        this.dataProblems = this.spec ? checkAgainstData(this.parseResult, message.data) : [];
+        this.checkRunData();
         this.emit({ kind: 'data' });
         this.refreshProblems(true);
         return;
@@ -467,6 +484,15 @@ class Session implements WorkerBackedSession {
         // Answers to requests are routed by the client; one arriving here was cancelled.
         return;
     }
+  }
+
+  /**
+   * Model against data, once the run's data is known. The model judged is the one the run was built
+   * from (`specParse`), not the latest text: an edit still queued when `ready` arrives goes its
+   * own way afterwards (a new run, checked at its own `ready`, or a hold).
+   */
+  private checkRunData(): void {
+    this.dataProblems = this.specParse && this.dataView ? checkAgainstData(this.specParse, this.dataView) : [];
   }
 
   /** `snapshot.points` are already in the history. */
