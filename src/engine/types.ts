@@ -77,12 +77,16 @@ export type GeneratorName = (typeof GENERATORS)[number];
 export const BUNDLED_DATASETS = ['iris'] as const;
 export type BundledDatasetName = (typeof BUNDLED_DATASETS)[number];
 
-/** Where a dataset comes from. File reading is not the engine's job: CSV arrives as text. */
+/**
+ * Where a dataset comes from. File reading is not the engine's job: CSV arrives as text.
+ * `task` overrides what inline targets or a CSV target column would be read as (absent: the
+ * targets decide, see data/inline.ts and data/csv.ts).
+ */
 export type DataSource =
   | { kind: 'generator'; generator: GeneratorName; samples: number; noise: number; classes?: number }
   | { kind: 'dataset'; dataset: BundledDatasetName }
-  | { kind: 'inline'; inputs: number[][]; targets: number[][] }
-  | { kind: 'csv'; text: string; features?: string[]; target: string };
+  | { kind: 'inline'; inputs: number[][]; targets: number[][]; task?: TaskKind }
+  | { kind: 'csv'; text: string; features?: string[]; target: string; task?: TaskKind };
 
 export interface DataOptions {
   /** Share of samples held out as the test split, in [0, 1). */

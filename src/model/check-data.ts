@@ -111,10 +111,19 @@ export function checkCsv(parse: ParseResult, csvText: string, displayPath?: stri
   if (problems.length > 0) return problems;
   let dataset: DataSummary;
   try {
-    const source = { kind: 'csv' as const, text: csvText, target: data.target, ...(data.features !== undefined ? { features: data.features } : {}) };
+    const source = {
+      kind: 'csv' as const,
+      text: csvText,
+      target: data.target,
+      ...(data.features !== undefined ? { features: data.features } : {}),
+      ...(data.task !== undefined ? { task: data.task } : {}),
+    };
     dataset = makeDataset(source, { testFraction: 0, standardize: false }, spec.seed);
   } catch (error) {
-    return [problem(loc, 'csv-invalid', 'error', 'parse', `The CSV file "${file}": ${error instanceof Error ? error.message : String(error)}.`.replace(/\.\.$/, '.'), 'data.csv')];
+    const message = `The CSV file "${file}": ${error instanceof Error ? error.message : String(error)}.`.replace(/\.\.$/, '.');
+    // A column that contradicts "task" is fixed at "task" (or in the file): the problem sits on the field.
+    const onTask = (error as { field?: unknown }).field === 'task' && parse.locations.values['data.task'] !== undefined;
+    return [problem(loc, onTask ? 'task-mismatch' : 'csv-invalid', 'error', 'parse', message, onTask ? 'data.task' : 'data.csv')];
   }
   return checkAgainstData(parse, dataset);
 }

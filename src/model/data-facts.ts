@@ -2,15 +2,25 @@
 // For inline targets this mirrors the engine's rule (src/engine/data/inline.ts; a test builds
 // the datasets and compares): one-hot rows → classes = width; a single column of −1/1 → 2 classes;
 // a single column holding exactly 0…K−1 (K ≤ 32) → K classes; anything else → regression.
+// A `task` written in the data section overrides the rule, as it does in the engine.
 
+import { numericClasses } from '../engine/index';
+import type { TaskKind } from '../engine/types';
 import type { DataFacts, DataSpec } from './spec';
 import { THRESHOLDS } from './thresholds';
 import { DATASET_FACTS, GENERATOR_FACTS } from './vocabulary';
 
 const MAX_INTEGER_CLASSES = 32;
 
-export function inlineTargetFacts(targets: number[][]): Pick<DataFacts, 'task' | 'classes' | 'targetSize'> {
+export function inlineTargetFacts(targets: number[][], task?: TaskKind): Pick<DataFacts, 'task' | 'classes' | 'targetSize'> {
   const width = targets[0]?.length ?? 0;
+  if (task === 'regression') return { task: 'regression', targetSize: width };
+  if (task === 'classification') {
+    // The parser has refused targets that make no classes, so this is the engine's reading.
+    if (width >= 2) return { task: 'classification', classes: width };
+    const classes = numericClasses(targets.map((row) => row[0]));
+    return classes.ok ? { task: 'classification', classes: classes.classValues.length } : {};
+  }
   if (width >= 2) {
     const oneHot = targets.every((row) => row.every((v) => v === 0 || v === 1) && row.filter((v) => v === 1).length === 1);
     return oneHot ? { task: 'classification', classes: width } : { task: 'regression', targetSize: width };
@@ -52,9 +62,11 @@ export function perceptronSeparates(inputs: number[][], labels: number[]): boole
   return false;
 }
 
+/** Two classes as 0/1: the second one-hot column, or the larger of the two values of a single column (1 of 0/1 and −1/1, 7 of 3/7). */
 function binaryLabels(targets: number[][]): number[] {
   if (targets[0]?.length === 2) return targets.map((row) => (row[1] === 1 ? 1 : 0));
-  return targets.map((row) => (row[0] === 1 ? 1 : 0));
+  const top = Math.max(...targets.map((row) => row[0]));
+  return targets.map((row) => (row[0] === top ? 1 : 0));
 }
 
 export function dataFacts(data: DataSpec): DataFacts {
@@ -72,7 +84,7 @@ export function dataFacts(data: DataSpec): DataFacts {
     }
     case 'inline': {
       const inputSize = data.inputs[0]?.length ?? 0;
-      const target = inlineTargetFacts(data.targets);
+      const target = inlineTargetFacts(data.targets, data.task);
       const facts: DataFacts = { inputSize, featureNames: Array.from({ length: inputSize }, (_, j) => `x${j + 1}`), ...target };
       if (target.task === 'classification' && target.classes === 2) {
         const separable = perceptronSeparates(data.inputs, binaryLabels(data.targets));

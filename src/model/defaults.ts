@@ -13,6 +13,9 @@ export const DEFAULTS = {
     /** A fifth held out: enough to see overfitting without starving training. */
     testFraction: 0.2,
     standardize: true,
+    // No default `task`: omitted, inline targets and CSV target columns are read as the engine's
+    // rules say (src/engine/data/inline.ts, csv.ts: text labels and complete 0…K−1 label sets are
+    // classes, other numbers regression), which is also what the schema describes.
   },
   /**
    * Without an `init`, Xavier/Glorot: N(0, 2/(fan_in + fan_out)) keeps Var(z) near 1 in every

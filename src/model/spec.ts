@@ -1,7 +1,7 @@
 // The typed form of a `.nn.json` file, and the problems found in it. Pure data: the parser makes
 // it from text, the training session turns it into engine options, editor adapters read its ranges.
 
-import type { InitSpec, LayerConfig, LossName, TrainingConfig, GeneratorName, BundledDatasetName } from '../engine/types';
+import type { InitSpec, LayerConfig, LossName, TrainingConfig, GeneratorName, BundledDatasetName, TaskKind } from '../engine/types';
 
 /** A span of the source text. Offsets are 0-based; lines and columns are 0-based too. */
 export interface SourceRange {
@@ -39,8 +39,8 @@ export interface Problem {
 export type DataSpec = (
   | { kind: 'generator'; generator: GeneratorName; samples: number; noise: number; classes?: number }
   | { kind: 'dataset'; dataset: BundledDatasetName }
-  | { kind: 'inline'; inputs: number[][]; targets: number[][] }
-  | { kind: 'csv'; path: string; features?: string[]; target: string }
+  | { kind: 'inline'; inputs: number[][]; targets: number[][]; task?: TaskKind }
+  | { kind: 'csv'; path: string; features?: string[]; target: string; task?: TaskKind }
 ) & { testFraction: number; standardize: boolean };
 
 export type LayerSpec = LayerConfig;

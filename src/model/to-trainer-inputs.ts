@@ -32,14 +32,14 @@ export function toTrainerInputs(spec: ModelSpec, csvText?: string): TrainerInput
       inputSize = dataFacts(d).inputSize as number;
       break;
     case 'inline':
-      data = { kind: 'inline', inputs: d.inputs.map((row) => [...row]), targets: d.targets.map((row) => [...row]) };
+      data = { kind: 'inline', inputs: d.inputs.map((row) => [...row]), targets: d.targets.map((row) => [...row]), ...(d.task !== undefined ? { task: d.task } : {}) };
       inputSize = d.inputs[0].length;
       break;
     case 'csv': {
       if (csvText === undefined) throw new Error(`The CSV file "${d.path}" has not been read: its text is needed to build the data.`);
       const missing = checkCsvHeader(csvText, d.features, d.target);
       if (missing !== undefined) throw new Error(`The CSV file "${d.path}" ${missing}`);
-      data = { kind: 'csv', text: csvText, target: d.target, ...(d.features !== undefined ? { features: [...d.features] } : {}) };
+      data = { kind: 'csv', text: csvText, target: d.target, ...(d.features !== undefined ? { features: [...d.features] } : {}), ...(d.task !== undefined ? { task: d.task } : {}) };
       inputSize = csvInputSize(csvText, d.features, d.target);
       break;
     }

@@ -26,9 +26,12 @@ export const DATA_COMMON_KEYS = ['testFraction', 'standardize'] as const;
 export const DATA_FORM_KEYS = {
   generator: ['generator', 'samples', 'noise', 'classes'],
   dataset: ['dataset'],
-  inline: ['inputs', 'targets'],
-  csv: ['csv', 'features', 'target'],
+  inline: ['inputs', 'targets', 'task'],
+  csv: ['csv', 'features', 'target', 'task'],
 } as const;
+
+/** What `"task"` may say about inline or CSV targets; omitted, the targets decide. */
+export const TASK_KINDS: readonly TaskKind[] = ['classification', 'regression'];
 export const ALL_DATA_KEYS: readonly string[] = [...DATA_COMMON_KEYS, ...Object.values(DATA_FORM_KEYS).flat()];
 
 export interface GeneratorFacts {

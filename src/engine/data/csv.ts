@@ -4,9 +4,14 @@
 // hold commas, line breaks and doubled quotes (""). Unquoted fields are trimmed, blank lines skipped.
 // Every feature column must be numeric. The target decides the task: when every target cell is a
 // number it is regression; otherwise the distinct texts become classes, numbered in the order they
-// first appear. Errors name the file line and the column, as a person would look for them.
+// first appear. A `task` given by the data section overrides that: "regression" needs every target
+// to be a number; "classification" of a numeric column makes each distinct value a class, in
+// increasing order (numeric-classes.ts), so a 0/1 label column is two classes. Errors name the file
+// line and the column, as a person would look for them.
 
-import { fail } from './fail';
+import type { TaskKind } from '../types';
+import { fail, failOnTask } from './fail';
+import { classLabels, MAX_NUMERIC_CLASSES, numericClasses } from './numeric-classes';
 import type { SampleTable } from './samples';
 import { MAX_SAMPLES } from './samples';
 
@@ -100,6 +105,8 @@ function parseNumber(cell: string): number | null {
 export interface CsvOptions {
   features?: string[];
   target: string;
+  /** Overrides what the target column is read as; absent: numbers are regression, text is classes. */
+  task?: TaskKind;
 }
 
 export function csvToTable(text: string, options: CsvOptions): SampleTable {
@@ -150,7 +157,27 @@ export function csvToTable(text: string, options: CsvOptions): SampleTable {
 
   const numericTargets = targetCells.map(parseNumber);
   const y = new Float64Array(n);
-  if (numericTargets.every((value) => value !== null)) {
+  const numeric = numericTargets.every((value) => value !== null);
+  if (options.task === 'regression' && !numeric) {
+    const r = numericTargets.indexOf(null);
+    failOnTask(`CSV line ${rows[r].line}, column "${options.target}": "${targetCells[r]}" is not a number, but "task": "regression" predicts a number; without "task", text labels become classes`);
+  }
+  if (numeric && options.task === 'classification') {
+    const values = numericTargets as number[];
+    const classes = numericClasses(values);
+    if (!classes.ok) {
+      if (classes.reason === 'not-integer') {
+        failOnTask(`CSV line ${rows[classes.index].line}, column "${options.target}": "${targetCells[classes.index]}" is not a whole number, but "task": "classification" makes each value of the target a class; use "task": "regression" to predict it as a number`);
+      }
+      if (classes.reason === 'too-many') {
+        failOnTask(`CSV target column "${options.target}" holds ${classes.distinct} distinct numbers, but "task": "classification" allows at most ${MAX_NUMERIC_CLASSES} classes (one per value): a column with that many values is a quantity, use "task": "regression"`);
+      }
+      failOnTask(`CSV target column "${options.target}" holds the single value ${targetCells[0]}: "task": "classification" needs at least two classes`);
+    }
+    y.set(classLabels(values, classes.classValues));
+    return { kind: 'classification', n, inputSize, targetSize: 1, classes: classes.classValues.length, featureNames, classNames: classes.classValues.map(String), x, y };
+  }
+  if (numeric) {
     numericTargets.forEach((value, r) => (y[r] = value as number));
     return { kind: 'regression', n, inputSize, targetSize: 1, classes: 0, featureNames, x, y };
   }

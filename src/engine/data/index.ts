@@ -17,6 +17,7 @@ export { PLANE } from './generators';
 export { parseCsvRecords, type CsvRecord } from './csv';
 export { featureStatistics, type Standardization, type StandardizedDataset } from './split';
 export { MAX_SAMPLES } from './samples';
+export { MAX_NUMERIC_CLASSES, numericClasses, type NumericClasses } from './numeric-classes';
 
 function toTable(source: DataSource, rng: Rng): SampleTable {
   switch (source.kind) {
@@ -26,7 +27,7 @@ function toTable(source: DataSource, rng: Rng): SampleTable {
       if (source.dataset !== 'iris') throw new EngineError('invalid-data', `data: unknown dataset "${String(source.dataset)}"; known: iris`);
       return irisTable();
     case 'inline':
-      return inlineToTable(source.inputs, source.targets);
+      return inlineToTable(source.inputs, source.targets, source.task);
     case 'csv':
       return csvToTable(source.text, source);
     default:

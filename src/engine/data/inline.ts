@@ -8,9 +8,13 @@
 //   4. anything else                                                        -> regression on every column.
 //
 // The rule asks for complete label sets so that a regression target that happens to be whole numbers
-// (say 0, 1, 4, 9) stays regression.
+// (say 0, 1, 4, 9) stays regression. A `task` given by the data section overrides the rule:
+// "regression" predicts every column as numbers; "classification" needs one-hot rows when there
+// are several columns, and makes each distinct value of a single column a class (numeric-classes.ts).
 
-import { fail } from './fail';
+import type { TaskKind } from '../types';
+import { fail, failOnTask } from './fail';
+import { classLabels, MAX_NUMERIC_CLASSES, numericClasses } from './numeric-classes';
 import { MAX_SAMPLES, type SampleTable } from './samples';
 
 const MAX_INTEGER_CLASSES = 32;
@@ -62,7 +66,30 @@ function detectTask(targets: number[][], width: number): Task {
   return { kind: 'classification', classes, classNames: Array.from({ length: classes }, (_, k) => String(k)), labels };
 }
 
-export function inlineToTable(inputs: number[][], targets: number[][]): SampleTable {
+/** `"task": "classification"`: one-hot rows, or each distinct value of the single column a class. */
+function classificationTask(targets: number[][], width: number): Task {
+  if (width >= 2) {
+    const r = targets.findIndex((row) => !(row.every((v) => v === 0 || v === 1) && row.filter((v) => v === 1).length === 1));
+    if (r >= 0) {
+      failOnTask(`inline data: targets row ${r + 1} (targets[${r}]) is not one-hot, but "task": "classification" with ${width} target columns reads each row as one 1 (the class) and 0s`);
+    }
+    return detectTask(targets, width);
+  }
+  const values = targets.map((row) => row[0]);
+  const classes = numericClasses(values);
+  if (!classes.ok) {
+    if (classes.reason === 'not-integer') {
+      failOnTask(`inline data: targets row ${classes.index + 1} (targets[${classes.index}]) is ${values[classes.index]}, not a whole number, but "task": "classification" makes each target value a class`);
+    }
+    if (classes.reason === 'too-many') {
+      failOnTask(`inline data: the targets hold ${classes.distinct} distinct values, but "task": "classification" allows at most ${MAX_NUMERIC_CLASSES} classes (one per value)`);
+    }
+    failOnTask(`inline data: every target is ${classes.value}, a single class: "task": "classification" needs at least two`);
+  }
+  return { kind: 'classification', classes: classes.classValues.length, classNames: classes.classValues.map(String), labels: classLabels(values, classes.classValues) };
+}
+
+export function inlineToTable(inputs: number[][], targets: number[][], task?: TaskKind): SampleTable {
   const inputSize = checkMatrix('inputs', inputs);
   const width = checkMatrix('targets', targets);
   if (targets.length !== inputs.length) {
@@ -72,9 +99,9 @@ export function inlineToTable(inputs: number[][], targets: number[][]): SampleTa
   const x = new Float64Array(n * inputSize);
   inputs.forEach((row, r) => x.set(row, r * inputSize));
   const featureNames = Array.from({ length: inputSize }, (_, j) => `x${j + 1}`);
-  const task = detectTask(targets, width);
-  if (task.kind === 'classification') {
-    return { kind: 'classification', n, inputSize, targetSize: 1, classes: task.classes, featureNames, classNames: task.classNames, x, y: task.labels };
+  const read = task === 'regression' ? ({ kind: 'regression' } as const) : task === 'classification' ? classificationTask(targets, width) : detectTask(targets, width);
+  if (read.kind === 'classification') {
+    return { kind: 'classification', n, inputSize, targetSize: 1, classes: read.classes, featureNames, classNames: read.classNames, x, y: read.labels };
   }
   const y = new Float64Array(n * width);
   targets.forEach((row, r) => y.set(row, r * width));

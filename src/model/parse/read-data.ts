@@ -2,10 +2,11 @@
 // inline arrays, CSV file), each with its own fields, plus `testFraction` and `standardize`.
 
 import type { Node } from 'jsonc-parser';
-import { BUNDLED_DATASETS, GENERATORS } from '../../engine/types';
+import { MAX_NUMERIC_CLASSES, numericClasses } from '../../engine/index';
+import { BUNDLED_DATASETS, GENERATORS, type TaskKind } from '../../engine/types';
 import { DEFAULTS } from '../defaults';
 import type { DataSpec } from '../spec';
-import { DATA_COMMON_KEYS, DATA_FORM_KEYS, GENERATOR_FACTS } from '../vocabulary';
+import { DATA_COMMON_KEYS, DATA_FORM_KEYS, GENERATOR_FACTS, TASK_KINDS } from '../vocabulary';
 import type { ParseContext } from './context';
 import { describeValue, joinPath, readObject, type ObjectView } from './object-view';
 
@@ -118,6 +119,58 @@ function readStringList(ctx: ParseContext, view: ObjectView, key: string, meanin
   return names;
 }
 
+const TASK_HELP = 'Omit "task" to let the targets decide: text labels and 0…K−1 labels are classes, other numbers are predicted as numbers.';
+
+/** The spec's `task` field, present only when written. */
+const taskOf = (task: TaskKind | undefined): { task?: TaskKind } => (task !== undefined ? { task } : {});
+
+/**
+ * `"task": "classification"` on inline targets, checked where the engine would refuse it
+ * (src/engine/data/inline.ts), each problem on the value to change: several columns must be
+ * one-hot rows; a single column must hold whole numbers, 2 to MAX_NUMERIC_CLASSES distinct ones.
+ */
+function checkInlineClasses(ctx: ParseContext, view: ObjectView, targets: number[][]): boolean {
+  const targetsNode = view.value('targets') as Node;
+  const taskField = view.field('task');
+  const taskNode = taskField?.value as Node;
+  const width = targets[0].length;
+  if (width >= 2) {
+    const r = targets.findIndex((row) => !(row.every((v) => v === 0 || v === 1) && row.filter((v) => v === 1).length === 1));
+    if (r < 0) return true;
+    ctx.error(
+      'task-mismatch',
+      `Row ${r + 1} of "targets" is not one-hot, but "task": "classification" with ${width} target columns reads each row as a single 1 (the class) among 0s. Write one-hot rows, a single column of class numbers, or use "task": "regression".`,
+      targetsNode.children?.[r] ?? targetsNode,
+      { path: 'data.targets' },
+    );
+    return false;
+  }
+  const values = targets.map((row) => row[0]);
+  const classes = numericClasses(values);
+  if (classes.ok) return true;
+  switch (classes.reason) {
+    case 'not-integer':
+      ctx.error(
+        'task-mismatch',
+        `Row ${classes.index + 1} of "targets" holds ${values[classes.index]}, not a whole number, but "task": "classification" makes each target value a class. Use whole-number labels, or "task": "regression" to predict numbers.`,
+        targetsNode.children?.[classes.index]?.children?.[0] ?? targetsNode,
+        { path: 'data.targets' },
+      );
+      return false;
+    case 'too-many':
+      ctx.error(
+        'task-mismatch',
+        `"task": "classification" makes each distinct target a class, and "targets" holds ${classes.distinct} distinct values; at most ${MAX_NUMERIC_CLASSES} classes are supported. Targets with that many values are a quantity: use "task": "regression".`,
+        taskNode,
+        { path: 'data.task' },
+      );
+      return false;
+    case 'single':
+      ctx.error('task-mismatch', `Every target is ${classes.value}: "task": "classification" needs at least two classes to tell apart.`, taskNode, { path: 'data.task' });
+      return false;
+  }
+}
+
 export function readData(ctx: ParseContext, node: Node): DataSpec | undefined {
   if (node.type !== 'object') {
     ctx.error('wrong-type', `"data" must be an object, one of: ${EXAMPLE}; found ${describeValue(node)}.`, node, { path: 'data' });
@@ -195,6 +248,7 @@ export function readData(ctx: ParseContext, node: Node): DataSpec | undefined {
           );
         }
       }
+      const task = view.name('task', TASK_KINDS, 'unknown-task', 'task', { explain: TASK_HELP });
       if (inputs === undefined || targets === undefined) return undefined;
       if (inputs.length !== targets.length) {
         const targetsNode = view.value('targets') as Node;
@@ -206,12 +260,15 @@ export function readData(ctx: ParseContext, node: Node): DataSpec | undefined {
         );
         return undefined;
       }
-      return { kind: 'inline', inputs, targets, ...common };
+      if (task === 'classification' && !checkInlineClasses(ctx, view, targets)) return undefined;
+      if (view.field('task')?.value !== undefined && task === undefined) return undefined;
+      return { kind: 'inline', inputs, targets, ...taskOf(task), ...common };
     }
     case 'csv': {
       const path = view.string('csv', 'the CSV file\'s path, relative to this model file');
       const features = readStringList(ctx, view, 'features', 'the columns used as inputs');
       const target = view.string('target', 'the column to predict');
+      const task = view.name('task', TASK_KINDS, 'unknown-task', 'task', { explain: TASK_HELP });
       const csvField = view.field('csv');
       if (path !== undefined && path.trim() === '' && csvField?.value !== undefined) {
         ctx.error('missing-field', `"csv" is empty: give the path of a CSV file with a header row, relative to this model file.`, csvField.value, { path: 'data.csv' });
@@ -229,7 +286,8 @@ export function readData(ctx: ParseContext, node: Node): DataSpec | undefined {
         return undefined;
       }
       if (path === undefined || target === undefined || (view.field('features') !== undefined && features === undefined)) return undefined;
-      return { kind: 'csv', path, target, ...(features !== undefined ? { features } : {}), ...common };
+      if (view.field('task')?.value !== undefined && task === undefined) return undefined;
+      return { kind: 'csv', path, target, ...(features !== undefined ? { features } : {}), ...taskOf(task), ...common };
     }
   }
 }
