@@ -26,8 +26,11 @@ export interface LiveContext {
   src: FixSource | undefined;
   health: HealthReport;
   history: readonly HistoryPoint[];
-  /** The live problems reported last time (empty on the first snapshot): see `wasActive`. */
-  previous: readonly PreviousLiveProblem[];
+  /**
+   * The live problems reported last time (see `wasActive`). Optional so that code calling one
+   * rule directly (the panel's overfitting shading) judges afresh, as before hysteresis.
+   */
+  previous?: readonly PreviousLiveProblem[];
 }
 
 export interface LiveRule {

@@ -38,7 +38,7 @@ export function hasLearnt(ctx: LiveContext, active = false): boolean {
  * (update-ratio reports "too large" as a warning and "too small" as information).
  */
 export function wasActive(ctx: LiveContext, code: string, layer: number | undefined, severity?: Problem['severity']): boolean {
-  return ctx.previous.some((p) => p.code === code && p.layer === layer && (severity === undefined || p.severity === undefined || p.severity === severity));
+  return (ctx.previous ?? []).some((p) => p.code === code && p.layer === layer && (severity === undefined || p.severity === undefined || p.severity === severity));
 }
 
 /**
