@@ -1,12 +1,13 @@
 // The `nnPlayground.updateRate` setting's bounds, kept apart from settings.ts (which needs
 // `vscode`) so that a unit test can hold them against package.json and the training worker.
 
+import { MAX_UPDATE_RATE } from '../training/run-inputs';
+
 /**
- * The worker sends at most 20 snapshots a second (one per 50 ms, `snapshotInterval` in
- * src/training/run-inputs.ts): a higher setting would promise updates that never come, so the
- * manifest's `maximum` and the clamp below use this number.
+ * The worker sends at most MAX_UPDATE_RATE snapshots a second: a higher setting would promise
+ * updates that never come, so the manifest's `maximum` and the clamp below use that number.
  */
-export const MAX_UPDATE_RATE = 20;
+export { MAX_UPDATE_RATE };
 /** The manifest's `minimum`: one snapshot a second still shows a run moving. */
 export const MIN_UPDATE_RATE = 1;
 export const DEFAULT_UPDATE_RATE = MAX_UPDATE_RATE;

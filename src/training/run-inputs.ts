@@ -85,10 +85,16 @@ export function withDefaultEpochs(spec: ModelSpec, parse: ParseResult, settings:
   return { ...spec, training: { ...spec.training, epochs: Math.round(settings.defaultMaxEpochs) } };
 }
 
-/** At most `updateRate` snapshots a second, and never more than 20. */
+/**
+ * Snapshots a second at most, whatever the setting: the worker's floor between two snapshots
+ * (MIN_SNAPSHOT_INTERVAL_MS, 50 ms) allows no more. The setting's schema and clamp use it too.
+ */
+export const MAX_UPDATE_RATE = 20;
+
+/** At most `updateRate` snapshots a second, and never more than MAX_UPDATE_RATE. */
 export function snapshotInterval(settings: SessionSettings): number {
-  const rate = settings.updateRate > 0 ? Math.min(settings.updateRate, 20) : 20;
-  return Math.max(50, Math.round(1000 / rate));
+  const rate = settings.updateRate > 0 ? Math.min(settings.updateRate, MAX_UPDATE_RATE) : MAX_UPDATE_RATE;
+  return Math.max(1000 / MAX_UPDATE_RATE, Math.round(1000 / rate));
 }
 
 export function errorMessage(error: unknown): string {
