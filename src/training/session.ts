@@ -503,7 +503,8 @@ class Session implements WorkerBackedSession {
     if (snapshot.health && this.parseResult.spec && this.liveRulesDue(snapshot)) {
       try {
         const history = this.points.tail(LIVE_HISTORY_WINDOW);
-        this.liveList = liveProblems({ parse: this.parseResult, health: snapshot.health, history });
+        // The last list holds borderline problems steady (hysteresis); a reset empties it.
+        this.liveList = liveProblems({ parse: this.parseResult, health: snapshot.health, history, previous: this.liveList });
       } catch (error) {
         // A failing rule must not take the extension host's message handler down with it.
         this.host.log(`[${this.key}] live rules failed: ${errorMessage(error)}`);

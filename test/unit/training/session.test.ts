@@ -94,6 +94,7 @@ describe('training a model', () => {
       snapshots += 1;
       if (small.latest.boundary) withDiagram.push(performance.now());
     });
+    const started = performance.now();
     small.train();
     await waitFor(small, () => snapshots >= 30, 'thirty snapshots');
     small.pause();
@@ -101,7 +102,9 @@ describe('training a model', () => {
     expect(withDiagram.length).toBeGreaterThan(0);
     // At most one diagram per 200 ms: fewer diagrams than snapshots, spaced out.
     expect(withDiagram.length).toBeLessThan(snapshots);
-    for (let i = 1; i < withDiagram.length; i++) expect(withDiagram[i] - withDiagram[i - 1]).toBeGreaterThan(150);
+    // Each was sent at least 200 ms after the one before it, and before it arrived: arrival times
+    // bunch up on a loaded machine, so the bound is on the count since Train, not on each gap.
+    expect(withDiagram.length).toBeLessThanOrEqual(Math.floor(((withDiagram.at(-1) as number) - started) / 200) + 1);
     await waitFor(small, () => small.state === 'paused', 'the pause');
     // The snapshot that ends training always carries them, current to its epoch.
     const paused = small.latest!;
