@@ -253,7 +253,8 @@ class Session implements WorkerBackedSession {
       const spec = this.spec;
       if (!spec || this.disposed) return;
       // Re-read the CSV: a reset is when a person expects an edited data file to be picked up.
-      const prepared = await prepareRun(spec, this.parseResult, { host: this.host, settings: this.host.settings(), cache: this.cache, fresh: true });
+      // The parse the spec came from: the latest text may not parse, or not be applied yet.
+      const prepared = await prepareRun(spec, this.specParse ?? this.parseResult, { host: this.host, settings: this.host.settings(), cache: this.cache, fresh: true });
       if (this.disposed) return;
       if (!prepared.ok) {
         // The data file went missing or broke: keep the run as it is, and say why.
@@ -363,7 +364,7 @@ class Session implements WorkerBackedSession {
     if (this.disposed || !this.spec) return false;
     if (this.running && this.client?.alive) return true;
     if (!this.prepared || !this.prepared.ok) {
-      this.prepared = await prepareRun(this.spec, this.parseResult, { host: this.host, settings: this.host.settings(), cache: this.cache, fresh: true });
+      this.prepared = await prepareRun(this.spec, this.specParse ?? this.parseResult, { host: this.host, settings: this.host.settings(), cache: this.cache, fresh: true });
       if (this.disposed) return false;
       this.setSessionProblems(this.prepared.ok ? [] : this.prepared.problems);
     }
