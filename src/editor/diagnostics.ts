@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { Problem, Severity } from '../model/spec';
 import type { TrainingSession } from '../training/session-api';
+import { shown } from '../training/problems';
 import { toDocumentRange } from './ranges';
 import type { DocumentSessions } from './session-registry';
 import { onDidChangeSettings, readSettings } from './settings';
@@ -21,10 +22,10 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   info: vscode.DiagnosticSeverity.Information,
 };
 
-/** The problems to show under the current settings (parse problems always show). */
+/** The problems to show under the current settings: the session's own rule (errors always show). */
 export function reportedProblems(problems: readonly Problem[]): Problem[] {
   const families = readSettings().diagnostics;
-  return problems.filter((problem) => problem.source === 'parse' || (problem.source === 'static' ? families.static : families.live));
+  return problems.filter((problem) => shown(problem, families));
 }
 
 export function toDiagnostic(document: vscode.TextDocument, problem: Problem): vscode.Diagnostic {

@@ -33,7 +33,7 @@ export function combineProblems(sources: ProblemSources, families: { static: boo
  * Turning a rule family off hides its advice, never an error: an error is why Train does nothing,
  * and hiding it would leave a person with a silent button.
  */
-function shown(problem: Problem, families: { static: boolean; live: boolean }): boolean {
+export function shown(problem: Problem, families: { static: boolean; live: boolean }): boolean {
   if (problem.severity === 'error' || problem.source === 'parse') return true;
   return problem.source === 'live' ? families.live : families.static;
 }
