@@ -170,7 +170,7 @@ describe('the playground panel in VS Code', () => {
     expect(summary).toMatch(/test cost/);
   });
 
-  step('the panel in dark and light themes (screenshots)', async () => {
+  step('the panel in light, high-contrast and dark themes (screenshots)', async () => {
     const { page } = s();
     await waitFor('training to finish or pause', async () => {
       const label = await panelText(page, '#train-pause');
@@ -181,7 +181,8 @@ describe('the playground panel in VS Code', () => {
     // (The palette cannot maximise the group: a focused webview keeps F1 from the workbench.)
     await page.setViewportSize({ width: 2100, height: 1100 });
     const frame = panelFrame(page);
-    for (const theme of ['light', 'dark'] as const) {
+    // Dark last: the README's screenshot, and the theme the later steps run in.
+    for (const theme of ['light', 'high-contrast', 'dark'] as const) {
       await s().setTheme(theme);
       await frame.locator(`body.vscode-${theme}`).waitFor({ timeout: 20_000 });
       for (const [part, view] of [
