@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { ROOT, TEST_RESULTS } from '../../scripts/lib/paths';
+import { networkLayout } from '../../src/panel/view-models/network-view';
 import type { RenderStats } from '../../src/panel/view-models/render-stats';
 import { writeWorkloadB, WORKLOAD_B_MODEL } from './panel-workload';
 import { PANEL, WORKBENCH } from './selectors';
@@ -197,6 +198,46 @@ describe('the playground panel in VS Code', () => {
     }
     await frame.locator('body').evaluate(scrollBelowToolbar);
     await page.setViewportSize({ width: 1400, height: 900 });
+  });
+
+  step("hovering the network diagram shows a unit's output over the plane, and a link's weight and gradient", async () => {
+    const { page } = s();
+    const view = panelFrame(page).locator('#view-network');
+    await view.evaluate(scrollBelowToolbar);
+    const canvas = view.locator('canvas').first();
+    // Where the units are: the view model's own layout for the drawn size and the shape it reports.
+    const shape = /Network ([\d–]+)/.exec(await panelText(page, '#network-summary'))?.[1];
+    const columns = (shape ?? '').split('–').map(Number);
+    expect(columns.length).toBeGreaterThanOrEqual(3);
+    const box = await canvas.boundingBox();
+    if (!box) throw new Error('the network diagram has no box');
+    const layout = networkLayout(columns, undefined, box.width, box.height);
+    const unit = (column: number, index: number) => {
+      const node = layout.nodes.find((n) => n.column === column && n.unit === index);
+      if (!node) throw new Error(`no unit ${index} in column ${column}`);
+      return node;
+    };
+    const tooltip = view.locator('.tooltip');
+
+    // A hidden unit: its name and bias, and its output over the input plane, which the worker computes.
+    const first = unit(1, 0);
+    await canvas.hover({ position: { x: first.x, y: first.y } });
+    await waitFor('the unit tooltip', async () => (/^hidden 1\.1 · bias -?\d/.test(((await tooltip.textContent()) ?? '').trim()) ? true : undefined));
+    await view.locator('.thumb').waitFor({ state: 'visible' });
+    const thumb = await canvasInk(page, '#view-network .thumb');
+    expect(thumb?.drawn).toBe(thumb?.total);
+    await page.locator(WORKBENCH.webview).first().screenshot({ path: join(RESULTS, 'panel-network-hover.png') });
+
+    // The link from the last hidden layer's first unit to the first output, a third of the way along.
+    const last = columns.length - 1;
+    const [a, b] = [unit(last - 1, 0), unit(last, 0)];
+    await canvas.hover({ position: { x: a.x + (b.x - a.x) / 3, y: a.y + (b.y - a.y) / 3 } });
+    const text = await waitFor('the link tooltip', async () => {
+      const t = ((await tooltip.textContent()) ?? '').trim();
+      return t.includes('→') ? t : undefined;
+    });
+    expect(text).toMatch(new RegExp(`^hidden ${last - 1}\\.1 → output 1: w = -?\\d\\S*, ∂L/∂w = -?\\d`));
+    await view.locator('.thumb').waitFor({ state: 'hidden' });
   });
 
   step('a learning rate typed in the panel is written into the file, and undo takes it back', async () => {
