@@ -9,6 +9,7 @@ import type { Snapshot } from '../../../src/protocol/snapshot';
 import type { FromWorker, SessionInit } from '../../../src/protocol/worker-messages';
 import { TARGET_SAMPLES } from '../../../src/training/health-samples';
 import { TrainingLoop } from '../../../src/training/training-loop';
+import { xorInit } from './fixtures/xor-init';
 
 const loops: TrainingLoop[] = [];
 afterEach(() => {
@@ -35,18 +36,7 @@ const LONG_EPOCH: SessionInit = {
   boundaryResolution: 0,
 };
 
-const XOR_300: SessionInit = {
-  options: {
-    network: { inputSize: 2, layers: [{ units: 4, activation: 'tanh' }, { units: 1, activation: 'sigmoid' }], loss: 'cross-entropy', init: { distribution: 'xavier' } },
-    training: { optimizer: 'sgd', learningRate: 0.5, batchSize: 4, epochs: 300, regularization: { type: 'none', lambda: 0 }, dropoutMode: 'inverted' },
-    seed: 3,
-  },
-  data: { kind: 'inline', inputs: [[0, 0], [0, 1], [1, 0], [1, 1]], targets: [[0], [1], [1], [0]] },
-  dataOptions: { testFraction: 0 },
-  snapshotIntervalMs: 50,
-  diagramParameterLimit: 0,
-  boundaryResolution: 0,
-};
+const XOR_300 = xorInit(300);
 
 /** A loop whose snapshots are kept, with a way to wait for one that matches. */
 function start(init: SessionInit) {

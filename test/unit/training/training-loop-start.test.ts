@@ -5,22 +5,12 @@
 // are injected where they would happen, into the real loop and the real engine.
 
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { FromWorker, SessionInit } from '../../../src/protocol/worker-messages';
+import type { FromWorker } from '../../../src/protocol/worker-messages';
 import { HealthSampler } from '../../../src/training/health-samples';
 import { TrainingLoop } from '../../../src/training/training-loop';
+import { xorInit } from './fixtures/xor-init';
 
-const XOR: SessionInit = {
-  options: {
-    network: { inputSize: 2, layers: [{ units: 4, activation: 'tanh' }, { units: 1, activation: 'sigmoid' }], loss: 'cross-entropy', init: { distribution: 'xavier' } },
-    training: { optimizer: 'sgd', learningRate: 0.5, batchSize: 4, epochs: 5, regularization: { type: 'none', lambda: 0 }, dropoutMode: 'inverted' },
-    seed: 3,
-  },
-  data: { kind: 'inline', inputs: [[0, 0], [0, 1], [1, 0], [1, 1]], targets: [[0], [1], [1], [0]] },
-  dataOptions: { testFraction: 0 },
-  snapshotIntervalMs: 50,
-  diagramParameterLimit: 0,
-  boundaryResolution: 0,
-};
+const XOR = xorInit(5);
 
 const loops: TrainingLoop[] = [];
 afterEach(() => {
