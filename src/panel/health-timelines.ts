@@ -14,10 +14,13 @@ interface Entry {
 
 export class HealthTimelines implements Disposable {
   private readonly entries = new Map<TrainingSession, Entry>();
-  private readonly activeSubscription: Disposable;
+  private readonly subscriptions: Disposable[] = [];
 
   constructor(private readonly sessions: SessionRegistry) {
-    this.activeSubscription = sessions.onDidChangeActive((s) => s && this.track(s));
+    this.subscriptions.push(sessions.onDidChangeActive((s) => s && this.track(s)));
+    // A disposed session's timeline goes with it, not only when the next one is tracked.
+    const changed = sessions.onDidChangeSessions?.(() => this.prune());
+    if (changed) this.subscriptions.push(changed);
     for (const s of sessions.all()) this.track(s);
   }
 
@@ -62,8 +65,13 @@ export class HealthTimelines implements Disposable {
     }
   }
 
+  /** Sessions whose health is being recorded. */
+  get tracked(): number {
+    return this.entries.size;
+  }
+
   dispose(): void {
-    this.activeSubscription.dispose();
+    for (const subscription of this.subscriptions.splice(0)) subscription.dispose();
     for (const entry of this.entries.values()) entry.subscription.dispose();
     this.entries.clear();
   }

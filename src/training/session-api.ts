@@ -86,6 +86,8 @@ export interface SessionRegistry {
   onDidChangeActive(listener: (session: TrainingSession | undefined) => void): Disposable;
   /** Every live session (for the status bar, the panel's picker, disposal). */
   all(): readonly TrainingSession[];
+  /** A session was created or disposed (so holders of per-session state can let go of it). */
+  readonly onDidChangeSessions?: (listener: () => void) => Disposable;
   /**
    * Keeps a session alive while its holder shows it (the panel), even after its document closes;
    * disposing the result releases it (the session then ends after the registry's grace period).
