@@ -68,8 +68,15 @@ export class App {
     root.removeAttribute('aria-busy');
 
     observeTheme(() => this.themeChanged());
-    // Canvases drawn directly follow the panel's width.
-    new ResizeObserver(() => this.loop.request(['data'])).observe(grid);
+    // Canvases drawn directly follow the panel's width; the grid's height changes with every
+    // summary that wraps differently, and must not redraw them.
+    let width = -1;
+    new ResizeObserver((entries) => {
+      const next = entries[0]?.contentRect.width ?? width;
+      if (next === width) return;
+      width = next;
+      this.loop.request(['data']);
+    }).observe(grid);
     window.addEventListener('message', (e: MessageEvent<ToWebview>) => this.receive(e.data));
     host.post({ type: 'ready' });
   }
