@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { GradientCheckResult } from '../engine/trainer-api';
 import type { TrainingSession } from '../training/session-api';
+import { blocksTraining } from '../training/problems';
 import { COMMANDS } from './commands-ids';
 import { formatCount, formatNumber } from './format';
 import { isModelDocument, isModelUri, modelFileName, openModelDocuments, weightsSidecarUri } from './model-documents';
@@ -225,7 +226,7 @@ export class ModelCommands {
 }
 
 function blockingErrors(session: TrainingSession) {
-  return session.problems.filter((problem) => problem.severity === 'error');
+  return session.problems.filter(blocksTraining);
 }
 
 /**

@@ -3,6 +3,7 @@
 
 import type { LayerHealth } from '../engine/health-types';
 import type { TrainingSession } from '../training/session-api';
+import { blocksTraining } from '../training/problems';
 import type { StatusNumbers } from './format';
 import { readSettings } from './settings';
 
@@ -23,6 +24,7 @@ export function layerHealth(session: TrainingSession, layer: number): LayerHealt
   return session.latest?.health?.layers.find((entry) => entry.layer === layer);
 }
 
+/** Errors to fix before training (what the CodeLens and the status bar count). */
 export function errorCount(session: TrainingSession): number {
-  return session.problems.filter((problem) => problem.severity === 'error').length;
+  return session.problems.filter(blocksTraining).length;
 }

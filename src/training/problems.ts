@@ -38,6 +38,15 @@ export function shown(problem: Problem, families: { static: boolean; live: boole
   return problem.source === 'live' ? families.live : families.static;
 }
 
+/**
+ * Whether a problem keeps Train, Step and Reset from running: an error in the text or its data.
+ * Errors the run itself met (live: divergence, a worker error) and a start that failed are
+ * answered by training again, which is what the session does on Train.
+ */
+export function blocksTraining(problem: Problem): boolean {
+  return problem.severity === 'error' && problem.source !== 'live' && problem.code !== 'run-start-failed';
+}
+
 /** A cheap identity of a problem list, to tell listeners only when something actually changed. */
 export function problemsSignature(problems: readonly Problem[]): string {
   return problems.map((p) => `${p.code}|${p.severity}|${p.range.offset}|${p.range.length}|${p.message}`).join('\n');

@@ -248,3 +248,14 @@ ${Array.from({ length: 10 }, () => '    { "units": 4096, "activation": "relu" },
   "loss": "cross-entropy"
 }
 `;
+
+/** Lesson 6's learning rate of 20: the loss overflows within a few epochs and the run diverges. */
+export const DIVERGING_MODEL = `{
+  "name": "Learning rate too high",
+  "seed": 2,
+  "data": { "generator": "plane", "samples": 200, "noise": 0.05, "testFraction": 0.2 },
+  "layers": [{ "units": 8, "activation": "tanh" }, { "units": 1, "activation": "linear" }],
+  "loss": "mse",
+  "training": { "optimizer": "sgd", "learningRate": 20, "batchSize": 10, "epochs": 100 }
+}
+`;

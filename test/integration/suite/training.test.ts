@@ -21,6 +21,7 @@ import {
   writeModel,
   XOR_MODEL,
   keepPanelClosedDuringSuite,
+  DIVERGING_MODEL,
 } from './helpers';
 
 const epochOf = (session: TrainingSession): number => session.latest?.epoch ?? 0;
@@ -141,6 +142,26 @@ suite('training from the editor', () => {
     await run('step');
     await until(() => session.history.length === 1, 'the first epoch after the second Reset');
     assert.equal(session.history[0].trainCost, firstCost);
+  });
+
+  test('after a run diverges, Train from the command starts again from the seed instead of refusing', async () => {
+    const uri = await writeModel('diverging.nn.json', DIVERGING_MODEL);
+    await show(uri);
+    const session = await sessionOf(uri);
+    const run = (command: string) => vscode.commands.executeCommand(`nnPlayground.${command}`, uri.toString());
+    await run('train');
+    await until(() => session.state === 'diverged', 'the run to diverge', 30_000);
+    assert.ok(session.problems.some((p) => p.code === 'divergence' && p.severity === 'error'), 'no divergence error in the problems');
+    // The divergence is an error, but the run's, not the text's: Train is not refused, it restarts.
+    const reasons: string[] = [];
+    const subscription = session.onDidChange((change) => change.kind === 'model' && change.reset && reasons.push(change.reason ?? ''));
+    try {
+      await run('train');
+      await until(() => reasons.some((r) => /diverged/.test(r)), 'Train to restart the diverged run');
+    } finally {
+      subscription.dispose();
+    }
+    await pauseAndSettle(session);
   });
 
   test('Verify Gradients reports a max relative error that backpropagation passes', async () => {
