@@ -266,6 +266,19 @@ describe('hysteresis: a problem already shown stays until its measure is clearly
     expect(series([4, 3], dead, 'dead-relu', history(20), false)).toEqual([[2], []]);
   });
 
+  test('dead-relu in a layer of 1 to 3 units still clears once no unit is dead', () => {
+    for (const units of [1, 2, 3]) {
+      const small = parse(model({ data: { generator: 'xor' }, layers: [{ units, activation: 'relu' }, { units: 1, activation: 'sigmoid' }] }));
+      let previous: ReturnType<typeof liveProblems> = [];
+      const shown = [units, 0].map((dead) => {
+        const health: HealthReport = { layers: [layer(0, 'relu', { units, deadFraction: dead / units }), layer(1, 'sigmoid')], nonFinite: null };
+        previous = liveProblems({ parse: small, health, history: history(20), previous });
+        return codes(previous).filter((c) => c === 'dead-relu').length;
+      });
+      expect(shown, `${units} units`).toEqual([1, 0]);
+    }
+  });
+
   test('vanishing-gradient: a ratio hovering at 1e-2 stays shown, twice the trigger releases it', () => {
     // Layer 0's gradient relative to the strongest later one (1e-3).
     const ratio = (h: HealthReport, r: number) => (h.layers[0].gradMeanAbs = r * 1e-3);

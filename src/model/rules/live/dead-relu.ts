@@ -17,7 +17,9 @@ export const deadRelu: LiveRule = {
     return healthOf(ctx).flatMap((h) => {
       if (ctx.spec.layers[h.layer].activation !== 'relu' || h.deadFraction === null) return [];
       const units = ctx.spec.layers[h.layer].units;
-      const release = Math.min(THRESHOLDS.deadReluShareRelease, THRESHOLDS.deadReluShare - THRESHOLDS.deadReluShareReleaseUnits / units);
+      // Never below half a unit: on a layer of 3 or fewer units the unit margin alone would give a
+      // release at or under 0, and a shown problem could never clear.
+      const release = Math.max(0.5 / units, Math.min(THRESHOLDS.deadReluShareRelease, THRESHOLDS.deadReluShare - THRESHOLDS.deadReluShareReleaseUnits / units));
       if (h.deadFraction < limit(wasActive(ctx, 'dead-relu', h.layer), THRESHOLDS.deadReluShare, release)) return [];
       const dead = Math.round(h.deadFraction * units);
       const message =
