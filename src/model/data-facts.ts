@@ -65,7 +65,9 @@ export function perceptronSeparates(inputs: number[][], labels: number[]): boole
 /** Two classes as 0/1: the second one-hot column, or the larger of the two values of a single column (1 of 0/1 and −1/1, 7 of 3/7). */
 function binaryLabels(targets: number[][]): number[] {
   if (targets[0]?.length === 2) return targets.map((row) => (row[1] === 1 ? 1 : 0));
-  const top = Math.max(...targets.map((row) => row[0]));
+  // A loop, not Math.max(...): spreading 10⁵+ rows overflows the call stack.
+  let top = -Infinity;
+  for (const row of targets) if (row[0] > top) top = row[0];
   return targets.map((row) => (row[0] === top ? 1 : 0));
 }
 
