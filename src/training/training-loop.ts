@@ -84,8 +84,12 @@ export class TrainingLoop {
   private stepsLeft = 0;
   /** Kept across runs, so a reset does not let a burst of snapshots through. */
   private lastSnapshotAt = -Infinity;
-  /** Numbers health reports and diagrams (Snapshot.healthId, diagramId); never reset, so never reused. */
-  private reportCount = 0;
+  /**
+   * Numbers health reports and diagrams (Snapshot.healthId, diagramId); never reset, so never
+   * reused by this worker. It starts at the clock so that a new worker (after a crash, or a new
+   * session) does not repeat the numbers the panel last saw from the old one.
+   */
+  private reportCount = Date.now();
 
   constructor(
     private readonly post: Post,
