@@ -30,20 +30,24 @@ export interface AccuracyChartData {
  * history up to it: over the last max(10, 20%) epochs the test cost rose, to more than
  * (1 + overfittingRise) × its best and by at least overfittingMinRise, while the training cost
  * fell (a test below keeps the two in step). Then the gap is widening, and the
- * chart shades it. O(n): the running best replaces the rule's scan.
+ * chart shades it. The window is measured in epochs, not points, so a history thinned for a
+ * reloaded panel shades as the whole one did. O(n): a running best and a forward-moving start.
  */
 export function gapWidening(history: readonly HistoryPoint[]): boolean[] {
   const out: boolean[] = new Array(history.length).fill(false);
   const finite: number[] = [];
   let best = Infinity;
+  let start = 0;
   history.forEach((p, i) => {
     if (p.testCost === null || !Number.isFinite(p.testCost) || !Number.isFinite(p.trainCost)) return;
     finite.push(i);
     best = Math.min(best, p.testCost);
-    const n = finite.length;
-    const window = Math.max(THRESHOLDS.overfittingMinWindow, Math.round(THRESHOLDS.overfittingWindowShare * n));
-    if (n < 2 * window) return;
-    const first = history[finite[n - window] as number] as HistoryPoint;
+    const firstEpoch = (history[finite[0] as number] as HistoryPoint).epoch;
+    const span = p.epoch - firstEpoch + 1;
+    const window = Math.max(THRESHOLDS.overfittingMinWindow, Math.round(THRESHOLDS.overfittingWindowShare * span));
+    if (span < 2 * window) return;
+    while ((history[finite[start] as number] as HistoryPoint).epoch < p.epoch - window + 1) start++;
+    const first = history[finite[start] as number] as HistoryPoint;
     const testRising =
       p.testCost > (first.testCost as number) && p.testCost > best * (1 + THRESHOLDS.overfittingRise) && p.testCost - best >= THRESHOLDS.overfittingMinRise;
     out[i] = testRising && p.trainCost < first.trainCost;

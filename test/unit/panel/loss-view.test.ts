@@ -48,6 +48,20 @@ describe('gapWidening', () => {
     expect(gapWidening(h).some(Boolean)).toBe(false);
   });
 
+  it('shades a thinned history (a reloaded panel) where the whole one shades', () => {
+    // 100,000 epochs: the test cost turns up at epoch 60,000 and eases off a little after 90,000.
+    // Over the last 20% of epochs it rose; over the last 20% of a thinned history's points it fell.
+    const floor = 1 / (1 + 6000) + 0.05;
+    const h = run(100_000, (i) => (i < 60_000 ? 1 / (1 + i / 10) + 0.05 : i < 90_000 ? floor + (i - 60_000) * 1e-5 : floor + 0.3 - (i - 90_000) * 1e-6));
+    const whole = gapWidening(h);
+    const thin = thinHistory(h, 4000);
+    const shaded = gapWidening(thin);
+    const at = new Map(h.map((p, i) => [p.epoch, whole[i]]));
+    const disagree = thin.filter((p, i) => shaded[i] !== at.get(p.epoch));
+    expect(whole.at(-1)).toBe(true);
+    expect(disagree).toEqual([]);
+  });
+
   it('turns on once test cost climbs while train cost keeps falling (overfitting)', () => {
     // Test tracks train until epoch 80, then rises: the textbook overfitting picture.
     const h = run(200, (i) => (i < 80 ? 1 / (1 + i / 10) + 0.05 : 1 / (1 + 8) + 0.05 + (i - 80) * 0.004));
