@@ -225,6 +225,7 @@ describe('the playground panel in VS Code', () => {
     await waitFor('the unit tooltip', async () => (/^hidden 1\.1 · bias -?\d/.test(((await tooltip.textContent()) ?? '').trim()) ? true : undefined));
     await view.locator('.thumb').waitFor({ state: 'visible' });
     const thumb = await canvasInk(page, '#view-network .thumb');
+    expect(thumb?.total).toBeGreaterThan(0);
     expect(thumb?.drawn).toBe(thumb?.total);
     await page.locator(WORKBENCH.webview).first().screenshot({ path: join(RESULTS, 'panel-network-hover.png') });
 

@@ -113,9 +113,9 @@ describe('training loop: an epoch longer than a slice', () => {
     // Numbers only grow (a reader compares with the last one it saw) …
     const ids = withHealth.map((s) => s.healthId as number);
     expect(ids.every((id, i) => i === 0 || id >= (ids[i - 1] as number))).toBe(true);
-    // … and the loop repeats reports while recomputing is dear, so some numbers recur.
+    // … and a run that trained between two reports numbered them apart. (How many repeat depends
+    // on how dear a report is against the machine's speed: not asserted.)
     expect(byId.size).toBeGreaterThan(1);
-    expect(byId.size).toBeLessThan(withHealth.length);
   }, 60_000);
 
   it('a pause during a step ends it in the middle of the epoch', async () => {
