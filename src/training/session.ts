@@ -57,6 +57,8 @@ class Session implements WorkerBackedSession {
   private running = false;
   private readonly exits: Promise<number>[] = [];
   private weightsOffered = false;
+  /** The generation of the run the saved weights were given to, until it has started. */
+  private weightsGeneration: number | null = null;
   /** Counts runs; the worker stamps messages with it so stale ones are dropped. */
   private generation = 0;
 
@@ -385,7 +387,8 @@ class Session implements WorkerBackedSession {
     }
     this.startWorker();
     this.startRun(prepared);
-    // The weights belong to the first run only.
+    // The weights belong to the first run only (or to the next attempt, if its start fails).
+    this.weightsGeneration = prepared.init.weights ? this.generation : null;
     if (prepared.init.weights) prepared.init = { ...prepared.init, weights: undefined };
     return true;
   }
@@ -535,6 +538,8 @@ class Session implements WorkerBackedSession {
       // The worker holds no run (it sent no `ready`): nothing may be posted to it as if it did, and
       // the next Train or request asks for a new one. The state is still the 'idle' of startRun.
       this.running = false;
+      // The run that was to start from the saved weights never did: the next attempt gets them.
+      if (this.weightsGeneration === this.generation) this.weightsOffered = false;
       const problem = stage === 'init' ? dataProblem(message, locations) : runStartProblem(message, locations);
       this.setSessionProblems([...this.sessionProblems, problem]);
     } else this.setSessionProblems([...this.sessionProblems, trainingErrorProblem(message, locations)]);

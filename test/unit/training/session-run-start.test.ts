@@ -63,6 +63,30 @@ describe('a run that fails to start', () => {
   });
 });
 
+describe('saved weights and a failed start', () => {
+  it('gives the saved weights to the attempt after a failed start, as it would have to the first run', async () => {
+    // Weights from a trained run, and the first epoch they give in a healthy worker.
+    const trained = session(xorModel({ epochs: 500 }), createHost(worker.path));
+    trained.train();
+    await waitFor(trained, () => trained.state === 'finished', 'the model to train', 20_000);
+    const weights = await trained.exportWeights();
+    const healthyHost = createHost(worker.path);
+    healthyHost.weights = weights;
+    const reference = session(xorModel(), healthyHost);
+    reference.step();
+    await waitFor(reference, () => reference.history.length === 1, 'an epoch from the saved weights');
+
+    const host = createHost(faultyWorker.path);
+    host.weights = weights;
+    const s = session(xorModel(), host);
+    s.step();
+    await waitFor(s, () => codes(s).includes('run-start-failed'), 'the failed start', 10_000);
+    s.step();
+    await waitFor(s, () => s.history.length === 1, 'an epoch of the retried run', 10_000);
+    expect(s.history[0]).toEqual(reference.history[0]);
+  });
+});
+
 describe('checks of the model against its data', () => {
   /** Two classes in a CSV: the task is known only once the data is built, so these checks run at `ready`. */
   function csvHost(workerPath: string): TestHost & { held: Promise<void>; release(): void } {
