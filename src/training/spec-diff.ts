@@ -4,6 +4,7 @@
 
 import type { InitSpec, TrainingConfig } from '../engine/types';
 import type { LayerSpec, ModelSpec } from '../model/spec';
+import { TRAINING_KEYS } from '../model/vocabulary';
 
 export type SpecChange =
   /** Nothing training depends on changed (e.g. only the name or formatting). */
@@ -14,20 +15,13 @@ export type SpecChange =
   | { kind: 'structure'; reasons: string[] };
 
 /**
- * Training settings that `Trainer.updateTraining` applies between epochs. The optimiser's name is
- * deliberately not here: its state (velocity, Adam moments) does not carry over between kinds.
+ * Training settings that `Trainer.updateTraining` applies between epochs: every key of the
+ * training section but the optimiser's name, whose state (velocity, Adam moments) does not carry
+ * over between kinds.
  */
-export const LIVE_HYPERPARAMETERS = [
-  'learningRate',
-  'batchSize',
-  'epochs',
-  'momentum',
-  'beta1',
-  'beta2',
-  'epsilon',
-  'regularization',
-  'dropoutMode',
-] as const satisfies readonly (keyof TrainingConfig)[];
+export const LIVE_HYPERPARAMETERS = TRAINING_KEYS.filter(
+  (key): key is Exclude<(typeof TRAINING_KEYS)[number], 'optimizer'> => key !== 'optimizer',
+) satisfies readonly (keyof TrainingConfig)[];
 
 export function diffSpecs(before: ModelSpec, after: ModelSpec): SpecChange {
   const reasons = structuralReasons(before, after);
