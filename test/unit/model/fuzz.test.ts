@@ -9,20 +9,9 @@ import { expect, test } from 'vitest';
 import { liveProblems, parseModel, toTrainerInputs } from '../../../src/model/index';
 import type { ParseResult, SourceRange } from '../../../src/model/spec';
 import { XOR_TEXT } from './helpers';
+import { mulberry32 as rng } from '../helpers/mulberry32';
 
 export const FUZZ_ITERATIONS = 6000;
-
-/** mulberry32: a tiny seeded generator, independent of the engine's. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ALPHABET = ['{', '}', '[', ']', ',', ':', '"', ' ', '\n', '\r\n', '\r', '0', '1', '-', '.', 'e', 'a', '/', '*', '\\', '\t', 'é', '😀', 'null', 'true', '//', '/*', '1e999', '-0', 'NaN'];
 const TOKENS = /"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|[{}[\],:]|true|false|null/g;
