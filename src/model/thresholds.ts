@@ -43,8 +43,25 @@ export const THRESHOLDS = {
   /** update-ratio: lr·‖∂L/∂W‖/‖W‖ is healthy near 1e-3 (Karpathy's rule of thumb). */
   updateRatioHigh: 1e-1,
   updateRatioLow: 1e-6,
-  /** divergence: the training cost grew this many times above its lowest value. */
+  /**
+   * divergence (a finite cost that keeps rising): the latest training cost is more than this many
+   * times the lowest cost before the window (see divergenceWindow)…
+   */
   divergenceFactor: 10,
+  /**
+   * …and every cost of the window at least this much above that lowest cost. A ratio to the best
+   * means nothing once the best is near zero: a healthy Adam run at a cost of 8.5e-8 hovers at
+   * 0.0095 for hundreds of epochs, 1e5 times its best. 0.1 is a seventh of the cross-entropy of a
+   * coin toss (ln 2) and a tenth of the squared error of predicting the mean of standardised
+   * targets: a rise that matters whatever the loss.
+   */
+  divergenceMinRise: 0.1,
+  /**
+   * The rise must be sustained: above that floor for this many epochs in a row, and still climbing
+   * (the latest cost the window's highest). Adam's bursts near a minimum (spiral.nn.json over
+   * 40,000 epochs: up to 12 epochs above 0.1 from a best of 3e-7) peak early and settle.
+   */
+  divergenceWindow: 10,
   /** overfitting: epochs looked back over, at least this many and this share of the history. */
   overfittingMinWindow: 10,
   overfittingWindowShare: 0.2,
@@ -52,6 +69,13 @@ export const THRESHOLDS = {
   overfittingRise: 0.2,
   /** overfitting: and at least this much in absolute terms, so wiggles of a tiny loss do not count. */
   overfittingMinRise: 0.05,
+  /**
+   * overfitting: both in each of this many epochs in a row (a sustained rise). One noisy epoch of
+   * a momentum spiral run (test cost 0.436 → 0.569 while falling 0.69 → 0.52 overall) is not
+   * overfitting; the training cost's trend is read from medians over as many epochs, since
+   * minibatch noise (and dropout) moves it by tens of percent from one epoch to the next.
+   */
+  overfittingSustainEpochs: 5,
   /** update-ratio (too small): "stuck" while the cost is above this share of the first epoch's. */
   stuckCostShare: 0.5,
 
@@ -85,8 +109,12 @@ export const THRESHOLDS = {
    * steps of 1/n, and one sample flipping must not toggle the problem.
    */
   learntAccuracyRelease: 0.975,
-  /** divergence by a cost blow-up: stays until the cost is back under 8× its best (80%). */
+  /** divergence by a rising cost: stays until the cost is back under 8× its best (80%)… */
   divergenceFactorRelease: 8,
+  /** …or within 0.08 of it… */
+  divergenceMinRiseRelease: 0.08,
+  /** …or has fallen to below 80% of where the window started: the run is recovering. */
+  divergenceRecoveryShare: 0.8,
   /** overfitting: stays while the test cost is 16% (and 0.04) above its best, 80% of the trigger. */
   overfittingRiseRelease: 0.16,
   overfittingMinRiseRelease: 0.04,

@@ -1,6 +1,8 @@
 // Live rules on health statistics shaped as the engine reports them. Each rule: statistics that
 // must trigger it (on the layer's range in the file) and healthy ones that must not.
 
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { Distribution, HealthReport, LayerHealth } from '../../../src/engine/health-types';
 import { LIVE_CODES, liveProblems, THRESHOLDS } from '../../../src/model/index';
@@ -154,6 +156,71 @@ describe('divergence', () => {
   });
 });
 
+describe('divergence of a finite cost: an absolute floor, a sustained rise, hysteresis', () => {
+  const costsOf = (firstEpoch: number, costs: readonly number[]): HistoryPoint[] =>
+    costs.map((c, i) => ({ epoch: firstEpoch + i, trainCost: c, trainObjective: c, trainRegularization: 0, testCost: null }));
+  const fixture = JSON.parse(readFileSync(join(__dirname, 'fixtures/adam-spiral-costs.json'), 'utf8')) as { excerpts: { firstEpoch: number; trainCost: number[] }[] };
+  const [burst, nearZero] = fixture.excerpts.map((e) => costsOf(e.firstEpoch, e.trainCost));
+  /** The epochs at which divergence is shown, the rules run after every epoch as the session runs them. */
+  function shownAt(points: readonly HistoryPoint[]): number[] {
+    let previous: ReturnType<typeof liveProblems> = [];
+    const epochs: number[] = [];
+    for (let end = 1; end <= points.length; end++) {
+      previous = liveProblems({ parse: deep, health: healthyReport(), history: points.slice(0, end), previous });
+      if (codes(previous).includes('divergence')) epochs.push(points[end - 1].epoch);
+    }
+    return epochs;
+  }
+  const lowest = (points: readonly HistoryPoint[]) => points.reduce((a, b) => (b.trainCost < a.trainCost ? b : a));
+
+  test('a healthy Adam spiral run near a cost of zero is not diverging (issue 11: 0.0095, 1.1e5 times its best 8.5e-8)', () => {
+    // The numbers of the report are in the run: the best, and a cost 1e5 times above it afterwards.
+    const best = lowest(nearZero);
+    expect(best.trainCost).toBeCloseTo(8.473e-8, 10);
+    const later = nearZero.filter((p) => p.epoch > best.epoch && p.trainCost > 1e5 * best.trainCost);
+    expect(later.length).toBeGreaterThan(100);
+    expect(shownAt(nearZero)).toEqual([]);
+  });
+
+  test('nor is a burst of Adam near a minimum, twelve epochs above 0.1 from a best of 3e-7, that peaks and settles', () => {
+    const above = burst.filter((p) => p.trainCost > 0.1).map((p) => p.epoch);
+    expect(above).toEqual([5458, 5459, 5460, 5461, 5462, 5463, 5464, 5465, 5466, 5467, 5468, 5469]);
+    expect(shownAt(burst)).toEqual([]);
+  });
+
+  test('a cost that keeps rising is diverging once it has stayed high for the whole window', () => {
+    // Best 0.3 for 20 epochs, then ×1.3 an epoch: at least 0.1 above the best from k = 2
+    // (0.3·1.3² = 0.507), so the first ten such epochs in a row end at k = 11, epoch 31, where the
+    // cost 0.3·1.3¹¹ = 5.38 is also above 10 × 0.3.
+    const rising = costsOf(1, Array.from({ length: 45 }, (_, i) => (i < 20 ? 0.3 : 0.3 * 1.3 ** (i - 19))));
+    expect(THRESHOLDS.divergenceWindow).toBe(10);
+    expect(shownAt(rising)).toEqual(Array.from({ length: 15 }, (_, i) => 31 + i));
+    const problem = liveProblems({ parse: deep, health: healthyReport(), history: rising.slice(0, 31) })[0];
+    expect(problem.message).toMatch(/^Training is diverging: the cost has risen to 5\.38 from its best 0\.3 \(epoch 20\) and has stayed at 0\.507 or above for the last 10 epochs\./);
+    expectRangeAt(DEEP, problem.range, '0.1', '"learningRate":');
+  });
+
+  test('the absolute floor: a rise from 1e-4 to 0.05, 500 times its best, is not divergence', () => {
+    const creeping = costsOf(1, Array.from({ length: 40 }, (_, i) => (i < 20 ? 1e-4 : 1e-4 * 1.5 ** Math.min(i - 19, 15.3))));
+    expect(creeping.at(-1)!.trainCost).toBeGreaterThan(0.04);
+    expect(shownAt(creeping)).toEqual([]);
+  });
+
+  test('hysteresis: a shown divergence stays while the cost hovers high, and goes once it falls back', () => {
+    // Best 0.5; climbs 6 → 10.4 over epochs 21–32 (shown from epoch 30, the tenth epoch in a row
+    // above 0.6), hovers between 8.5 and 10 (a new one would need the window's latest to be its
+    // highest; a shown one stays above 80% of the window's start, at most 10.4), then falls to 4:
+    // not above 8 × 0.5, released.
+    const hover = [9, 10, 8.5, 9.5, 8.6, 9.8, 8.7, 10, 8.5, 9.9];
+    const costs = [...Array<number>(20).fill(0.5), ...Array.from({ length: 12 }, (_, i) => 6 + i * 0.4), ...hover, 4, 3, 2];
+    const points = costsOf(1, costs);
+    expect(shownAt(points)).toEqual(Array.from({ length: 13 }, (_, i) => 30 + i));
+    // Without the previous list every epoch is judged afresh: only those ending on a new high.
+    const fresh = points.flatMap((p, i) => (codes(liveProblems({ parse: deep, health: healthyReport(), history: points.slice(0, i + 1) })).includes('divergence') ? [p.epoch] : []));
+    expect(fresh).toEqual([30, 31, 32]);
+  });
+});
+
 describe('update-ratio', () => {
   test('far above 1e-3', () => {
     const problems = run((h) => (h.layers[1].updateRatio = 0.5));
@@ -188,6 +255,19 @@ describe('overfitting', () => {
   });
   test('both falling is not overfitting', () => {
     expect(run(() => {})).toEqual([]);
+  });
+  test('one noisy epoch is not overfitting (issue 11: a momentum spiral run, test cost 0.436 → 0.569 for one epoch)', () => {
+    // Test cost falling 0.69 → 0.436 over 60 epochs, then one epoch at 0.569.
+    const noisy = history(61, (e) => ({ train: 0.7 - e * 0.004, test: e <= 60 ? 0.69 - (e - 1) * (0.254 / 59) : 0.569 }));
+    expect(noisy.at(-2)!.testCost).toBeCloseTo(0.436, 6);
+    expect(run(() => {}, noisy)).toEqual([]);
+    // The same level held for the sustain window is a rise, and is reported.
+    const sustained = history(65, (e) => ({ train: 0.7 - e * 0.004, test: e <= 60 ? 0.69 - (e - 1) * (0.254 / 59) : 0.569 }));
+    expect(THRESHOLDS.overfittingSustainEpochs).toBe(5);
+    const problems = run(() => {}, sustained);
+    expect(codes(problems)).toEqual(['overfitting']);
+    expect(problems[0].message).toMatch(/^Overfitting: the test cost has stayed at 0\.569 or above for the last 5 epochs, up from its best 0\.436 \(epoch 60\), while the training cost fell from 0\.46 to 0\.448 \(medians over 5 epochs\)\./);
+    expect(codes(run(() => {}, sustained.slice(0, 64)))).toEqual([]);
   });
   test('no test split, no verdict', () => {
     expect(run(() => {}, overfit.map((p) => ({ ...p, testCost: null })))).toEqual([]);
@@ -303,8 +383,9 @@ describe('hysteresis: a problem already shown stays until its measure is clearly
   });
 
   test('overfitting: a test cost hovering at 20% above its best stays shown', () => {
-    // Test cost best 0.5 at epoch 20, then rising to 0.5·(1 + rise) over the last epochs.
-    const curve = (rise: number) => history(60, (e) => ({ train: 1 / e, test: e <= 20 ? 0.5 + (20 - e) * 0.01 : 0.5 + ((e - 20) / 40) * 0.5 * rise }));
+    // Test cost best 0.5 at epoch 20, then rising to 0.5·(1 + rise) at epoch 55 and staying there:
+    // the rise is sustained over the last epochs (one epoch at the level would not count).
+    const curve = (rise: number) => history(60, (e) => ({ train: 1 / e, test: e <= 20 ? 0.5 + (20 - e) * 0.01 : 0.5 + Math.min((e - 20) / 35, 1) * 0.5 * rise }));
     const rises = [0.22, 0.19, 0.21, 0.17, 0.12];
     let previous: ReturnType<typeof liveProblems> = [];
     const shown = rises.map((rise) => {

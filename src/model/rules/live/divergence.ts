@@ -1,7 +1,9 @@
 // Theory §8: with too large a step, w ← w − lr·g jumps past the minimum to a higher loss, the next
 // gradient is larger, and so on until the numbers overflow to Inf or NaN. The engine names the
-// first layer where a non-finite value appeared; a loss many times above its best also counts.
+// first layer where a non-finite value appeared; a finite cost that keeps rising far above its
+// best also counts (see risingCost).
 
+import type { HistoryPoint } from '../../../protocol/snapshot';
 import { compactFixes, lowerLearningRateFix } from '../../fixes';
 import { problem } from '../../semantic';
 import { num } from '../../stats';
@@ -9,10 +11,68 @@ import { THRESHOLDS } from '../../thresholds';
 import type { LiveRule } from '../rule';
 import { finite, layerName, layerProblem, limit, wasActive } from './helpers';
 
+/** What the rising-cost half of the rule measured, for its message. */
+export interface RisingCost {
+  /** The latest epoch's training cost. */
+  cost: number;
+  /** The lowest cost in the window: the cost stayed at or above it for `epochs` epochs in a row. */
+  low: number;
+  epochs: number;
+  /** The lowest cost before the window, and its epoch. */
+  best: number;
+  bestEpoch: number;
+}
+
+/**
+ * The divergence rule on finite costs, one pure function for every caller (the live rules in the
+ * editor and the CLI; the per-epoch step may call it directly). `history` is the run's epochs in
+ * order, the latest last (a tail of it is enough: only the best before the window and the window
+ * are read); `shown` is whether the divergence was reported for the previous epoch (hysteresis).
+ *
+ * A new divergence needs a sustained rise: each of the last `divergenceWindow` epochs at least
+ * `divergenceMinRise` above the lowest cost before them (an absolute floor: a ratio to a best near
+ * zero means nothing), the latest cost the window's highest (still climbing) and more than
+ * `divergenceFactor` times that best. One already shown stays while the window stays above the
+ * release values and the cost has not fallen below `divergenceRecoveryShare` of where the window
+ * started. Non-finite costs are not judged here: they are divergence whatever came before.
+ */
+export function risingCost(history: readonly Pick<HistoryPoint, 'epoch' | 'trainCost'>[], shown: boolean): RisingCost | null {
+  const epochs = THRESHOLDS.divergenceWindow;
+  const start = history.length - epochs;
+  if (start < 1) return null;
+  let best = Infinity;
+  let bestEpoch = 0;
+  for (let i = 0; i < start; i++) {
+    const cost = history[i].trainCost;
+    if (finite(cost) && cost <= best) {
+      best = cost;
+      bestEpoch = history[i].epoch;
+    }
+  }
+  if (!finite(best)) return null;
+  let low = Infinity;
+  let high = -Infinity;
+  for (let i = start; i < history.length; i++) {
+    const cost = history[i].trainCost;
+    if (!finite(cost)) return null;
+    low = Math.min(low, cost);
+    high = Math.max(high, cost);
+  }
+  const first = history[start].trainCost;
+  const cost = history[history.length - 1].trainCost;
+  const factor = limit(shown, THRESHOLDS.divergenceFactor, THRESHOLDS.divergenceFactorRelease);
+  const minRise = limit(shown, THRESHOLDS.divergenceMinRise, THRESHOLDS.divergenceMinRiseRelease);
+  if (!(low - best >= minRise && cost > factor * best)) return null;
+  // Still climbing: the latest cost is the window's highest (each step landed higher). Adam's
+  // bursts near a minimum peak early and then settle, so they do not end on their highest epoch.
+  const climbing = shown ? cost >= THRESHOLDS.divergenceRecoveryShare * first : cost >= high;
+  return climbing ? { cost, low, epochs, best, bestEpoch } : null;
+}
+
 export const divergence: LiveRule = {
   code: 'divergence',
   severity: 'error',
-  summary: 'Training diverged: NaN/Inf in a layer, or the loss blew up.',
+  summary: 'Training diverged: NaN/Inf in a layer, or the loss keeps rising far above its best.',
   check(ctx) {
     const fixes = ctx.src !== undefined ? compactFixes(lowerLearningRateFix(ctx.src, ctx.spec)) : [];
     const lr = ctx.spec.training.learningRate;
@@ -25,17 +85,18 @@ export const divergence: LiveRule = {
       if (event.layer >= 0 && event.layer < ctx.spec.layers.length) return [layerProblem(ctx, 'divergence', 'error', message, event.layer, fixes)];
       return [problem({ locations: ctx.locations }, 'divergence', 'error', 'live', message, ctx.locations.values['training.learningRate'] ? 'training.learningRate' : 'layers', { fixes })];
     }
-    const costs = ctx.history.map((p) => p.trainCost);
-    if (costs.length === 0) return [];
-    const last = costs[costs.length - 1];
-    const finiteCosts = costs.filter(finite);
-    const best = finiteCosts.length > 0 ? Math.min(...finiteCosts) : NaN;
-    const factor = limit(wasActive(ctx, 'divergence', undefined), THRESHOLDS.divergenceFactor, THRESHOLDS.divergenceFactorRelease);
-    const blownUp = !finite(last) || (finite(best) && best > 0 && last > factor * best && last > costs[0]);
-    if (!blownUp) return [];
-    const message = finite(last)
-      ? `Training is diverging: the cost rose to ${num(last)}, ${num(last / best)} times its best (${num(best)}). Steps of w ← w − ${lr}·g overshoot the minimum and each lands higher than the last. Lower the learning rate and reset.`
-      : `Training diverged: the cost is ${last}. Steps of w ← w − ${lr}·g overshot until the numbers overflowed. Lower the learning rate and reset.`;
+    const last = ctx.history[ctx.history.length - 1];
+    if (last === undefined) return [];
+    let message: string;
+    if (!finite(last.trainCost)) {
+      message = `Training diverged: the cost is ${last.trainCost}. Steps of w ← w − ${lr}·g overshot until the numbers overflowed. Lower the learning rate and reset.`;
+    } else {
+      const rise = risingCost(ctx.history, wasActive(ctx, 'divergence', undefined));
+      if (rise === null) return [];
+      message =
+        `Training is diverging: the cost has risen to ${num(rise.cost)} from its best ${num(rise.best)} (epoch ${rise.bestEpoch}) and has stayed at ${num(rise.low)} or above for the last ${rise.epochs} epochs. ` +
+        `Steps of w ← w − ${lr}·g overshoot the minimum and each lands higher than the last. Lower the learning rate and reset.`;
+    }
     return [problem({ locations: ctx.locations }, 'divergence', 'error', 'live', message, ctx.locations.values['training.learningRate'] ? 'training.learningRate' : 'layers', { fixes })];
   },
 };
