@@ -2,7 +2,7 @@
 // and where the test curve pulls away from the training curve (overfitting, the high-variance case
 // of the bias–variance lesson).
 
-import { THRESHOLDS } from '../../model/thresholds';
+import { OverfittingTrend } from '../../model/rules/live/overfitting';
 import type { HistoryPoint } from '../../protocol/snapshot';
 import { pick, strideIndices } from './decimate';
 import { formatNumber, formatPercent } from './format';
@@ -26,33 +26,18 @@ export interface AccuracyChartData {
 }
 
 /**
- * For each epoch, whether the overfitting rule (src/model/rules/live/overfitting.ts) holds on the
- * history up to it: over the last max(10, 20%) epochs the test cost rose, to more than
- * (1 + overfittingRise) × its best and by at least overfittingMinRise, while the training cost
- * fell (a test below keeps the two in step). Then the gap is widening, and the
- * chart shades it. The window is measured in epochs, not points, so a history thinned for a
- * reloaded panel shades as the whole one did. O(n): a running best and a forward-moving start.
+ * For each epoch, whether the overfitting rule (src/model/rules/live/overfitting.ts) would raise a
+ * new problem on the history up to it: a sustained rise of the test cost above its best while the
+ * training cost falls. Then the gap is widening, and the chart shades it. The rule's own
+ * judgement, fed one epoch at a time (O(1) each), so the shading and the Problems panel agree.
  */
 export function gapWidening(history: readonly HistoryPoint[]): boolean[] {
-  const out: boolean[] = new Array(history.length).fill(false);
-  const finite: number[] = [];
-  let best = Infinity;
-  let start = 0;
-  history.forEach((p, i) => {
-    if (p.testCost === null || !Number.isFinite(p.testCost) || !Number.isFinite(p.trainCost)) return;
-    finite.push(i);
-    best = Math.min(best, p.testCost);
-    const firstEpoch = (history[finite[0] as number] as HistoryPoint).epoch;
-    const span = p.epoch - firstEpoch + 1;
-    const window = Math.max(THRESHOLDS.overfittingMinWindow, Math.round(THRESHOLDS.overfittingWindowShare * span));
-    if (span < 2 * window) return;
-    while ((history[finite[start] as number] as HistoryPoint).epoch < p.epoch - window + 1) start++;
-    const first = history[finite[start] as number] as HistoryPoint;
-    const testRising =
-      p.testCost > (first.testCost as number) && p.testCost > best * (1 + THRESHOLDS.overfittingRise) && p.testCost - best >= THRESHOLDS.overfittingMinRise;
-    out[i] = testRising && p.trainCost < first.trainCost;
+  const trend = new OverfittingTrend();
+  return history.map((p) => {
+    if (p.testCost === null || !Number.isFinite(p.testCost) || !Number.isFinite(p.trainCost)) return false;
+    trend.push(p);
+    return trend.judge(false) !== null;
   });
-  return out;
 }
 
 export function lossChartData(history: readonly HistoryPoint[], maxPoints: number): LossChartData {

@@ -7,8 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { run, type RunResult } from '../../../src/cli/headless-run';
-import { parseModel } from '../../../src/model/index';
-import type { TextFix } from '../../../src/model/spec';
+import { liveProblems, parseModel } from '../../../src/model/index';
+import type { Problem, TextFix } from '../../../src/model/spec';
 
 const dir = join(__dirname, '../../../examples');
 const read = (name: string) => readFileSync(join(dir, name), 'utf8');
@@ -111,6 +111,8 @@ describe('deep nets: sigmoid vs tanh vs ReLU', () => {
 test('a learning rate of 20 diverges, and the live problem names it', () => {
   const r = train('learning-rate-too-high.nn.json');
   expect(r.diverged).toBe(true);
+  // It stops early: the cost overflows within a few of its 100 epochs.
+  expect(r.history.length).toBeLessThan(10);
   expect(codes(r)).toContain('divergence');
   expect(codes(r)).toContain('learning-rate-high');
   // Two tenfold cuts (the quick fix, twice) bring it to 0.2: it trains.
@@ -165,6 +167,34 @@ describe('overfitting vs L2 vs dropout', () => {
     expect(base.train!.cost).toBeLessThan(0.05);
     expect(gap(base)).toBeGreaterThan(1);
     expect(codes(base)).toContain('overfitting');
+  });
+
+  /** Whether overfitting is shown after each epoch, the live rules carrying the previous list as the editor's session does. */
+  function overfittingShown(r: RunResult): boolean[] {
+    let previous: Problem[] = [];
+    const health = r.trainer!.health();
+    return r.history.map((_, i) => {
+      previous = liveProblems({ parse: r.parse, health, history: r.history.slice(0, i + 1), previous });
+      return previous.some((p) => p.code === 'overfitting');
+    });
+  }
+
+  test('the overfitting warning, once raised on the lesson, stays on: no flicker from one noisy epoch', () => {
+    const shown = overfittingShown(base);
+    const first = shown.indexOf(true);
+    expect(first).toBeGreaterThan(30);
+    expect(shown.slice(first).every(Boolean)).toBe(true);
+  });
+
+  test('L2 keeps the test cost near its best; dropout slows the overfitting without stopping it, as its comment says', () => {
+    expect(codes(l2)).not.toContain('overfitting');
+    expect(overfittingShown(l2).some(Boolean)).toBe(false);
+    // The dropout lesson's comment: the test cost still climbs from its best to well above it, and
+    // the editor keeps the warning on to the end.
+    const shown = overfittingShown(dropout);
+    expect(shown.at(-1)).toBe(true);
+    expect(shown.slice(shown.indexOf(true)).every(Boolean)).toBe(true);
+    expect(read('overfitting-dropout.nn.json')).toMatch(/dropout alone does not stop the overfitting/);
   });
 
   test('L2 and dropout each narrow the train–test gap and test better', () => {
