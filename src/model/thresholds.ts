@@ -36,6 +36,12 @@ export const THRESHOLDS = {
   /** exploding-gradient: the same ratio the other way round, or an absolute gradient norm. */
   explodingRatio: 1e2,
   explodingNorm: 1e3,
+  /**
+   * exploding-gradient's message says the gradient "grows layer by layer" only when each layer's
+   * mean |∂L/∂W| is more than this many times the next one's, from the layer to the output:
+   * compounding, not the spread of layers of about the same size (2460 … 1020 is flat).
+   */
+  explodingGrowthPerLayer: 2,
   /** Gradients below this are "converged", not "vanishing": no rule on a network that has learnt. */
   negligibleGradient: 1e-9,
   /** dead-relu: share of ReLU units never positive over the last epoch. */

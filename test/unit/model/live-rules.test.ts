@@ -121,6 +121,45 @@ describe('gradients', () => {
   test('not when the whole network has converged', () => {
     expect(run((h) => h.layers.forEach((l) => (l.gradMeanAbs = 1e-12)))).toEqual([]);
   });
+  describe('exploding-gradient: the message states only what the numbers show', () => {
+    const flat = (h: HealthReport) =>
+      [2460, 1800, 1300, 1020].forEach((norm, i) => {
+        h.layers[i].gradNorm = norm;
+        h.layers[i].gradMeanAbs = norm / 1000;
+      });
+    test('flat norms (2460 … 1020) do not "grow layer by layer"', () => {
+      const problems = run(flat);
+      expect(problems.map((p) => p.layer)).toEqual([0, 1, 2, 3]);
+      for (const p of problems) {
+        expect(p.message).not.toMatch(/(?<!does not )grows? layer by layer/);
+      }
+      expect(problems[0].message).toMatch(/does not grow layer by layer on the way back \(mean \|∂L\/∂W\| from this layer to the output: 2\.46, 1\.8, 1\.3, 1\.02\)/);
+      expect(problems[3].message).toMatch(/No layer lies between it and the loss/);
+    });
+    test('norms that multiply layer by layer do', () => {
+      const problems = run((h) => [1e4, 1e3, 1e2, 10].forEach((norm, i) => ((h.layers[i].gradNorm = norm * 1.5), (h.layers[i].gradMeanAbs = norm / 1000))));
+      const first = problems.find((p) => p.layer === 0)!;
+      expect(first.message).toMatch(/grows layer by layer \(mean \|∂L\/∂W\| from this layer to the output: 10, 1, 0\.1, 0\.01\)/);
+    });
+    test('at lr 1e-6 a step does not "throw the weights far away"; at lr 0.1 it does, with the fix', () => {
+      const slow = parse(DEEP.replace('"learningRate":0.1', '"learningRate":0.000001'));
+      expect(slow.spec?.training.learningRate).toBe(1e-6);
+      const health = healthyReport();
+      flat(health);
+      const problems = liveProblems({ parse: slow, health, history: history(20) });
+      expect(problems.length).toBe(4);
+      // Step lr·‖∂L/∂W‖/‖W‖ = 1e-6 · 2460 / 3 = 8.2e-4.
+      expect(problems[0].message).toMatch(/With lr = 0\.000001 a step lr·‖∂L\/∂W‖ is only 8\.2e-4 times the weights' norm ‖W‖ = 3, so the steps stay small/);
+      for (const p of problems) {
+        expect(p.message).not.toMatch(/far away/);
+        expect(p.fixes ?? []).toEqual([]);
+      }
+      const fast = run(flat);
+      // 0.1 · 2460 / 3 = 82.
+      expect(fast[0].message).toMatch(/With lr = 0\.1 a step lr·‖∂L\/∂W‖ is 82 times the weights' norm ‖W‖ = 3: it throws the weights far away\./);
+      expect(fast[0].fixes?.[0].title).toMatch(/Lower the learning rate 10×/);
+    });
+  });
   test('exploding-gradient: a huge norm', () => {
     const problems = run((h) => (h.layers[2].gradNorm = 5e3));
     expect(codes(problems)).toEqual(['exploding-gradient']);

@@ -64,10 +64,25 @@ export const explodingGradient: LiveRule = {
       const detail = huge
         ? `its gradient norm ‖∂L/∂W‖ is ${num(h.gradNorm)}`
         : `its gradient is ${num(ratio as number)} times the next layer's (mean |∂L/∂W| ${num(h.gradMeanAbs)} vs ${num((next as { gradMeanAbs: number }).gradMeanAbs)})`;
-      const message =
-        `${layerName(ctx, h.layer)[0].toUpperCase()}${layerName(ctx, h.layer).slice(1)}: ${detail}. Gradients multiplied by large weights on the way back grow layer by layer (exploding gradient); ` +
-        `with lr = ${ctx.spec.training.learningRate} a step of that size throws the weights far away. A smaller learning rate or init keeps steps bounded.`;
-      const fixes = ctx.src !== undefined ? compactFixes(lowerLearningRateFix(ctx.src, ctx.spec)) : [];
+      // Each sentence states what its measurement shows: the chain of mean |∂L/∂W| from this layer
+      // to the output, and the step lr·‖∂L/∂W‖ against ‖W‖.
+      const chain = layers.filter((n) => n.layer >= h.layer);
+      const means = chain.map((n) => num(n.gradMeanAbs)).join(', ');
+      const grows = chain.length >= 2 && chain.every((n, i) => i === chain.length - 1 || (finite(n.gradMeanAbs) && finite(chain[i + 1].gradMeanAbs) && n.gradMeanAbs > THRESHOLDS.explodingGrowthPerLayer * chain[i + 1].gradMeanAbs));
+      const growth =
+        chain.length < 2
+          ? 'No layer lies between it and the loss, so nothing has multiplied it on the way back.'
+          : grows
+            ? `On the way back from the output it grows layer by layer (mean |∂L/∂W| from this layer to the output: ${means}): gradients multiplied by large weights compound (exploding gradient).`
+            : `It does not grow layer by layer on the way back (mean |∂L/∂W| from this layer to the output: ${means}), so the size does not come from compounding between layers.`;
+      const lr = ctx.spec.training.learningRate;
+      const step = h.weightNorm > 0 ? (lr * h.gradNorm) / h.weightNorm : Infinity;
+      const large = step > THRESHOLDS.updateRatioHigh;
+      const stepSentence = large
+        ? `With lr = ${lr} a step lr·‖∂L/∂W‖ is ${num(step)} times the weights' norm ‖W‖ = ${num(h.weightNorm)}: it throws the weights far away. A smaller learning rate or init keeps steps bounded.`
+        : `With lr = ${lr} a step lr·‖∂L/∂W‖ is only ${num(step)} times the weights' norm ‖W‖ = ${num(h.weightNorm)}, so the steps stay small; a smaller init or standardised data keep the gradient itself smaller.`;
+      const message = `${layerName(ctx, h.layer)[0].toUpperCase()}${layerName(ctx, h.layer).slice(1)}: ${detail}. ${growth} ${stepSentence}`;
+      const fixes = large && ctx.src !== undefined ? compactFixes(lowerLearningRateFix(ctx.src, ctx.spec)) : [];
       return [layerProblem(ctx, 'exploding-gradient', 'warning', message, h.layer, fixes)];
     });
   },
