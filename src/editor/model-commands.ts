@@ -5,32 +5,17 @@
 import * as vscode from 'vscode';
 import type { GradientCheckResult } from '../engine/trainer-api';
 import type { TrainingSession } from '../training/session-api';
+import { judgeGradientCheck } from '../training/gradient-check';
 import { blocksTraining } from '../training/problems';
 import { COMMANDS } from './commands-ids';
-import { formatCount, formatNumber } from './format';
 import { isModelDocument, isModelUri, modelFileName, openModelDocuments, weightsSidecarUri } from './model-documents';
 import { errorMessage, type Log } from './output';
 import { REPLACE, replaceQuestion, saveReport, saveWeightsFile } from './save-weights';
 import type { DocumentSessions } from './session-registry';
 import { readSettings } from './settings';
 
-/** Below this the analytic gradients agree with finite differences to float64 noise. */
-export const GRADIENT_AGREES = 1e-6;
-/** Up to this a kink (ReLU at 0, a clipped value) can explain the gap; above it, backprop is wrong. */
-export const GRADIENT_CLOSE = 1e-3;
 /** How long after a command a refusal found while preparing the run is still reported. */
 const REFUSAL_WATCH_MS = 3000;
-
-export function describeGradientCheck(result: GradientCheckResult): { ok: boolean; text: string } {
-  const worst = result.worst;
-  const where = `worst at layer ${worst.layer + 1} ${worst.kind} ${worst.index}: analytic ${formatNumber(worst.analytic)}, numeric ${formatNumber(worst.numeric)}`;
-  const summary = `Gradient check over ${formatCount(result.parameters)} parameters: max relative error ${formatNumber(result.maxRelativeError)} (${where}).`;
-  if (result.maxRelativeError < GRADIENT_AGREES) return { ok: true, text: `${summary} Backpropagation agrees with finite differences.` };
-  if (result.maxRelativeError < GRADIENT_CLOSE) {
-    return { ok: true, text: `${summary} Close: a kink (ReLU at 0, step/sign units) near a sample can explain this much.` };
-  }
-  return { ok: false, text: `${summary} The analytic gradients disagree with finite differences.` };
-}
 
 export class ModelCommands {
   static register(context: vscode.ExtensionContext, registry: DocumentSessions, log: Log): ModelCommands {
@@ -182,9 +167,9 @@ export class ModelCommands {
         this.log.info(`${name}: gradient check cancelled`);
         return undefined;
       }
-      const { ok, text } = describeGradientCheck(result);
+      const { pass, text } = judgeGradientCheck(result, session.parse.spec?.layers.map((layer) => layer.activation) ?? []);
       this.log.info(`${name}: ${text}`);
-      if (ok) void vscode.window.showInformationMessage(text);
+      if (pass) void vscode.window.showInformationMessage(text);
       else void vscode.window.showWarningMessage(text);
       return result;
     });

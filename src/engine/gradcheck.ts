@@ -165,5 +165,5 @@ export function checkGradients(inputs: GradientCheckInputs): GradientCheckResult
     layer.weightGrad.set(savedGrads[l].w);
     layer.biasGrad.set(savedGrads[l].b);
   });
-  return { maxRelativeError, parameters: compared, worst, kinks };
+  return { maxRelativeError, parameters: compared, totalParameters: total, worst, kinks };
 }

@@ -24,6 +24,8 @@ export interface GradientCheckResult {
   maxRelativeError: number;
   /** Parameters compared. */
   parameters: number;
+  /** Parameters in the network: more than `parameters` + `kinks` when a subset was checked. */
+  totalParameters: number;
   /** Parameters left out because they sit exactly on a kink (ReLU at 0, |w| at 0 under L1). */
   kinks?: number;
   /** Where the worst error was found. */

@@ -85,6 +85,15 @@ export const THRESHOLDS = {
   /** update-ratio (too small): "stuck" while the cost is above this share of the first epoch's. */
   stuckCostShare: 0.5,
 
+  // ---- the gradient check (the editor's Verify Gradients and the CLI's gradcheck) ----
+  /** Below this max relative error backpropagation agrees with finite differences to float64 noise. */
+  gradientAgrees: 1e-6,
+  /**
+   * The check passes up to this max relative error: a kink (ReLU at 0) near a sample can explain
+   * that much; above it, the analytic gradients are wrong.
+   */
+  gradientTolerance: 1e-3,
+
   // ---- hysteresis of the live rules ----
   // The live rules run on every health snapshot, a few times a second. A problem already shown
   // stays until its measure is back past a release value a clear margin inside the trigger; a new

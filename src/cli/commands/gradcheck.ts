@@ -1,10 +1,11 @@
 // `gradcheck <file>`: backpropagation's gradients against central finite differences, on the
-// model's initial weights (or its saved ones).
+// model's initial weights (or its saved ones), with the verdict the editor's Verify Gradients
+// command gives (src/training/gradient-check.ts). Exit 1 when the check fails.
 
 import { jsonProblems, problemLines } from '../render';
 import type { Output } from '../output';
 import { loadFiles, prepareLoaded } from '../load';
-import { num } from '../../model/stats';
+import { judgeGradientCheck } from '../../training/gradient-check';
 
 export function gradcheck(file: string, json: boolean, io: Output): number {
   const prepared = prepareLoaded(loadFiles(file, { weights: true }));
@@ -15,12 +16,20 @@ export function gradcheck(file: string, json: boolean, io: Output): number {
     return 1;
   }
   const result = prepared.trainer.gradientCheck();
+  const verdict = judgeGradientCheck(result, prepared.parse.spec?.layers.map((layer) => layer.activation) ?? []);
   if (json) {
-    io.out(JSON.stringify({ maxRelativeError: result.maxRelativeError, parameters: result.parameters }));
+    io.out(
+      JSON.stringify({
+        maxRelativeError: result.maxRelativeError,
+        parameters: result.parameters,
+        totalParameters: result.totalParameters,
+        tolerance: verdict.tolerance,
+        pass: verdict.pass,
+        message: verdict.text,
+      }),
+    );
   } else {
-    const w = result.worst;
-    io.out(`max relative error ${num(result.maxRelativeError)} over ${result.parameters} parameters`);
-    io.out(`worst: layer ${w.layer + 1} ${w.kind} ${w.index}: backprop ${num(w.analytic)}, finite differences ${num(w.numeric)}`);
+    io.out(verdict.text);
   }
-  return 0;
+  return verdict.pass ? 0 : 1;
 }

@@ -10,6 +10,8 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { main } from '../../../src/cli/main';
 import type { Output } from '../../../src/cli/output';
 import { parseArgs } from '../../../src/cli/args';
+import { THRESHOLDS } from '../../../src/model/thresholds';
+import { nonDifferentiableMessage } from '../../../src/training/gradient-check';
 
 const root = join(__dirname, '../../..');
 const example = (name: string) => join(root, 'examples', name);
@@ -223,10 +225,41 @@ describe('check and gradcheck', () => {
     const r = inProcess('gradcheck', example('xor.nn.json'), '--json');
     expect(r.code).toBe(0);
     const result = JSON.parse(r.stdout);
-    expect(Object.keys(result)).toEqual(['maxRelativeError', 'parameters']);
+    expect(Object.keys(result)).toEqual(['maxRelativeError', 'parameters', 'totalParameters', 'tolerance', 'pass', 'message']);
     // 2·8 + 8 weights and biases into the hidden layer, 8 + 1 into the output.
     expect(result.parameters).toBe(33);
+    expect(result.totalParameters).toBe(33);
     expect(result.maxRelativeError).toBeLessThan(1e-6);
+    expect(result.tolerance).toBe(THRESHOLDS.gradientTolerance);
+    expect(result.pass).toBe(true);
+    expect(result.message).toMatch(/^Gradient check of all 33 parameters: .* Pass: within the tolerance of 0\.001; backpropagation agrees with finite differences\.$/);
+  });
+
+  test('gradcheck prints a verdict: pass exits 0, fail exits 1', () => {
+    const ok = inProcess('gradcheck', example('xor.nn.json'));
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/Pass: within the tolerance of 0\.001/);
+    // The perceptron lesson: backpropagation gets 0 through its sign unit, finite differences a jump.
+    const sign = inProcess('gradcheck', example('perceptron-and.nn.json'));
+    expect(sign.code).toBe(1);
+    expect(sign.stdout).toMatch(/max relative error 1,/);
+    expect(sign.stdout).toMatch(/Fail: above the tolerance of 0\.001/);
+    expect(sign.stdout).toContain(nonDifferentiableMessage(['layer 1 (sign)']));
+    // Zero init on XOR: both sides are 0, which verifies nothing either.
+    const json = JSON.parse(inProcess('gradcheck', example('perceptron-xor.nn.json'), '--json').stdout);
+    expect(json.maxRelativeError).toBe(0);
+    expect(json.pass).toBe(false);
+    expect(json.message).toMatch(/Fail: the error is within the tolerance of 0\.001, but with step or sign units that verifies nothing\. Step and sign units cannot be gradient-checked/);
+    expect(inProcess('gradcheck', example('perceptron-xor.nn.json')).code).toBe(1);
+  });
+
+  test('gradcheck says when only a subset of the parameters was checked', () => {
+    // overfitting.nn.json: 2·64 + 64 + 64·64 + 64 + 64 + 1 = 4,417 parameters; the default subset is 2,048.
+    const r = JSON.parse(inProcess('gradcheck', example('overfitting.nn.json'), '--json').stdout);
+    expect(r.totalParameters).toBe(4417);
+    expect(r.parameters + 0).toBeLessThanOrEqual(2048);
+    expect(r.message).toMatch(/^Gradient check of 2,048 of the 4,417 parameters \(an evenly spaced subset across every layer\)/);
+    expect(r.pass).toBe(true);
   });
 
   test('gradcheck on a model with errors exits 1', () => {
