@@ -80,3 +80,99 @@ export function throttle(action: () => void, intervalMs: number): Scheduled {
     },
   };
 }
+
+export interface PacedSignal extends Scheduled {
+  /** The consumer acted on the last signal (it asked for the new state): the next one may go. */
+  acknowledge(): void;
+  /** The consumer may have dropped the last signal (focus moved): a pending one need not wait for its answer. */
+  retry(): void;
+}
+
+export interface PacedSignalOptions {
+  /** Signals are at least this far apart, however often they are asked for. */
+  minGapMs: number;
+  /** A signal the consumer did not act on within this long (it dropped it) is sent again. */
+  ackTimeoutMs: number;
+  /**
+   * The next signal waits this long after an answer: the consumer is still using it (VS Code
+   * renders the lenses it got, then resolves them after another debounce that a new read cancels).
+   */
+  settleMs?: number;
+}
+
+/**
+ * For a consumer that debounces the signals it gets, such as VS Code's CodeLens controller: it
+ * re-reads lenses a delay (250 ms or more, adapted to how long the provider takes) after the last
+ * `onDidChangeCodeLenses`, and each new signal starts that delay again. Signals every 250 ms, as a
+ * plain throttle sends while training, can starve it for seconds. So: fire, then wait for the
+ * consumer to act (`acknowledge`, called when it asks for the lenses) and for `minGapMs` to pass
+ * (and `settleMs` after the answer) before firing again, so a signal never lands while the consumer's
+ * delay runs. A signal that got no
+ * answer within `ackTimeoutMs` (the consumer cancels its pending read when the editor loses focus)
+ * is sent again.
+ */
+export function pacedSignal(fire: () => void, options: PacedSignalOptions): PacedSignal {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let requested = false;
+  let awaiting = false;
+  let disposed = false;
+  let lastFire = -Infinity;
+  let lastAnswer = -Infinity;
+  const send = () => {
+    requested = false;
+    awaiting = true;
+    lastFire = Date.now();
+    fire();
+  };
+  const arm = () => {
+    if (disposed || timer !== undefined || !requested) return;
+    const timeout = options.ackTimeoutMs;
+    const due = awaiting ? lastFire + timeout : Math.max(lastFire + options.minGapMs, lastAnswer + (options.settleMs ?? 0));
+    const wait = due - Date.now();
+    if (wait <= 0) send();
+    else
+      timer = setTimeout(() => {
+        timer = undefined;
+        // The timeout passed without an answer: the signal was dropped, so it counts as answered.
+        if (awaiting && Date.now() - lastFire >= timeout) awaiting = false;
+        arm();
+      }, wait);
+  };
+  const clear = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+  };
+  return {
+    schedule() {
+      if (disposed) return;
+      requested = true;
+      arm();
+    },
+    acknowledge() {
+      if (disposed) return;
+      awaiting = false;
+      lastAnswer = Date.now();
+      clear();
+      arm();
+    },
+    retry() {
+      if (disposed || !awaiting) return;
+      awaiting = false;
+      clear();
+      arm();
+    },
+    flush() {
+      if (!requested || disposed) return;
+      clear();
+      send();
+    },
+    dispose() {
+      disposed = true;
+      requested = false;
+      clear();
+    },
+    get pending() {
+      return requested;
+    },
+  };
+}
