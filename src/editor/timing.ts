@@ -108,9 +108,12 @@ export interface PacedSignalOptions {
  * consumer to act (`acknowledge`, called when it asks for the lenses) and for `minGapMs` to pass
  * (and `settleMs` after the answer) before firing again, so a signal never lands while the consumer's
  * delay runs. A signal that got no
- * answer within `ackTimeoutMs` (the consumer cancels its pending read when the editor loses focus)
- * is sent again.
+ * answer within `ackTimeoutMs` (or twice the usual time to an answer, if longer; doubled after each
+ * unanswered one) is sent again: the consumer cancels its pending read when the editor loses focus.
  */
+/** Slower answers than this are not counted in pacedSignal's estimate of the consumer's delay. */
+const MAX_ANSWER_MS = 5000;
+
 export function pacedSignal(fire: () => void, options: PacedSignalOptions): PacedSignal {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let requested = false;
@@ -118,6 +121,10 @@ export function pacedSignal(fire: () => void, options: PacedSignalOptions): Pace
   let disposed = false;
   let lastFire = -Infinity;
   let lastAnswer = -Infinity;
+  /** Smoothed time from a signal to its answer: the consumer's delay grows with its provider's round trips. */
+  let answerMs = 0;
+  /** How long a signal waits for its answer: doubled after each one that went unanswered. */
+  let timeout = options.ackTimeoutMs;
   const send = () => {
     requested = false;
     awaiting = true;
@@ -126,15 +133,18 @@ export function pacedSignal(fire: () => void, options: PacedSignalOptions): Pace
   };
   const arm = () => {
     if (disposed || timer !== undefined || !requested) return;
-    const timeout = options.ackTimeoutMs;
     const due = awaiting ? lastFire + timeout : Math.max(lastFire + options.minGapMs, lastAnswer + (options.settleMs ?? 0));
     const wait = due - Date.now();
     if (wait <= 0) send();
     else
       timer = setTimeout(() => {
         timer = undefined;
-        // The timeout passed without an answer: the signal was dropped, so it counts as answered.
-        if (awaiting && Date.now() - lastFire >= timeout) awaiting = false;
+        // The timeout passed without an answer: the signal was dropped, or the consumer's delay is
+        // longer than we knew (sent again too soon, a signal only starts that delay again).
+        if (awaiting && Date.now() - lastFire >= timeout) {
+          awaiting = false;
+          timeout = Math.min(2 * timeout, 2 * MAX_ANSWER_MS);
+        }
         arm();
       }, wait);
   };
@@ -150,6 +160,10 @@ export function pacedSignal(fire: () => void, options: PacedSignalOptions): Pace
     },
     acknowledge() {
       if (disposed) return;
+      const took = Date.now() - lastFire;
+      // Answers to a signal sent while nobody showed the lenses (an hour later) say nothing of the delay.
+      if (awaiting && took <= MAX_ANSWER_MS) answerMs = answerMs === 0 ? took : 0.7 * answerMs + 0.3 * took;
+      timeout = Math.max(options.ackTimeoutMs, 2 * answerMs);
       awaiting = false;
       lastAnswer = Date.now();
       clear();

@@ -130,6 +130,11 @@ describe('pacedSignal', () => {
     }
   });
 
+  it('learns a consumer delay longer than its timeout instead of starving it (a loaded extension host)', () => {
+    const gap = longestGapBetweenDraws((fire) => pacedSignal(fire, PACING), 3000, 60_000);
+    expect(gap).toBeLessThan(10_000);
+  });
+
   it('sends again when the consumer dropped a signal (focus left the editor)', () => {
     const gap = longestGapBetweenDraws((fire) => pacedSignal(fire, PACING), 250, 20_000, 1700);
     // Worst case: dropped just after a signal, so the next read waits for the timeout.
