@@ -18,6 +18,8 @@ export class Controls {
   private readonly speed = h('span', { id: 'speed', className: 'counter' });
   private readonly stateLabel = h('span', { id: 'state', className: 'state', role: 'status', 'aria-live': 'polite' }, 'ready');
   private readonly following = h('p', { className: 'following' });
+  /** What the session did on its own, and why: a reset for an edit, a pause for errors. */
+  private readonly notice = h('p', { id: 'notice', className: 'notice', role: 'status', 'aria-live': 'polite', hidden: true });
   private readonly error = h('p', { className: 'input-error', role: 'alert', hidden: true });
   private readonly inputs: Record<HyperparameterField, HTMLInputElement | HTMLSelectElement>;
 
@@ -51,6 +53,7 @@ export class Controls {
         field('λ', 'lambda', this.inputs['regularization.lambda']),
       ),
       this.error,
+      this.notice,
       this.following,
     );
     this.primary.addEventListener('click', () => this.post({ type: 'command', command: this.primary.dataset.command === 'pause' ? 'pause' : 'train' }));
@@ -78,7 +81,9 @@ export class Controls {
     const model = state.model ?? state.lastModel;
     setText(this.epoch, epochText(state.snapshot, model?.training.epochs));
     setText(this.speed, speedText(state.snapshot, state.state));
-    setText(this.stateLabel, stateText(state.state, state.message));
+    setText(this.stateLabel, stateText(state.state, state.message, state.snapshot));
+    this.notice.hidden = !state.notice;
+    setText(this.notice, state.notice ?? '');
     this.stateLabel.dataset.state = state.state;
     const disabled = !state.sessionKey;
     for (const b of [this.primary, this.step, this.reset]) b.disabled = disabled || (b !== this.reset && state.model === null);

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { Problem, Severity } from '../model/spec';
 import type { TrainingSession } from '../training/session-api';
+import { SYNTAX_ERROR } from '../model/index';
 import { shown } from '../training/problems';
 import { toDocumentRange } from './ranges';
 import type { DocumentSessions } from './session-registry';
@@ -12,6 +13,7 @@ import { onDidChangeSettings, readSettings } from './settings';
 import { throttle, type Scheduled } from './timing';
 
 export const DIAGNOSTIC_SOURCE = 'NN Playground';
+
 
 /** Live problems follow training: a few refreshes a second is plenty for the Problems panel. */
 const REFRESH_INTERVAL_MS = 250;
@@ -22,10 +24,28 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   info: vscode.DiagnosticSeverity.Information,
 };
 
-/** The problems to show under the current settings: the session's own rule (errors always show). */
+/** VS Code's JSON language features, which validate every `.nn.json` (a jsonc file) against our schema. */
+const JSON_LANGUAGE_FEATURES = 'vscode.json-language-features';
+
+/**
+ * Whether VS Code's JSON language service reports syntax errors in model files. It parses them with
+ * the same jsonc-parser, so it puts each syntax error on the same token as we would; our copy in
+ * Problems would list every one twice. (The schema allows comments and trailing commas, so the
+ * service does not flag those.) When it is off, ours are the only ones and are published.
+ */
+export function jsonServiceReportsSyntax(): boolean {
+  return vscode.extensions.getExtension(JSON_LANGUAGE_FEATURES) !== undefined && vscode.workspace.getConfiguration('json').get<boolean>('validate.enable', true);
+}
+
+/**
+ * The problems to show under the current settings: the session's own rule (errors always show),
+ * without the syntax errors VS Code's JSON service already lists. The session keeps them all: the
+ * lens, status bar and panel still count and show them.
+ */
 export function reportedProblems(problems: readonly Problem[]): Problem[] {
   const families = readSettings().diagnostics;
-  return problems.filter((problem) => shown(problem, families));
+  const jsonSyntax = jsonServiceReportsSyntax();
+  return problems.filter((problem) => shown(problem, families) && !(jsonSyntax && problem.code === SYNTAX_ERROR));
 }
 
 export function toDiagnostic(document: vscode.TextDocument, problem: Problem): vscode.Diagnostic {
@@ -64,6 +84,10 @@ export class ModelDiagnostics implements vscode.Disposable {
         for (const session of registry.all()) if (!this.refreshers.has(session.key)) this.publish(session);
       }),
       onDidChangeSettings(() => {
+        for (const session of registry.all()) this.publish(session);
+      }),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (!event.affectsConfiguration('json.validate.enable')) return;
         for (const session of registry.all()) this.publish(session);
       }),
     );

@@ -4,6 +4,7 @@
 import type { LayerHealth } from '../engine/health-types';
 import type { LayerSpec } from '../model/spec';
 import type { HistoryPoint, SessionState } from '../protocol/snapshot';
+import { isPastLimit, pastLimitText } from '../panel/view-models/status-view';
 
 /** Two significant digits, exponent form for very small or large magnitudes: 0.031, 3.1e-4, 1.2e+5. */
 export function formatNumber(value: number): string {
@@ -69,11 +70,13 @@ export interface StatusNumbers {
 
 /**
  * One line for the status lens and the status bar: `epoch 120/300 · loss 0.031 · test acc 97%`,
- * prefixed with the state when it is not simply training.
+ * prefixed with the state when it is not simply training. A run stopped past its limit (lowered
+ * below the epoch reached) says so instead of "finished", which it did not.
  */
 export function statusText(numbers: StatusNumbers): string {
   const parts: string[] = [];
-  if (numbers.state !== 'training') parts.push(STATE_WORDS[numbers.state]);
+  const pastLimit = isPastLimit(numbers.state, numbers.epoch, numbers.epochs);
+  if (numbers.state !== 'training' && !pastLimit) parts.push(STATE_WORDS[numbers.state]);
   parts.push(`epoch ${numbers.epoch}/${numbers.epochs}`);
   const last = numbers.last;
   if (last) {
@@ -84,6 +87,7 @@ export function statusText(numbers: StatusNumbers): string {
   }
   let text = parts.join(' · ');
   if (numbers.state === 'diverged' && numbers.message) text += ` — ${numbers.message}`;
+  if (pastLimit) text += ` — ${pastLimitText(numbers.epoch, numbers.epochs)}`;
   return text;
 }
 

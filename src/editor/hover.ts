@@ -170,7 +170,7 @@ function statsTable(health: LayerHealth): string {
 function layerLines(session: TrainingSession, spec: ModelSpec, layer: number): string[] {
   const config = spec.layers[layer];
   const isOutput = layer === spec.layers.length - 1;
-  const health = layerHealth(session, layer);
+  const health = layerHealth(session, layer, config);
   const lines = [
     `**Layer ${layer + 1} of ${spec.layers.length}** · ${config.activation} · ${config.units} unit${config.units === 1 ? '' : 's'} ${isOutput ? '(output)' : '(hidden)'}` +
       (session.latest ? ` · epoch ${session.latest.epoch}` : ''),

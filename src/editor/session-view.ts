@@ -2,6 +2,7 @@
 // the spec of the last parse. One place, so the lens, status bar and hover agree.
 
 import type { LayerHealth } from '../engine/health-types';
+import type { LayerSpec } from '../model/spec';
 import type { TrainingSession } from '../training/session-api';
 import { blocksTraining } from '../training/problems';
 import type { StatusNumbers } from './format';
@@ -20,8 +21,15 @@ export function statusNumbers(session: TrainingSession): StatusNumbers {
   };
 }
 
-export function layerHealth(session: TrainingSession, layer: number): LayerHealth | undefined {
-  return session.latest?.health?.layers.find((entry) => entry.layer === layer);
+/**
+ * The live health of a layer; with `written` (the layer as the text has it now), only when the run
+ * trains that layer: after an edit of its units or activation, the last report is of another network
+ * until the new run's first one arrives.
+ */
+export function layerHealth(session: TrainingSession, layer: number, written?: Pick<LayerSpec, 'units' | 'activation'>): LayerHealth | undefined {
+  const health = session.latest?.health?.layers.find((entry) => entry.layer === layer);
+  if (health && written && (health.units !== written.units || health.activation !== written.activation)) return undefined;
+  return health;
 }
 
 /** Errors to fix before training (what the CodeLens and the status bar count). */

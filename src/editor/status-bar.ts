@@ -12,6 +12,9 @@ import { throttle } from './timing';
 
 export const ACTIVE_STATE_CONTEXT = 'nnPlayground.activeState';
 
+/** A session's notice (a reset for an edit, a pause for errors) is in the item's text this long, then in its tooltip. */
+export const NOTICE_SHOWN_MS = 10_000;
+
 const ICONS: Record<TrainingSession['state'], string> = {
   idle: '$(circuit-board)',
   training: '$(sync~spin)',
@@ -25,6 +28,9 @@ export class ModelStatusBar implements vscode.Disposable {
   private readonly refresh = throttle(() => this.render(), 200);
   private readonly disposables: vscode.Disposable[] = [];
   private lastState: string | undefined;
+  /** The notice in the text, and until when; a timer takes it out. */
+  private shownNotice: { session: TrainingSession; text: string; until: number } | undefined;
+  private noticeTimer: ReturnType<typeof setTimeout> | undefined;
 
   static register(context: vscode.ExtensionContext, registry: DocumentSessions): ModelStatusBar {
     const bar = new ModelStatusBar(registry);
@@ -40,8 +46,9 @@ export class ModelStatusBar implements vscode.Disposable {
       registry.onDidChangeActive(() => this.refresh.schedule()),
       registry.onDidChangeSession(({ session, change }) => {
         if (session !== registry.active) return;
-        // A state change flips menus and keybindings: render it at once, not after the throttle.
-        if (change.kind === 'state') this.render();
+        if (change.kind === 'notice') this.showNotice(session);
+        // A state change flips menus and keybindings, a notice says what just happened: render at once.
+        if (change.kind === 'state' || change.kind === 'notice') this.render();
         else this.refresh.schedule();
       }),
       registry.onDidChangeSessions(() => this.refresh.schedule()),
@@ -58,14 +65,33 @@ export class ModelStatusBar implements vscode.Disposable {
     }
     const name = modelFileName(vscode.Uri.parse(session.key));
     const errors = errorCount(session);
+    const shown = this.shownNotice;
+    const notice = shown && shown.session === session && shown.text === session.notice && Date.now() < shown.until ? ` — ${shown.text}` : '';
+    const tooltipNotice = session.notice ? `\n${session.notice}` : '';
     if (errors > 0) {
-      this.item.text = `$(error) NN: ${errors} error${errors === 1 ? '' : 's'}`;
-      this.item.tooltip = `${name}: fix the problems to train. Click to open the playground panel.`;
+      this.item.text = `$(error) NN: ${errors} error${errors === 1 ? '' : 's'}${notice}`;
+      this.item.tooltip = `${name}: fix the problems to train. Click to open the playground panel.${tooltipNotice}`;
     } else {
-      this.item.text = `${ICONS[session.state]} NN: ${statusText(statusNumbers(session))}`;
-      this.item.tooltip = `${name} — click to open the playground panel`;
+      this.item.text = `${ICONS[session.state]} NN: ${statusText(statusNumbers(session))}${notice}`;
+      this.item.tooltip = `${name} — click to open the playground panel${tooltipNotice}`;
     }
     this.item.show();
+  }
+
+  private showNotice(session: TrainingSession): void {
+    if (this.noticeTimer !== undefined) clearTimeout(this.noticeTimer);
+    this.noticeTimer = undefined;
+    const text = session.notice;
+    if (!text) {
+      this.shownNotice = undefined;
+      return;
+    }
+    this.shownNotice = { session, text, until: Date.now() + NOTICE_SHOWN_MS };
+    this.noticeTimer = setTimeout(() => {
+      this.noticeTimer = undefined;
+      this.shownNotice = undefined;
+      this.render();
+    }, NOTICE_SHOWN_MS);
   }
 
   private setContext(state: string | undefined): void {
@@ -75,6 +101,7 @@ export class ModelStatusBar implements vscode.Disposable {
   }
 
   dispose(): void {
+    if (this.noticeTimer !== undefined) clearTimeout(this.noticeTimer);
     this.refresh.dispose();
     for (const disposable of this.disposables.splice(0)) disposable.dispose();
   }

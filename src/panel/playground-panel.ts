@@ -155,6 +155,10 @@ export class PlaygroundPanel implements vscode.Disposable {
       case 'data':
         this.pending.data = true;
         break;
+      case 'notice':
+        // Said the moment it happens, not in the next batch (the stop it announces is immediate).
+        this.post({ type: 'notice', notice: this.session?.notice ?? null });
+        break;
     }
     this.schedule();
   }
@@ -212,6 +216,7 @@ export class PlaygroundPanel implements vscode.Disposable {
       data: s?.data ?? null,
       problems: s ? problemViews(s.problems) : [],
       ...(s ? { sessionKey: s.key, state: s.state, timeline } : {}),
+      ...(s?.notice ? { notice: s.notice } : {}),
     });
   }
 

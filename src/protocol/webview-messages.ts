@@ -48,9 +48,13 @@ export type ToWebview =
       state?: SessionState;
       /** Health over time since the last reset, oldest first. */
       timeline?: HealthSample[];
+      /** What the session last did on its own, and why (TrainingSession.notice). */
+      notice?: string;
     }
   | { type: 'snapshot'; snapshot: Snapshot }
   | { type: 'state'; state: SessionState; message?: string }
+  /** The session's notice changed (null: there is none now). */
+  | { type: 'notice'; notice: string | null }
   | { type: 'model'; model: ModelSummary | null }
   | { type: 'problems'; problems: ProblemView[] }
   | { type: 'data'; data: DataView | null }

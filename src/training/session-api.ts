@@ -20,7 +20,9 @@ export type SessionChange =
   /** The set of problems (parse, static or live) changed. */
   | { kind: 'problems' }
   /** The data points were (re)built. */
-  | { kind: 'data' };
+  | { kind: 'data' }
+  /** `notice` changed: the session did something on its own (reset for an edit, paused for errors). */
+  | { kind: 'notice' };
 
 /** What the host provides: the session never touches the file system itself. */
 export interface SessionHost {
@@ -59,6 +61,12 @@ export interface TrainingSession extends Disposable {
   readonly data: DataView | null;
   /** Parse + static + live problems, deduplicated, each with its range in the text. */
   readonly problems: readonly Problem[];
+  /**
+   * What the session last did to the run on its own, and why, as a sentence to show (`Reset: the
+   * units of layers[0] changed (8 → 4).`, `Paused: the model has errors…`); set the moment the edit
+   * is parsed, cleared by the person's next command.
+   */
+  readonly notice?: string;
   onDidChange(listener: (change: SessionChange) => void): Disposable;
 
   /** Re-parse after an edit: hyperparameters apply on the fly, architecture/data/seed reset, errors pause. */

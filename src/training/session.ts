@@ -36,6 +36,13 @@ export interface WorkerBackedSession extends TrainingSession {
 export const LIVE_RULES_INTERVAL_MS = 250;
 export const LIVE_HISTORY_WINDOW = 4096;
 
+/** The notice and the logged reason of a run started again because the model changed. */
+export function resetReason(reasons: readonly string[]): string {
+  return `Reset: ${reasons.join('; ')}.`;
+}
+/** The notice of a run held while the text cannot train. */
+export const PAUSED_FOR_ERRORS = 'Paused: the model has errors. Training resumes when they are fixed.';
+
 export function createTrainingSession(key: string, text: string, host: SessionHost): WorkerBackedSession {
   return new Session(key, text, host);
 }
@@ -77,6 +84,9 @@ class Session implements WorkerBackedSession {
   private queue: Promise<void> = Promise.resolve();
   /** Training was paused by an invalid edit and resumes when the text is valid again. */
   private resumeWhenValid = false;
+  private noticeText: string | undefined;
+  /** The notice stopForEdit gave for a reset that applyParse has not carried out yet. */
+  private announcedReset: string | undefined;
   private disposed = false;
   private liveRulesAt = -Infinity;
 
@@ -108,6 +118,9 @@ class Session implements WorkerBackedSession {
   get problems(): readonly Problem[] {
     return this.problemList;
   }
+  get notice(): string | undefined {
+    return this.noticeText;
+  }
 
   onDidChange(listener: (change: SessionChange) => void): Disposable {
     this.listeners.add(listener);
@@ -122,7 +135,29 @@ class Session implements WorkerBackedSession {
     this.parseResult = parseModel(text);
     const parse = this.parseResult;
     this.refreshProblems(true);
+    this.stopForEdit(parse);
     this.enqueue(() => this.applyParse(parse));
+  }
+
+  /**
+   * An edit that ends the running network, or breaks the text, stops training now and says why,
+   * without waiting for the queue (the new run may first read a CSV): the old network must not
+   * train on for a moment under a text that no longer describes it. applyParse then does the rest.
+   */
+  private stopForEdit(parse: ParseResult): void {
+    if (!this.running || !this.spec) return;
+    if (!parse.spec) {
+      this.holdForInvalidText();
+      return;
+    }
+    const change = diffSpecs(this.spec, withDefaultEpochs(parse.spec, parse, this.host.settings()));
+    if (change.kind !== 'structure') return;
+    if (this.currentState === 'training') {
+      this.client?.post({ type: 'pause' });
+      this.resumeWhenValid = true;
+    }
+    this.announcedReset = resetReason(change.reasons);
+    this.setNotice(this.announcedReset);
   }
 
   /** `recheck`: settings changed, so prepare again (limits, defaults) even when the spec did not change. */
@@ -186,7 +221,10 @@ class Session implements WorkerBackedSession {
       return;
     }
     const reasons = change?.kind === 'structure' ? change.reasons : ['the model is valid again'];
-    this.startRun(prepared, `Reset: ${reasons.join('; ')}.`);
+    const reason = resetReason(reasons);
+    this.announcedReset = undefined;
+    this.setNotice(reason);
+    this.startRun(prepared, reason);
     this.resumeWhenValid = false;
     if (wasTraining) this.client?.post({ type: 'train' });
   }
@@ -208,9 +246,14 @@ class Session implements WorkerBackedSession {
       this.client?.post({ type: 'pause' });
       this.resumeWhenValid = true;
     }
+    if (this.resumeWhenValid) this.setNotice(PAUSED_FOR_ERRORS);
   }
 
+  /** The run goes on as it was (the edit was undone, or changed only hyperparameters). */
   private resumeIfHeld(): void {
+    // What was said about a pause or a reset that is not happening any more.
+    if (this.noticeText === PAUSED_FOR_ERRORS || this.noticeText === this.announcedReset) this.setNotice(undefined);
+    this.announcedReset = undefined;
     if (!this.resumeWhenValid) return;
     this.resumeWhenValid = false;
     if (this.running) this.client?.post({ type: 'train' });
@@ -219,6 +262,7 @@ class Session implements WorkerBackedSession {
   // ---- commands ---------------------------------------------------------------------------
 
   train(): void {
+    this.setNotice(undefined);
     this.enqueue(async () => {
       if (!(await this.ensureRun())) return;
       // Pressing Train on a run that is over starts a new one rather than doing nothing.
@@ -237,6 +281,7 @@ class Session implements WorkerBackedSession {
   }
 
   pause(): void {
+    this.setNotice(undefined);
     this.enqueue(() => {
       this.resumeWhenValid = false;
       if (this.running && !this.disposed) this.client?.post({ type: 'pause' });
@@ -244,12 +289,14 @@ class Session implements WorkerBackedSession {
   }
 
   step(): void {
+    this.setNotice(undefined);
     this.enqueue(async () => {
       if (await this.ensureRun()) this.client?.post({ type: 'step' });
     });
   }
 
   reset(): void {
+    this.setNotice(undefined);
     this.enqueue(async () => {
       this.resumeWhenValid = false;
       const spec = this.spec;
@@ -551,6 +598,12 @@ class Session implements WorkerBackedSession {
     if (state === this.currentState) return;
     this.currentState = state;
     this.emit({ kind: 'state', state });
+  }
+
+  private setNotice(notice: string | undefined): void {
+    if (notice === this.noticeText || this.disposed) return;
+    this.noticeText = notice;
+    this.emit({ kind: 'notice' });
   }
 
   private setSessionProblems(problems: Problem[]): void {

@@ -17,7 +17,7 @@ import { readData } from './read-data';
 import { readInit } from './read-init';
 import { readLayers } from './read-layers';
 import { readTraining } from './read-training';
-import { reportSyntaxErrors } from './syntax';
+import { reportSyntaxErrors, SYNTAX_ERROR } from './syntax';
 
 const MAX_SEED = 2 ** 32 - 1;
 
@@ -57,7 +57,7 @@ function parseUnguarded(text: string, options: ParseOptions): ParseResult {
   const ctx = new ParseContext(text);
   const deep = tooDeep(text);
   if (deep !== undefined) {
-    ctx.error('syntax-error', `Nested more than ${MAX_NESTING} levels deep here: a model needs only a few levels of { } and [ ].`, ctx.lines.range(deep, 1));
+    ctx.error(SYNTAX_ERROR, `Nested more than ${MAX_NESTING} levels deep here: a model needs only a few levels of { } and [ ].`, ctx.lines.range(deep, 1));
     return { problems: ctx.problems, locations: ctx.locations, text };
   }
   const errors: ParseError[] = [];

@@ -3,6 +3,9 @@
 import { printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { ParseContext } from './context';
 
+/** The code of every JSON syntax problem. */
+export const SYNTAX_ERROR = 'syntax-error';
+
 const MESSAGES: Record<string, string> = {
   InvalidSymbol: 'This is not a JSON value: expected a number, a "text" in double quotes, true, false, null, a list [ … ] or an object { … }.',
   InvalidNumberFormat: 'This number is not written the JSON way: use forms like 0.1, 4 or 1e-3 (no leading "+" or ".", no trailing ".").',
@@ -32,7 +35,7 @@ export function reportSyntaxErrors(ctx: ParseContext, errors: ParseError[]): voi
     let message = MESSAGES[name] ?? 'This is not valid JSON.';
     const at = ctx.text.slice(error.offset, error.offset + Math.max(1, error.length));
     if (at.startsWith("'")) message = `JSON needs double quotes: write "…" instead of '…'.`;
-    ctx.error('syntax-error', message, ctx.lines.range(error.offset, error.length));
+    ctx.error(SYNTAX_ERROR, message, ctx.lines.range(error.offset, error.length));
   }
   if (errors.length > 0) ctx.syntaxBroken = true;
 }

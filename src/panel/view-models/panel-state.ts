@@ -15,6 +15,8 @@ export interface PanelState {
   state: SessionState;
   /** Why training stopped, when it diverged. */
   message: string | null;
+  /** What the session last did on its own, and why (a reset for an edit, a pause for errors). */
+  notice: string | null;
   data: DataView | null;
   problems: ProblemView[];
   timeline: HealthSample[];
@@ -27,9 +29,9 @@ export interface PanelState {
  * and diagrams (the worker recomputes them only while that is cheap): redrawing the charts drawn
  * from them would repaint the same picture at the price of the training's CPU.
  */
-export type Change = 'model' | 'history' | 'snapshot' | 'health' | 'diagram' | 'timeline' | 'state' | 'data' | 'problems';
+export type Change = 'model' | 'history' | 'snapshot' | 'health' | 'diagram' | 'timeline' | 'state' | 'data' | 'problems' | 'notice';
 
-export const ALL_CHANGES: ReadonlySet<Change> = new Set<Change>(['model', 'history', 'snapshot', 'health', 'diagram', 'timeline', 'state', 'data', 'problems']);
+export const ALL_CHANGES: ReadonlySet<Change> = new Set<Change>(['model', 'history', 'snapshot', 'health', 'diagram', 'timeline', 'state', 'data', 'problems', 'notice']);
 
 export function emptyState(): PanelState {
   return {
@@ -40,6 +42,7 @@ export function emptyState(): PanelState {
     snapshot: null,
     state: 'idle',
     message: null,
+    notice: null,
     data: null,
     problems: [],
     timeline: [],
@@ -87,6 +90,7 @@ export function applyMessage(state: PanelState, message: Exclude<ToWebview, { ty
         snapshot: message.snapshot,
         state: message.state ?? message.snapshot?.state ?? 'idle',
         message: message.snapshot?.message ?? null,
+        notice: message.notice ?? null,
         data: message.data,
         problems: message.problems,
         timeline: [...(message.timeline ?? [])],
@@ -124,6 +128,9 @@ export function applyMessage(state: PanelState, message: Exclude<ToWebview, { ty
     case 'problems':
       state.problems = message.problems;
       return new Set<Change>(['problems']);
+    case 'notice':
+      state.notice = message.notice;
+      return new Set<Change>(['notice']);
     case 'data':
       state.data = message.data;
       return new Set<Change>(['data']);

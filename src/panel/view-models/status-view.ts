@@ -27,7 +27,20 @@ export function primaryCommand(state: SessionState): 'train' | 'pause' {
   return state === 'training' ? 'pause' : 'train';
 }
 
-export function stateText(state: SessionState, message: string | null): string {
+/**
+ * A run that stopped beyond its epoch limit: the limit was lowered below the epoch reached (or a
+ * Step went past it). "finished" would say it reached the limit; it did not stop there.
+ */
+export function pastLimitText(epoch: number, epochs: number): string {
+  return `Stopped at epoch ${epoch.toLocaleString('en-US')}: the run is past the limit of ${epochs.toLocaleString('en-US')} epochs.`;
+}
+
+/** Whether a run's state is the one pastLimitText describes. */
+export function isPastLimit(state: SessionState, epoch: number, epochs: number): boolean {
+  return state === 'finished' && epoch > epochs;
+}
+
+export function stateText(state: SessionState, message: string | null, snapshot?: Snapshot | null): string {
   switch (state) {
     case 'idle':
       return 'ready';
@@ -36,7 +49,7 @@ export function stateText(state: SessionState, message: string | null): string {
     case 'paused':
       return 'paused';
     case 'finished':
-      return 'finished';
+      return snapshot && isPastLimit(state, snapshot.epoch, snapshot.epochs) ? pastLimitText(snapshot.epoch, snapshot.epochs) : 'finished';
     case 'diverged':
       return message ? `diverged: ${message}` : 'diverged';
   }

@@ -61,6 +61,14 @@ describe('status text', () => {
     expect(statusText({ state: 'diverged', epoch: 7, epochs: 300, last, message: 'NaN in layer 2' })).toMatch(/^diverged · epoch 7\/300 .* — NaN in layer 2$/);
   });
 
+  it('says a run stopped past a lowered limit is past it, never that it finished', () => {
+    const text = statusText({ state: 'finished', epoch: 19844, epochs: 300, last });
+    expect(text).not.toMatch(/finished/);
+    expect(text).toMatch(/ — Stopped at epoch 19,844: the run is past the limit of 300 epochs\.$/);
+    // Reaching the limit is finishing.
+    expect(statusText({ state: 'finished', epoch: 300, epochs: 300, last })).toMatch(/^finished · epoch 300\/300/);
+  });
+
   it('falls back to test loss for regression (no accuracy)', () => {
     const regression = { epoch: 3, trainCost: 0.5, trainObjective: 0.5, trainRegularization: 0, testCost: 0.61 };
     expect(statusText({ state: 'training', epoch: 3, epochs: 10, last: regression })).toBe('epoch 3/10 · loss 0.5 · test loss 0.61');

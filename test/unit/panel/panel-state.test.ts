@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { appendSample } from '../../../src/panel/view-models/health-timeline';
 import { applyMessage, emptyState } from '../../../src/panel/view-models/panel-state';
+import { stateText } from '../../../src/panel/view-models/status-view';
 import type { HistoryPoint, Snapshot } from '../../../src/protocol/snapshot';
 import type { HealthSample } from '../../../src/protocol/webview-messages';
 
@@ -110,5 +111,20 @@ describe('appendSample', () => {
     expect(t.length).toBeLessThanOrEqual(100);
     expect(t[0]?.epoch).toBe(1);
     expect(t.at(-1)?.epoch).toBe(10_000);
+  });
+});
+
+describe('the toolbar state label and the notice', () => {
+  it('says a run past its lowered limit stopped there, and keeps the session notice until it changes', () => {
+    const snapshot = { state: 'finished' as const, epoch: 19844, epochs: 300, samplesPerSecond: 0, points: [], health: null };
+    expect(stateText('finished', null, snapshot)).toBe('Stopped at epoch 19,844: the run is past the limit of 300 epochs.');
+    expect(stateText('finished', null, { ...snapshot, epoch: 300 })).toBe('finished');
+    const state = emptyState();
+    expect(applyMessage(state, { type: 'notice', notice: 'Reset: the units of layers[0] changed (8 → 4).' })).toEqual(new Set(['notice']));
+    expect(state.notice).toBe('Reset: the units of layers[0] changed (8 → 4).');
+    applyMessage(state, { type: 'full', model: null, history: [], snapshot: null, data: null, problems: [], notice: 'Paused: the model has errors. Training resumes when they are fixed.' });
+    expect(state.notice).toMatch(/^Paused/);
+    applyMessage(state, { type: 'notice', notice: null });
+    expect(state.notice).toBeNull();
   });
 });
