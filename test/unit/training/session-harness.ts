@@ -20,6 +20,9 @@ export async function buildWorker(entry = join(__dirname, '../../../src/training
     platform: 'node',
     format: 'cjs',
     target: 'node20',
+    // As esbuild.mjs: jsonc-parser's UMD `main` cannot be bundled (the worker reaches the model's
+    // rule files through src/training/run-core.ts).
+    mainFields: ['module', 'main'],
     logLevel: 'error',
   });
   return { path, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
