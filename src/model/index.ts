@@ -2,6 +2,7 @@
 // that turn training statistics into problems. Pure: the editor, the worker and the CLI all call these.
 
 export { parseModel, defaultLoss, type ParseOptions } from './parse/parse-model';
+export { MAX_EPOCHS } from './parse/read-training';
 export type { ModelSpec, DataSpec, LayerSpec, Problem, SourceRange, Severity, TextFix, ParseResult, SpecLocations, DataFacts } from './spec';
 export { DEFAULTS, defaultLearningRate } from './defaults';
 export { THRESHOLDS } from './thresholds';
