@@ -15,6 +15,16 @@ const pureImports = {
   ],
 };
 
+// The one run path shared by the CLI and the training worker is held to the same rules; it may
+// import the other pure files of src/training it is built from.
+const runPathFiles = ['src/training/run-core.ts', 'src/training/divergence.ts', 'src/training/problems.ts', 'src/training/spec-diff.ts', 'src/training/views.ts'];
+const runPathImports = {
+  patterns: [
+    ...pureImports.patterns.slice(0, 3),
+    { group: ['**/editor/**', '**/panel/**', '**/cli/**', '**/extension', './session*', './worker*', './training-loop'], message: 'The run path is pure: it does not import adapters, the session or the worker.' },
+  ],
+};
+
 const domGlobals = ['window', 'document', 'navigator', 'localStorage', 'HTMLElement', 'HTMLCanvasElement', 'fetch', 'XMLHttpRequest', 'requestAnimationFrame', 'process', 'require', 'Buffer', '__dirname'].map(
   (name) => ({ name, message: 'src/engine and src/model are pure: no DOM or Node globals.' }),
 );
@@ -34,6 +44,13 @@ export default tseslint.config(
       'no-restricted-imports': ['error', pureImports],
       'no-restricted-globals': ['error', ...domGlobals],
       'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Use the seeded generator (src/engine/rng.ts).' }],
+    },
+  },
+  {
+    files: runPathFiles,
+    rules: {
+      'no-restricted-imports': ['error', runPathImports],
+      'no-restricted-globals': ['error', ...domGlobals],
     },
   },
   {

@@ -1,10 +1,13 @@
 // Command-line arguments → a command, or a usage error (exit code 2). No parsing library: three
-// commands and four flags are clearer written out.
+// commands and five flags are clearer written out.
+
+import { MAX_EPOCHS } from '../model/index';
+import { DEFAULT_MAX_PARAMETERS } from '../training/run-core';
 
 export type Command =
-  | { command: 'train'; file: string; epochs?: number; seed?: number; json: boolean; saveWeights: boolean }
-  | { command: 'check'; file: string; json: boolean }
-  | { command: 'gradcheck'; file: string; json: boolean }
+  | { command: 'train'; file: string; epochs?: number; seed?: number; maxParameters?: number; json: boolean; saveWeights: boolean }
+  | { command: 'check'; file: string; maxParameters?: number; json: boolean }
+  | { command: 'gradcheck'; file: string; maxParameters?: number; json: boolean }
   | { command: 'help' };
 
 export type Parsed = Command | { usageError: string };
@@ -12,28 +15,38 @@ export type Parsed = Command | { usageError: string };
 export const USAGE = `Usage: nn-playground <command> <model.nn.json> [options]
 
 Commands:
-  train <file>      train the model; prints train/test loss and accuracy and the problems found
-  check <file>      parse the model and run the static rules, without training
-  gradcheck <file>  compare backpropagation with finite differences
+  train <file>        train the model; prints train/test loss and accuracy and the problems found
+  check <file>        parse the model and run the static rules, without training
+  gradcheck <file>    compare backpropagation with finite differences
 
 Options:
-  --epochs N        train for N epochs instead of the model's "training.epochs" (train)
-  --seed N          use seed N instead of the model's "seed" (train)
-  --save-weights    write the trained weights to <name>.weights.json next to the model (train)
-  --json            print one JSON object instead of text
-  -h, --help        show this help
+  --epochs N          train for N epochs instead of the model's "training.epochs", at most ${MAX_EPOCHS} (train)
+  --seed N            use seed N instead of the model's "seed" (train)
+  --max-parameters N  refuse models with more than N weights and biases (default ${DEFAULT_MAX_PARAMETERS})
+  --save-weights      write the trained weights to <name>.weights.json next to the model (train)
+  --json              print one JSON object instead of text
+  -h, --help          show this help
 
 Exit codes: 0 ok, 1 the model has errors, 2 usage (bad arguments, missing or unreadable file).`;
 
 const FLAGS: Record<string, readonly string[]> = {
-  train: ['--epochs', '--seed', '--json', '--save-weights'],
-  check: ['--json'],
-  gradcheck: ['--json'],
+  train: ['--epochs', '--seed', '--max-parameters', '--json', '--save-weights'],
+  check: ['--max-parameters', '--json'],
+  gradcheck: ['--max-parameters', '--json'],
 };
 
-function wholeNumber(flag: string, value: string | undefined, min: number): number | string {
+/** The smallest and largest value of each numeric flag, and why the largest. */
+const BOUNDS: Record<string, { min: number; max?: number; why?: string }> = {
+  '--epochs': { min: 1, max: MAX_EPOCHS, why: 'the most a model file allows in "training.epochs"' },
+  '--seed': { min: 0 },
+  '--max-parameters': { min: 1 },
+};
+
+function wholeNumber(flag: string, value: string | undefined): number | string {
+  const { min, max, why } = BOUNDS[flag];
   if (value === undefined || value.startsWith('--')) return `${flag} needs a value, e.g. ${flag} 100`;
   if (!/^\d+$/.test(value) || Number(value) < min || !Number.isSafeInteger(Number(value))) return `${flag} must be a whole number ≥ ${min}, got "${value}"`;
+  if (max !== undefined && Number(value) > max) return `${flag} must be at most ${max} (${why}), got "${value}"`;
   return Number(value);
 }
 
@@ -46,6 +59,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
   let file: string | undefined;
   let epochs: number | undefined;
   let seed: number | undefined;
+  let maxParameters: number | undefined;
   let json = false;
   let saveWeights = false;
   for (let i = 0; i < rest.length; i++) {
@@ -57,15 +71,17 @@ export function parseArgs(argv: readonly string[]): Parsed {
       else if (flag === '--save-weights') saveWeights = true;
       else {
         const value = inline ?? rest[++i];
-        const parsed = wholeNumber(flag, value, flag === '--epochs' ? 1 : 0);
+        const parsed = wholeNumber(flag, value);
         if (typeof parsed === 'string') return { usageError: parsed };
         if (flag === '--epochs') epochs = parsed;
+        else if (flag === '--max-parameters') maxParameters = parsed;
         else seed = parsed;
       }
     } else if (file === undefined) file = arg;
     else return { usageError: `expected one model file, got "${file}" and "${arg}"` };
   }
   if (file === undefined) return { usageError: `${command} needs a model file, e.g. nn-playground ${command} examples/xor.nn.json` };
-  if (command === 'train') return { command, file, json, saveWeights, ...(epochs !== undefined ? { epochs } : {}), ...(seed !== undefined ? { seed } : {}) };
-  return { command: command as 'check' | 'gradcheck', file, json };
+  const cap = maxParameters !== undefined ? { maxParameters } : {};
+  if (command === 'train') return { command, file, json, saveWeights, ...(epochs !== undefined ? { epochs } : {}), ...(seed !== undefined ? { seed } : {}), ...cap };
+  return { command: command as 'check' | 'gradcheck', file, json, ...cap };
 }

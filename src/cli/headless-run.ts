@@ -1,11 +1,26 @@
-// One model trained headlessly, from text to final metrics and problems. No file system here:
-// the CLI reads files and passes their text; the example tests call this directly.
+// One model trained headlessly, from text to final metrics and problems, by the same code as the
+// editor's worker (src/training/run-core.ts): the same plan (CSV columns, parameter cap), the same
+// per-epoch step and divergence rule, the same live rules and the same problem list. No file
+// system here: the CLI reads files and passes their text; the example tests call this directly.
 
-import { createTrainer, EngineError, makeDataset, type Dataset, type Metrics, type Trainer, type WeightsFile } from '../engine/index';
-import { checkAgainstData, checkCsv, liveProblems, parseModel, toTrainerInputs, type ParseResult, type Problem } from '../model/index';
+import { type Dataset, type Metrics, type Trainer, type WeightsFile } from '../engine/index';
+import { checkAgainstData, parseModel, type ParseResult, type Problem } from '../model/index';
 import { problem } from '../model/semantic';
 import type { HistoryPoint } from '../protocol/snapshot';
-import { toHistoryPoint } from '../training/views';
+import { combineProblems } from '../training/problems';
+import {
+  buildData,
+  buildProblem,
+  buildTrainer,
+  DEFAULT_MAX_PARAMETERS,
+  divergedProblems,
+  healthOrNull,
+  initialCost,
+  LIVE_HISTORY_WINDOW,
+  liveRunProblems,
+  planRun,
+  trainStep,
+} from '../training/run-core';
 
 export interface RunOptions {
   /** The CSV's text when the model reads one (read by the caller, relative to the model file). */
@@ -14,6 +29,8 @@ export interface RunOptions {
   epochs?: number;
   /** Overrides the model's `seed`. */
   seed?: number;
+  /** Models above this many parameters are refused before anything is allocated (default 5,000,000). */
+  maxParameters?: number;
   /** Trained weights to start from (the sidecar); ignored, with a warning, when the shape differs. */
   weights?: WeightsFile;
   /** Called after every epoch (progress display). */
@@ -39,73 +56,78 @@ export interface RunResult extends Prepared {
 }
 
 const hasErrors = (problems: readonly Problem[]) => problems.some((p) => p.severity === 'error');
+const EVERY_FAMILY = { static: true, live: true };
 
-/** An engine refusal (bad data, shapes) as a problem on the data section. */
-function engineProblem(parse: ParseResult, error: unknown): Problem {
-  const message = error instanceof Error ? error.message : String(error);
-  return problem({ locations: parse.locations }, error instanceof EngineError ? `engine-${error.code}` : 'engine-error', 'error', 'parse', message, 'data');
+/** The problem list as the editor's session combines it: by source, each finding once per range. */
+function combine(parse: ParseResult, found: { session?: Problem[]; data?: Problem[]; live?: Problem[] }): Problem[] {
+  return combineProblems({ parse: parse.problems, session: found.session ?? [], data: found.data ?? [], live: found.live ?? [] }, EVERY_FAMILY);
 }
 
-/** Parses and builds the data and the trainer, stopping at the first stage with errors. */
+/** Parses, plans and builds the data and the trainer, stopping at the first stage with errors. */
 export function prepare(text: string, options: RunOptions = {}): Prepared {
   const parse = parseModel(text);
-  const problems = [...parse.problems];
-  const spec = parse.spec;
-  if (spec === undefined) return { parse, problems, epochs: 0 };
-  const epochs = options.epochs ?? spec.training.epochs;
-  if (spec.data.kind === 'csv' && options.csvText !== undefined) {
-    problems.push(...checkCsv(parse, options.csvText));
-    if (hasErrors(problems)) return { parse, problems, epochs };
-  }
-  let trainer: Trainer;
+  const parsed = parse.spec;
+  if (parsed === undefined) return { parse, problems: combine(parse, {}), epochs: 0 };
+  const spec = { ...parsed, seed: options.seed ?? parsed.seed, training: { ...parsed.training, epochs: options.epochs ?? parsed.training.epochs } };
+  const epochs = spec.training.epochs;
+  if (hasErrors(parse.problems)) return { parse, problems: combine(parse, {}), epochs };
+  const plan = planRun(spec, parse, { ...(options.csvText !== undefined ? { csvText: options.csvText } : {}), maxParameters: options.maxParameters ?? DEFAULT_MAX_PARAMETERS });
+  if (!plan.ok) return { parse, problems: combine(parse, { session: plan.problems }), epochs };
   let dataset: Dataset;
+  let trainer: Trainer;
   try {
-    const inputs = toTrainerInputs({ ...spec, seed: options.seed ?? spec.seed, training: { ...spec.training, epochs } }, options.csvText);
-    dataset = makeDataset(inputs.data, inputs.dataOptions, inputs.options.seed);
-    // For a CSV, checkCsv has already run these checks on the same data: keep one of each.
-    for (const p of checkAgainstData(parse, dataset)) {
-      if (!problems.some((q) => q.code === p.code && q.range.offset === p.range.offset && q.layer === p.layer)) problems.push(p);
-    }
-    if (hasErrors(problems) || options.buildTrainer === false) return { parse, problems, dataset, epochs };
-    trainer = createTrainer(inputs.options, dataset);
+    dataset = buildData(plan.inputs);
   } catch (error) {
-    problems.push(engineProblem(parse, error));
-    return { parse, problems, epochs };
+    return { parse, problems: combine(parse, { session: [buildProblem(error, parse)] }), epochs };
   }
+  const data = checkAgainstData(parse, dataset);
+  if (hasErrors(data) || options.buildTrainer === false) return { parse, problems: combine(parse, { data }), dataset, epochs };
+  try {
+    trainer = buildTrainer(plan.inputs, dataset);
+  } catch (error) {
+    return { parse, problems: combine(parse, { session: [buildProblem(error, parse)], data }), dataset, epochs };
+  }
+  const session: Problem[] = [];
   if (options.weights !== undefined) {
     try {
       trainer.importWeights(options.weights);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      problems.push(problem({ locations: parse.locations }, 'weights-mismatch', 'warning', 'parse', `The saved weights were not loaded: ${reason} Training starts from the init.`, 'layers'));
+      session.push(problem({ locations: parse.locations }, 'weights-mismatch', 'warning', 'parse', `The saved weights were not loaded: ${reason} Training starts from the init.`, 'layers'));
     }
   }
-  return { parse, problems, trainer, dataset, epochs };
+  return { parse, problems: combine(parse, { session, data }), trainer, dataset, epochs };
 }
 
 /** Trains for the model's epochs (or the override); stops early when training diverges. */
 export function run(text: string, options: RunOptions = {}): RunResult {
-  const prepared = prepare(text, options);
+  return trainPrepared(prepare(text, options), options);
+}
+
+/** Trains what `prepare` built, epoch by epoch through the shared step, then judges the run. */
+export function trainPrepared(prepared: Prepared, options: Pick<RunOptions, 'onEpoch'> = {}): RunResult {
   const history: HistoryPoint[] = [];
   const { trainer, parse } = prepared;
   if (trainer === undefined || hasErrors(prepared.problems)) return { ...prepared, history, diverged: false };
-  let diverged = false;
-  for (let epoch = 1; epoch <= prepared.epochs; epoch++) {
-    const report = trainer.trainEpoch();
-    const point = toHistoryPoint(report);
-    history.push(point);
-    options.onEpoch?.(epoch, prepared.epochs, point);
-    if (report.nonFinite !== undefined || !Number.isFinite(report.train.cost)) {
-      diverged = true;
-      break;
-    }
+  const startCost = initialCost(trainer);
+  let divergence: string | undefined;
+  while (history.length < prepared.epochs && divergence === undefined) {
+    // A whole epoch per step: trainBatches with no limit is trainEpoch, bit for bit.
+    const step = trainStep(trainer, startCost, Number.POSITIVE_INFINITY);
+    if (!step.epochDone) continue;
+    history.push(step.point);
+    options.onEpoch?.(history.length, prepared.epochs, step.point);
+    divergence = step.divergence;
   }
-  const live = history.length > 0 ? liveProblems({ parse, health: trainer.health(), history }) : [];
-  // After a divergence the parameters hold NaN/Inf: report the last epoch's numbers as they were.
+  const diverged = divergence !== undefined;
+  const health = history.length > 0 ? healthOrNull(trainer) : null;
+  let live = health !== null ? liveRunProblems({ parse, health, recent: history.slice(-LIVE_HISTORY_WINDOW), over: true }) : [];
+  if (divergence !== undefined) live = divergedProblems(live, divergence, parse);
+  // After a divergence the parameters may hold NaN/Inf: report the last epoch's numbers as they were.
   const last = history[history.length - 1];
   const train: Metrics | undefined = diverged
     ? { cost: last.trainCost, regularization: last.trainRegularization, objective: last.trainObjective, ...(last.trainAccuracy !== undefined ? { accuracy: last.trainAccuracy } : {}) }
     : trainer.evaluate('train');
   const test = trainer.data.test.n > 0 && !diverged ? trainer.evaluate('test') : null;
-  return { ...prepared, problems: [...prepared.problems, ...live], history, train, test, diverged };
+  return { ...prepared, problems: combineProblems({ parse: prepared.problems, session: [], data: [], live }, EVERY_FAMILY), history, train, test, diverged };
 }

@@ -2,6 +2,7 @@
 // reads the current values, so a change applies without a reload.
 
 import * as vscode from 'vscode';
+import { DEFAULT_MAX_PARAMETERS } from '../training/run-core';
 import type { SessionSettings } from '../training/session-api';
 import { updateRateFrom } from './update-rate';
 
@@ -27,7 +28,7 @@ export function readSettings(): EditorSettings {
   return {
     updateRate: updateRateFrom(config.get('updateRate')),
     defaultMaxEpochs: Math.round(positive(config.get('defaultMaxEpochs'), 300)),
-    maxParameters: Math.round(positive(config.get('maxParameters'), 5_000_000)),
+    maxParameters: Math.round(positive(config.get('maxParameters'), DEFAULT_MAX_PARAMETERS)),
     diagnostics: {
       static: config.get<boolean>('diagnostics.static') ?? true,
       live: config.get<boolean>('diagnostics.live') ?? true,

@@ -3,6 +3,7 @@
 
 export { parseModel, defaultLoss, type ParseOptions } from './parse/parse-model';
 export { SYNTAX_ERROR } from './parse/syntax';
+export { MAX_EPOCHS } from './parse/read-training';
 export type { ModelSpec, DataSpec, LayerSpec, Problem, SourceRange, Severity, TextFix, ParseResult, SpecLocations, DataFacts } from './spec';
 export { DEFAULTS, defaultLearningRate } from './defaults';
 export { THRESHOLDS } from './thresholds';

@@ -55,19 +55,46 @@ export function problemsSignature(problems: readonly Problem[]): string {
 /** Bytes a parameter costs while training: weight, gradient and up to two optimiser moments, as float64. */
 const BYTES_PER_PARAMETER = 8 * 4;
 
-export function tooManyParametersProblem(count: number, limit: number, locations: SpecLocations): Problem {
+/** Where a network's parameters are: per layer, fan-in × units + units (see layerParameterCounts). */
+export interface ParameterBreakdown {
+  inputSize: number;
+  units: readonly number[];
+  perLayer: readonly number[];
+}
+
+/**
+ * A network over the parameter cap. With the breakdown, the problem sits on the layer that holds
+ * the most parameters (the one to make narrower) and says how many it holds; without, on `layers`.
+ */
+export function tooManyParametersProblem(count: number, limit: number, locations: SpecLocations, breakdown?: ParameterBreakdown): Problem {
   const gigabytes = (count * BYTES_PER_PARAMETER) / 1e9;
   const memory = gigabytes >= 1 ? `${gigabytes.toFixed(1)} GB` : `${Math.round(gigabytes * 1000)} MB`;
+  const largest = breakdown ? largestLayer(breakdown.perLayer) : -1;
+  const range = (largest >= 0 ? locations.layers[largest] : undefined) ?? locations.keys['layers'] ?? locations.values['layers'] ?? locations.root;
+  let where = '';
+  if (breakdown && largest >= 0) {
+    const fanIn = largest === 0 ? breakdown.inputSize : breakdown.units[largest - 1];
+    where =
+      ` Most of them, ${formatCount(breakdown.perLayer[largest])}, are in layers[${largest}]: ` +
+      `${formatCount(breakdown.units[largest])} units, each with ${formatCount(fanIn)} weights and a bias.`;
+  }
   return {
     code: 'too-many-parameters',
     severity: 'error',
     message:
       `This network has ${formatCount(count)} parameters, above the limit of ${formatCount(limit)}: ` +
-      `training it would need about ${memory} for weights, gradients and optimiser state. ` +
-      `Use fewer or narrower layers, or raise the maximum parameter count in the settings.`,
-    range: locations.keys['layers'] ?? locations.values['layers'] ?? locations.root,
+      `training it would need about ${memory} for weights, gradients and optimiser state.${where} ` +
+      `Use fewer or narrower layers, or raise the limit: the nnPlayground.maxParameters setting in the editor, --max-parameters on the command line.`,
+    range,
     source: 'static',
+    ...(largest >= 0 ? { layer: largest } : {}),
   };
+}
+
+function largestLayer(perLayer: readonly number[]): number {
+  let best = -1;
+  for (let i = 0; i < perLayer.length; i++) if (best < 0 || perLayer[i] > perLayer[best]) best = i;
+  return best;
 }
 
 /** The data could not be read (missing CSV) or built (bad column, too few samples, …). */

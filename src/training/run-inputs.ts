@@ -1,13 +1,14 @@
 // From a valid spec to the worker's `init` message: reads a CSV through the host (never the file
-// system directly), lets the model package turn spec + text into trainer options, and counts the
-// parameters so that an oversized network is refused before any memory is spent on it.
+// system directly), then plans the run as the CLI does (run-core.ts: CSV columns, the parameter
+// cap before any memory is spent, spec + text → trainer options).
 
-import { checkCsv, csvReadProblem, toTrainerInputs } from '../model/index';
+import { csvReadProblem } from '../model/index';
 import type { ModelSpec, ParseResult, Problem } from '../model/spec';
 import type { SessionInit } from '../protocol/worker-messages';
 import type { SessionHost, SessionSettings } from './session-api';
-import { dataProblem, tooManyParametersProblem } from './problems';
-import { countParameters } from './spec-diff';
+import { errorMessage, planRun } from './run-core';
+
+export { errorMessage } from './run-core';
 
 /** Networks up to this size get their parameters and output grid in snapshots (diagram, boundary). */
 export const DIAGRAM_PARAMETER_LIMIT = 2000;
@@ -48,23 +49,11 @@ export async function prepareRun(spec: ModelSpec, parse: ParseResult, options: P
         return { ok: false, problems: [csvReadProblem(parse, path, errorMessage(error))] };
       }
     }
-    // A misspelt column is reported on its name in the model, with the columns that do exist.
-    const columns = checkCsv(parse, csvText);
-    if (columns.some((problem) => problem.severity === 'error')) return { ok: false, problems: columns };
   }
 
-  let inputs: ReturnType<typeof toTrainerInputs>;
-  try {
-    inputs = toTrainerInputs(withDefaultEpochs(spec, parse, settings), csvText);
-  } catch (error) {
-    return { ok: false, problems: [dataProblem(errorMessage(error), parse.locations)] };
-  }
-
-  const { network } = inputs.options;
-  const parameterCount = countParameters(network.inputSize, network.layers);
-  if (parameterCount > settings.maxParameters) {
-    return { ok: false, parameterCount, problems: [tooManyParametersProblem(parameterCount, settings.maxParameters, parse.locations)] };
-  }
+  const plan = planRun(withDefaultEpochs(spec, parse, settings), parse, { csvText, maxParameters: settings.maxParameters });
+  if (!plan.ok) return plan;
+  const { inputs, parameterCount } = plan;
   return {
     ok: true,
     parameterCount,
@@ -95,8 +84,4 @@ export const MAX_UPDATE_RATE = 20;
 export function snapshotInterval(settings: SessionSettings): number {
   const rate = settings.updateRate > 0 ? Math.min(settings.updateRate, MAX_UPDATE_RATE) : MAX_UPDATE_RATE;
   return Math.max(1000 / MAX_UPDATE_RATE, Math.round(1000 / rate));
-}
-
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

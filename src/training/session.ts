@@ -6,12 +6,13 @@
 // worker must see init, edits and commands in the order the person made them.
 
 import type { WeightsFile, GradientCheckResult } from '../engine/trainer-api';
-import { checkAgainstData, liveProblems, parseModel } from '../model/index';
+import { checkAgainstData, parseModel } from '../model/index';
 import type { ModelSpec, ParseResult, Problem } from '../model/spec';
 import type { DataView, GridView, HistoryPoint, SessionState, Snapshot } from '../protocol/snapshot';
 import type { FromWorker } from '../protocol/worker-messages';
 import type { Disposable, SessionChange, SessionHost, TrainingSession } from './session-api';
-import { combineProblems, dataProblem, divergenceProblem, problemsSignature, runStartProblem, trainingErrorProblem, weightsProblem } from './problems';
+import { combineProblems, dataProblem, problemsSignature, runStartProblem, trainingErrorProblem, weightsProblem } from './problems';
+import { divergedProblems, LIVE_HISTORY_WINDOW, liveRunProblems } from './run-core';
 import { errorMessage, prepareRun, withDefaultEpochs, type CsvCache, type PreparedRun } from './run-inputs';
 import { diffSpecs, sameValue } from './spec-diff';
 import { HistoryColumns } from './history-columns';
@@ -29,12 +30,11 @@ export interface WorkerBackedSession extends TrainingSession {
 }
 
 /**
- * Live rules read the latest health and the recent loss history. Running them on every snapshot of
- * a run with a million epochs would make the extension host's work grow with the run: they run at
- * most this often, on at most this many recent epochs.
+ * Live rules read the latest health and the recent loss history (at most LIVE_HISTORY_WINDOW
+ * epochs). Running them on every snapshot would make the extension host's work grow with the
+ * snapshot rate: they run at most this often.
  */
 export const LIVE_RULES_INTERVAL_MS = 250;
-export const LIVE_HISTORY_WINDOW = 4096;
 
 /** The notice and the logged reason of a run started again because the model changed. */
 export function resetReason(reasons: readonly string[]): string {
@@ -553,18 +553,17 @@ class Session implements WorkerBackedSession {
     // Live rules point into the text, so they need a text that parses; otherwise the last ones stay.
     if (snapshot.health && this.parseResult.spec && this.liveRulesDue(snapshot)) {
       try {
-        const history = this.points.tail(LIVE_HISTORY_WINDOW);
-        // The last list holds borderline problems steady (hysteresis); a reset empties it.
-        this.liveList = liveProblems({ parse: this.parseResult, health: snapshot.health, history, previous: this.liveList });
+        // The last list holds borderline problems steady (hysteresis); a reset empties it. A run
+        // that is over is judged afresh, as the CLI judges it (run-core.ts).
+        const over = snapshot.state === 'finished' || snapshot.state === 'diverged';
+        this.liveList = liveRunProblems({ parse: this.parseResult, health: snapshot.health, recent: this.points.tail(LIVE_HISTORY_WINDOW), previous: this.liveList, over });
       } catch (error) {
         // A failing rule must not take the extension host's message handler down with it.
         this.host.log(`[${this.key}] live rules failed: ${errorMessage(error)}`);
       }
     }
     // The worker stopped the run: that is always shown, in the worker's words if no rule said it.
-    if (snapshot.state === 'diverged' && snapshot.message && !this.liveList.some((p) => p.code === 'divergence')) {
-      this.liveList = [...this.liveList, divergenceProblem(snapshot.message, this.parseResult.locations)];
-    }
+    if (snapshot.state === 'diverged' && snapshot.message) this.liveList = divergedProblems(this.liveList, snapshot.message, this.parseResult);
     this.emit({ kind: 'snapshot' });
     this.refreshProblems(true);
   }

@@ -116,11 +116,17 @@ export function sameValue(a: unknown, b: unknown): boolean {
 
 /** Parameters of a fully connected network: a weight per input per unit, a bias per unit. */
 export function countParameters(inputSize: number, layers: readonly { units: number }[]): number {
-  let inputs = inputSize;
   let total = 0;
-  for (const layer of layers) {
-    total += inputs * layer.units + layer.units;
-    inputs = layer.units;
-  }
+  for (const count of layerParameterCounts(inputSize, layers)) total += count;
   return total;
+}
+
+/** Each layer's share of countParameters: its fan-in × its units + its units (the biases). */
+export function layerParameterCounts(inputSize: number, layers: readonly { units: number }[]): number[] {
+  let inputs = inputSize;
+  return layers.map((layer) => {
+    const count = inputs * layer.units + layer.units;
+    inputs = layer.units;
+    return count;
+  });
 }

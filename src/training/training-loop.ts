@@ -4,15 +4,14 @@
 // the previous one, with the progress of the epoch under way. It knows nothing of threads:
 // worker.ts connects it to the parent port, so the same loop can run anywhere a `post` exists.
 
-import { createTrainer, makeDataset } from '../engine/index';
 import type { HealthReport } from '../engine/health-types';
-import type { BatchesResult, EpochProgress, Trainer } from '../engine/trainer-api';
+import type { EpochProgress, Trainer } from '../engine/trainer-api';
 import type { HistoryPoint, SessionState, Snapshot } from '../protocol/snapshot';
 import type { FromWorker, SessionInit, ToWorker, WorkerErrorStage } from '../protocol/worker-messages';
-import { costHasDiverged, divergenceMessage } from './divergence';
 import { HealthSampler } from './health-samples';
+import { buildData, buildTrainer, initialCost, trainStep } from './run-core';
 import { countParameters } from './spec-diff';
-import { packPoints, toDataView, toGridView, toHistoryPoint, toParametersView } from './views';
+import { packPoints, toDataView, toGridView, toParametersView } from './views';
 
 /** Minibatches run back to back before yielding to the message queue: short enough for a prompt pause. */
 export const SLICE_MS = 12;
@@ -35,7 +34,6 @@ interface Run {
   parameterCount: number;
   /** Target epochs, tracked here because edits change it on the fly. */
   epochs: number;
-  learningRate: number;
   /** Train cost before the first epoch: the yardstick for a blown-up loss. */
   initialCost: number;
   /** Epochs finished since the last snapshot. */
@@ -168,8 +166,7 @@ export class TrainingLoop {
     this.state = 'idle';
     let trainer: Trainer;
     try {
-      const data = makeDataset(init.data, init.dataOptions, init.options.seed);
-      trainer = createTrainer(init.options, data);
+      trainer = buildTrainer(init, buildData(init));
     } catch (error) {
       this.postError(error, 'init');
       return;
@@ -200,15 +197,18 @@ export class TrainingLoop {
     this.snapshot(true);
   }
 
+  /**
+   * The record of a run from its first epoch: at the start and after every reset, so nothing of
+   * the run before is left in it. The trainer holds the hyperparameters as edits left them.
+   */
   private newRun(init: SessionInit, trainer: Trainer): Run {
-    const { network, training } = init.options;
+    const { network, training } = trainer.options;
     const run: Run = {
       init,
       trainer,
       parameterCount: countParameters(network.inputSize, network.layers),
       epochs: training.epochs,
-      learningRate: training.learningRate,
-      initialCost: trainer.evaluate('train').cost,
+      initialCost: initialCost(trainer),
       pending: [],
       samples: 0,
       busyMs: 0,
@@ -252,16 +252,7 @@ export class TrainingLoop {
     const run = this.requireRun();
     this.stopSlices();
     run.trainer.reset();
-    run.initialCost = run.trainer.evaluate('train').cost;
-    run.pending = [];
-    run.message = undefined;
-    run.samples = 0;
-    run.busyMs = 0;
-    run.lastDiagramAt = -Infinity;
-    run.progress = null;
-    run.lastHealth = null;
-    run.sampler.clear();
-    run.sampler.take(run.trainer, 0);
+    this.run = this.newRun(run.init, run.trainer);
     this.state = 'idle';
     this.snapshot(true);
   }
@@ -270,7 +261,6 @@ export class TrainingLoop {
     const run = this.requireRun();
     run.trainer.updateTraining(patch);
     if (patch.epochs !== undefined) run.epochs = patch.epochs;
-    if (patch.learningRate !== undefined) run.learningRate = patch.learningRate;
     // A minibatch of another size costs something else: measure it again.
     if (patch.batchSize !== undefined) run.batchMs = Number.NaN;
     const done = run.trainer.epoch >= run.epochs;
@@ -350,7 +340,8 @@ export class TrainingLoop {
    */
   private trainPart(run: Run, maxBatches: number, startedAt: number): boolean {
     const before = run.trainer.epochInProgress && run.progress ? run.progress : null;
-    const result: BatchesResult = run.trainer.trainBatches(maxBatches);
+    const step = trainStep(run.trainer, run.initialCost, maxBatches);
+    const result = step.batches;
     const spent = performance.now() - startedAt;
     const trained = result.progress.batches - (before?.batches ?? 0);
     run.samples += result.progress.samples - (before?.samples ?? 0);
@@ -359,32 +350,20 @@ export class TrainingLoop {
       run.batchMs = Number.isNaN(run.batchMs) ? perBatch : 0.7 * run.batchMs + 0.3 * perBatch;
     }
     run.sampler.trained(spent);
-    if (!result.epochDone) {
+    if (!step.epochDone) {
       run.progress = result.progress;
       return true;
     }
     run.progress = null;
-    const report = result.report;
-    run.pending.push(toHistoryPoint(report));
-    if (!report.nonFinite && !costHasDiverged(report.train.cost, run.initialCost)) {
-      run.sampler.atEpochEnd(run.trainer, report.epoch, run.epochs);
+    run.pending.push(step.point);
+    if (step.divergence === undefined) {
+      run.sampler.atEpochEnd(run.trainer, step.point.epoch, run.epochs);
       return true;
     }
-    this.diverge(run, report.epoch, report.train.cost, this.health(run));
-    return false;
-  }
-
-  private diverge(run: Run, epoch: number, cost: number, health: HealthReport | null): void {
     this.stopSlices();
     this.state = 'diverged';
-    run.message = divergenceMessage({
-      epoch,
-      cost,
-      initialCost: run.initialCost,
-      learningRate: run.learningRate,
-      network: run.init.options.network,
-      health,
-    });
+    run.message = step.divergence;
+    return false;
   }
 
   /**
@@ -420,11 +399,9 @@ export class TrainingLoop {
   private buildAndSendSnapshot(run: Run, urgent: boolean): void {
     const now = performance.now();
     this.lastSnapshotAt = now;
+    // Whether the run diverged is decided at the end of each epoch (trainStep), never here: the
+    // same run then stops at the same epoch however its snapshots fall.
     const health = this.snapshotHealth(run, urgent || this.state !== 'training');
-    if (health?.nonFinite && this.state !== 'diverged' && run.trainer.epoch > 0) {
-      const last = run.pending[run.pending.length - 1];
-      this.diverge(run, run.trainer.epoch, last ? last.trainCost : NaN, health);
-    }
     if (run.busyMs > 0 && run.samples > 0) {
       run.samplesPerSecond = run.samples / (run.busyMs / 1000);
       run.samples = 0;

@@ -3,7 +3,7 @@
 
 import type { Problem } from '../../model/index';
 import { saveWeights } from '../files';
-import { run } from '../headless-run';
+import { trainPrepared } from '../headless-run';
 import { loadFiles, prepareLoaded } from '../load';
 import type { Output } from '../output';
 import { jsonMetrics, jsonProblems, problemLines, progressBar, resultsTable } from '../render';
@@ -12,6 +12,7 @@ export interface TrainArgs {
   file: string;
   epochs?: number;
   seed?: number;
+  maxParameters?: number;
   json: boolean;
   saveWeights: boolean;
 }
@@ -21,7 +22,11 @@ const PROGRESS_INTERVAL_MS = 100;
 
 export function train(args: TrainArgs, io: Output): number {
   const loaded = loadFiles(args.file, { weights: true });
-  const overrides = { ...(args.epochs !== undefined ? { epochs: args.epochs } : {}), ...(args.seed !== undefined ? { seed: args.seed } : {}) };
+  const overrides = {
+    ...(args.epochs !== undefined ? { epochs: args.epochs } : {}),
+    ...(args.seed !== undefined ? { seed: args.seed } : {}),
+    ...(args.maxParameters !== undefined ? { maxParameters: args.maxParameters } : {}),
+  };
   const hasErrors = (problems: readonly Problem[]) => problems.some((p) => p.severity === 'error');
 
   const prepared = prepareLoaded(loaded, overrides);
@@ -33,10 +38,7 @@ export function train(args: TrainArgs, io: Output): number {
 
   const showProgress = io.interactive && !args.json && io.progress !== undefined;
   let lastDraw = 0;
-  const result = run(loaded.text, {
-    ...overrides,
-    ...(loaded.csvText !== undefined ? { csvText: loaded.csvText } : {}),
-    ...(loaded.weights !== undefined ? { weights: loaded.weights } : {}),
+  const result = trainPrepared(prepared, {
     onEpoch: showProgress
       ? (epoch, epochs, point) => {
           const now = Date.now();

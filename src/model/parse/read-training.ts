@@ -8,7 +8,8 @@ import { REGULARIZATION_KEYS, TRAINING_KEYS } from '../vocabulary';
 import type { ParseContext } from './context';
 import { describeValue, readObject, reportUnknownName } from './object-view';
 
-const MAX_EPOCHS = 1_000_000;
+/** The most epochs a model may ask for; the CLI's --epochs has the same limit. */
+export const MAX_EPOCHS = 1_000_000;
 
 /** Which optimiser reads which extra hyperparameter. */
 const OPTIMIZER_PARAMETERS: Record<string, OptimizerName> = { momentum: 'momentum', beta1: 'adam', beta2: 'adam', epsilon: 'adam' };

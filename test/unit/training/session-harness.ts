@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { WeightsFile } from '../../../src/engine/trainer-api';
+import { DEFAULT_MAX_PARAMETERS } from '../../../src/training/run-core';
 import type { SessionChange, SessionHost, SessionSettings, TrainingSession } from '../../../src/training/session-api';
 
 /** `entry`: another worker entry (a test fixture) in place of src/training/worker.ts. */
@@ -20,6 +21,9 @@ export async function buildWorker(entry = join(__dirname, '../../../src/training
     platform: 'node',
     format: 'cjs',
     target: 'node20',
+    // As esbuild.mjs: jsonc-parser's UMD `main` cannot be bundled (the worker reaches the model's
+    // rule files through src/training/run-core.ts).
+    mainFields: ['module', 'main'],
     logLevel: 'error',
   });
   return { path, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
@@ -28,7 +32,7 @@ export async function buildWorker(entry = join(__dirname, '../../../src/training
 export const DEFAULT_SETTINGS: SessionSettings = {
   updateRate: 20,
   defaultMaxEpochs: 300,
-  maxParameters: 5_000_000,
+  maxParameters: DEFAULT_MAX_PARAMETERS,
   diagnostics: { static: true, live: true },
 };
 
