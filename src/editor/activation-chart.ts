@@ -2,50 +2,51 @@
 // it, for hovers: it shows at a glance whether the units sit in the linear zone or in saturation.
 // Pure string building (no DOM, no vscode), so it is unit-tested and rendered as a data URI.
 
-import { ACTIVATION_FUNCTIONS, isActivationName } from '../engine/activations';
+import { ACTIVATION_INFO, activationRecord, isActivationName } from '../engine/activations';
 import { HEALTH_PERCENTILES } from '../engine/health-types';
 import { formatNumber } from './format';
-import { saturationThreshold } from './lessons';
 
 export const CHART_WIDTH = 260;
 export const CHART_HEIGHT = 120;
 const PAD = { left: 8, right: 8, top: 10, bottom: 22 };
 
-/** An activation's value at z, for drawing; a softmax unit against a rival at 0 is a sigmoid. */
+/** An activation's value at z, for drawing: the engine's own; a softmax unit against a rival at 0 is a sigmoid. */
 export function activationValue(activation: string, z: number): number {
-  if (!isActivationName(activation)) return z;
-  return ACTIVATION_FUNCTIONS[activation === 'softmax' ? 'sigmoid' : activation].output(z);
+  return isActivationName(activation) ? activationRecord(activation).forward(z) : z;
 }
 
-/** Zones where the derivative is (nearly) zero: saturation for sigmoid/tanh, the dead side of ReLU. */
+/** Zones where the derivative is (nearly) zero, from the engine's zones: saturation (sigmoid, tanh, ELU, …), the dead side of ReLU. */
 export function flatZones(activation: string, halfWidth: number): { from: number; to: number; label: string }[] {
-  const threshold = saturationThreshold(activation);
-  if (threshold !== null) {
-    if (threshold >= halfWidth) return [];
-    return [
-      { from: -halfWidth, to: -threshold, label: 'saturated' },
-      { from: threshold, to: halfWidth, label: 'saturated' },
-    ];
-  }
-  if (activation === 'relu') return [{ from: -halfWidth, to: 0, label: 'dead (f′ = 0)' }];
-  return [];
+  if (!isActivationName(activation)) return [];
+  const zones = ACTIVATION_INFO[activation].zones;
+  const found: { from: number; to: number; label: string }[] = [];
+  if (zones.saturatedBelow !== null && zones.saturatedBelow > -halfWidth) found.push({ from: -halfWidth, to: zones.saturatedBelow, label: 'saturated' });
+  if (zones.saturatedAbove !== null && zones.saturatedAbove < halfWidth) found.push({ from: zones.saturatedAbove, to: halfWidth, label: 'saturated' });
+  if (zones.deadBelow !== null && zones.deadBelow > -halfWidth) found.push({ from: -halfWidth, to: zones.deadBelow, label: 'dead (f′ = 0)' });
+  return found;
 }
 
+/** The farthest zone edge from 0, or null: how wide the chart must be to show the zones. */
+function zoneReach(activation: string): number | null {
+  if (!isActivationName(activation)) return null;
+  const { saturatedBelow, saturatedAbove } = ACTIVATION_INFO[activation].zones;
+  if (saturatedBelow === null && saturatedAbove === null) return null;
+  return Math.max(Math.abs(saturatedBelow ?? 0), Math.abs(saturatedAbove ?? 0));
+}
+
+/**
+ * Vertical extent: a bounded side of the range (sigmoid's 0 and 1) gets 10% of the span as margin;
+ * an unbounded side ends where the curve does at the chart's edge, and the bottom always leaves
+ * 10% of the height below 0 so the axis shows.
+ */
 function yRange(activation: string, halfWidth: number): [number, number] {
-  switch (activation) {
-    case 'sigmoid':
-    case 'softmax':
-    case 'step':
-      return [-0.1, 1.1];
-    case 'tanh':
-    case 'sign':
-      return [-1.2, 1.2];
-    case 'relu':
-    case 'leaky-relu':
-      return [-0.1 * halfWidth, halfWidth];
-    default:
-      return [-halfWidth, halfWidth];
-  }
+  const range = isActivationName(activation) ? activationRecord(activation).range : ([-Infinity, Infinity] as const);
+  const low = Number.isFinite(range[0]) ? range[0] : Math.min(activationValue(activation, -halfWidth), activationValue(activation, halfWidth));
+  const high = Number.isFinite(range[1]) ? range[1] : Math.max(activationValue(activation, -halfWidth), activationValue(activation, halfWidth));
+  const span = high - low || 1;
+  const bottom = Number.isFinite(range[0]) ? low - 0.1 * span : Math.min(low, -0.1 * span);
+  const top = Number.isFinite(range[1]) ? high + 0.1 * span : high;
+  return [bottom, top];
 }
 
 /**
@@ -53,7 +54,7 @@ function yRange(activation: string, halfWidth: number): [number, number] {
  * layer stuck far in saturation is drawn where it is, not clipped to the pretty middle.
  */
 export function chartHalfWidth(activation: string, percentiles: readonly number[] | null): number {
-  const threshold = saturationThreshold(activation) ?? 3;
+  const threshold = zoneReach(activation) ?? 3;
   let half = Math.max(6, threshold * 1.4);
   if (percentiles && percentiles.length > 0) {
     const spread = Math.max(Math.abs(percentiles[0]), Math.abs(percentiles[percentiles.length - 1]));

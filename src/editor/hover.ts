@@ -11,6 +11,7 @@ import { activationChartSvg, CHART_HEIGHT, CHART_WIDTH, svgDataUri } from './act
 import { COMMANDS } from './commands-ids';
 import { formatNumber, markdownPercent, unitFormula, unitSymbol } from './format';
 import {
+  activationDefinition,
   activationLesson,
   dropoutLesson,
   initLesson,
@@ -176,6 +177,8 @@ function layerLines(session: TrainingSession, spec: ModelSpec, layer: number): s
       (session.latest ? ` · epoch ${session.latest.epoch}` : ''),
     formulaLine(session, spec, layer),
   ];
+  const definition = activationDefinition(config.activation);
+  if (definition) lines.push(definition);
   // The chart first: it is what a glance at the hover should catch (the table may need scrolling).
   const svg = activationChartSvg(config.activation, health ? health.preActivations.percentiles : null);
   const legend = health ? 'curve: the activation; red: flat zones; orange: where this layer’s pre-activations lie now (median line, 68% and 86% bands)' : 'curve: the activation; red: its flat zones';

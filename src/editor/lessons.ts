@@ -2,7 +2,7 @@
 // the model being edited. All lesson text lives here, so the wording is written once and the
 // arithmetic behind each "here, this means …" sentence is unit-tested. Pure: no vscode.
 
-import { ACTIVATION_FUNCTIONS, ACTIVATION_INFO, isActivationName } from '../engine/activations';
+import { ACTIVATION_INFO, activationRecord, isActivationName } from '../engine/activations';
 import type { HealthReport, LayerHealth } from '../engine/health-types';
 import type { InitSpec } from '../engine/types';
 import { layerInits, predictedSaturation } from '../model/index';
@@ -27,7 +27,19 @@ export function saturationThreshold(activation: string): number | null {
 /** Derivative of an activation at z; a softmax unit against a rival at 0 is a sigmoid. */
 export function activationDerivative(activation: string, z: number): number {
   if (!isActivationName(activation)) return Number.NaN;
-  return ACTIVATION_FUNCTIONS[activation === 'softmax' ? 'sigmoid' : activation].der(z);
+  return activationRecord(activation).derivative(z);
+}
+
+/**
+ * The activation's definition for a layer hover, from the activation table: its formula and, when
+ * torch.nn has one, the PyTorch module that computes the same function.
+ */
+export function activationDefinition(activation: string): string | null {
+  if (!isActivationName(activation)) return null;
+  const record = activationRecord(activation);
+  return record.pytorch === null
+    ? `The activation is \`${record.formula}\`; PyTorch has no module for it.`
+    : `The activation is \`${record.formula}\`, in PyTorch \`${record.pytorch}\`.`;
 }
 
 /** What a lesson can tie its theory to. Every field may be missing: before training, or on a broken file. */
@@ -40,32 +52,6 @@ export interface LessonContext {
   /** The layer the hovered key belongs to, for per-layer keys. */
   layer?: number;
 }
-
-const ACTIVATION_THEORY: Record<string, string> = {
-  linear:
-    'No activation: f(z) = z. Stacked linear layers collapse into one: (X·W₁ + b₁)·W₂ + b₂ = X·(W₁W₂) + (b₁W₂ + b₂), ' +
-    'a single linear model whatever the depth. A hidden layer needs a non-linear activation to approximate non-linear functions (universal approximation).',
-  step:
-    'The threshold logic unit of the perceptron: f(z) = 1 if z ≥ 0, else 0. Its derivative is 0 almost everywhere, so backpropagation cannot pass through it; ' +
-    'the perceptron rule trains one layer, and one layer separates only linearly separable classes — not XOR (Minsky, 1969).',
-  sign:
-    'The perceptron: f(x) = sign(w·x + b), a linear classifier. Its derivative is 0 almost everywhere, so backpropagation cannot pass through it; ' +
-    'a single layer separates only linearly separable classes — not XOR (Minsky, 1969).',
-  sigmoid:
-    'σ(z) = 1/(1 + e⁻ᶻ), range (0, 1): a probability, common for binary outputs. σ′(z) = σ(z)(1 − σ(z)) ≤ 0.25, and below 0.01 when |z| > 4.6: ' +
-    'the **saturation zones**, where gradients vanish and the layer stops learning. The middle is the linear zone.',
-  tanh:
-    'tanh(z), range (−1, 1), zero-centred (suits symmetric data). tanh′(z) = 1 − tanh²(z) ≤ 1, below 0.01 (1% of its maximum) when |z| > 3.0: ' +
-    'the **saturation zones**, where gradients vanish. The middle is the linear zone.',
-  relu:
-    'ReLU(z) = max(0, z): for z > 0 the derivative is 1, no saturation zone, so gradients pass undiminished. For z < 0 the derivative is 0: ' +
-    'a unit that never activates is **dead** and stops learning.',
-  'leaky-relu':
-    'Leaky ReLU: z for z > 0, 0.01·z otherwise. Like ReLU without a saturation zone for z > 0, and the small negative slope keeps units from dying.',
-  softmax:
-    'Softmax: yᵢ = e^{zᵢ} / Σⱼ e^{zⱼ}. Exponentials make the outputs non-negative and dividing by their sum makes them add up to 1: a probability ' +
-    'distribution over the classes, used with cross-entropy for multi-class outputs.',
-};
 
 const WHY_ACTIVATIONS =
   'An activation should be continuous and differentiable (a few points excepted) for gradient descent, simple with a simple derivative, ' +
@@ -114,7 +100,7 @@ export function describeInit(init: InitSpec): string {
 
 /** Lesson on `activation`: the function's theory, then what it means for this layer now. */
 export function activationLesson(activation: string, context: LessonContext): string[] {
-  const lines = [`**Activation \`${activation}\`.** ${ACTIVATION_THEORY[activation] ?? WHY_ACTIVATIONS}`];
+  const lines = [`**Activation \`${activation}\`.** ${isActivationName(activation) ? activationRecord(activation).lesson : WHY_ACTIVATIONS}`];
   const health = layerHealth(context);
   if (health) {
     const median = health.preActivations.percentiles[4];

@@ -9,6 +9,7 @@
 // network, see `defaultMaxParameters`) are checked on an evenly strided subset of that many
 // parameters, spread over every layer, weights and biases alike.
 
+import { activationRecord } from './activations';
 import { batchLossGradient, batchLossSum, type LossKernel } from './losses';
 import type { Network, Workspace } from './network';
 import { addRegularizationGradient, regularizationTerm } from './regularization';
@@ -33,7 +34,7 @@ export interface GradientCheckInputs {
   maxParameters?: number;
 }
 
-/** Objective value, and a signature of which ReLU pre-activations are positive (their kinks). */
+/** Objective value. */
 function objective(inputs: GradientCheckInputs): number {
   const { network, workspace: ws, rows, kernel } = inputs;
   network.forward(ws, rows, 'fixed-mask', inputs.dropoutMode, null, false);
@@ -43,14 +44,16 @@ function objective(inputs: GradientCheckInputs): number {
   return value;
 }
 
+/** A signature of which side of each kink (the activation table's `kinks`: ReLU's 0, …) every pre-activation lies on. */
 function kinkSignature(inputs: GradientCheckInputs): number {
   const { network, workspace: ws, rows } = inputs;
   let signature = 0;
   for (const layer of network.layers) {
-    if (layer.activation !== 'relu' && layer.activation !== 'leaky-relu') continue;
+    const kinks = activationRecord(layer.activation).kinks;
+    if (kinks.length === 0) continue;
     const pre = ws.pre[layer.index];
     const count = rows * layer.units;
-    for (let i = 0; i < count; i++) if (pre[i] > 0) signature = (Math.imul(signature, 31) + i + 1) | 0;
+    for (const kink of kinks) for (let i = 0; i < count; i++) if (pre[i] > kink) signature = (Math.imul(signature, 31) + i + 1) | 0;
   }
   return signature;
 }

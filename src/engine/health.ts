@@ -8,6 +8,7 @@ import { ACTIVATION_INFO } from './activations';
 import { describe, firstNonFinite, normAndMeanAbs } from './distribution';
 import type { HealthReport, LayerHealth, NonFiniteEvent } from './health-types';
 import type { Network, Workspace } from './network';
+import type { ActivationName } from './types';
 
 export const HEALTH_SAMPLE_ROWS = 256;
 
@@ -54,13 +55,21 @@ export function computeHealth(inputs: HealthInputs): HealthReport {
   return { layers, nonFinite: inputs.nonFinite ?? scanParameters(network) };
 }
 
-/** Share of (sample, unit) pre-activations inside the saturation zone, for sigmoid and tanh. */
-export function saturatedFraction(activation: string, pre: Float64Array, count: number): number | null {
-  if (activation !== 'sigmoid' && activation !== 'tanh') return null;
-  const threshold = (ACTIVATION_INFO[activation].saturation as { threshold: number }).threshold;
+/**
+ * Share of (sample, unit) pre-activations inside a saturation zone (sigmoid and tanh on both
+ * sides, ELU, softplus, GELU and swish below), or null for activations without one.
+ */
+export function saturatedFraction(activation: ActivationName, pre: Float64Array, count: number): number | null {
+  const { saturatedBelow, saturatedAbove } = ACTIVATION_INFO[activation].zones;
+  if (saturatedBelow === null && saturatedAbove === null) return null;
   if (count === 0) return 0;
+  const below = saturatedBelow ?? Number.NEGATIVE_INFINITY;
+  const above = saturatedAbove ?? Number.POSITIVE_INFINITY;
   let saturated = 0;
-  for (let i = 0; i < count; i++) if (Math.abs(pre[i]) > threshold) saturated++;
+  for (let i = 0; i < count; i++) {
+    const z = pre[i];
+    if (z < below || z > above) saturated++;
+  }
   return saturated / count;
 }
 

@@ -9,15 +9,22 @@ export { createRng, type Rng } from './rng';
 export {
   ACTIVATION_FUNCTIONS,
   ACTIVATION_INFO,
+  ACTIVATION_TABLE,
+  activationRecord,
+  ELU_ALPHA,
   LEAKY_SLOPE,
+  SOFTPLUS_THRESHOLD,
   LINEAR_ZONE_SHARE,
   SATURATION_DERIVATIVE,
   isActivationName,
   softmax,
   zoneThreshold,
   type ActivationInfo,
+  type ActivationRecord,
+  type ActivationZones,
   type ScalarActivation,
 } from './activations';
+export { erf } from './erf';
 export { batchLossSum, crossEntropy, entropy, klDivergence, resolveLossKernel, sampleLosses, softplus, type LossKernel } from './losses';
 export { DEFAULT_GAUSSIAN_STD, DEFAULT_UNIFORM_LIMIT, initStd } from './init';
 export { regularizationTerm } from './regularization';

@@ -2,8 +2,9 @@
 // CLI, bench, tests) speaks in these types, so they are the contract that keeps the engine pure:
 // plain data in, plain data out. No `vscode`, no `node:*`, no DOM anywhere under src/engine.
 
-export const ACTIVATIONS = ['linear', 'step', 'sign', 'sigmoid', 'tanh', 'relu', 'leaky-relu', 'softmax'] as const;
-export type ActivationName = (typeof ACTIVATIONS)[number];
+// The activation names are the keys of the activation table (activations.ts): one record each.
+export { ACTIVATIONS, type ActivationName } from './activations';
+import type { ActivationName } from './activations';
 
 // `cross-entropy` means softmax cross-entropy on a softmax output and binary cross-entropy on a
 // sigmoid output; `binary-cross-entropy` is accepted as the explicit name of the latter.

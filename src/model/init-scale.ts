@@ -2,7 +2,7 @@
 // pre-activation statistics before training: z = Σ wᵢxᵢ over fan_in inputs of unit variance has
 // Var(z) = fan_in·E[w²] (biases start at 0).
 
-import { initStd, type ActivationName, type InitSpec } from '../engine/index';
+import { activationRecord, initStd, type ActivationName, type InitSpec } from '../engine/index';
 import type { DataFacts, ModelSpec } from './spec';
 
 export interface LayerInit {
@@ -32,20 +32,12 @@ export function isConstantInit(init: InitSpec): boolean {
   return init.distribution === 'zeros' || (init.distribution === 'gaussian' && init.std === 0) || (init.distribution === 'uniform' && init.limit === 0);
 }
 
-const ACTIVATION_FUNCTIONS: Partial<Record<ActivationName, (z: number) => number>> = {
-  linear: (z) => z,
-  sigmoid: (z) => 1 / (1 + Math.exp(-z)),
-  tanh: Math.tanh,
-  relu: (z) => Math.max(0, z),
-  'leaky-relu': (z) => (z > 0 ? z : 0.01 * z),
-  step: (z) => (z >= 0 ? 1 : 0),
-  sign: (z) => (z >= 0 ? 1 : -1),
-};
-
 /** E[φ(z)²] for z ~ N(0, std²), by the trapezoid rule over ±8σ (plenty for these smooth φ). */
 export function activationSecondMoment(activation: ActivationName, std: number): number {
-  const phi = ACTIVATION_FUNCTIONS[activation];
-  if (phi === undefined) return 1;
+  const record = activationRecord(activation);
+  // Softmax is an output layer's row function: no layer reads its second moment.
+  if (record.rowwise) return 1;
+  const phi = record.forward;
   if (std === 0) return phi(0) ** 2;
   const steps = 400;
   const h = (16 * std) / steps;

@@ -3,7 +3,7 @@
 // uses these to check output widths and fan-ins statically, so a student sees "softmax over 3
 // units for 2 classes" while typing, not after pressing Train.
 
-import { ACTIVATION_INFO } from '../engine/index';
+import { ACTIVATION_INFO, ACTIVATIONS } from '../engine/index';
 import type { ActivationName, BundledDatasetName, GeneratorName, TaskKind } from '../engine/types';
 
 export const TOP_LEVEL_KEYS = ['$schema', 'name', 'seed', 'data', 'layers', 'loss', 'init', 'training'] as const;
@@ -70,9 +70,7 @@ export const DATASET_FACTS: Record<BundledDatasetName, { samples: number; inputS
 };
 
 /** Activations whose derivative is zero almost everywhere: backpropagation cannot train them. */
-export const THRESHOLD_ACTIVATIONS: readonly ActivationName[] = ['sign', 'step'];
-
-const zoneOf = (name: 'sigmoid' | 'tanh'): number => (ACTIVATION_INFO[name].saturation as { threshold: number }).threshold;
+export const THRESHOLD_ACTIVATIONS: readonly ActivationName[] = ACTIVATIONS.filter((name) => !ACTIVATION_INFO[name].differentiable);
 
 /**
  * Activations with saturation zones, and the |z| where they start: the engine's own zones (found
@@ -81,7 +79,12 @@ const zoneOf = (name: 'sigmoid' | 'tanh'): number => (ACTIVATION_INFO[name].satu
  * rounded 4.6 and 3.0, so a z the health statistics count as saturated is one the rules, hovers
  * and charts call saturated too. Text prints them rounded (`saturationLabel`).
  */
-export const SATURATION_THRESHOLD: Partial<Record<ActivationName, number>> = { sigmoid: zoneOf('sigmoid'), tanh: zoneOf('tanh') };
+export const SATURATION_THRESHOLD: Partial<Record<ActivationName, number>> = Object.fromEntries(
+  ACTIVATIONS.flatMap((name) => {
+    const saturation = ACTIVATION_INFO[name].saturation;
+    return saturation ? [[name, saturation.threshold]] : [];
+  }),
+);
 
 /** A zone as messages print it, "4.6" and "3.0": the theory's figures, the comparison's value rounded. */
 export function saturationLabel(threshold: number): string {

@@ -3,7 +3,7 @@
 // side shaded, and the saturated or dead share written on it.
 
 import type { Chart } from 'chart.js';
-import { activationChartData, activationSummary } from '../../src/panel/view-models/activation-view';
+import { activationChartData, activationSummary, zoneBands } from '../../src/panel/view-models/activation-view';
 import { layerLabel } from '../../src/panel/view-models/gradient-view';
 import type { Change, PanelState } from '../../src/panel/view-models/panel-state';
 import { createChart, emptyZones, xy, type Zones } from '../charts';
@@ -57,12 +57,12 @@ export class ActivationsView implements View {
       (curve as { data: unknown; label: string }).data = xy(d.curve.x, d.curve.y);
       (curve as { label: string }).label = lh.activation === 'softmax' ? 'softmax (one logit against 0)' : lh.activation;
       const z = panel.zones;
-      const s = d.zones.saturation;
       const saturated = p.alpha(p.error, p.highContrast ? 0.3 : 0.14);
       z.x = [];
-      if (s !== null) z.x.push({ from: d.xMin, to: -s, fill: saturated }, { from: s, to: d.xMax, fill: saturated });
-      if (d.zones.linear !== null) z.x.push({ from: -d.zones.linear, to: d.zones.linear, fill: p.alpha(p.ok, p.highContrast ? 0.3 : 0.14) });
-      if (d.zones.deadBelow !== null) z.x.push({ from: d.xMin, to: d.zones.deadBelow, fill: p.alpha(p.muted, 0.18) });
+      for (const band of zoneBands(d)) {
+        const fill = band.kind === 'saturated' ? saturated : band.kind === 'linear' ? p.alpha(p.ok, p.highContrast ? 0.3 : 0.14) : p.alpha(p.muted, 0.18);
+        z.x.push({ from: band.from, to: band.to, fill });
+      }
       const x = panel.chart.options.scales?.x as { min?: number; max?: number };
       x.min = d.xMin;
       x.max = d.xMax;

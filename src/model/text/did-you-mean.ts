@@ -2,6 +2,8 @@
 // `_` and spaces, so `learning_rate`, `LearningRate` and `leaky_relu` find their spelling, and a
 // small alias table covers the names other libraries use for the same idea (logistic, glorot…).
 
+import { ACTIVATIONS, activationRecord } from '../../engine/activations';
+
 /** Optimal-string-alignment distance: Levenshtein plus transposition of neighbours. */
 export function editDistance(a: string, b: string): number {
   const rows = a.length + 1;
@@ -24,17 +26,12 @@ function fold(name: string): string {
   return name.toLowerCase().replace(/[-_\s]/g, '');
 }
 
+/** Other libraries' activation names, from the activation table (`silu` → swish, `logistic` → sigmoid). */
+const ACTIVATION_ALIASES: Record<string, string> = Object.fromEntries(ACTIVATIONS.flatMap((name) => activationRecord(name).aliases.map((alias) => [fold(alias), name])));
+
 /** Other libraries' names for ideas the format spells differently. Keys are folded. */
 const ALIASES: Record<string, string> = {
-  logistic: 'sigmoid',
-  identity: 'linear',
-  none: 'linear',
-  heaviside: 'step',
-  threshold: 'step',
-  signum: 'sign',
-  rectifier: 'relu',
-  leaky: 'leaky-relu',
-  lrelu: 'leaky-relu',
+  ...ACTIVATION_ALIASES,
   glorot: 'xavier',
   glorotuniform: 'xavier',
   glorotnormal: 'xavier',

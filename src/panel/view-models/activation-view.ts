@@ -2,67 +2,28 @@
 // student sees where the values fall: in the linear zone, or in the saturation zones where the
 // derivative (and with it the gradient) vanishes, or below 0 where ReLU units die.
 
+import { ACTIVATION_INFO, activationRecord, isActivationName, type ActivationZones } from '../../engine/activations';
 import type { LayerHealth } from '../../engine/health-types';
-import { SATURATION_THRESHOLD } from '../../model/vocabulary';
-import type { ActivationName } from '../../engine/types';
 import { histogramSteps, type StepSeries } from './distribution-view';
 import { formatNumber, formatPercent } from './format';
 
-/** Where the derivative is within this share of its peak, the function is nearly a line. */
-export const LINEAR_ZONE_DERIVATIVE = 0.9;
-
-const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
-
-/** The function itself, for the curve (softmax is drawn as the logistic of one logit vs. the rest). */
+/** The function itself, for the curve: the engine's own (softmax is drawn as the logistic of one logit against 0). */
 export function activationValue(name: string, z: number): number {
-  switch (name) {
-    case 'sigmoid':
-    case 'softmax':
-      return sigmoid(z);
-    case 'tanh':
-      return Math.tanh(z);
-    case 'relu':
-      return Math.max(0, z);
-    case 'leaky-relu':
-      return z > 0 ? z : 0.01 * z;
-    case 'step':
-      return z > 0 ? 1 : 0;
-    case 'sign':
-      return z > 0 ? 1 : z < 0 ? -1 : 0;
-    default:
-      return z;
-  }
+  return isActivationName(name) ? activationRecord(name).forward(z) : z;
 }
 
-export interface Zones {
-  /** |z| beyond which the unit is saturated; null when the function has no saturation zone. */
-  saturation: number | null;
-  /** The linear zone (−a, a); null when the function is linear (or piecewise) everywhere. */
-  linear: number | null;
-  /** z below this kills the gradient entirely (ReLU's dead side). */
-  deadBelow: number | null;
-}
+/** The engine's zones, computed from the activation's derivative (see ActivationZones). */
+export type Zones = ActivationZones;
+
+const NO_ZONES: Zones = { saturatedBelow: null, saturatedAbove: null, deadBelow: null, linear: null };
 
 /**
- * Zones from the derivative: saturation beyond the model rules' thresholds (4.6 for sigmoid, 3.0
- * for tanh, where the derivative falls below 0.01), linear where it stays within 10% of its peak:
- * σ'(z)/σ'(0) = 4σ(1−σ) ≥ r gives σ = (1 + √(1−r))/2; tanh'(z) = 1 − tanh² ≥ r gives tanh z = √(1−r).
+ * Zones from the derivative, as the engine computes them: saturation where |φ′| < 0.01 (beyond
+ * ±4.585 for sigmoid, ±2.993 for tanh, below −4.6 for ELU and softplus), the linear zone where
+ * the slope stays within 10% of its peak, ReLU's dead side below 0.
  */
 export function activationZones(name: string): Zones {
-  const saturation = SATURATION_THRESHOLD[name as ActivationName] ?? null;
-  const r = LINEAR_ZONE_DERIVATIVE;
-  switch (name) {
-    case 'sigmoid': {
-      const s = (1 + Math.sqrt(1 - r)) / 2;
-      return { saturation, linear: Math.log(s / (1 - s)), deadBelow: null };
-    }
-    case 'tanh':
-      return { saturation, linear: Math.atanh(Math.sqrt(1 - r)), deadBelow: null };
-    case 'relu':
-      return { saturation: null, linear: null, deadBelow: 0 };
-    default:
-      return { saturation: null, linear: null, deadBelow: null };
-  }
+  return isActivationName(name) ? ACTIVATION_INFO[name].zones : NO_ZONES;
 }
 
 export interface ActivationChartData {
@@ -83,7 +44,8 @@ export function activationChartData(health: LayerHealth): ActivationChartData {
   const d = health.preActivations;
   const zones = activationZones(health.activation);
   // Show at least the saturation thresholds, so an empty-looking linear zone still has context.
-  const reach = Math.max(Math.abs(d.histogram.min), Math.abs(d.histogram.max), (zones.saturation ?? 2) * 1.25, 1e-6);
+  const edge = Math.max(Math.abs(zones.saturatedBelow ?? 0), Math.abs(zones.saturatedAbove ?? 0)) || 2;
+  const reach = Math.max(Math.abs(d.histogram.min), Math.abs(d.histogram.max), edge * 1.25, 1e-6);
   const xMin = -reach;
   const xMax = reach;
   const cx: number[] = [];
@@ -94,6 +56,28 @@ export function activationChartData(health: LayerHealth): ActivationChartData {
     cy.push(activationValue(health.activation, z));
   }
   return { histogram: histogramSteps(d), curve: { x: cx, y: cy }, xMin, xMax, zones, note: activationNote(health) };
+}
+
+export interface ZoneBand {
+  kind: 'saturated' | 'linear' | 'dead';
+  from: number;
+  to: number;
+}
+
+/** The zones as bands to shade, clipped to the chart's x range (a zone running to ±∞ ends at the edge). */
+export function zoneBands(chart: Pick<ActivationChartData, 'zones' | 'xMin' | 'xMax'>): ZoneBand[] {
+  const { zones, xMin, xMax } = chart;
+  const bands: ZoneBand[] = [];
+  const add = (kind: ZoneBand['kind'], from: number, to: number) => {
+    const a = Math.max(from, xMin);
+    const b = Math.min(to, xMax);
+    if (b > a) bands.push({ kind, from: a, to: b });
+  };
+  if (zones.saturatedBelow !== null) add('saturated', xMin, zones.saturatedBelow);
+  if (zones.saturatedAbove !== null) add('saturated', zones.saturatedAbove, xMax);
+  if (zones.linear !== null) add('linear', zones.linear.min, zones.linear.max);
+  if (zones.deadBelow !== null) add('dead', xMin, zones.deadBelow);
+  return bands;
 }
 
 export function activationNote(health: LayerHealth): string | null {

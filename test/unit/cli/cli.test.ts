@@ -88,7 +88,7 @@ describe('the built bundle as a process', () => {
     const dir = tempModel({ 'bad.nn.json': '{\n  "data": { "generator": "xor" },\n  "layers": [{ "units": 4, "activation": "sigmod" }, { "units": 1 }]\n}\n' });
     const r = cli('check', join(dir, 'bad.nn.json'));
     expect(r.code).toBe(1);
-    expect(r.stdout.trim()).toBe(`${join(dir, 'bad.nn.json')}:3:42: error [unknown-activation] Unknown activation "sigmod". Did you mean "sigmoid"? Known: linear, step, sign, sigmoid, tanh, relu, leaky-relu, softmax. sigmoid and tanh squash (and saturate for large |z|), relu passes positives only, linear adds no non-linearity, sign/step are the perceptron's threshold, softmax turns the output layer into class probabilities.`);
+    expect(r.stdout.trim()).toBe(`${join(dir, 'bad.nn.json')}:3:42: error [unknown-activation] Unknown activation "sigmod". Did you mean "sigmoid"? Known: linear, step, sign, sigmoid, tanh, relu, leaky-relu, elu, softplus, gelu, swish, softmax. sigmoid and tanh squash (and saturate for large |z|), relu passes positives only, linear adds no non-linearity, sign/step are the perceptron's threshold, softmax turns the output layer into class probabilities.`);
     noStack(r.stderr + r.stdout);
   });
 

@@ -9,7 +9,7 @@ import { checkGradients } from '../../../src/engine/gradcheck';
 import type { ActivationName, DropoutMode, LossName, RegularizationSpec } from '../../../src/engine/types';
 import { network, options, randomData } from './helpers';
 
-const HIDDEN: ActivationName[] = ['linear', 'sigmoid', 'tanh', 'relu', 'leaky-relu'];
+const HIDDEN: ActivationName[] = ['linear', 'sigmoid', 'tanh', 'relu', 'leaky-relu', 'elu', 'softplus', 'gelu', 'swish'];
 const OUTPUTS: { loss: LossName; output: ActivationName; units: number; classes?: number }[] = [
   { loss: 'mse', output: 'linear', units: 2 },
   { loss: 'mse', output: 'sigmoid', units: 2 },

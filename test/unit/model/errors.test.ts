@@ -144,7 +144,7 @@ describe('unknown names, with "did you mean"', () => {
     const text = XOR_TEXT.replace('"tanh"', '"banana"');
     const p = only(parse(text), 'unknown-activation');
     expect(p.message).not.toMatch(/Did you mean/);
-    expect(p.message).toMatch(/Known: linear, step, sign, sigmoid, tanh, relu, leaky-relu, softmax/);
+    expect(p.message).toMatch(/Known: linear, step, sign, sigmoid, tanh, relu, leaky-relu, elu, softplus, gelu, swish, softmax/);
     expect(p.fixes).toBeUndefined();
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activationChartData, activationValue, activationZones } from '../../../src/panel/view-models/activation-view';
+import { activationChartData, activationValue, activationZones, zoneBands } from '../../../src/panel/view-models/activation-view';
 import { gradientBars, gradientFlagOf, gradientLines } from '../../../src/panel/view-models/gradient-view';
 import type { Distribution, LayerHealth } from '../../../src/engine/health-types';
 import type { ProblemView } from '../../../src/protocol/webview-messages';
@@ -38,7 +38,8 @@ const slope = (name: string, z: number) => (activationValue(name, z + 1e-5) - ac
 describe('activationZones', () => {
   it('saturation starts where the derivative falls below 0.01', () => {
     for (const name of ['sigmoid', 'tanh']) {
-      const t = activationZones(name).saturation as number;
+      const t = activationZones(name).saturatedAbove as number;
+      expect(activationZones(name).saturatedBelow).toBe(-t);
       // Just past the edge (at it the derivative is 0.01 itself, up to the difference's own error).
       expect(slope(name, t * 1.001)).toBeLessThan(0.01);
       expect(slope(name, -t * 1.001)).toBeLessThan(0.01);
@@ -49,14 +50,29 @@ describe('activationZones', () => {
 
   it('the linear zone ends where the derivative drops to 90% of its peak', () => {
     for (const name of ['sigmoid', 'tanh']) {
-      const a = activationZones(name).linear as number;
-      expect(slope(name, a) / slope(name, 0)).toBeCloseTo(0.9, 4);
+      const { min, max } = activationZones(name).linear as { min: number; max: number };
+      expect(min).toBe(-max);
+      expect(slope(name, max) / slope(name, 0)).toBeCloseTo(0.9, 4);
     }
   });
 
-  it('ReLU has a dead side instead of saturation; linear has neither', () => {
-    expect(activationZones('relu')).toEqual({ saturation: null, linear: null, deadBelow: 0 });
-    expect(activationZones('linear')).toEqual({ saturation: null, linear: null, deadBelow: null });
+  // Changed on purpose: the panel's old copy had no linear zone for ReLU and linear, where the
+  // engine's (slope at its peak) is z > 0 and everywhere; the panel now shows the engine's zones.
+  it('ReLU has a dead side instead of saturation and is linear above 0; linear has no flat zone', () => {
+    expect(activationZones('relu')).toEqual({ saturatedBelow: null, saturatedAbove: null, linear: { min: 0, max: Infinity }, deadBelow: 0 });
+    expect(activationZones('linear')).toEqual({ saturatedBelow: null, saturatedAbove: null, linear: { min: -Infinity, max: Infinity }, deadBelow: null });
+  });
+
+  it('shades each zone clipped to the chart, the saturation on both sides for tanh', () => {
+    const chart = activationChartData(layer(0, 'tanh', 1));
+    const bands = zoneBands(chart);
+    expect(bands.map((b) => b.kind)).toEqual(['saturated', 'saturated', 'linear']);
+    expect(bands[0].from).toBe(chart.xMin);
+    expect(bands[1].to).toBe(chart.xMax);
+    expect(zoneBands(activationChartData(layer(0, 'relu', 1))).map((b) => [b.kind, b.from === 0 || b.to === 0])).toEqual([
+      ['linear', true],
+      ['dead', true],
+    ]);
   });
 });
 
