@@ -54,7 +54,7 @@ export function prepare(text: string, options: RunOptions = {}): Prepared {
   if (spec === undefined) return { parse, problems, epochs: 0 };
   const epochs = options.epochs ?? spec.training.epochs;
   if (spec.data.kind === 'csv' && options.csvText !== undefined) {
-    problems.push(...checkCsv(parse, options.csvText));
+    for (const problem of checkCsv(parse, options.csvText)) problems.push(problem);
     if (hasErrors(problems)) return { parse, problems, epochs };
   }
   let trainer: Trainer;

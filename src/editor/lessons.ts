@@ -181,8 +181,7 @@ export function dropoutLesson(probability: number, context: LessonContext, mode:
   if (units !== undefined) here += `, about ${formatNumber(units * keep)} of ${units} units active per step`;
   if (mode) here += `, mode '${mode}'`;
   lines.push(`${here}.`);
-  lines.push(...gapSentence(context.last));
-  return lines;
+  return lines.concat(gapSentence(context.last));
 }
 
 function gapSentence(last: HistoryPoint | undefined): string[] {
@@ -214,8 +213,7 @@ export function regularizationLesson(type: string, lambda: number, learningRate:
       `Now: regularisation term ${formatNumber(last.trainRegularization)}, ${markdownPercent(last.trainRegularization / last.trainObjective)} of the objective ${formatNumber(last.trainObjective)}.`,
     );
   }
-  lines.push(...gapSentence(last));
-  return lines;
+  return lines.concat(gapSentence(last));
 }
 
 /** Lesson on `learningRate`: the update rule and each layer's update ratio now. */

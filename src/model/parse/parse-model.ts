@@ -113,9 +113,9 @@ function parseUnguarded(text: string, options: ParseOptions): ParseResult {
   const spec: ModelSpec = { name, seed: seed ?? DEFAULTS.seed, data, layers, loss: loss ?? defaultLoss(layers), init, training };
   const check: CheckContext = { spec, facts, locations: ctx.locations, src: { text, lines: ctx.lines, tree: root } };
   const semantic = [...checkArchitecture(check), ...checkOutputAgainstFacts(check)];
-  ctx.problems.push(...semantic);
+  for (const problem of semantic) ctx.problems.push(problem);
   if (semantic.some((p) => p.severity === 'error')) return result(facts);
-  if (options.lint !== false) ctx.problems.push(...runStaticRules(check));
+  if (options.lint !== false) for (const problem of runStaticRules(check)) ctx.problems.push(problem);
   return result(facts, spec);
 }
 

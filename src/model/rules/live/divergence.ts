@@ -29,7 +29,7 @@ export const divergence: LiveRule = {
     if (costs.length === 0) return [];
     const last = costs[costs.length - 1];
     const finiteCosts = costs.filter(finite);
-    const best = finiteCosts.length > 0 ? Math.min(...finiteCosts) : NaN;
+    const best = finiteCosts.length > 0 ? finiteCosts.reduce((a, b) => Math.min(a, b)) : NaN;
     const factor = limit(wasActive(ctx, 'divergence', undefined), THRESHOLDS.divergenceFactor, THRESHOLDS.divergenceFactorRelease);
     const blownUp = !finite(last) || (finite(best) && best > 0 && last > factor * best && last > costs[0]);
     if (!blownUp) return [];
