@@ -2,7 +2,8 @@
 // inline arrays, CSV file), each with its own fields, plus `testFraction` and `standardize`.
 
 import type { Node } from 'jsonc-parser';
-import { MAX_NUMERIC_CLASSES, numericClasses } from '../../engine/index';
+import { MAX_NUMERIC_CLASSES, MAX_SAMPLES, numericClasses } from '../../engine/index';
+import { quoted } from '../../engine/quote';
 import { BUNDLED_DATASETS, GENERATORS, type TaskKind } from '../../engine/types';
 import { DEFAULTS } from '../defaults';
 import type { DataSpec } from '../spec';
@@ -18,7 +19,6 @@ const FORM_MARKERS: [Form, string[]][] = [
   ['csv', ['csv']],
 ];
 const FORM_NAMES: Record<Form, string> = { generator: 'a generator', dataset: 'a bundled dataset', inline: 'inline inputs/targets', csv: 'a CSV file' };
-const MAX_SAMPLES = 1_000_000;
 const MAX_CLASSES = 32;
 
 const EXAMPLE = '{ "generator": "xor", "samples": 400 }, { "dataset": "iris" }, { "inputs": [[0, 1]], "targets": [[1]] } or { "csv": "data.csv", "target": "label" }';
@@ -106,7 +106,7 @@ function readStringList(ctx: ParseContext, view: ObjectView, key: string, meanin
     }
     const name = item.value as string;
     if (seen.has(name)) {
-      ctx.error('duplicate-column', `"${name}" is listed twice in "${key}"; each column is one input.`, item, { path: field.path });
+      ctx.error('duplicate-column', `${quoted(name)} is listed twice in "${key}"; each column is one input.`, item, { path: field.path });
       return undefined;
     }
     seen.add(name);
@@ -282,7 +282,7 @@ export function readData(ctx: ParseContext, node: Node): DataSpec | undefined {
       if (features !== undefined && target !== undefined && features.includes(target)) {
         const featuresNode = view.value('features') as Node;
         const item = featuresNode.children?.find((c) => c.value === target) ?? featuresNode;
-        ctx.error('csv-target-is-feature', `"${target}" is the target and also listed as a feature: the network would be shown the answer.`, item, { path: 'data.features' });
+        ctx.error('csv-target-is-feature', `${quoted(target)} is the target and also listed as a feature: the network would be shown the answer.`, item, { path: 'data.features' });
         return undefined;
       }
       if (path === undefined || target === undefined || (view.field('features') !== undefined && features === undefined)) return undefined;
