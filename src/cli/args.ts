@@ -2,9 +2,9 @@
 // commands and four flags are clearer written out.
 
 export type Command =
-  | { command: 'train'; file: string; epochs?: number; seed?: number; json: boolean; saveWeights: boolean }
-  | { command: 'check'; file: string; json: boolean }
-  | { command: 'gradcheck'; file: string; json: boolean }
+  | { command: 'train'; file: string; epochs?: number; seed?: number; json: boolean; saveWeights: boolean; allowDataOutside: boolean }
+  | { command: 'check'; file: string; json: boolean; allowDataOutside: boolean }
+  | { command: 'gradcheck'; file: string; json: boolean; allowDataOutside: boolean }
   | { command: 'help' };
 
 export type Parsed = Command | { usageError: string };
@@ -21,14 +21,15 @@ Options:
   --seed N          use seed N instead of the model's "seed" (train)
   --save-weights    write the trained weights to <name>.weights.json next to the model (train)
   --json            print one JSON object instead of text
+  --allow-data-outside  read a "csv" path that leads outside the model's folder (refused otherwise)
   -h, --help        show this help
 
 Exit codes: 0 ok, 1 the model has errors, 2 usage (bad arguments, missing or unreadable file).`;
 
 const FLAGS: Record<string, readonly string[]> = {
-  train: ['--epochs', '--seed', '--json', '--save-weights'],
-  check: ['--json'],
-  gradcheck: ['--json'],
+  train: ['--epochs', '--seed', '--json', '--save-weights', '--allow-data-outside'],
+  check: ['--json', '--allow-data-outside'],
+  gradcheck: ['--json', '--allow-data-outside'],
 };
 
 function wholeNumber(flag: string, value: string | undefined, min: number): number | string {
@@ -48,6 +49,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
   let seed: number | undefined;
   let json = false;
   let saveWeights = false;
+  let allowDataOutside = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (arg.startsWith('-')) {
@@ -55,6 +57,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
       if (!allowed.includes(flag)) return { usageError: `unknown option "${flag}" for ${command}` };
       if (flag === '--json') json = true;
       else if (flag === '--save-weights') saveWeights = true;
+      else if (flag === '--allow-data-outside') allowDataOutside = true;
       else {
         const value = inline ?? rest[++i];
         const parsed = wholeNumber(flag, value, flag === '--epochs' ? 1 : 0);
@@ -66,6 +69,6 @@ export function parseArgs(argv: readonly string[]): Parsed {
     else return { usageError: `expected one model file, got "${file}" and "${arg}"` };
   }
   if (file === undefined) return { usageError: `${command} needs a model file, e.g. nn-playground ${command} examples/xor.nn.json` };
-  if (command === 'train') return { command, file, json, saveWeights, ...(epochs !== undefined ? { epochs } : {}), ...(seed !== undefined ? { seed } : {}) };
-  return { command: command as 'check' | 'gradcheck', file, json };
+  if (command === 'train') return { command, file, json, saveWeights, allowDataOutside, ...(epochs !== undefined ? { epochs } : {}), ...(seed !== undefined ? { seed } : {}) };
+  return { command: command as 'check' | 'gradcheck', file, json, allowDataOutside };
 }

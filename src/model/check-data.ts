@@ -51,6 +51,20 @@ export function checkAgainstData(parse: ParseResult, data: DataSummary): Problem
   return found.filter((p) => isNew(parse.problems, p));
 }
 
+/** The largest CSV file read, in bytes (64 MiB: a million rows of a few columns fit). */
+export const MAX_CSV_BYTES = 64 * 2 ** 20;
+
+/** How long the editor waits for a CSV read before giving up on it. */
+export const CSV_READ_TIMEOUT_MS = 10_000;
+
+/** Why a CSV file is not read, each the reason inside csvReadProblem's sentence. */
+export const CSV_REFUSALS = {
+  notRegular: 'it is not a regular file: a device, a pipe or a folder cannot be read as data',
+  tooBig: (bytes: number) => `it holds ${(bytes / 2 ** 20).toFixed(1)} MiB; CSV files of at most ${MAX_CSV_BYTES / 2 ** 20} MiB are read`,
+  outside: (folder: string, allow: string) => `it is outside ${folder}, and data files are read only inside it unless ${allow}`,
+  timedOut: `reading it took longer than ${CSV_READ_TIMEOUT_MS / 1000} s`,
+};
+
 /** The CSV could not be read: the problem sits on the `csv` path in the model. */
 export function csvReadProblem(parse: ParseResult, path: string, reason: string): Problem {
   return problem(

@@ -6,8 +6,8 @@ import type { Output } from '../output';
 import { loadFiles, prepareLoaded } from '../load';
 import { num } from '../../model/stats';
 
-export function gradcheck(file: string, json: boolean, io: Output): number {
-  const prepared = prepareLoaded(loadFiles(file, { weights: true }));
+export function gradcheck(file: string, json: boolean, io: Output, allowDataOutside = false): number {
+  const prepared = prepareLoaded(loadFiles(file, { weights: true, allowDataOutside }));
   const errors = prepared.problems.filter((p) => p.severity === 'error');
   if (prepared.trainer === undefined || errors.length > 0) {
     if (json) io.out(JSON.stringify({ problems: jsonProblems(errors) }));
