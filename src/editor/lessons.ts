@@ -9,7 +9,7 @@ import { layerInits, predictedSaturation } from '../model/index';
 import type { DataFacts, ModelSpec } from '../model/spec';
 import { SATURATION_THRESHOLD } from '../model/vocabulary';
 import type { HistoryPoint } from '../protocol/snapshot';
-import { formatNumber, markdownPercent } from './format';
+import { codeSpanText, formatNumber, markdownPercent } from './format';
 
 /** The keys of a `.nn.json` file that have a lesson. */
 export const LESSON_KEYS = ['activation', 'loss', 'init', 'dropout', 'regularization', 'learningRate'] as const;
@@ -114,7 +114,7 @@ export function describeInit(init: InitSpec): string {
 
 /** Lesson on `activation`: the function's theory, then what it means for this layer now. */
 export function activationLesson(activation: string, context: LessonContext): string[] {
-  const lines = [`**Activation \`${activation}\`.** ${ACTIVATION_THEORY[activation] ?? WHY_ACTIVATIONS}`];
+  const lines = [`**Activation \`${codeSpanText(activation)}\`.** ${ACTIVATION_THEORY[activation] ?? WHY_ACTIVATIONS}`];
   const health = layerHealth(context);
   if (health) {
     const median = health.preActivations.percentiles[4];
