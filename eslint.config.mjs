@@ -29,6 +29,14 @@ const domGlobals = ['window', 'document', 'navigator', 'localStorage', 'HTMLElem
   (name) => ({ name, message: 'src/engine and src/model are pure: no DOM or Node globals.' }),
 );
 
+// Spreading an array into a call passes every element as an argument on the stack: past about
+// 100,000 elements (samples, epochs, CSV rows) it throws "Maximum call stack size exceeded".
+// Use a loop, a reduce or concat instead, whatever the array's size looks like today.
+const noSpreadArguments = {
+  selector: 'CallExpression > SpreadElement, NewExpression > SpreadElement',
+  message: 'No spread into a call (f(...xs)): a large array overflows the call stack. Use a loop, reduce or concat.',
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'out/**', '.cache/**', 'test-results/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
   ...tseslint.configs.recommended,
@@ -36,6 +44,12 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports', fixStyle: 'inline-type-imports' }],
+    },
+  },
+  {
+    files: ['src/**/*.ts', 'webview/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', noSpreadArguments],
     },
   },
   {
@@ -64,7 +78,7 @@ export default tseslint.config(
     files: ['src/protocol/**/*.ts'],
     rules: {
       // Protocol files hold types only, shared by both ends of each channel.
-      'no-restricted-syntax': ['error', { selector: 'FunctionDeclaration, ClassDeclaration, VariableDeclaration', message: 'src/protocol holds types only.' }],
+      'no-restricted-syntax': ['error', noSpreadArguments, { selector: 'FunctionDeclaration, ClassDeclaration, VariableDeclaration', message: 'src/protocol holds types only.' }],
     },
   },
 );

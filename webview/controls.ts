@@ -7,7 +7,7 @@ import { checkHyperparameter } from '../src/panel/validate-message';
 import type { PanelState } from '../src/panel/view-models/panel-state';
 import { epochText, primaryCommand, speedText, stateText } from '../src/panel/view-models/status-view';
 import type { FromWebview, HyperparameterField } from '../src/protocol/webview-messages';
-import { h, setText } from './dom';
+import { h, setText, withChildren } from './dom';
 
 export class Controls {
   readonly element: HTMLElement;
@@ -27,7 +27,7 @@ export class Controls {
     this.inputs = {
       learningRate: h('input', { type: 'number', id: 'lr', min: 0, step: 'any', inputmode: 'decimal' }),
       batchSize: h('input', { type: 'number', id: 'batch', min: 1, step: 1, inputmode: 'numeric' }),
-      'regularization.type': h('select', { id: 'reg' }, ...REGULARIZATIONS.map((r) => h('option', { value: r }, r))),
+      'regularization.type': withChildren(h('select', { id: 'reg' }), REGULARIZATIONS.map((r) => h('option', { value: r }, r))),
       'regularization.lambda': h('input', { type: 'number', id: 'lambda', min: 0, step: 'any', inputmode: 'decimal' }),
     };
     const field = (label: string, id: string, input: HTMLElement) => h('span', { className: 'field' }, h('label', { for: id }, label), input);

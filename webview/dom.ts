@@ -13,6 +13,18 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
   return el;
 }
 
+/** Replaces el's children with nodes, appended one by one: a spread would overflow the stack on a long list. */
+export function replaceChildrenWith(el: Element, nodes: Iterable<Node | string>): void {
+  el.replaceChildren();
+  for (const node of nodes) el.append(node);
+}
+
+/** Appends nodes to el one by one and returns el. */
+export function withChildren<E extends Element>(el: E, nodes: Iterable<Node | string>): E {
+  for (const node of nodes) el.append(node);
+  return el;
+}
+
 /** Sets text only when it changed: cheap to call every frame. */
 export function setText(el: HTMLElement, text: string): void {
   if (el.textContent !== text) el.textContent = text;

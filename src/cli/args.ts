@@ -1,13 +1,13 @@
 // Command-line arguments → a command, or a usage error (exit code 2). No parsing library: three
-// commands and five flags are clearer written out.
+// commands and six flags are clearer written out.
 
 import { MAX_EPOCHS } from '../model/index';
 import { DEFAULT_MAX_PARAMETERS } from '../training/run-core';
 
 export type Command =
-  | { command: 'train'; file: string; epochs?: number; seed?: number; maxParameters?: number; json: boolean; saveWeights: boolean }
-  | { command: 'check'; file: string; maxParameters?: number; json: boolean }
-  | { command: 'gradcheck'; file: string; maxParameters?: number; json: boolean }
+  | { command: 'train'; file: string; epochs?: number; seed?: number; maxParameters?: number; json: boolean; saveWeights: boolean; allowDataOutside: boolean }
+  | { command: 'check'; file: string; maxParameters?: number; json: boolean; allowDataOutside: boolean }
+  | { command: 'gradcheck'; file: string; maxParameters?: number; json: boolean; allowDataOutside: boolean }
   | { command: 'help' };
 
 export type Parsed = Command | { usageError: string };
@@ -20,19 +20,20 @@ Commands:
   gradcheck <file>    compare backpropagation with finite differences
 
 Options:
-  --epochs N          train for N epochs instead of the model's "training.epochs", at most ${MAX_EPOCHS} (train)
-  --seed N            use seed N instead of the model's "seed" (train)
-  --max-parameters N  refuse models with more than N weights and biases (default ${DEFAULT_MAX_PARAMETERS})
-  --save-weights      write the trained weights to <name>.weights.json next to the model (train)
-  --json              print one JSON object instead of text
-  -h, --help          show this help
+  --epochs N            train for N epochs instead of the model's "training.epochs", at most ${MAX_EPOCHS} (train)
+  --seed N              use seed N instead of the model's "seed" (train)
+  --max-parameters N    refuse models with more than N weights and biases (default ${DEFAULT_MAX_PARAMETERS})
+  --save-weights        write the trained weights to <name>.weights.json next to the model (train)
+  --allow-data-outside  read a "csv" path that leads outside the model's folder (refused otherwise)
+  --json                print one JSON object instead of text
+  -h, --help            show this help
 
 Exit codes: 0 ok, 1 the model has errors, 2 usage (bad arguments, missing or unreadable file).`;
 
 const FLAGS: Record<string, readonly string[]> = {
-  train: ['--epochs', '--seed', '--max-parameters', '--json', '--save-weights'],
-  check: ['--max-parameters', '--json'],
-  gradcheck: ['--max-parameters', '--json'],
+  train: ['--epochs', '--seed', '--max-parameters', '--json', '--save-weights', '--allow-data-outside'],
+  check: ['--max-parameters', '--json', '--allow-data-outside'],
+  gradcheck: ['--max-parameters', '--json', '--allow-data-outside'],
 };
 
 /** The smallest and largest value of each numeric flag, and why the largest. */
@@ -62,6 +63,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
   let maxParameters: number | undefined;
   let json = false;
   let saveWeights = false;
+  let allowDataOutside = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (arg.startsWith('-')) {
@@ -69,6 +71,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
       if (!allowed.includes(flag)) return { usageError: `unknown option "${flag}" for ${command}` };
       if (flag === '--json') json = true;
       else if (flag === '--save-weights') saveWeights = true;
+      else if (flag === '--allow-data-outside') allowDataOutside = true;
       else {
         const value = inline ?? rest[++i];
         const parsed = wholeNumber(flag, value);
@@ -82,6 +85,6 @@ export function parseArgs(argv: readonly string[]): Parsed {
   }
   if (file === undefined) return { usageError: `${command} needs a model file, e.g. nn-playground ${command} examples/xor.nn.json` };
   const cap = maxParameters !== undefined ? { maxParameters } : {};
-  if (command === 'train') return { command, file, json, saveWeights, ...(epochs !== undefined ? { epochs } : {}), ...(seed !== undefined ? { seed } : {}), ...cap };
-  return { command: command as 'check' | 'gradcheck', file, json, ...cap };
+  if (command === 'train') return { command, file, json, saveWeights, allowDataOutside, ...(epochs !== undefined ? { epochs } : {}), ...(seed !== undefined ? { seed } : {}), ...cap };
+  return { command: command as 'check' | 'gradcheck', file, json, allowDataOutside, ...cap };
 }

@@ -1,11 +1,24 @@
 // The CLI's file system: the model, its CSV (relative to the model file) and the weights sidecar.
 // Failures become one-line messages, never stack traces.
 
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { closeSync, constants, existsSync, lstatSync, openSync, readFileSync, realpathSync, statSync, writeSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { WeightsFile } from '../engine/index';
+import { CSV_REFUSALS, MAX_CSV_BYTES } from '../model/index';
+import { sidecarRefusal, type SidecarTarget } from '../training/sidecar';
 
-export class FileError extends Error {}
+export class FileError extends Error {
+  /** The reason alone ("no such file"), for messages that name the file themselves. */
+  constructor(
+    message: string,
+    readonly reason: string = message,
+  ) {
+    super(message);
+  }
+}
+
+/** The flag that lets a model's data path lead outside the model's folder. */
+export const ALLOW_OUTSIDE_FLAG = '--allow-data-outside';
 
 function reason(error: unknown): string {
   const code = (error as { code?: string }).code;
@@ -19,8 +32,50 @@ export function readText(path: string, what: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {
-    throw new FileError(`cannot read ${what} ${path}: ${reason(error)}`);
+    throw new FileError(`cannot read ${what} ${path}: ${reason(error)}`, reason(error));
   }
+}
+
+/**
+ * A model's CSV: only a regular file (never a device such as /dev/zero or a pipe, which would
+ * grow or hang), of at most MAX_CSV_BYTES, and, unless `confineTo` is undefined, inside that
+ * folder once links are followed (so `../../etc/passwd` or an absolute path is refused unread).
+ * Throws FileError whose `reason` completes csvReadProblem's sentence.
+ */
+export function readCsvFile(path: string, confineTo: string | undefined): string {
+  const refuse = (why: string): never => {
+    throw new FileError(`cannot read the CSV file ${path}: ${why}`, why);
+  };
+  let real: string;
+  try {
+    real = realpathSync(path);
+  } catch (error) {
+    return refuse(reason(error));
+  }
+  if (confineTo !== undefined) {
+    const root = realpathSync(confineTo);
+    const inside = relative(root, real);
+    if (inside.startsWith('..') || isAbsolute(inside)) refuse(CSV_REFUSALS.outside(`the model's folder (${root})`, `${ALLOW_OUTSIDE_FLAG} is given`));
+  }
+  const stats = statSync(real);
+  if (!stats.isFile()) refuse(CSV_REFUSALS.notRegular);
+  if (stats.size > MAX_CSV_BYTES) refuse(CSV_REFUSALS.tooBig(stats.size));
+  return readText(real, 'the CSV file');
+}
+
+/** What is at the sidecar's path, without following a link. */
+function sidecarTarget(path: string): SidecarTarget {
+  let stats;
+  try {
+    stats = lstatSync(path);
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ENOENT') return { kind: 'absent' };
+    throw new FileError(`cannot read the weights file ${path}: ${reason(error)}`);
+  }
+  if (stats.isSymbolicLink()) return { kind: 'symlink' };
+  if (stats.isDirectory()) return { kind: 'directory' };
+  if (!stats.isFile()) return { kind: 'other' };
+  return { kind: 'file', text: readText(path, 'the weights file') };
 }
 
 /** `data/points.csv` in `models/a.nn.json` → `models/data/points.csv`. */
@@ -41,6 +96,8 @@ export function weightsPath(modelPath: string): string {
 export function loadWeights(modelPath: string): WeightsFile | undefined {
   const path = weightsPath(modelPath);
   if (!existsSync(path)) return undefined;
+  // A folder (or a device) in the sidecar's place is not weights: the same warning as a wrong file.
+  if (!statSync(path).isFile()) return {} as WeightsFile;
   try {
     return JSON.parse(readText(path, 'the weights file')) as WeightsFile;
   } catch (error) {
@@ -51,8 +108,16 @@ export function loadWeights(modelPath: string): WeightsFile | undefined {
 
 export function saveWeights(modelPath: string, weights: WeightsFile): string {
   const path = weightsPath(modelPath);
+  const refusal = sidecarRefusal(sidecarTarget(path), path);
+  if (refusal !== undefined) throw new FileError(refusal);
   try {
-    writeFileSync(path, `${JSON.stringify(weights)}\n`);
+    // O_NOFOLLOW: a link put there after the check above is refused too, never written through.
+    const fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW, 0o644);
+    try {
+      writeSync(fd, `${JSON.stringify(weights)}\n`);
+    } finally {
+      closeSync(fd);
+    }
   } catch (error) {
     throw new FileError(`cannot write the weights file ${path}: ${reason(error)}`);
   }

@@ -3,7 +3,8 @@
 
 import type { WeightsFile } from '../engine/index';
 import { csvReadProblem, parseModel } from '../model/index';
-import { FileError, loadWeights, readText, resolveBeside } from './files';
+import { dirname, resolve } from 'node:path';
+import { FileError, loadWeights, readCsvFile, readText, resolveBeside } from './files';
 import { prepare, type Prepared, type RunOptions } from './headless-run';
 
 export interface Loaded {
@@ -15,7 +16,7 @@ export interface Loaded {
 }
 
 /** Throws FileError (a one-line message) when the model file itself cannot be read. */
-export function loadFiles(file: string, options: { weights: boolean }): Loaded {
+export function loadFiles(file: string, options: { weights: boolean; allowDataOutside?: boolean }): Loaded {
   const text = readText(file, 'the model');
   const parse = parseModel(text, { lint: false });
   const loaded: Loaded = { text, readProblems: [] };
@@ -23,9 +24,9 @@ export function loadFiles(file: string, options: { weights: boolean }): Loaded {
   if (data?.kind === 'csv') {
     const path = resolveBeside(file, data.path);
     try {
-      loaded.csvText = readText(path, 'the CSV file');
+      loaded.csvText = readCsvFile(path, options.allowDataOutside ? undefined : dirname(resolve(file)));
     } catch (error) {
-      const message = error instanceof FileError ? error.message.replace(/^cannot read the CSV file [^:]*: /, '') : String(error);
+      const message = error instanceof FileError ? error.reason : String(error);
       loaded.readProblems.push(csvReadProblem(parse, path, message));
     }
   }

@@ -20,9 +20,9 @@ export function main(argv: readonly string[], io: Output = processOutput): numbe
         io.out(USAGE);
         return 0;
       case 'check':
-        return check(parsed.file, parsed.json, io, parsed.maxParameters);
+        return check(parsed.file, parsed.json, io, parsed.maxParameters, parsed.allowDataOutside);
       case 'gradcheck':
-        return gradcheck(parsed.file, parsed.json, io, parsed.maxParameters);
+        return gradcheck(parsed.file, parsed.json, io, parsed.maxParameters, parsed.allowDataOutside);
       case 'train':
         return train(parsed, io);
     }

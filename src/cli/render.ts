@@ -42,7 +42,7 @@ function cell(value: number | undefined, kind: 'loss' | 'accuracy'): string {
 export function resultsTable(rows: { split: string; metrics: Metrics | null | undefined }[], classification: boolean): string {
   const header = ['', 'loss', ...(classification ? ['accuracy'] : [])];
   const body = rows.map(({ split, metrics }) => [split, metrics ? cell(metrics.cost, 'loss') : '—', ...(classification ? [metrics ? cell(metrics.accuracy, 'accuracy') : '—'] : [])]);
-  const widths = header.map((_, c) => Math.max(...[header, ...body].map((r) => r[c].length)));
+  const widths = header.map((_, c) => [header, ...body].reduce((widest, r) => Math.max(widest, r[c].length), 0));
   return [header, ...body].map((r) => r.map((v, c) => (c === 0 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join('   ').trimEnd()).join('\n');
 }
 

@@ -1,6 +1,7 @@
 // Text that the editor adapters show (CodeLens, status bar, hovers), as pure functions of a
 // session's numbers. Kept free of `vscode` so the wording is unit-tested without an editor.
 
+import { MAX_QUOTED_CHARS } from '../engine/quote';
 import type { LayerHealth } from '../engine/health-types';
 import type { LayerSpec } from '../model/spec';
 import type { HistoryPoint, SessionState } from '../protocol/snapshot';
@@ -136,7 +137,7 @@ export function unitFormula(options: {
   for (let i = 0; i < shown; i++) {
     const weight = options.weights[i];
     const sign = weight < 0 ? '−' : '+';
-    const term = `${formatCoefficient(weight)}·${options.inputs[i] ?? `x${i + 1}`}`;
+    const term = `${formatCoefficient(weight)}·${options.inputs[i] !== undefined ? codeSpanText(options.inputs[i]) : `x${i + 1}`}`;
     sum += i === 0 ? (weight < 0 ? `−${term}` : term) : ` ${sign} ${term}`;
   }
   const hidden = options.weights.length - shown;
@@ -150,3 +151,14 @@ export function unitFormula(options: {
 export function formatCount(n: number): string {
   return Math.round(n).toLocaleString('en-US');
 }
+
+/**
+ * User text (a CSV column name, a name written in the model) made safe inside a Markdown code span
+ * in a hover: a backtick would close the span and let the rest render as Markdown (a command link,
+ * a remote image), so it becomes ˋ; line breaks become spaces; the text is cut like every quote.
+ */
+export function codeSpanText(text: string): string {
+  const cut = text.length > MAX_QUOTED_CHARS ? `${text.slice(0, MAX_QUOTED_CHARS)}…` : text;
+  return cut.replace(/`/g, 'ˋ').replace(/[\r\n]+/g, ' ');
+}
+

@@ -71,8 +71,12 @@ function rawValue(text: string): unknown {
 
 function markdown(lines: string[]): vscode.MarkdownString {
   const text = new vscode.MarkdownString(lines.join('\n\n'));
-  // Only our own Train command may run from a hover link.
+  // Only our own Train command may run from a hover link; no HTML, no theme icons. User text (a CSV
+  // column, a name written in the model) enters only through codeSpanText, so it cannot add links
+  // or (remote) images.
   text.isTrusted = { enabledCommands: [COMMANDS.train] };
+  text.supportHtml = false;
+  text.supportThemeIcons = false;
   return text;
 }
 

@@ -9,7 +9,7 @@ import { layerInits, predictedSaturation } from '../model/index';
 import type { DataFacts, ModelSpec } from '../model/spec';
 import { SATURATION_THRESHOLD } from '../model/vocabulary';
 import type { HistoryPoint } from '../protocol/snapshot';
-import { formatNumber, markdownPercent } from './format';
+import { codeSpanText, formatNumber, markdownPercent } from './format';
 
 /** The keys of a `.nn.json` file that have a lesson. */
 export const LESSON_KEYS = ['activation', 'loss', 'init', 'dropout', 'regularization', 'learningRate'] as const;
@@ -100,7 +100,7 @@ export function describeInit(init: InitSpec): string {
 
 /** Lesson on `activation`: the function's theory, then what it means for this layer now. */
 export function activationLesson(activation: string, context: LessonContext): string[] {
-  const lines = [`**Activation \`${activation}\`.** ${isActivationName(activation) ? activationRecord(activation).lesson : WHY_ACTIVATIONS}`];
+  const lines = [`**Activation \`${codeSpanText(activation)}\`.** ${isActivationName(activation) ? activationRecord(activation).lesson : WHY_ACTIVATIONS}`];
   const health = layerHealth(context);
   if (health) {
     const median = health.preActivations.percentiles[4];
@@ -167,8 +167,7 @@ export function dropoutLesson(probability: number, context: LessonContext, mode:
   if (units !== undefined) here += `, about ${formatNumber(units * keep)} of ${units} units active per step`;
   if (mode) here += `, mode '${mode}'`;
   lines.push(`${here}.`);
-  lines.push(...gapSentence(context.last));
-  return lines;
+  return lines.concat(gapSentence(context.last));
 }
 
 function gapSentence(last: HistoryPoint | undefined): string[] {
@@ -200,8 +199,7 @@ export function regularizationLesson(type: string, lambda: number, learningRate:
       `Now: regularisation term ${formatNumber(last.trainRegularization)}, ${markdownPercent(last.trainRegularization / last.trainObjective)} of the objective ${formatNumber(last.trainObjective)}.`,
     );
   }
-  lines.push(...gapSentence(last));
-  return lines;
+  return lines.concat(gapSentence(last));
 }
 
 /** Lesson on `learningRate`: the update rule and each layer's update ratio now. */

@@ -2,7 +2,9 @@
 // Weights. Each acts on the model it is given (CodeLens passes its document), else the active
 // `.nn.json` editor, else the model last active, else asks which.
 
+import { lstat } from 'node:fs/promises';
 import * as vscode from 'vscode';
+import { sidecarRefusal, type SidecarTarget } from '../training/sidecar';
 import type { GradientCheckResult } from '../engine/trainer-api';
 import type { TrainingSession } from '../training/session-api';
 import { judgeGradientCheck } from '../training/gradient-check';
@@ -190,6 +192,7 @@ export class ModelCommands {
       const modelName = modelFileName(modelUri);
       const where = vscode.workspace.asRelativePath(sidecar);
       const outcome = await saveWeightsFile({
+        refusal: async () => sidecarRefusal(await sidecarTarget(sidecar), where),
         exists: () => fileExists(sidecar),
         askReplace: () => {
           const question = replaceQuestion(modelFileName(sidecar), modelName, where);
@@ -201,6 +204,10 @@ export class ModelCommands {
       this.log.info(report);
       // Cancel in a modal needs no second message: the log has it.
       if (outcome === 'kept') return undefined;
+      if (typeof outcome === 'object') {
+        void vscode.window.showWarningMessage(report);
+        return undefined;
+      }
       void vscode.window.showInformationMessage(report, 'Open').then((choice) => {
         if (choice) void vscode.window.showTextDocument(sidecar);
       });
@@ -208,6 +215,34 @@ export class ModelCommands {
     });
     return ran?.result;
   }
+}
+
+/**
+ * What is at the sidecar's path, a link not followed: on disk by lstat (workspace.fs.stat follows
+ * links and only flags them), elsewhere by workspace.fs.
+ */
+async function sidecarTarget(uri: vscode.Uri): Promise<SidecarTarget> {
+  const read = async (): Promise<SidecarTarget> => ({ kind: 'file', text: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)) });
+  if (uri.scheme === 'file') {
+    let stats;
+    try {
+      stats = await lstat(uri.fsPath);
+    } catch {
+      return { kind: 'absent' };
+    }
+    if (stats.isSymbolicLink()) return { kind: 'symlink' };
+    if (stats.isDirectory()) return { kind: 'directory' };
+    return stats.isFile() ? read() : { kind: 'other' };
+  }
+  let stat: vscode.FileStat;
+  try {
+    stat = await vscode.workspace.fs.stat(uri);
+  } catch {
+    return { kind: 'absent' };
+  }
+  if (stat.type & vscode.FileType.SymbolicLink) return { kind: 'symlink' };
+  if (stat.type & vscode.FileType.Directory) return { kind: 'directory' };
+  return stat.type & vscode.FileType.File ? read() : { kind: 'other' };
 }
 
 function blockingErrors(session: TrainingSession) {

@@ -5,9 +5,14 @@
 /** The one action the replace question offers; a modal adds Cancel by itself. */
 export const REPLACE = 'Replace';
 
-export type SaveOutcome = 'created' | 'replaced' | 'kept';
+export type SaveOutcome = 'created' | 'replaced' | 'kept' | { refused: string };
 
 export interface SaveSteps {
+  /**
+   * Why the sidecar must not be written (a link, a folder, someone else's file: sidecarRefusal),
+   * undefined when it may be. Asked first: a refused sidecar is neither asked about nor written.
+   */
+  refusal(): PromiseLike<string | undefined>;
   /** Whether the sidecar exists (checked just before writing, not when the command started). */
   exists(): PromiseLike<boolean>;
   /** Asks whether to replace it; resolves to the chosen action, undefined when dismissed. */
@@ -22,6 +27,8 @@ export function shouldWrite(exists: boolean, answer: string | undefined): boolea
 }
 
 export async function saveWeightsFile(steps: SaveSteps): Promise<SaveOutcome> {
+  const refused = await steps.refusal();
+  if (refused !== undefined) return { refused };
   const exists = await steps.exists();
   const answer = exists ? await steps.askReplace() : undefined;
   if (!shouldWrite(exists, answer)) return 'kept';
@@ -39,6 +46,7 @@ export function replaceQuestion(sidecarName: string, modelName: string, where: s
 
 /** What happened, saying where the file is. */
 export function saveReport(outcome: SaveOutcome, modelName: string, where: string): string {
+  if (typeof outcome === 'object') return outcome.refused;
   switch (outcome) {
     case 'created':
       return `Saved the trained weights of ${modelName} to ${where}.`;

@@ -1,10 +1,14 @@
 // The SessionHost a training session runs against in VS Code: files through `workspace.fs` (so
 // remote and virtual workspaces work), paths relative to the model file, settings read live.
 
+import { realpath, stat } from 'node:fs/promises';
+import { isAbsolute, relative } from 'node:path';
 import * as vscode from 'vscode';
+import { CSV_REFUSALS, MAX_CSV_BYTES } from '../model/index';
 import type { WeightsFile } from '../engine/trainer-api';
 import type { SessionHost } from '../training/session-api';
 import { weightsSidecarUri } from './model-documents';
+import { isInsideFolderPath } from './model-paths';
 import { errorMessage, type Log } from './output';
 import { readSettings } from './settings';
 
@@ -25,6 +29,54 @@ export function resolveRelative(modelUri: vscode.Uri, relativePath: string): vsc
   if (/^([a-zA-Z]:[\\/]|\/)/.test(relativePath)) return vscode.Uri.file(relativePath);
   const folder = baseFolder(modelUri);
   return folder ? vscode.Uri.joinPath(folder, relativePath) : undefined;
+}
+
+/** A refusal whose message is the whole reason, passed on as it is. */
+class DataFileRefused extends Error {}
+
+/**
+ * Before a CSV is read: inside the model's workspace folder (links followed, for files on disk)
+ * unless the setting allows more, a regular file (not a device, a pipe or a folder), and at most
+ * MAX_CSV_BYTES. Throws DataFileRefused with the reason for csvReadProblem's sentence.
+ */
+async function checkDataFile(modelUri: vscode.Uri, target: vscode.Uri, allowOutside: boolean): Promise<void> {
+  if (!allowOutside) {
+    const folder = vscode.workspace.getWorkspaceFolder(modelUri) ?? (modelUri.scheme === 'untitled' ? undefined : { uri: vscode.Uri.joinPath(modelUri, '..') });
+    const where = folder ? `the workspace folder (${folder.uri.scheme === 'file' ? folder.uri.fsPath : folder.uri.toString()})` : 'the workspace';
+    const refuse = () => {
+      throw new DataFileRefused(CSV_REFUSALS.outside(where, `the setting nnPlayground.allowDataOutsideWorkspace is on`));
+    };
+    if (!folder) refuse();
+    else if (!(await isInside(folder.uri, target))) refuse();
+  }
+  const stat = await vscode.workspace.fs.stat(target);
+  if ((stat.type & vscode.FileType.File) === 0) throw new DataFileRefused(CSV_REFUSALS.notRegular);
+  if (target.scheme === 'file' && !(await isRegularOnDisk(target.fsPath))) throw new DataFileRefused(CSV_REFUSALS.notRegular);
+  if (stat.size > MAX_CSV_BYTES) throw new DataFileRefused(CSV_REFUSALS.tooBig(stat.size));
+}
+
+/** Whether target lies in folder; on disk, after following links (a link may lead out). */
+async function isInside(folder: vscode.Uri, target: vscode.Uri): Promise<boolean> {
+  if (folder.scheme !== target.scheme || folder.authority !== target.authority) return false;
+  if (target.scheme === 'file') {
+    try {
+      const [root, real] = await Promise.all([realpath(folder.fsPath), realpath(target.fsPath)]);
+      const inside = relative(root, real);
+      return !inside.startsWith('..') && !isAbsolute(inside);
+    } catch {
+      // Not there: the read that follows says "file not found"; the lexical check still applies.
+    }
+  }
+  return isInsideFolderPath(folder.path, target.path);
+}
+
+/** workspace.fs reports a FIFO or a device as a File; on disk, lstat-free stat tells them apart. */
+async function isRegularOnDisk(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return true; // the read that follows reports why it cannot read
+  }
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
@@ -53,8 +105,10 @@ export function createSessionHost(modelUri: vscode.Uri, extensionUri: vscode.Uri
       // The session wraps these messages ("Cannot read the CSV file …"): they say only where and why.
       if (!target) throw new Error('the model is not saved yet, and paths are relative to its file: save it first');
       try {
+        await checkDataFile(modelUri, target, readSettings().allowDataOutsideWorkspace);
         return decoder.decode(await vscode.workspace.fs.readFile(target));
       } catch (error) {
+        if (error instanceof DataFileRefused) throw error;
         const reason = error instanceof vscode.FileSystemError && error.code === 'FileNotFound' ? 'file not found' : errorMessage(error);
         throw new Error(`${target.scheme === 'file' ? target.fsPath : target.toString()}: ${reason}`);
       }

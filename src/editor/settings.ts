@@ -14,6 +14,8 @@ export const SETTINGS_SECTION = 'nnPlayground';
 export interface EditorSettings extends SessionSettings {
   /** Open the playground panel when Train starts. */
   autoOpenPanel: boolean;
+  /** Read a model's CSV even when its path leads outside the workspace folder. */
+  allowDataOutsideWorkspace: boolean;
   /** How long a closed model's session (and its worker) is kept in case the file is reopened. */
   sessionGracePeriodMs: number;
 }
@@ -34,6 +36,7 @@ export function readSettings(): EditorSettings {
       live: config.get<boolean>('diagnostics.live') ?? true,
     },
     autoOpenPanel: config.get<boolean>('autoOpenPanel') ?? true,
+    allowDataOutsideWorkspace: config.get<boolean>('allowDataOutsideWorkspace') === true,
     sessionGracePeriodMs: typeof grace === 'number' && grace >= 0 ? Math.min(grace * 1000, MAX_TIMER_MS) : 30_000,
   };
 }

@@ -10,6 +10,7 @@ import { checkOutputAgainstFacts, problem, type CheckContext } from './semantic'
 import type { DataFacts, ParseResult, Problem } from './spec';
 import { didYouMean } from './text/did-you-mean';
 import { replaceEdit } from './text/json-edits';
+import { columnCount, quoted } from '../engine/quote';
 
 /** The part of a built dataset (or the worker's DataView) these checks need. */
 export interface DataSummary {
@@ -50,6 +51,20 @@ export function checkAgainstData(parse: ParseResult, data: DataSummary): Problem
   return found.filter((p) => isNew(parse.problems, p));
 }
 
+/** The largest CSV file read, in bytes (64 MiB: a million rows of a few columns fit). */
+export const MAX_CSV_BYTES = 64 * 2 ** 20;
+
+/** How long the editor waits for a CSV read before giving up on it. */
+export const CSV_READ_TIMEOUT_MS = 10_000;
+
+/** Why a CSV file is not read, each the reason inside csvReadProblem's sentence. */
+export const CSV_REFUSALS = {
+  notRegular: 'it is not a regular file: a device, a pipe or a folder cannot be read as data',
+  tooBig: (bytes: number) => `it holds ${(bytes / 2 ** 20).toFixed(1)} MiB; CSV files of at most ${MAX_CSV_BYTES / 2 ** 20} MiB are read`,
+  outside: (folder: string, allow: string) => `it is outside ${folder}, and data files are read only inside it unless ${allow}`,
+  timedOut: `reading it took longer than ${CSV_READ_TIMEOUT_MS / 1000} s`,
+};
+
 /** The CSV could not be read: the problem sits on the `csv` path in the model. */
 export function csvReadProblem(parse: ParseResult, path: string, reason: string): Problem {
   return problem(
@@ -57,7 +72,7 @@ export function csvReadProblem(parse: ParseResult, path: string, reason: string)
     'csv-unreadable',
     'error',
     'parse',
-    `Cannot read the CSV file "${path}" (${reason}). The path is relative to this model file.`,
+    `Cannot read the CSV file ${quoted(path)} (${reason}). The path is relative to this model file.`,
     'data.csv',
   );
 }
@@ -79,23 +94,22 @@ export function checkCsv(parse: ParseResult, csvText: string, displayPath?: stri
   try {
     header = parseCsvRecords(csvText)[0]?.fields ?? [];
   } catch (error) {
-    return [problem(loc, 'csv-invalid', 'error', 'parse', `The CSV file "${file}" is not valid CSV: ${error instanceof Error ? error.message : String(error)}.`, 'data.csv')];
+    return [problem(loc, 'csv-invalid', 'error', 'parse', `The CSV file ${quoted(file)} is not valid CSV: ${error instanceof Error ? error.message : String(error)}.`, 'data.csv')];
   }
   if (header.length === 0) {
-    return [problem(loc, 'csv-empty', 'error', 'parse', `The CSV file "${file}" is empty: it needs a header row of column names, then one row per sample.`, 'data.csv')];
+    return [problem(loc, 'csv-empty', 'error', 'parse', `The CSV file ${quoted(file)} is empty: it needs a header row of column names, then one row per sample.`, 'data.csv')];
   }
-  const available = header.map((h) => `"${h}"`).join(', ');
   const src = parse.text !== undefined ? fixSourceOf(parse.text) : undefined;
   const missing = (name: string, role: string, path: string): Problem => {
     const suggestion = didYouMean(name, header);
     const range = parse.locations.values[path];
-    const fixes = suggestion !== undefined && range !== undefined && src !== undefined ? [{ title: `Change to "${suggestion}"`, edits: [replaceEdit(src, range, JSON.stringify(suggestion))] }] : [];
+    const fixes = suggestion !== undefined && range !== undefined && src !== undefined ? [{ title: `Change to ${quoted(suggestion)}`, edits: [replaceEdit(src, range, JSON.stringify(suggestion))] }] : [];
     return problem(
       loc,
       'csv-missing-column',
       'error',
       'parse',
-      `The CSV file "${file}" has no ${role} column "${name}".${suggestion !== undefined ? ` Did you mean "${suggestion}"?` : ''} Its columns are: ${available}.`,
+      `The CSV file ${quoted(file)} has no ${role} column ${quoted(name)}.${suggestion !== undefined ? ` Did you mean ${quoted(suggestion)}?` : ''} It has ${columnCount(header.length)}.`,
       path,
       { fixes },
     );
@@ -106,7 +120,7 @@ export function checkCsv(parse: ParseResult, csvText: string, displayPath?: stri
     if (!header.includes(name)) problems.push(missing(name, 'feature', `data.features.${i}`));
   });
   if (data.features === undefined && header.length < 2 && problems.length === 0) {
-    problems.push(problem(loc, 'csv-missing-column', 'error', 'parse', `The CSV file "${file}" has only the column ${available}: no feature columns are left besides the target.`, 'data.csv'));
+    problems.push(problem(loc, 'csv-missing-column', 'error', 'parse', `The CSV file ${quoted(file)} has only one column: no feature columns are left besides the target.`, 'data.csv'));
   }
   if (problems.length > 0) return problems;
   let dataset: DataSummary;
@@ -120,7 +134,7 @@ export function checkCsv(parse: ParseResult, csvText: string, displayPath?: stri
     };
     dataset = makeDataset(source, { testFraction: 0, standardize: false }, spec.seed);
   } catch (error) {
-    const message = `The CSV file "${file}": ${error instanceof Error ? error.message : String(error)}.`.replace(/\.\.$/, '.');
+    const message = `The CSV file ${quoted(file)}: ${error instanceof Error ? error.message : String(error)}.`.replace(/\.\.$/, '.');
     // A column that contradicts "task" is fixed at "task" (or in the file): the problem sits on the field.
     const onTask = (error as { field?: unknown }).field === 'task' && parse.locations.values['data.task'] !== undefined;
     return [problem(loc, onTask ? 'task-mismatch' : 'csv-invalid', 'error', 'parse', message, onTask ? 'data.task' : 'data.csv')];

@@ -2,7 +2,7 @@
 // system directly), then plans the run as the CLI does (run-core.ts: CSV columns, the parameter
 // cap before any memory is spent, spec + text → trainer options).
 
-import { csvReadProblem } from '../model/index';
+import { CSV_READ_TIMEOUT_MS, CSV_REFUSALS, csvReadProblem } from '../model/index';
 import type { ModelSpec, ParseResult, Problem } from '../model/spec';
 import type { SessionInit } from '../protocol/worker-messages';
 import type { SessionHost, SessionSettings } from './session-api';
@@ -42,7 +42,7 @@ export async function prepareRun(spec: ModelSpec, parse: ParseResult, options: P
       csvText = cache.csv.text;
     } else {
       try {
-        csvText = await host.readRelative(path);
+        csvText = await withTimeout(host.readRelative(path), CSV_READ_TIMEOUT_MS);
         cache.csv = { path, text: csvText };
       } catch (error) {
         cache.csv = undefined;
@@ -66,6 +66,18 @@ export async function prepareRun(spec: ModelSpec, parse: ParseResult, options: P
       boundaryResolution: BOUNDARY_RESOLUTION,
     },
   };
+}
+
+/**
+ * A read that never settles (a pipe, a stalled network drive) must not hold the session: after
+ * `ms` it rejects with the timed-out reason, and a later start (after the model is fixed) runs.
+ */
+function withTimeout<T>(read: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(CSV_REFUSALS.timedOut)), ms);
+  });
+  return Promise.race([read, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** The file's own `epochs` wins; without one, the user's default applies. */

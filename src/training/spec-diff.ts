@@ -44,7 +44,7 @@ function structuralReasons(before: ModelSpec, after: ModelSpec): string[] {
   const reasons: string[] = [];
   if (before.seed !== after.seed) reasons.push(`the seed changed (${before.seed} → ${after.seed})`);
   if (!sameValue(before.data, after.data)) reasons.push(describeDataChange(before, after));
-  reasons.push(...layerReasons(before.layers, after.layers));
+  for (const reason of layerReasons(before.layers, after.layers)) reasons.push(reason);
   if (before.loss !== after.loss) reasons.push(`the loss changed (${before.loss} → ${after.loss})`);
   if (!sameValue(before.init, after.init)) {
     reasons.push(`the initialisation changed (${describeInit(before.init)} → ${describeInit(after.init)})`);

@@ -59,7 +59,7 @@ class DevSession {
         return;
       case 'snapshot': {
         const s = m.snapshot;
-        this.history.push(...s.points);
+        for (const point of s.points) this.history.push(point);
         this.latest = s;
         this.state = s.state;
         const sample = healthSample(s);

@@ -14,7 +14,7 @@ import {
 import { cssRgba } from '../../src/panel/view-models/colour';
 import type { Change, PanelState } from '../../src/panel/view-models/panel-state';
 import type { DataView, GridView } from '../../src/protocol/snapshot';
-import { h, LiveSummary, setText } from '../dom';
+import { h, LiveSummary, replaceChildrenWith, setText } from '../dom';
 import type { Palette } from '../theme';
 import { fitCanvas, gridImage } from './canvas';
 import { layoutModel, type View } from './view';
@@ -138,13 +138,13 @@ export class BoundaryView implements View {
       names.forEach((name, k) => items.push(swatch(cssRgba(classColour(palette, k))), ` ${name}  `));
     } else if (data.inputSize === 1) {
       items.push(swatch(p.foreground), ' fitted curve  ', swatch(p.train), ' training  ', swatch(p.test, true), ' test');
-      this.legend.replaceChildren(...items);
+      replaceChildrenWith(this.legend, items);
       return;
     } else {
       items.push(swatch(cssRgba(palette.low)), ' low output  ', swatch(cssRgba(palette.high)), ' high output  ');
     }
     items.push('· filled: training, hollow: test');
-    this.legend.replaceChildren(...items);
+    replaceChildrenWith(this.legend, items);
   }
 
   destroy(): void {

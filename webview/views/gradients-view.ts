@@ -59,8 +59,8 @@ export class GradientsView implements View {
     // Keep the limits on the axis: a log axis fitted to the bars alone would clip them.
     const shown = [...b.values, ...b.limits.flatMap((l) => (l ? [l.vanishing, l.exploding] : []))].filter((v) => v > 0 && Number.isFinite(v));
     const y = this.bars.options.scales?.y as { min?: number; max?: number };
-    y.min = shown.length ? Math.max(GRADIENT_FLOOR, Math.min(...shown) / 3) : undefined;
-    y.max = shown.length ? Math.max(...shown) * 3 : undefined;
+    y.min = shown.length ? Math.max(GRADIENT_FLOOR, shown.reduce((a, b) => Math.min(a, b)) / 3) : undefined;
+    y.max = shown.length ? shown.reduce((a, b) => Math.max(a, b)) * 3 : undefined;
     const colours = b.flags.map((f) => (f?.kind === 'exploding' ? p.error : f?.kind === 'vanishing' ? p.warning : p.train));
     this.bars.data.labels = b.labels;
     const bar = this.bars.data.datasets[0] as { data: unknown; backgroundColor: unknown; borderColor: unknown };

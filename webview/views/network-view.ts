@@ -59,7 +59,7 @@ export class NetworkView implements View {
     }
     this.canvas.hidden = false;
     const width = Math.max(260, this.body.clientWidth || 420);
-    const tallest = Math.max(...columns.map((c) => Math.min(c, 24)));
+    const tallest = columns.reduce((a, c) => Math.max(a, Math.min(c, 24)), -Infinity);
     const height = Math.min(420, Math.max(180, tallest * 22 + 56));
     const ctx = fitCanvas(this.canvas, width, height);
     this.layout = networkLayout(columns, params, width, height);

@@ -4,7 +4,7 @@
 import type { Change, PanelState } from '../../src/panel/view-models/panel-state';
 import { problemLocation, problemsSummary, sortedProblems } from '../../src/panel/view-models/problems-view';
 import type { FromWebview } from '../../src/protocol/webview-messages';
-import { h, LiveSummary } from '../dom';
+import { h, LiveSummary, replaceChildrenWith } from '../dom';
 import type { View } from './view';
 
 const ICON = { error: '⛔', warning: '⚠', info: 'ℹ' } as const;
@@ -29,8 +29,9 @@ export class ProblemsView implements View {
     if (signature === this.signature) return;
     this.signature = signature;
     this.none.hidden = problems.length > 0;
-    this.list.replaceChildren(
-      ...problems.map((p) => {
+    replaceChildrenWith(
+      this.list,
+      problems.map((p) => {
         const link = h(
           'a',
           { href: '#', className: `problem-link ${p.severity}`, 'data-line': p.line, 'data-code': p.code, title: 'Show in the editor' },

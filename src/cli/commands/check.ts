@@ -4,8 +4,8 @@ import { jsonProblems, problemLines } from '../render';
 import type { Output } from '../output';
 import { loadFiles, prepareLoaded } from '../load';
 
-export function check(file: string, json: boolean, io: Output, maxParameters?: number): number {
-  const prepared = prepareLoaded(loadFiles(file, { weights: false }), { buildTrainer: false, ...(maxParameters !== undefined ? { maxParameters } : {}) });
+export function check(file: string, json: boolean, io: Output, maxParameters?: number, allowDataOutside = false): number {
+  const prepared = prepareLoaded(loadFiles(file, { weights: false, allowDataOutside }), { buildTrainer: false, ...(maxParameters !== undefined ? { maxParameters } : {}) });
   const problems = prepared.problems;
   if (json) io.out(JSON.stringify({ problems: jsonProblems(problems) }));
   else io.out(problems.length > 0 ? problemLines(file, problems) : `${file}: no problems`);

@@ -7,8 +7,8 @@ import type { Output } from '../output';
 import { loadFiles, prepareLoaded } from '../load';
 import { judgeGradientCheck } from '../../training/gradient-check';
 
-export function gradcheck(file: string, json: boolean, io: Output, maxParameters?: number): number {
-  const prepared = prepareLoaded(loadFiles(file, { weights: true }), maxParameters !== undefined ? { maxParameters } : {});
+export function gradcheck(file: string, json: boolean, io: Output, maxParameters?: number, allowDataOutside = false): number {
+  const prepared = prepareLoaded(loadFiles(file, { weights: true, allowDataOutside }), maxParameters !== undefined ? { maxParameters } : {});
   const errors = prepared.problems.filter((p) => p.severity === 'error');
   if (prepared.trainer === undefined || errors.length > 0) {
     if (json) io.out(JSON.stringify({ problems: jsonProblems(errors) }));

@@ -15,13 +15,14 @@ export interface TrainArgs {
   maxParameters?: number;
   json: boolean;
   saveWeights: boolean;
+  allowDataOutside?: boolean;
 }
 
 /** Redraws at most this often: a terminal does not need 3,000 frames a second. */
 const PROGRESS_INTERVAL_MS = 100;
 
 export function train(args: TrainArgs, io: Output): number {
-  const loaded = loadFiles(args.file, { weights: true });
+  const loaded = loadFiles(args.file, { weights: true, allowDataOutside: args.allowDataOutside === true });
   const overrides = {
     ...(args.epochs !== undefined ? { epochs: args.epochs } : {}),
     ...(args.seed !== undefined ? { seed: args.seed } : {}),

@@ -9,6 +9,7 @@
 // increasing order (numeric-classes.ts), so a 0/1 label column is two classes. Errors name the file
 // line and the column, as a person would look for them.
 
+import { columnCount, quoted } from '../quote';
 import type { TaskKind } from '../types';
 import { fail, failOnTask } from './fail';
 import { classLabels, MAX_NUMERIC_CLASSES, numericClasses } from './numeric-classes';
@@ -116,13 +117,12 @@ export function csvToTable(text: string, options: CsvOptions): SampleTable {
   const names = header.fields;
   const seen = new Map<string, number>();
   names.forEach((name, column) => {
-    if (seen.has(name)) fail(`CSV line ${header.line}: column "${name}" appears twice in the header`);
+    if (seen.has(name)) fail(`CSV line ${header.line}: column ${quoted(name)} appears twice in the header`);
     seen.set(name, column);
   });
-  const available = names.map((name) => `"${name}"`).join(', ');
   const columnOf = (name: string, role: string): number => {
     const column = seen.get(name);
-    if (column === undefined) fail(`CSV has no ${role} column "${name}"; available columns: ${available}`);
+    if (column === undefined) fail(`CSV has no ${role} column ${quoted(name)}; it has ${columnCount(names.length)}`);
     return column;
   };
 
@@ -130,7 +130,7 @@ export function csvToTable(text: string, options: CsvOptions): SampleTable {
   const featureNames = options.features ?? names.filter((_, column) => column !== targetColumn);
   if (featureNames.length === 0) fail('CSV: no feature columns left besides the target');
   const featureColumns = featureNames.map((name) => columnOf(name, 'feature'));
-  if (featureColumns.includes(targetColumn)) fail(`CSV: column "${options.target}" cannot be both a feature and the target`);
+  if (featureColumns.includes(targetColumn)) fail(`CSV: column ${quoted(options.target)} cannot be both a feature and the target`);
   if (rows.length === 0) fail('CSV has a header but no data rows');
   if (rows.length > MAX_SAMPLES) fail(`CSV has ${rows.length} rows; at most ${MAX_SAMPLES} are supported`);
 
@@ -146,12 +146,12 @@ export function csvToTable(text: string, options: CsvOptions): SampleTable {
       const cell = row.fields[column];
       const value = parseNumber(cell);
       if (value === null) {
-        fail(`CSV line ${row.line}, column "${names[column]}": ${cell === '' ? 'the cell is empty' : `"${cell}" is not a number`}`);
+        fail(`CSV line ${row.line}, column ${quoted(names[column])}: ${cell === '' ? 'the cell is empty' : `${quoted(cell)} is not a number`}`);
       }
       x[r * inputSize + j] = value;
     });
     const target = row.fields[targetColumn];
-    if (target === '') fail(`CSV line ${row.line}, column "${options.target}": the target cell is empty`);
+    if (target === '') fail(`CSV line ${row.line}, column ${quoted(options.target)}: the target cell is empty`);
     targetCells.push(target);
   });
 
@@ -160,19 +160,19 @@ export function csvToTable(text: string, options: CsvOptions): SampleTable {
   const numeric = numericTargets.every((value) => value !== null);
   if (options.task === 'regression' && !numeric) {
     const r = numericTargets.indexOf(null);
-    failOnTask(`CSV line ${rows[r].line}, column "${options.target}": "${targetCells[r]}" is not a number, but "task": "regression" predicts a number; without "task", text labels become classes`);
+    failOnTask(`CSV line ${rows[r].line}, column ${quoted(options.target)}: ${quoted(targetCells[r])} is not a number, but "task": "regression" predicts a number; without "task", text labels become classes`);
   }
   if (numeric && options.task === 'classification') {
     const values = numericTargets as number[];
     const classes = numericClasses(values);
     if (!classes.ok) {
       if (classes.reason === 'not-integer') {
-        failOnTask(`CSV line ${rows[classes.index].line}, column "${options.target}": "${targetCells[classes.index]}" is not a whole number, but "task": "classification" makes each value of the target a class; use "task": "regression" to predict it as a number`);
+        failOnTask(`CSV line ${rows[classes.index].line}, column ${quoted(options.target)}: ${quoted(targetCells[classes.index])} is not a whole number, but "task": "classification" makes each value of the target a class; use "task": "regression" to predict it as a number`);
       }
       if (classes.reason === 'too-many') {
-        failOnTask(`CSV target column "${options.target}" holds ${classes.distinct} distinct numbers, but "task": "classification" allows at most ${MAX_NUMERIC_CLASSES} classes (one per value): a column with that many values is a quantity, use "task": "regression"`);
+        failOnTask(`CSV target column ${quoted(options.target)} holds ${classes.distinct} distinct numbers, but "task": "classification" allows at most ${MAX_NUMERIC_CLASSES} classes (one per value): a column with that many values is a quantity, use "task": "regression"`);
       }
-      failOnTask(`CSV target column "${options.target}" holds the single value ${targetCells[0]}: "task": "classification" needs at least two classes`);
+      failOnTask(`CSV target column ${quoted(options.target)} holds the single value ${targetCells[0]}: "task": "classification" needs at least two classes`);
     }
     y.set(classLabels(values, classes.classValues));
     return { kind: 'classification', n, inputSize, targetSize: 1, classes: classes.classValues.length, featureNames, classNames: classes.classValues.map(String), x, y };
@@ -192,6 +192,6 @@ export function csvToTable(text: string, options: CsvOptions): SampleTable {
     }
     y[r] = index;
   });
-  if (classNames.length < 2) fail(`CSV target column "${options.target}" has a single class ("${classNames[0]}"): nothing to learn`);
+  if (classNames.length < 2) fail(`CSV target column ${quoted(options.target)} has a single class (${quoted(classNames[0])}): nothing to learn`);
   return { kind: 'classification', n, inputSize, targetSize: 1, classes: classNames.length, featureNames, classNames, x, y };
 }

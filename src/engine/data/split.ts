@@ -51,8 +51,8 @@ export function splitIndices(table: SampleTable, testFraction: number, rng: Rng)
   const train: number[] = [];
   groups.forEach((group, k) => {
     const shuffled = rng.shuffle(group);
-    test.push(...shuffled.slice(0, quota[k]));
-    train.push(...shuffled.slice(quota[k]));
+    // One push per index: push(...slice) overflows the call stack past about 10⁵ samples.
+    for (let i = 0; i < shuffled.length; i++) (i < quota[k] ? test : train).push(shuffled[i]);
   });
   return { train: rng.shuffle(Int32Array.from(train)), test: rng.shuffle(Int32Array.from(test)) };
 }

@@ -12,6 +12,9 @@ export interface ReportExtras {
   path?: string;
 }
 
+/** How many unknown fields one model lists as separate problems; the rest get one summary. */
+export const MAX_UNKNOWN_FIELDS_LISTED = 100;
+
 export class ParseContext {
   readonly lines: LineIndex;
   readonly problems: Problem[] = [];
@@ -22,9 +25,18 @@ export class ParseContext {
    */
   syntaxBroken = false;
 
+  /**
+   * Unknown fields seen so far. Past MAX_UNKNOWN_FIELDS_LISTED they are counted, not listed one by
+   * one (each listing compares the key against every known name), and the first one not listed is
+   * kept for the summary problem.
+   */
+  unknownFields = 0;
+  firstUnlisted: Node | undefined;
+
   constructor(readonly text: string) {
     this.lines = new LineIndex(text);
-    this.locations = { root: this.lines.range(0, text.length), layers: [], values: {}, keys: {} };
+    // Without a prototype: a model's key "__proto__" (or "constructor") is then an ordinary entry.
+    this.locations = { root: this.lines.range(0, text.length), layers: [], values: Object.create(null) as SpecLocations['values'], keys: Object.create(null) as SpecLocations['keys'] };
   }
 
   rangeOf(node: Node): SourceRange {

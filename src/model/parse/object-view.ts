@@ -3,9 +3,10 @@
 // missing or bad value so the caller can fall back to the default and keep checking the rest.
 
 import type { Node } from 'jsonc-parser';
-import type { ParseContext } from './context';
+import { MAX_UNKNOWN_FIELDS_LISTED, type ParseContext } from './context';
 import { didYouMean } from '../text/did-you-mean';
 import { replaceNodeFix } from '../text/json-edits';
+import { quoted } from '../../engine/quote';
 
 export interface Field {
   key: string;
@@ -22,7 +23,7 @@ export function joinPath(parent: string, key: string | number): string {
 export function describeValue(node: Node): string {
   switch (node.type) {
     case 'string':
-      return `the text ${JSON.stringify(node.value)}`;
+      return `the text ${quoted(String(node.value))}`;
     case 'number':
       return `the number ${node.value}`;
     case 'boolean':
@@ -176,7 +177,7 @@ export function reportUnknownName(
   const known = `Known: ${allowed.join(', ')}.`;
   const hint = suggestion !== undefined ? ` Did you mean "${suggestion}"?` : '';
   const explain = extras.explain ? ` ${extras.explain}` : '';
-  ctx.error(code, `Unknown ${noun} "${written}".${hint} ${known}${explain}`, node, {
+  ctx.error(code, `Unknown ${noun} ${quoted(written)}.${hint} ${known}${explain}`, node, {
     layer: extras.layer,
     path: extras.path,
     fixes: suggestion !== undefined ? [replaceNodeFix(ctx, node, JSON.stringify(suggestion), `Change to "${suggestion}"`)] : [],
@@ -210,14 +211,20 @@ export function readObject(
     const fieldPath = joinPath(path, key);
     const previous = fields.get(key);
     if (previous !== undefined) {
-      ctx.warning('duplicate-field', `"${key}" appears twice in ${what}; the later one wins and this one is ignored.`, previous.keyNode, {
+      ctx.warning('duplicate-field', `${quoted(key)} appears twice in ${what}; the later one wins and this one is ignored.`, previous.keyNode, {
         layer: extras.layer,
         path: fieldPath,
       });
     }
     fields.set(key, { key, keyNode, value, path: fieldPath });
+    const known = allowedKeys.includes(key);
+    if (!known && ++ctx.unknownFields > MAX_UNKNOWN_FIELDS_LISTED) {
+      // Counted for the summary, not recorded: nothing reads the location of an ignored field.
+      ctx.firstUnlisted ??= keyNode;
+      continue;
+    }
     ctx.record(fieldPath, keyNode, value);
-    if (!allowedKeys.includes(key)) {
+    if (!known) {
       const suggestion = didYouMean(key, allowedKeys.filter((k) => !k.startsWith('$')));
       const taken = suggestion !== undefined && node.children?.some((p) => p.children?.[0]?.value === suggestion);
       let hint = suggestion !== undefined ? ` Did you mean "${suggestion}"?` : '';
@@ -233,7 +240,7 @@ export function readObject(
       }
       ctx.warning(
         'unknown-field',
-        `"${key}" is not a field of ${what}, so it is ignored.${hint} Fields here: ${allowedKeys.filter((k) => !k.startsWith('$')).join(', ')}.`,
+        `${quoted(key)} is not a field of ${what}, so it is ignored.${hint} Fields here: ${allowedKeys.filter((k) => !k.startsWith('$')).join(', ')}.`,
         keyNode,
         {
           layer: extras.layer,

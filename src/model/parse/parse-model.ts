@@ -11,7 +11,7 @@ import { checkArchitecture, checkOutputAgainstFacts, type CheckContext } from '.
 import type { DataFacts, LayerSpec, ModelSpec, ParseResult } from '../spec';
 import { runStaticRules } from '../rules/static';
 import { ALL_DATA_KEYS, LAYER_KEYS, TOP_LEVEL_KEYS, TRAINING_KEYS } from '../vocabulary';
-import { ParseContext } from './context';
+import { MAX_UNKNOWN_FIELDS_LISTED, ParseContext } from './context';
 import { readObject } from './object-view';
 import { readData } from './read-data';
 import { readInit } from './read-init';
@@ -37,6 +37,9 @@ const MAX_NESTING = 256;
 
 /** The offset of the first bracket nested deeper than MAX_NESTING, found with the (iterative) scanner. */
 function tooDeep(text: string): number | undefined {
+  // Cheap and exact shortcut: with no more opening brackets in the whole text than the limit, no
+  // nesting can pass it, and the scanner's second pass over megabytes of strings is saved.
+  if (count(text, '{') + count(text, '[') <= MAX_NESTING) return undefined;
   const scanner = createScanner(text, true);
   let depth = 0;
   for (let token = scanner.scan(); token !== SCAN_EOF; token = scanner.scan()) {
@@ -46,6 +49,12 @@ function tooDeep(text: string): number | undefined {
   }
   return undefined;
 }
+function count(text: string, ch: string): number {
+  let n = 0;
+  for (let at = text.indexOf(ch); at !== -1 && n <= MAX_NESTING; at = text.indexOf(ch, at + 1)) n++;
+  return n;
+}
+
 // jsonc-parser's SyntaxKind is a const enum, which isolated modules cannot read: its values here.
 const SCAN_OPEN_BRACE = 1;
 const SCAN_CLOSE_BRACE = 2;
@@ -64,7 +73,11 @@ function parseUnguarded(text: string, options: ParseOptions): ParseResult {
   const root: Node | undefined = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   const blank = root === undefined && stripComments(text).trim() === '' && errors.every((e) => printParseErrorCode(e.error) === 'ValueExpected');
   if (!blank) reportSyntaxErrors(ctx, errors);
-  const result = (facts?: DataFacts, spec?: ModelSpec): ParseResult => ({
+  const result = (facts?: DataFacts, spec?: ModelSpec): ParseResult => {
+    reportUnlisted(ctx);
+    return resultOf(facts, spec);
+  };
+  const resultOf = (facts?: DataFacts, spec?: ModelSpec): ParseResult => ({
     problems: ctx.problems,
     locations: ctx.locations,
     text,
@@ -113,10 +126,18 @@ function parseUnguarded(text: string, options: ParseOptions): ParseResult {
   const spec: ModelSpec = { name, seed: seed ?? DEFAULTS.seed, data, layers, loss: loss ?? defaultLoss(layers), init, training };
   const check: CheckContext = { spec, facts, locations: ctx.locations, src: { text, lines: ctx.lines, tree: root } };
   const semantic = [...checkArchitecture(check), ...checkOutputAgainstFacts(check)];
-  ctx.problems.push(...semantic);
+  for (const problem of semantic) ctx.problems.push(problem);
   if (semantic.some((p) => p.severity === 'error')) return result(facts);
-  if (options.lint !== false) ctx.problems.push(...runStaticRules(check));
+  if (options.lint !== false) for (const problem of runStaticRules(check)) ctx.problems.push(problem);
   return result(facts, spec);
+}
+
+/** One warning for the unknown fields past MAX_UNKNOWN_FIELDS_LISTED, on the first of them. */
+function reportUnlisted(ctx: ParseContext): void {
+  const more = ctx.unknownFields - MAX_UNKNOWN_FIELDS_LISTED;
+  if (more <= 0 || ctx.firstUnlisted === undefined) return;
+  ctx.warning('unknown-field', `${more} more fields, from this one on, are not fields of the format either, so they are ignored; only the first ${MAX_UNKNOWN_FIELDS_LISTED} unknown fields are listed one by one.`, ctx.firstUnlisted);
+  ctx.firstUnlisted = undefined;
 }
 
 /** Never throws: an unexpected failure becomes an `internal-error` problem (the fuzz test checks there are none). */

@@ -2,7 +2,8 @@
 // inline arrays, CSV file), each with its own fields, plus `testFraction` and `standardize`.
 
 import type { Node } from 'jsonc-parser';
-import { MAX_NUMERIC_CLASSES, numericClasses } from '../../engine/index';
+import { MAX_NUMERIC_CLASSES, MAX_SAMPLES, numericClasses } from '../../engine/index';
+import { quoted } from '../../engine/quote';
 import { BUNDLED_DATASETS, GENERATORS, type TaskKind } from '../../engine/types';
 import { DEFAULTS } from '../defaults';
 import type { DataSpec } from '../spec';
@@ -18,7 +19,6 @@ const FORM_MARKERS: [Form, string[]][] = [
   ['csv', ['csv']],
 ];
 const FORM_NAMES: Record<Form, string> = { generator: 'a generator', dataset: 'a bundled dataset', inline: 'inline inputs/targets', csv: 'a CSV file' };
-const MAX_SAMPLES = 1_000_000;
 const MAX_CLASSES = 32;
 
 const EXAMPLE = '{ "generator": "xor", "samples": 400 }, { "dataset": "iris" }, { "inputs": [[0, 1]], "targets": [[1]] } or { "csv": "data.csv", "target": "label" }';
@@ -34,11 +34,38 @@ function findForms(node: Node): { form: Form; key: string }[] {
   return found;
 }
 
+/**
+ * Targets written as text labels, one per row ([["cat"], ["dog"]]): the labels are classes, as the
+ * README says, numbered in the order they first appear. Returned as those class numbers in one
+ * column, with TEXT_LABELS marking the rows so the caller reads them as classes.
+ */
+function readTextLabels(ctx: ParseContext, node: Node, path: string): number[][] | undefined {
+  const classes = new Map<string, number>();
+  const rows: number[][] = [];
+  for (const [r, rowNode] of (node.children ?? []).entries()) {
+    const cell = rowNode.children?.[0];
+    if (rowNode.type !== 'array' || rowNode.children?.length !== 1 || cell?.type !== 'string') {
+      ctx.error('wrong-type', `Row ${r + 1} of "targets" must be one text label in a list, like ["cat"], as the first row is; found ${describeValue(cell ?? rowNode)}.`, cell ?? rowNode, { path });
+      return undefined;
+    }
+    const label = cell.value as string;
+    let index = classes.get(label);
+    if (index === undefined) classes.set(label, (index = classes.size));
+    rows.push([index]);
+  }
+  TEXT_LABELS.add(rows);
+  return rows;
+}
+
+/** Target rows that came from text labels (readTextLabels): always classes. */
+const TEXT_LABELS = new WeakSet<number[][]>();
+
 /** Reads a list of rows of numbers; reports the first bad element on its exact range. */
 function readMatrix(ctx: ParseContext, view: ObjectView, key: 'inputs' | 'targets'): number[][] | undefined {
   const field = view.field(key);
   if (field?.value === undefined) return undefined;
   const node = field.value;
+  if (key === 'targets' && node.type === 'array' && node.children?.[0]?.children?.[0]?.type === 'string') return readTextLabels(ctx, node, field.path);
   if (node.type !== 'array') {
     view.typeError(field, `a list of rows, each a list of numbers, like [[0, 1], [1, 0]]`);
     return undefined;
@@ -106,7 +133,7 @@ function readStringList(ctx: ParseContext, view: ObjectView, key: string, meanin
     }
     const name = item.value as string;
     if (seen.has(name)) {
-      ctx.error('duplicate-column', `"${name}" is listed twice in "${key}"; each column is one input.`, item, { path: field.path });
+      ctx.error('duplicate-column', `${quoted(name)} is listed twice in "${key}"; each column is one input.`, item, { path: field.path });
       return undefined;
     }
     seen.add(name);
@@ -260,9 +287,15 @@ export function readData(ctx: ParseContext, node: Node): DataSpec | undefined {
         );
         return undefined;
       }
-      if (task === 'classification' && !checkInlineClasses(ctx, view, targets)) return undefined;
       if (view.field('task')?.value !== undefined && task === undefined) return undefined;
-      return { kind: 'inline', inputs, targets, ...taskOf(task), ...common };
+      const textLabels = TEXT_LABELS.has(targets);
+      if (textLabels && task === 'regression') {
+        ctx.error('task-mismatch', '"targets" holds text labels, which are classes, but "task": "regression" predicts numbers: remove "task", or write the targets as numbers.', view.value('task') as Node, { path: 'data.task' });
+        return undefined;
+      }
+      const effective = textLabels ? 'classification' : task;
+      if (effective === 'classification' && !checkInlineClasses(ctx, view, targets)) return undefined;
+      return { kind: 'inline', inputs, targets, ...taskOf(effective), ...common };
     }
     case 'csv': {
       const path = view.string('csv', 'the CSV file\'s path, relative to this model file');
@@ -282,7 +315,7 @@ export function readData(ctx: ParseContext, node: Node): DataSpec | undefined {
       if (features !== undefined && target !== undefined && features.includes(target)) {
         const featuresNode = view.value('features') as Node;
         const item = featuresNode.children?.find((c) => c.value === target) ?? featuresNode;
-        ctx.error('csv-target-is-feature', `"${target}" is the target and also listed as a feature: the network would be shown the answer.`, item, { path: 'data.features' });
+        ctx.error('csv-target-is-feature', `${quoted(target)} is the target and also listed as a feature: the network would be shown the answer.`, item, { path: 'data.features' });
         return undefined;
       }
       if (path === undefined || target === undefined || (view.field('features') !== undefined && features === undefined)) return undefined;

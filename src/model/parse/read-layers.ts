@@ -13,6 +13,9 @@ import { readInit } from './read-init';
 const ACTIVATION_EXPLAIN =
   'sigmoid and tanh squash (and saturate for large |z|), relu passes positives only, linear adds no non-linearity, sign/step are the perceptron\'s threshold, softmax turns the output layer into class probabilities.';
 
+/** The most layers a model may list: every check and the health report are per layer. */
+export const MAX_LAYERS = 1_000;
+
 /** The output activation when none is written: what the data's task asks for. */
 function defaultOutputActivation(facts: DataFacts | undefined, units: number): ActivationName | undefined {
   if (facts?.task === 'regression') return 'linear';
@@ -32,6 +35,10 @@ export function readLayers(ctx: ParseContext, node: Node, facts: DataFacts | und
     ctx.error('empty-layers', 'A network needs at least an output layer: list the hidden layers, then the output layer, e.g. [{ "units": 1, "activation": "sigmoid" }].', node, {
       path: 'layers',
     });
+    return undefined;
+  }
+  if (items.length > MAX_LAYERS) {
+    ctx.error('too-many-layers', `"layers" lists ${items.length} layers; at most ${MAX_LAYERS} are supported (the deepest lesson needs a handful).`, node, { path: 'layers' });
     return undefined;
   }
   const layers: LayerSpec[] = [];

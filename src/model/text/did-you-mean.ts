@@ -87,10 +87,18 @@ const ALIASES: Record<string, string> = {
 };
 
 /**
+ * Names longer than this are never compared: no known name comes near it, and comparing a key of
+ * millions of characters against every candidate would stall the parser (the table is
+ * length × length).
+ */
+export const MAX_COMPARED_NAME = 64;
+
+/**
  * The candidate the writer most likely meant, or undefined when nothing is close enough to be a
  * useful guess (a wrong suggestion teaches something false).
  */
 export function didYouMean(written: string, candidates: readonly string[]): string | undefined {
+  if (written.length > MAX_COMPARED_NAME) return undefined;
   const folded = fold(written);
   if (folded.length === 0) return undefined;
   const alias = ALIASES[folded];
@@ -98,7 +106,10 @@ export function didYouMean(written: string, candidates: readonly string[]): stri
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    const distance = editDistance(folded, fold(candidate));
+    const other = fold(candidate);
+    // The distance is at least the difference in length: skip candidates that cannot win.
+    if (other.length > MAX_COMPARED_NAME || Math.abs(other.length - folded.length) >= bestDistance) continue;
+    const distance = editDistance(folded, other);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;

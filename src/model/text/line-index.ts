@@ -9,14 +9,16 @@ export class LineIndex {
   private readonly lineStarts: number[] = [0];
 
   constructor(readonly text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const ch = text.charCodeAt(i);
-      if (ch === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        this.lineStarts.push(i + 1);
-      } else if (ch === 10 /* \n */) {
-        this.lineStarts.push(i + 1);
-      }
+    // indexOf jumps over long lines (a multi-megabyte string) far faster than a loop over characters.
+    let lf = text.indexOf('\n');
+    let cr = text.indexOf('\r');
+    while (lf !== -1 || cr !== -1) {
+      let end: number;
+      if (cr !== -1 && (lf === -1 || cr < lf)) end = lf === cr + 1 ? cr + 2 : cr + 1;
+      else end = lf + 1;
+      this.lineStarts.push(end);
+      if (lf !== -1 && lf < end) lf = text.indexOf('\n', end);
+      if (cr !== -1 && cr < end) cr = text.indexOf('\r', end);
     }
   }
 

@@ -104,14 +104,30 @@ export function planeTransform(grid: Pick<GridView, 'xMin' | 'xMax' | 'yMin' | '
   return { toPx: (x) => (x - grid.xMin) * sx, toPy: (y) => (grid.yMax - y) * sy };
 }
 
+/**
+ * The smallest and largest finite value over several arrays ([Infinity, -Infinity] when there is
+ * none). A loop, not Math.min(...xs): the data can hold a million points, which overflows the stack.
+ */
+function finiteRange(arrays: readonly ArrayLike<number>[]): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const values of arrays) {
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (!Number.isFinite(v)) continue;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  }
+  return [lo, hi];
+}
+
 /** For 1-D regression: the fitted curve's points and the y range that holds the curve and data. */
 export function curveFit(grid: GridView, data: DataView): { x: number[]; y: number[]; yMin: number; yMax: number } {
   const n = grid.values.length;
   const x = Array.from({ length: n }, (_, i) => grid.xMin + ((grid.xMax - grid.xMin) * i) / Math.max(n - 1, 1));
   const y = [...grid.values];
-  const all = [...y, ...data.train.y, ...data.test.y].filter(Number.isFinite);
-  const lo = Math.min(...all);
-  const hi = Math.max(...all);
+  const [lo, hi] = finiteRange([y, data.train.y, data.test.y]);
   const pad = (hi - lo || 1) * 0.08;
   return { x, y, yMin: lo - pad, yMax: hi + pad };
 }
@@ -122,7 +138,8 @@ export function boundarySummary(data: DataView | null, grid: GridView | undefine
   if (!grid) return 'Decision boundary: waiting for the first epoch.';
   const points = `${data.train.x.length} training and ${data.test.x.length} test points`;
   if (data.kind === 'regression' && data.inputSize === 1) {
-    return `Fitted curve over ${points}; output from ${formatNumber(Math.min(...grid.values))} to ${formatNumber(Math.max(...grid.values))}.`;
+    const [lo, hi] = finiteRange([grid.values]);
+    return `Fitted curve over ${points}; output from ${formatNumber(lo)} to ${formatNumber(hi)}.`;
   }
   if (data.kind === 'regression') return `Output over the input plane with ${points}.`;
   const names = data.classNames?.join(', ') ?? `${Math.max(data.classes, 2)} classes`;

@@ -44,7 +44,7 @@ export function networkLayout(columns: readonly number[], params: ParametersView
   // Room above for the two-line column titles, and below for "+k more".
   const margin = 34;
   const drawn = columns.map((c) => Math.min(c, MAX_DRAWN_UNITS));
-  const tallest = Math.max(1, ...drawn);
+  const tallest = drawn.reduce((a, b) => Math.max(a, b), 1);
   const radius = Math.max(3, Math.min(14, (height - 2 * margin) / (tallest * 2.6)));
   const columnX = columns.map((_, k) => margin + ((width - 2 * margin) * k) / Math.max(columns.length - 1, 1));
   const nodes: NodeLayout[] = [];

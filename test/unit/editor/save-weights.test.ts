@@ -3,11 +3,16 @@
 import { describe, expect, it } from 'vitest';
 import { MODEL_SUFFIX, weightsSidecarPath } from '../../../src/editor/model-paths';
 import { REPLACE, replaceQuestion, saveReport, saveWeightsFile, shouldWrite, type SaveSteps } from '../../../src/editor/save-weights';
+import { sidecarRefusal, type SidecarTarget } from '../../../src/training/sidecar';
+
+const OWN = JSON.stringify({ format: 'nn-playground-weights', version: 1, shape: [2, 1], layers: [] });
 
 /** A sidecar on a fake disk, and a person who answers the question with `answer`. */
-function fakeSave(existing: string | undefined, answer: string | undefined) {
+function fakeSave(existing: string | undefined, answer: string | undefined, target?: SidecarTarget) {
   const state = { contents: existing, questions: 0, writes: 0 };
+  const found: SidecarTarget = target ?? (existing === undefined ? { kind: 'absent' } : { kind: 'file', text: OWN });
   const steps: SaveSteps = {
+    refusal: () => Promise.resolve(sidecarRefusal(found, 'xor.weights.json')),
     exists: () => Promise.resolve(state.contents !== undefined),
     askReplace: () => {
       state.questions++;
@@ -63,6 +68,30 @@ describe('saving weights beside a model', () => {
     expect(saveReport('created', 'xor.nn.json', 'examples/xor.weights.json')).toBe('Saved the trained weights of xor.nn.json to examples/xor.weights.json.');
     expect(saveReport('replaced', 'xor.nn.json', 'examples/xor.weights.json')).toBe('Replaced examples/xor.weights.json with the trained weights of xor.nn.json.');
     expect(saveReport('kept', 'xor.nn.json', 'examples/xor.weights.json')).toContain('Kept examples/xor.weights.json as it was');
+  });
+});
+
+describe('a sidecar that is not ours to write', () => {
+  it('is never written through a link, onto a folder, a device or someone else\'s file, and the person is told why', async () => {
+    const cases: [SidecarTarget, RegExp][] = [
+      [{ kind: 'symlink' }, /xor\.weights\.json is a symbolic link, and weights are never written through a link/],
+      [{ kind: 'directory' }, /xor\.weights\.json is a folder/],
+      [{ kind: 'other' }, /xor\.weights\.json is not a regular file/],
+      [{ kind: 'file', text: '{"my": "notes"}' }, /xor\.weights\.json exists and is not an nn-playground weights file, so it is left as it is/],
+      [{ kind: 'file', text: 'not json' }, /is not an nn-playground weights file/],
+    ];
+    for (const [target, message] of cases) {
+      const { state, steps } = fakeSave('theirs', REPLACE, target);
+      const outcome = await saveWeightsFile(steps);
+      expect(saveReport(outcome, 'xor.nn.json', 'xor.weights.json')).toMatch(message);
+      expect(state, target.kind).toEqual({ contents: 'theirs', questions: 0, writes: 0 });
+    }
+  });
+
+  it('our own sidecar is still offered for replacing', async () => {
+    const { state, steps } = fakeSave(OWN, REPLACE);
+    expect(await saveWeightsFile(steps)).toBe('replaced');
+    expect(state.writes).toBe(1);
   });
 });
 

@@ -5,6 +5,8 @@
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { expect, test } from 'vitest';
 import { liveProblems, parseModel, toTrainerInputs } from '../../../src/model/index';
 import type { ParseResult, SourceRange } from '../../../src/model/spec';
@@ -190,4 +192,92 @@ test('pathological inputs', () => {
     const result = parseModel(text);
     expectSound(text, result);
   }
+});
+
+// Hostile input: a model file may come from anywhere. Huge strings (as keys and as values that are
+// compared against known names), deep nesting and prototype keys must each give located problems
+// in bounded time and memory. The bounds are sanity ceilings far above the measured figures (a
+// few milliseconds a case): a regression to the old behaviour took seconds and gigabytes.
+export const PARSE_SECONDS_CEILING = 1;
+export const HEAP_GROWTH_CEILING = 256 * 2 ** 20;
+
+/** The hostile cases, each a whole model text with its name. */
+export function hostileCases(): { name: string; text: string }[] {
+  const huge = (n: number, c = 'a') => c.repeat(n);
+  const base = (parts: Record<string, string>) => {
+    const all: Record<string, string> = {
+      data: '{ "generator": "xor", "samples": 100 }',
+      layers: '[{ "units": 4, "activation": "tanh" }, { "units": 1, "activation": "sigmoid" }]',
+      ...parts,
+    };
+    return `{\n${Object.entries(all).map(([k, v]) => `  ${k.startsWith('"') ? k : JSON.stringify(k)}: ${v}`).join(',\n')}\n}\n`;
+  };
+  const cases: { name: string; text: string }[] = [];
+  for (const n of [1_000_000, 2_500_000, 5_000_000]) {
+    const s = huge(n);
+    cases.push({ name: `unknown top-level key of ${n} characters`, text: base({ [`"${s}"`]: '1' }) });
+    cases.push({ name: `unknown data key of ${n} characters`, text: base({ data: `{ "generator": "xor", "${s}": 1 }` }) });
+    cases.push({ name: `unknown layer key of ${n} characters`, text: base({ layers: `[{ "units": 1, "${s}": 1 }]` }) });
+    cases.push({ name: `activation of ${n} characters`, text: base({ layers: `[{ "units": 1, "activation": "${s}" }]` }) });
+    cases.push({ name: `generator of ${n} characters`, text: base({ data: `{ "generator": "${s}" }` }) });
+    cases.push({ name: `loss of ${n} characters`, text: base({ loss: `"${s}"` }) });
+    cases.push({ name: `optimizer of ${n} characters`, text: base({ training: `{ "optimizer": "${s}" }` }) });
+    cases.push({ name: `init of ${n} characters`, text: base({ init: `"${s}"` }) });
+    cases.push({ name: `name of ${n} characters`, text: base({ name: `"${s}"` }) });
+    cases.push({ name: `csv path, target and feature of ${n} characters`, text: base({ data: `{ "csv": "${s}", "target": "${s}", "features": ["${s.slice(1)}", "b"] }` }) });
+    cases.push({ name: `text label of ${n} characters`, text: base({ data: `{ "inputs": [[0], [1]], "targets": [["${s}"], ["b"]] }` }) });
+    cases.push({ name: `duplicate huge key of ${n} characters`, text: base({ [`"${s}"`]: '1', [`"${s}" `]: '2' }).replace(`"${s}" "`, `"${s}"`) });
+    cases.push({ name: `a number of ${n} digits`, text: base({ seed: huge(n, '9') }) });
+    cases.push({ name: `whitespace of ${n} characters`, text: base({ [`"${huge(n, ' ')}"`]: '1' }) });
+    cases.push({ name: `a comment of ${n} characters`, text: `// ${s}\n${base({})}` });
+  }
+  for (const depth of [1_000, 100_000, 1_000_000]) {
+    cases.push({ name: `${depth} nested lists`, text: '['.repeat(depth) + ']'.repeat(depth) });
+    cases.push({ name: `${depth} nested objects`, text: '{"a":'.repeat(depth) + '1' + '}'.repeat(depth) });
+    cases.push({ name: `${depth} nested lists in data`, text: base({ data: `{ "inputs": ${'['.repeat(depth)}${']'.repeat(depth)}, "targets": [[0]] }` }) });
+    cases.push({ name: `${depth} unclosed brackets`, text: '{"layers":' + '['.repeat(depth) });
+  }
+  cases.push({ name: '100,000 unknown keys', text: base(Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`k${i}`, '1']))) });
+  cases.push({ name: '100,000 layers', text: base({ layers: `[${Array.from({ length: 100_000 }, () => '{ "units": 1 }').join(', ')}]` }) });
+  cases.push({ name: '__proto__ and constructor keys', text: base({ __proto__: '{ "x": 1 }', constructor: '1', toString: '2', hasOwnProperty: '3' }) });
+  cases.push({ name: '__proto__ inside data and training', text: base({ data: '{ "generator": "xor", "__proto__": { "samples": 1 } }', training: '{ "__proto__": 1, "constructor": 2 }' }) });
+  return cases;
+}
+
+test('hostile input: huge strings, deep nesting and prototype keys parse soundly within bounded time and memory', () => {
+  const cases = hostileCases();
+  const figures = { cases: cases.length, exceptions: 0, slowestMs: 0, slowest: '', largestHeapMb: 0, largestHeap: '' };
+  // A collection before each case, so heap growth is what the parse keeps, not earlier garbage.
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  for (const { name, text } of cases) {
+    gc();
+    const heapBefore = process.memoryUsage().heapUsed;
+    let result: ParseResult | undefined;
+    let seconds = Infinity;
+    // Best of three: the machine is shared, so one slow run proves nothing; three slow ones do.
+    for (let run = 0; run < 3; run++) {
+      const start = performance.now();
+      try {
+        result = parseModel(text);
+      } catch (error) {
+        figures.exceptions++;
+        expect.fail(`${name} threw ${String(error)}`);
+      }
+      seconds = Math.min(seconds, (performance.now() - start) / 1000);
+      if (seconds < PARSE_SECONDS_CEILING / 10) break; // clearly fast is enough; slow ones get retried
+    }
+    gc();
+    const heapGrowth = process.memoryUsage().heapUsed - heapBefore; // result still held: its problems and locations
+    if (seconds * 1000 > figures.slowestMs) Object.assign(figures, { slowestMs: seconds * 1000, slowest: name });
+    if (heapGrowth / 2 ** 20 > figures.largestHeapMb) Object.assign(figures, { largestHeapMb: heapGrowth / 2 ** 20, largestHeap: name });
+    expect(seconds, `${name}: seconds to parse`).toBeLessThan(PARSE_SECONDS_CEILING);
+    expect(heapGrowth, `${name}: heap growth in bytes`).toBeLessThan(HEAP_GROWTH_CEILING);
+    expect(faults(text, result!), name).toEqual([]);
+    expect(result!.problems.length, `${name}: a problem or a spec`).toBeGreaterThanOrEqual(result!.spec === undefined ? 1 : 0);
+    // Messages quote user text in bounded form: no message carries a copy of a huge string.
+    for (const p of result!.problems) expect(p.message.length, `${name}: ${p.code} message length`).toBeLessThan(2000);
+    result = undefined;
+  }
+  console.log(`hostile parse figures: ${JSON.stringify(figures)}`);
 });

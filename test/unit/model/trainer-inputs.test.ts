@@ -71,7 +71,7 @@ describe('CSV', () => {
     const problems = checkCsv(r, CSV);
     expect(codes(problems)).toEqual(['csv-missing-column']);
     expectRangeAt(misspelt, problems[0].range, '"specis"');
-    expect(problems[0].message).toBe('The CSV file "flowers.csv" has no target column "specis". Did you mean "species"? Its columns are: "x1", "x2", "species".');
+    expect(problems[0].message).toBe('The CSV file "flowers.csv" has no target column "specis". Did you mean "species"? It has 3 columns.');
     expect(applyFix(misspelt, problems[0].fixes![0])).toBe(text);
     expect(() => toTrainerInputs(r.spec!, CSV)).toThrow(/has no column "specis"/);
   });

@@ -1,0 +1,37 @@
+// Whether Save Trained Weights (editor) and `--save-weights` (CLI) may write the sidecar
+// `<name>.weights.json`: only when nothing is there, or when what is there is our own weights file.
+// Never through a symbolic link (it could lead to the model itself, or to any file), never onto a
+// folder, a device or a file of someone else's. Each host reports what it found; this decides.
+
+/** What a host found at the sidecar's path, without following a link. */
+export type SidecarTarget = { kind: 'absent' } | { kind: 'symlink' } | { kind: 'directory' } | { kind: 'other' } | { kind: 'file'; text: string };
+
+/** True when the text is a weights file this project wrote (format and version). */
+export function isOwnWeightsText(text: string): boolean {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (typeof parsed !== 'object' || parsed === null) return false;
+    const file = parsed as { format?: unknown; version?: unknown };
+    return file.format === 'nn-playground-weights' && file.version === 1;
+  } catch {
+    return false;
+  }
+}
+
+/** Why the sidecar must not be written, as a whole sentence naming it; undefined when it may be. */
+export function sidecarRefusal(target: SidecarTarget, name: string): string | undefined {
+  switch (target.kind) {
+    case 'absent':
+      return undefined;
+    case 'symlink':
+      return `The weights were not saved: ${name} is a symbolic link, and weights are never written through a link (it could lead to the model itself or to any other file). Remove the link, then save again.`;
+    case 'directory':
+      return `The weights were not saved: ${name} is a folder, not a weights file. Rename or remove it, then save again.`;
+    case 'other':
+      return `The weights were not saved: ${name} is not a regular file (a device or a pipe, say). Rename or remove it, then save again.`;
+    case 'file':
+      return isOwnWeightsText(target.text)
+        ? undefined
+        : `The weights were not saved: ${name} exists and is not an nn-playground weights file, so it is left as it is. Rename or remove it, then save again.`;
+  }
+}
