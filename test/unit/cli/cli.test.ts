@@ -239,11 +239,11 @@ describe('check and gradcheck', () => {
     const ok = inProcess('gradcheck', example('xor.nn.json'));
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/Pass: within the tolerance of 0\.001/);
-    // The perceptron lesson: backpropagation gets 0 through its sign unit, finite differences a jump.
+    // The perceptron lesson: its sign unit's threshold is a kink of the activation table, so the
+    // check steps around the jump; whatever number remains, with a sign unit the verdict is fail.
     const sign = inProcess('gradcheck', example('perceptron-and.nn.json'));
     expect(sign.code).toBe(1);
-    expect(sign.stdout).toMatch(/max relative error 1,/);
-    expect(sign.stdout).toMatch(/Fail: above the tolerance of 0\.001/);
+    expect(sign.stdout).toMatch(/Fail: /);
     expect(sign.stdout).toContain(nonDifferentiableMessage(['layer 1 (sign)']));
     // Zero init on XOR: both sides are 0, which verifies nothing either.
     const json = JSON.parse(inProcess('gradcheck', example('perceptron-xor.nn.json'), '--json').stdout);
