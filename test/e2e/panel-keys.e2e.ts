@@ -7,39 +7,15 @@
 // own edit code. Artefacts: test-results/panel-keys/.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { TEST_RESULTS } from '../../scripts/lib/paths';
+import { AUTO_SAVE, LONG_MODEL, LONG_MODEL_TEXT } from './long-model';
 import { WORKBENCH } from './selectors';
 import { specSession } from './spec-session';
-import { openFile, panelEpoch, panelFrame, runCommand, waitFor } from './workbench';
+import { openFile, panelEpoch, panelFrame, runCommand, typeInto, waitFor, withValue } from './workbench';
 
 const RESULTS = join(TEST_RESULTS, 'panel-keys');
-/** A spiral that trains for far longer than the test runs, with every panel field in its text. */
-export const LONG_MODEL = 'long-spiral.nn.json';
-export const LONG_MODEL_TEXT = `// A spiral that trains for a long time: the panel's fields are edited while it runs.
-{
-  "name": "Long spiral",
-  "seed": 2,
-  "data": { "generator": "spiral", "samples": 400, "noise": 0.05, "testFraction": 0.25 },
-  "layers": [
-    { "units": 16, "activation": "tanh" },
-    { "units": 16, "activation": "tanh" },
-    { "units": 1, "activation": "sigmoid" }
-  ],
-  "loss": "cross-entropy",
-  "training": {
-    "optimizer": "adam",
-    "learningRate": 0.01,
-    "batchSize": 10,
-    "epochs": 100000,
-    "regularization": { "type": "l1", "lambda": 0.0001 }
-  }
-}
-`;
-/** Auto Save writes every edit to disk within a fraction of a second: the file shows what the keys did. */
-export const AUTO_SAVE = { 'files.autoSave': 'afterDelay', 'files.autoSaveDelay': 100 };
-
 let modelPath = '';
 const s = specSession({ results: RESULTS, settings: AUTO_SAVE }, (session) => {
   modelPath = join(session.workspace, LONG_MODEL);
@@ -48,13 +24,6 @@ const s = specSession({ results: RESULTS, settings: AUTO_SAVE }, (session) => {
 const { step } = s;
 
 const onDisk = () => readFileSync(modelPath, 'utf8');
-
-/** `text` with the JSON value after `"key":` (its first occurrence) replaced by `value`. */
-function withValue(text: string, key: string, value: string): string {
-  const pattern = new RegExp(`("${key}"\\s*:\\s*)("[^"]*"|[-+0-9.eE]+)`);
-  if (!pattern.test(text)) throw new Error(`no "${key}" in the model text`);
-  return text.replace(pattern, (_all, head: string) => `${head}${value}`);
-}
 
 /** Waits until the file on disk differs from `before`, then until it has stayed the same for `quietMs`. */
 async function settledChange(before: string, quietMs = 2000): Promise<string> {
@@ -90,14 +59,6 @@ async function undoRestores(page: Page, before: string): Promise<void> {
   await page.keyboard.press('Control+Z');
   await waitFor('one undo to give back the text before the write', async () => (onDisk() === before ? true : undefined), 60_000, 50).catch(() => undefined);
   await staysAs(before, 2000);
-}
-
-/** As a person types a value: click the field, select all, type, and (unless `commit` is false) Enter. */
-async function typeInto(page: Page, input: Locator, text: string, commit = true): Promise<void> {
-  await input.click();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type(text);
-  if (commit) await page.keyboard.press('Enter');
 }
 
 async function trainingEpoch(page: Page): Promise<number> {
