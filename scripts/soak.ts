@@ -100,11 +100,22 @@ async function main(): Promise<void> {
     await runCommand(page, 'NN Playground: Open Playground Panel');
     await following(name);
   };
+  /**
+   * Presses Train until the epoch advances: right after a mend the button can still read Pause
+   * for a moment before the session's pause (from the broken text) reaches the panel.
+   */
   const train = async () => {
     const button = frame().locator('#train-pause');
-    if ((await button.textContent()) !== 'Pause') await button.click();
     const from = (await panelEpoch(page)) ?? 0;
-    await waitFor('training to advance the epoch', async () => (((await panelEpoch(page)) ?? 0) > from ? true : undefined), 60_000);
+    for (let attempt = 0; ; attempt++) {
+      if ((await button.textContent()) === 'Train') await button.click();
+      try {
+        await waitFor('training to advance the epoch', async () => (((await panelEpoch(page)) ?? 0) > from ? true : undefined), 10_000);
+        return;
+      } catch (error) {
+        if (attempt >= 5) throw error;
+      }
+    }
   };
   const edit = async (name: string, selector: string, key: string, value: string) => {
     await typeInto(page, frame().locator(selector), value);
@@ -148,7 +159,7 @@ async function main(): Promise<void> {
     await input.waitFor();
     await input.fill(name);
     await page.locator(WORKBENCH.quickInputRow).filter({ hasText: new RegExp(`^${name.replace(/\./g, '\\.')}`) }).first().click();
-    await page.locator(WORKBENCH.activeTab).filter({ hasText: name }).waitFor();
+    await page.locator(WORKBENCH.activeTab).filter({ hasText: name }).first().waitFor();
   };
 
   const started = Date.now();
