@@ -2,10 +2,11 @@
 //   unit         lint, typecheck, vitest (pure code, fast)
 //   integration  the vscode-API suites inside code-server's extension host, against the packaged VSIX
 //   e2e          the packaged VSIX in code-server's UI, driven through Debian Chromium
+//   soak         two minutes of a student's actions in that UI, with leak and file checks (scripts/soak.ts)
 // Setup (scripts/setup-e2e.sh, idempotent) and packaging run before the layers that need them. Under
 // CI the VSIX must come from a clean tree; locally a dirty tree is allowed and said so.
 // Every layer runs even when an earlier one failed, so one run shows everything that is broken.
-// Usage: npm test [-- unit integration e2e]   (default: all three)
+// Usage: npm test [-- unit integration e2e soak]   (default: all four)
 import { spawnSync } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +30,7 @@ const layers = [
   },
   { name: 'integration', needs: prepare, steps: [{ name: 'code-server', command: ['npm', 'run', '--silent', 'test:integration'] }] },
   { name: 'e2e', needs: prepare, steps: [{ name: 'code-server + Chromium', command: ['npm', 'run', '--silent', 'test:e2e'] }] },
+  { name: 'soak', needs: prepare, steps: [{ name: 'soak, 2 minutes', command: ['npm', 'run', '--silent', 'soak', '--', '--minutes', '2'] }] },
 ];
 
 const wanted = process.argv.slice(2);

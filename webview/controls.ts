@@ -4,6 +4,7 @@
 
 import { REGULARIZATIONS } from '../src/engine/types';
 import { checkHyperparameter } from '../src/panel/validate-message';
+import { isFieldEditingKey } from '../src/panel/view-models/field-keys';
 import type { PanelState } from '../src/panel/view-models/panel-state';
 import { epochText, primaryCommand, speedText, stateText } from '../src/panel/view-models/status-view';
 import type { FromWebview, HyperparameterField } from '../src/protocol/webview-messages';
@@ -22,6 +23,14 @@ export class Controls {
   private readonly notice = h('p', { id: 'notice', className: 'notice', role: 'status', 'aria-live': 'polite', hidden: true });
   private readonly error = h('p', { className: 'input-error', role: 'alert', hidden: true });
   private readonly inputs: Record<HyperparameterField, HTMLInputElement | HTMLSelectElement>;
+  /** The field the error line speaks of, and the model it was typed for; null while it shows none. */
+  private errorFor: { field: HyperparameterField; sessionKey: string | null } | null = null;
+  private sessionKey: string | null = null;
+  /**
+   * Each field's text when it was last committed or set from the file, until the next keystroke:
+   * Enter and the change event that follows it commit the text once.
+   */
+  private readonly committed: Partial<Record<HyperparameterField, string>> = {};
 
   constructor(private readonly post: (m: FromWebview) => void) {
     this.inputs = {
@@ -60,20 +69,66 @@ export class Controls {
     this.step.addEventListener('click', () => this.post({ type: 'command', command: 'step' }));
     this.reset.addEventListener('click', () => this.post({ type: 'command', command: 'reset' }));
     for (const [name, input] of Object.entries(this.inputs) as [HyperparameterField, HTMLInputElement | HTMLSelectElement][]) {
-      input.addEventListener('change', () => this.write(name, input));
+      input.addEventListener('change', () => this.commit(name, input));
+      input.addEventListener('keydown', (e) => {
+        if (!(e instanceof KeyboardEvent)) return;
+        // The field's editing keys stay in the field (see field-keys.ts): the webview host listens
+        // on the window, so stopping them here keeps the workbench from running its own command too.
+        if (isFieldEditingKey(e)) e.stopPropagation();
+        // Enter commits what the field holds even when the browser fires no change for it (the
+        // same text as at the last change, typed again after other text in between).
+        else if (e.key === 'Enter') this.commit(name, input);
+      });
+      // A value that is valid again takes its error away at once, before it is written.
+      input.addEventListener('input', () => {
+        delete this.committed[name]; // new text: the next Enter or change commits it
+        if (this.errorFor?.field === name && !this.problemIn(name, input)) this.clearError(name);
+      });
     }
   }
 
+  /** Writes (or refuses) what the field holds, once per text: Enter and the change event both commit. */
+  private commit(field: HyperparameterField, input: HTMLInputElement | HTMLSelectElement): void {
+    if (this.committed[field] === input.value) return;
+    this.committed[field] = input.value;
+    this.write(field, input);
+  }
+
+  private valueOf(field: HyperparameterField, input: HTMLInputElement | HTMLSelectElement): number | string {
+    return field === 'regularization.type' ? input.value : Number(input.value);
+  }
+
+  private problemIn(field: HyperparameterField, input: HTMLInputElement | HTMLSelectElement): string | undefined {
+    return input.value.trim() === '' ? 'a value is needed' : checkHyperparameter(field, this.valueOf(field, input));
+  }
+
   private write(field: HyperparameterField, input: HTMLInputElement | HTMLSelectElement): void {
-    const value = field === 'regularization.type' ? input.value : Number(input.value);
-    const problem = input.value.trim() === '' ? 'a value is needed' : checkHyperparameter(field, value);
-    input.setAttribute('aria-invalid', problem ? 'true' : 'false');
-    this.error.hidden = !problem;
-    setText(this.error, problem ? `Not written: ${problem}.` : '');
-    if (!problem) this.post({ type: 'set-hyperparameter', field, value });
+    const problem = this.problemIn(field, input);
+    if (problem) {
+      input.setAttribute('aria-invalid', 'true');
+      this.error.hidden = false;
+      setText(this.error, `Not written: ${problem}.`);
+      this.errorFor = { field, sessionKey: this.sessionKey };
+      return;
+    }
+    this.clearError(field);
+    this.post({ type: 'set-hyperparameter', field, value: this.valueOf(field, input) });
+  }
+
+  /** Takes the error line away when it speaks of `field` (or of any field, without one). */
+  private clearError(field?: HyperparameterField): void {
+    if (field) this.inputs[field].setAttribute('aria-invalid', 'false');
+    if (!this.errorFor || (field && this.errorFor.field !== field)) return;
+    this.inputs[this.errorFor.field].setAttribute('aria-invalid', 'false');
+    this.errorFor = null;
+    this.error.hidden = true;
+    setText(this.error, '');
   }
 
   render(state: PanelState): void {
+    // An error belongs to the model it was typed for: another model shown takes it away.
+    this.sessionKey = state.sessionKey;
+    if (this.errorFor && this.errorFor.sessionKey !== state.sessionKey) this.clearError();
     const command = primaryCommand(state.state);
     this.primary.dataset.command = command;
     setText(this.primary, command === 'pause' ? 'Pause' : 'Train');
@@ -107,7 +162,9 @@ export class Controls {
     const input = this.inputs[field];
     if ((document.hasFocus() && document.activeElement === input) || input.value === value) return;
     input.value = value;
-    input.setAttribute('aria-invalid', 'false');
+    this.committed[field] = value;
+    // The field shows the file's (valid) value again: an error about what was typed there is stale.
+    this.clearError(field);
   }
 }
 

@@ -17,6 +17,7 @@ import { ModelCommands } from './model-commands';
 import { OutputLog } from './output';
 import { createSessionHost } from './session-host';
 import { DocumentSessions } from './session-registry';
+import { registerSoakProbe } from './soak-probe';
 import { ModelStatusBar } from './status-bar';
 
 /** What the extension's activation resolves to: the sessions, for the panel, tests and other extensions. */
@@ -36,5 +37,6 @@ export function wire(context: vscode.ExtensionContext): NnPlaygroundApi {
   registerExampleCommand(context, log);
   registerPlaygroundPanel(context, registry, (message) => log.info(message));
   log.info('NN Playground activated');
+  registerSoakProbe(context, registry);
   return { registry };
 }

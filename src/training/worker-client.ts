@@ -19,6 +19,8 @@ export interface WorkerClientEvents {
 }
 
 export class WorkerClient {
+  /** Threads started and not yet exited, across every client (the soak's leak check reads it). */
+  static running = 0;
   private readonly worker: Worker;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
@@ -28,6 +30,7 @@ export class WorkerClient {
 
   constructor(path: string, private readonly events: WorkerClientEvents) {
     this.worker = new Worker(path);
+    WorkerClient.running++;
     let onExit: (code: number) => void = () => undefined;
     this.exited = new Promise<number>((resolve) => (onExit = resolve));
     this.worker.on('message', (message: FromWorker) => this.route(message));
@@ -38,6 +41,7 @@ export class WorkerClient {
     this.worker.on('exit', (code) => {
       this.rejectAll(this.ending ? 'The training session was closed.' : `The training worker stopped (${this.lastError ?? `exit code ${code}`}).`);
       this.worker.removeAllListeners();
+      WorkerClient.running--;
       if (!this.ending) this.events.onUnexpectedExit(this.lastError ?? `exit code ${code}`);
       onExit(code);
     });

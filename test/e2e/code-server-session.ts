@@ -34,6 +34,8 @@ const THEMES = {
 export interface SessionOptions {
   /** Where this session's logs and screenshots go; test-results/e2e/ unless a spec keeps its own folder. */
   results?: string;
+  /** User settings on top of the quiet defaults (scripts/lib/code-server.ts), e.g. Auto Save. */
+  settings?: Record<string, unknown>;
 }
 
 export async function startSession(options: SessionOptions = {}): Promise<E2ESession> {
@@ -43,7 +45,7 @@ export async function startSession(options: SessionOptions = {}): Promise<E2ESes
   if (!existsSync(vsix)) throw new Error(`no VSIX at ${vsix}: run \`npm run package\` (or \`npm test\`, which packages first)`);
   mkdirSync(results, { recursive: true });
 
-  const profile = createProfile();
+  const profile = createProfile(options.settings);
   const workspace = join(profile.dir, 'workspace');
   mkdirSync(workspace, { recursive: true });
   const examples = process.env.NN_E2E_EXAMPLES ?? join(ROOT, 'examples');

@@ -15,7 +15,7 @@ import type { RenderStats } from '../../src/panel/view-models/render-stats';
 import { writeWorkloadB, WORKLOAD_B_MODEL } from './panel-workload';
 import { PANEL, WORKBENCH } from './selectors';
 import { specSession } from './spec-session';
-import { canvasInk, openFile, panelEpoch, panelFrame, runCommand, waitFor, waitForWorkbench } from './workbench';
+import { canvasInk, openFile, panelEpoch, panelFrame, runCommand, statusEpoch, waitFor, waitForWorkbench } from './workbench';
 
 const RESULTS = join(TEST_RESULTS, 'panel');
 /** The model the UI checks train: the shipped example when there is one. */
@@ -34,13 +34,6 @@ const s = specSession({ results: RESULTS }, (session) => {
 const { step } = s;
 
 const panelText = async (page: Page, selector: string) => ((await panelFrame(page).locator(selector).first().textContent()) ?? '').trim();
-
-/** The epoch the status bar shows for the active model (`NN: epoch 12/1000 · …`). */
-async function statusEpoch(page: Page): Promise<number | undefined> {
-  const text = (await page.locator(`${WORKBENCH.statusBar} .statusbar-item`).filter({ hasText: /NN: .*epoch \d+/ }).first().textContent()) ?? '';
-  const match = /epoch (\d+)/.exec(text);
-  return match ? Number(match[1]) : undefined;
-}
 
 /** Epochs trained over a window: from the first change of the status bar's counter to its last. */
 interface Span {

@@ -1,6 +1,6 @@
 // Driving VS Code's workbench in the browser the way a person does: the command palette, Quick
 // Open, the mouse over the editor. Every wait is on visible state, never on a fixed delay.
-import type { FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { PANEL, WORKBENCH } from './selectors';
 
 /** Polls `probe` until it returns a defined value; `what` names the state in the timeout error. */
@@ -119,4 +119,29 @@ export async function hoverToken(page: Page, token: string): Promise<string> {
   const hover = page.locator(WORKBENCH.hover).first();
   await hover.waitFor({ timeout: 10_000 });
   return (await hover.textContent()) ?? '';
+}
+
+/** The epoch the status bar shows for the active model (`NN: epoch 12/1000 · …`). */
+export async function statusEpoch(page: Page): Promise<number | undefined> {
+  const text = (await page.locator(`${WORKBENCH.statusBar} .statusbar-item`).filter({ hasText: /NN: .*epoch \d+/ }).first().textContent()) ?? '';
+  const match = /epoch (\d[\d,]*)/.exec(text);
+  return match ? Number(match[1]!.replace(/,/g, '')) : undefined;
+}
+
+/** As a person types into a panel field: click it, select all, type, and (unless `commit` is false) Enter. */
+export async function typeInto(page: Page, input: Locator, text: string, commit = true): Promise<void> {
+  await input.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(text);
+  if (commit) await page.keyboard.press('Enter');
+}
+
+/**
+ * `text` with the JSON value after `"key":` (its first occurrence) replaced by `value`: the edit a
+ * panel field should make, computed without the extension's own edit code.
+ */
+export function withValue(text: string, key: string, value: string): string {
+  const pattern = new RegExp(`("${key}"\\s*:\\s*)("[^"]*"|[-+0-9.eE]+)`);
+  if (!pattern.test(text)) throw new Error(`no "${key}" in the model text`);
+  return text.replace(pattern, (_all, head: string) => `${head}${value}`);
 }
