@@ -49,6 +49,15 @@ export function loadWeights(modelPath: string): WeightsFile | undefined {
   }
 }
 
+/** Writes a whole file (an export); `what` names it in the message when that fails. */
+export function writeText(path: string, text: string, what: string): void {
+  try {
+    writeFileSync(path, text);
+  } catch (error) {
+    throw new FileError(`cannot write ${what} ${path}: ${reason(error)}`);
+  }
+}
+
 export function saveWeights(modelPath: string, weights: WeightsFile): string {
   const path = weightsPath(modelPath);
   try {
