@@ -8,7 +8,7 @@ import { jsonProblems } from '../cli/render';
 import { EXPORT_MESSAGES } from './messages';
 import { pytorchNotebook } from './notebook';
 import { makePlan, type ExportDtype, type ExportTarget } from './plan';
-import { nonDifferentiableLayer, pytorchScript } from './pytorch-script';
+import { pytorchScript } from './pytorch-script';
 
 export interface ExportRequest {
   /** The model's text. */
@@ -28,6 +28,11 @@ export type ExportResult =
   /** `problems` holds the model's errors when those are the reason. */
   | { ok: false; reason: string; problems: Problem[] };
 
+/**
+ * Step and sign units trained by gradients need no check here: the model's own rule
+ * (threshold-needs-perceptron) makes them an error, so they are refused with that problem; the
+ * perceptron rule is exported as its update loop.
+ */
 export function exportModel(request: ExportRequest): ExportResult {
   const prepared = prepare(request.text, { ...(request.csvText !== undefined ? { csvText: request.csvText } : {}), buildTrainer: false });
   const errors = prepared.problems.filter((p) => p.severity === 'error');
@@ -51,8 +56,6 @@ export function exportModel(request: ExportRequest): ExportResult {
     }
     throw error;
   }
-  const blocked = nonDifferentiableLayer(plan);
-  if (blocked) return { ok: false, reason: EXPORT_MESSAGES.notDifferentiable(request.source, blocked.layer, blocked.activation), problems: [] };
   const content = request.to === 'notebook' ? pytorchNotebook(plan) : pytorchScript(plan);
   return { ok: true, content, problems: prepared.problems };
 }

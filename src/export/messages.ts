@@ -1,15 +1,11 @@
 // What the export says to a person, in one place: the CLI, the editor command and the tests read
 // these. Whole sentences with the values named, so they can be localised later.
 
-import type { ActivationName } from '../engine/index';
-
 export const EXPORT_MESSAGES = {
   hasErrors: (model: string, count: number) =>
     count === 1
       ? `${model} has an error to fix before it can be exported: the script would train a model the playground refuses.`
       : `${model} has ${count} errors to fix before it can be exported: the script would train a model the playground refuses.`,
-  notDifferentiable: (model: string, layer: number, activation: ActivationName) =>
-    `${model} cannot be exported: layer ${layer} uses ${activation}, whose derivative is 0 wherever it is defined, so backpropagation gives its weights and everything below it no gradient and there is no PyTorch training loop that learns. Train a single layer of step or sign units with the perceptron optimizer (exported as the perceptron's own update loop), or use a differentiable activation such as tanh.`,
   noTrainedWeights: (model: string, sidecar: string) =>
     `${model} has no trained weights to export: ${sidecar} does not exist. Train the model and save its weights first (nn-playground train --save-weights, or Save Trained Weights in the editor), or export the initial weights.`,
   weightsDoNotFit: (model: string, reason: string) => `The trained weights do not fit ${model}, so they cannot be exported: ${reason}`,

@@ -12,7 +12,7 @@
 //     stays small whatever the epochs, and it also yields the dropout masks, which would otherwise
 //     be rows × units numbers per batch.
 
-import { ACTIVATION_INFO, type ActivationName } from '../engine/index';
+import type { ActivationName } from '../engine/index';
 import { PYTORCH_ACTIVATIONS } from './pytorch-activations';
 import type { ExportPlan } from './plan';
 import { pyComment, pyList, pyNumber, pyString, pyTable, pyValue } from './python-text';
@@ -652,11 +652,4 @@ export function pytorchScript(plan: ExportPlan): string {
   return `${scriptParts(plan, false)
     .map((part) => part.code)
     .join('\n\n\n')}\n`;
-}
-
-/** Whether a model can be exported: step and sign train only by the perceptron rule. */
-export function nonDifferentiableLayer(plan: Pick<ExportPlan, 'options'>): { layer: number; activation: ActivationName } | undefined {
-  if (plan.options.training.optimizer === 'perceptron') return undefined;
-  const index = plan.options.network.layers.findIndex((layer) => !ACTIVATION_INFO[layer.activation].differentiable);
-  return index < 0 ? undefined : { layer: index + 1, activation: plan.options.network.layers[index].activation };
 }
