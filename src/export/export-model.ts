@@ -34,7 +34,8 @@ export type ExportResult =
  * perceptron rule is exported as its update loop.
  */
 export function exportModel(request: ExportRequest): ExportResult {
-  const prepared = prepare(request.text, { ...(request.csvText !== undefined ? { csvText: request.csvText } : {}), buildTrainer: false });
+  // With the trainer built, what only the engine refuses (say dropout on the output layer) is a problem here too.
+  const prepared = prepare(request.text, request.csvText !== undefined ? { csvText: request.csvText } : {});
   const errors = prepared.problems.filter((p) => p.severity === 'error');
   const spec = prepared.parse.spec;
   if (errors.length > 0 || spec === undefined) {

@@ -294,23 +294,15 @@ function model(plan: ExportPlan): ScriptPart {
     rows.push(`${SEQUENTIAL_INDENT}# layer ${l + 1}${last ? ' (output)' : ''}: ${layer.units} ${layer.activation} unit${layer.units === 1 ? '' : 's'}${p > 0 ? `, dropout ${pyNumber(p)}` : ''}`);
     rows.push(`${SEQUENTIAL_INDENT}nn.Linear(${inputs}, ${layer.units}),`);
     rows.push(`${SEQUENTIAL_INDENT}${PYTORCH_ACTIVATIONS[layer.activation].module},`);
+    // The engine refuses dropout on the output layer, so only hidden layers have one.
     if (p > 0 && !last) rows.push(`${SEQUENTIAL_INDENT}PlaygroundDropout(${pyNumber(p)}, ${pyString(plan.options.training.dropoutMode)}, rng),`);
     inputs = layer.units;
   });
-  const output = layers[layers.length - 1];
-  const outputDropout = output.dropout ?? 0;
   blocks.push(`def build_model(rng):
     """The layers as nn.Sequential: each layer is an nn.Linear and its activation${hasDropout ? ', then its dropout' : ''}."""
     return nn.Sequential(
 ${rows.join('\n')}
     )`);
-  blocks.push(
-    outputDropout > 0
-      ? `# The output layer has dropout ${pyNumber(outputDropout)}: the playground draws a mask for it in every batch but
-# scores the loss on the undropped outputs, so the script only skips those draws.
-OUTPUT_DROPOUT_DRAWS = ${output.units}  # per row`
-      : 'OUTPUT_DROPOUT_DRAWS = 0',
-  );
   const theory = layers.length > 1 ? 'a multilayer perceptron (theory §3): hidden layers between input and output, H = φ(X·W + b) layer after layer' : 'a single layer of units (theory §1–2): each unit weighs its inputs, adds its bias and passes the sum through its activation';
   const nonLinear = layers.slice(0, -1).some((layer) => layer.activation !== 'linear') ? ' The non-linear hidden activations keep the stack from collapsing into one linear map (§4).' : '';
   return {
@@ -429,7 +421,7 @@ def regularisation_gradient(weight):
 
 
 def regularisation_term(model):
-    weights = [m.weight for m in model if isinstance(m, nn.Linear)]
+    weights = [m.weight.detach() for m in model if isinstance(m, nn.Linear)]
     return ${r.type === 'l2' ? '0.5 * LAMBDA * sum(float((w * w).sum()) for w in weights)' : 'LAMBDA * sum(float(w.abs().sum()) for w in weights)'}`;
   let make: string;
   let text: string;
@@ -531,7 +523,6 @@ def train(epochs=EPOCHS, dtype=DTYPE, device="cpu", on_epoch=None):
             rows = torch.tensor(order[start:start + batch_size], device=device)
             x, t = train_split["x"][rows], train_split["t"][rows]
             logits, outputs = forward(model, x)
-            rng.skip(OUTPUT_DROPOUT_DRAWS * len(rows))
             loss = batch_loss(logits, outputs, t)
             batch_sum = loss.item() * len(rows)
             if not math.isfinite(batch_sum):
