@@ -40,7 +40,9 @@ Exported from NN Playground (${plan.source}). Needs only PyTorch: pip install to
     python ${plan.source.replace(/\.nn\.json$/i, '')}.py --dtype float32 --device cuda   # faster, on a GPU
 
 In float64 (the default) it reproduces the playground's run: the same data, initial weights, batch
-order, dropout masks, loss and optimiser, so each epoch's loss matches to about 1e-12.
+order, dropout masks, loss and optimiser, so each epoch's loss matches to about 1e-15. (A chaotic
+run, such as a deep saturating net, drifts apart after some epochs, as it would from itself with
+one weight changed in its last bit.)
 """
 `;
   const code = `${doc}import argparse
