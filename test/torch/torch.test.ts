@@ -250,7 +250,7 @@ function compareRun(name: string, value: RunValue, cli: ReturnType<typeof run>) 
     expect(Math.abs((json.test?.accuracy ?? 0) - (expected.test?.accuracy ?? 0)), `${name}: final test accuracy`).toBeLessThanOrEqual(0.05);
   }
   expect(json.problems).toEqual(expected.problems);
-  if (expected.train?.loss != null) expect(relative(json.train?.loss as number, expected.train.loss)).toBeLessThan(1e-6);
+  if (horizon === Math.min(COMPARED_EPOCHS, ours.length) && expected.train?.loss != null) expect(relative(json.train?.loss as number, expected.train.loss), `${name}: final train loss`).toBeLessThan(1e-6);
 }
 
 describe('exported examples run with torch in float64', () => {
