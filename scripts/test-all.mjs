@@ -1,12 +1,13 @@
-// `npm test`: the three test layers in order, each timed, then one summary line.
+// `npm test`: the five test layers in order, each timed, then one summary line.
 //   unit         lint, typecheck, vitest (pure code, fast)
+//   torch        exported PyTorch scripts and the gradient oracle against real torch (test/torch/)
 //   integration  the vscode-API suites inside code-server's extension host, against the packaged VSIX
 //   e2e          the packaged VSIX in code-server's UI, driven through Debian Chromium
 //   soak         two minutes of a student's actions in that UI, with leak and file checks (scripts/soak.ts)
-// Setup (scripts/setup-e2e.sh, idempotent) and packaging run before the layers that need them. Under
+// Setup (scripts/setup-torch.sh and scripts/setup-e2e.sh, idempotent) and packaging run before the layers that need them. Under
 // CI the VSIX must come from a clean tree; locally a dirty tree is allowed and said so.
 // Every layer runs even when an earlier one failed, so one run shows everything that is broken.
-// Usage: npm test [-- unit integration e2e soak]   (default: all four)
+// Usage: npm test [-- unit torch integration e2e soak]   (default: all five)
 import { spawnSync } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +20,7 @@ const prepare = [
   { name: 'setup (code-server, Chromium)', command: ['bash', 'scripts/setup-e2e.sh'] },
   { name: 'package (VSIX)', command: runTs('scripts/package.ts', ...(process.env.CI ? [] : ['--allow-dirty'])) },
 ];
+const torchSetup = [{ name: 'setup (torch venv)', command: ['bash', 'scripts/setup-torch.sh'] }];
 const layers = [
   {
     name: 'unit',
@@ -28,6 +30,7 @@ const layers = [
       { name: 'vitest', command: ['npm', 'run', '--silent', 'test:unit'] },
     ],
   },
+  { name: 'torch', needs: torchSetup, steps: [{ name: 'torch oracle', command: ['npx', 'vitest', 'run', '--config', 'test/torch/vitest.config.ts'] }] },
   { name: 'integration', needs: prepare, steps: [{ name: 'code-server', command: ['npm', 'run', '--silent', 'test:integration'] }] },
   { name: 'e2e', needs: prepare, steps: [{ name: 'code-server + Chromium', command: ['npm', 'run', '--silent', 'test:e2e'] }] },
   { name: 'soak', needs: prepare, steps: [{ name: 'soak, 2 minutes', command: ['npm', 'run', '--silent', 'soak', '--', '--minutes', '2'] }] },

@@ -15,6 +15,7 @@ export class Controls {
   private readonly primary = h('button', { type: 'button', id: 'train-pause', className: 'primary' }, 'Train');
   private readonly step = h('button', { type: 'button', id: 'step', title: 'Train one epoch' }, 'Step');
   private readonly reset = h('button', { type: 'button', id: 'reset', title: 'Re-initialise from the seed' }, 'Reset');
+  private readonly exportButton = h('button', { type: 'button', id: 'export', title: 'Export to PyTorch: a script or notebook that reproduces this run' }, 'Export…');
   private readonly epoch = h('span', { id: 'epoch', className: 'counter', 'data-testid': 'epoch' }, 'epoch 0');
   private readonly speed = h('span', { id: 'speed', className: 'counter' });
   private readonly stateLabel = h('span', { id: 'state', className: 'state', role: 'status', 'aria-live': 'polite' }, 'ready');
@@ -49,6 +50,7 @@ export class Controls {
         this.primary,
         this.step,
         this.reset,
+        this.exportButton,
         this.epoch,
         this.speed,
         this.stateLabel,
@@ -68,6 +70,7 @@ export class Controls {
     this.primary.addEventListener('click', () => this.post({ type: 'command', command: this.primary.dataset.command === 'pause' ? 'pause' : 'train' }));
     this.step.addEventListener('click', () => this.post({ type: 'command', command: 'step' }));
     this.reset.addEventListener('click', () => this.post({ type: 'command', command: 'reset' }));
+    this.exportButton.addEventListener('click', () => this.post({ type: 'command', command: 'export' }));
     for (const [name, input] of Object.entries(this.inputs) as [HyperparameterField, HTMLInputElement | HTMLSelectElement][]) {
       input.addEventListener('change', () => this.commit(name, input));
       input.addEventListener('keydown', (e) => {

@@ -1,6 +1,7 @@
-// Command-line arguments → a command, or a usage error (exit code 2). No parsing library: three
-// commands and six flags are clearer written out.
+// Command-line arguments → a command, or a usage error (exit code 2). No parsing library: four
+// commands and their few flags are clearer written out.
 
+import type { ExportDtype, ExportTarget, ExportWeights } from '../export/index';
 import { MAX_EPOCHS } from '../model/index';
 import { DEFAULT_MAX_PARAMETERS } from '../training/run-core';
 
@@ -8,6 +9,7 @@ export type Command =
   | { command: 'train'; file: string; epochs?: number; seed?: number; maxParameters?: number; json: boolean; saveWeights: boolean; allowDataOutside: boolean }
   | { command: 'check'; file: string; maxParameters?: number; json: boolean; allowDataOutside: boolean }
   | { command: 'gradcheck'; file: string; maxParameters?: number; json: boolean; allowDataOutside: boolean }
+  | { command: 'export'; file: string; to: ExportTarget; out?: string; weights: ExportWeights; dtype: ExportDtype; force: boolean; allowDataOutside: boolean }
   | { command: 'help' };
 
 export type Parsed = Command | { usageError: string };
@@ -18,6 +20,7 @@ Commands:
   train <file>        train the model; prints train/test loss and accuracy and the problems found
   check <file>        parse the model and run the static rules, without training
   gradcheck <file>    compare backpropagation with finite differences
+  export <file>       write the model as a PyTorch script or notebook that reproduces its run
 
 Options:
   --epochs N            train for N epochs instead of the model's "training.epochs", at most ${MAX_EPOCHS} (train)
@@ -26,6 +29,11 @@ Options:
   --save-weights        write the trained weights to <name>.weights.json next to the model (train)
   --allow-data-outside  read a "csv" path that leads outside the model's folder (refused otherwise)
   --json                print one JSON object instead of text
+  --to KIND             pytorch (a .py script) or notebook (a .ipynb) (export, required)
+  --out PATH            where to write (export; default <name>.py or <name>.ipynb next to the model)
+  --weights FROM        initial (drawn from the seed, the default) or trained (<name>.weights.json) (export)
+  --dtype TYPE          float64 (the default: reproduces our numbers) or float32 (faster) (export)
+  --force               replace the output file when it exists (export)
   -h, --help            show this help
 
 Exit codes: 0 ok, 1 the model has errors, 2 usage (bad arguments, missing or unreadable file).`;
@@ -34,6 +42,7 @@ const FLAGS: Record<string, readonly string[]> = {
   train: ['--epochs', '--seed', '--max-parameters', '--json', '--save-weights', '--allow-data-outside'],
   check: ['--max-parameters', '--json', '--allow-data-outside'],
   gradcheck: ['--max-parameters', '--json', '--allow-data-outside'],
+  export: ['--to', '--out', '--weights', '--dtype', '--force', '--allow-data-outside'],
 };
 
 /** The smallest and largest value of each numeric flag, and why the largest. */
@@ -42,6 +51,68 @@ const BOUNDS: Record<string, { min: number; max?: number; why?: string }> = {
   '--seed': { min: 0 },
   '--max-parameters': { min: 1 },
 };
+
+/** The values each export option takes, the first one its default (none for --to: it is required). */
+const CHOICES = {
+  '--to': ['pytorch', 'notebook'],
+  '--weights': ['initial', 'trained'],
+  '--dtype': ['float64', 'float32'],
+} as const;
+
+function choice(flag: keyof typeof CHOICES, value: string | undefined): string | { usageError: string } {
+  const allowed: readonly string[] = CHOICES[flag];
+  if (value === undefined || value.startsWith('--')) return { usageError: `${flag} needs a value: ${allowed.join(' or ')}` };
+  if (!allowed.includes(value)) return { usageError: `${flag} must be ${allowed.join(' or ')}, got "${value}"` };
+  return value;
+}
+
+function parseExport(file: string | undefined, rest: readonly string[]): Parsed {
+  const values: Record<string, string> = {};
+  let force = false;
+  let allowDataOutside = false;
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    if (!arg.startsWith('-')) {
+      if (file === undefined) {
+        file = arg;
+        continue;
+      }
+      return { usageError: `expected one model file, got "${file}" and "${arg}"` };
+    }
+    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    if (!FLAGS.export.includes(flag)) return { usageError: `unknown option "${flag}" for export` };
+    if (flag === '--force') {
+      force = true;
+      continue;
+    }
+    if (flag === '--allow-data-outside') {
+      allowDataOutside = true;
+      continue;
+    }
+    const value = inline ?? rest[++i];
+    if (flag === '--out') {
+      if (value === undefined || value.startsWith('--') || value.length === 0) return { usageError: '--out needs a path, e.g. --out spiral.py' };
+      values[flag] = value;
+      continue;
+    }
+    const checked = choice(flag as keyof typeof CHOICES, value);
+    if (typeof checked !== 'string') return checked;
+    values[flag] = checked;
+  }
+  if (file === undefined) return { usageError: 'export needs a model file, e.g. nn-playground export examples/spiral.nn.json --to pytorch' };
+  if (values['--to'] === undefined) return { usageError: 'export needs --to pytorch or --to notebook' };
+  return {
+    command: 'export',
+    file,
+    to: values['--to'] as ExportTarget,
+    ...(values['--out'] !== undefined ? { out: values['--out'] } : {}),
+    weights: (values['--weights'] ?? CHOICES['--weights'][0]) as ExportWeights,
+    dtype: (values['--dtype'] ?? CHOICES['--dtype'][0]) as ExportDtype,
+    force,
+    allowDataOutside,
+  };
+}
+
 
 function wholeNumber(flag: string, value: string | undefined): number | string {
   const { min, max, why } = BOUNDS[flag];
@@ -56,7 +127,8 @@ export function parseArgs(argv: readonly string[]): Parsed {
   if (argv.includes('-h') || argv.includes('--help') || argv[0] === 'help') return { command: 'help' };
   const [command, ...rest] = argv;
   const allowed = FLAGS[command];
-  if (allowed === undefined) return { usageError: `unknown command "${command}" (expected train, check or gradcheck)` };
+  if (allowed === undefined) return { usageError: `unknown command "${command}" (expected train, check, gradcheck or export)` };
+  if (command === 'export') return parseExport(undefined, rest);
   let file: string | undefined;
   let epochs: number | undefined;
   let seed: number | undefined;

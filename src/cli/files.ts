@@ -5,7 +5,7 @@ import { closeSync, constants, existsSync, lstatSync, openSync, readFileSync, re
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { WeightsFile } from '../engine/index';
 import { CSV_REFUSALS, MAX_CSV_BYTES } from '../model/index';
-import { sidecarRefusal, type SidecarTarget } from '../training/sidecar';
+import { exportRefusal, sidecarRefusal, type SidecarTarget } from '../training/sidecar';
 
 export class FileError extends Error {
   /** The reason alone ("no such file"), for messages that name the file themselves. */
@@ -103,6 +103,25 @@ export function loadWeights(modelPath: string): WeightsFile | undefined {
   } catch (error) {
     if (error instanceof FileError) throw error;
     return {} as WeightsFile;
+  }
+}
+
+/**
+ * Writes a whole file (an export); `what` names it in the message when that fails. Never through a
+ * link or onto a folder or device (exportRefusal), and O_NOFOLLOW for a link put there after the check.
+ */
+export function writeText(path: string, text: string, what: string): void {
+  const refusal = exportRefusal(sidecarTarget(path), path);
+  if (refusal !== undefined) throw new FileError(refusal);
+  try {
+    const fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW, 0o644);
+    try {
+      writeSync(fd, text);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    throw new FileError(`cannot write ${what} ${path}: ${reason(error)}`);
   }
 }
 

@@ -3,6 +3,7 @@
 
 import { parseArgs, USAGE } from './args';
 import { check } from './commands/check';
+import { exportCommand } from './commands/export';
 import { gradcheck } from './commands/gradcheck';
 import { train } from './commands/train';
 import { FileError } from './files';
@@ -25,6 +26,8 @@ export function main(argv: readonly string[], io: Output = processOutput): numbe
         return gradcheck(parsed.file, parsed.json, io, parsed.maxParameters, parsed.allowDataOutside);
       case 'train':
         return train(parsed, io);
+      case 'export':
+        return exportCommand(parsed, io);
     }
   } catch (error) {
     if (error instanceof FileError) {

@@ -8,5 +8,6 @@ export const COMMANDS = {
   openPanel: 'nnPlayground.openPanel',
   verifyGradients: 'nnPlayground.verifyGradients',
   saveWeights: 'nnPlayground.saveWeights',
+  exportPytorch: 'nnPlayground.exportPytorch',
   newFromExample: 'nnPlayground.newFromExample',
 } as const;

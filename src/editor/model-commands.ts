@@ -4,7 +4,7 @@
 
 import { lstat } from 'node:fs/promises';
 import * as vscode from 'vscode';
-import { sidecarRefusal, type SidecarTarget } from '../training/sidecar';
+import { exportRefusal, sidecarRefusal, type SidecarTarget } from '../training/sidecar';
 import type { GradientCheckResult } from '../engine/trainer-api';
 import type { TrainingSession } from '../training/session-api';
 import { judgeGradientCheck } from '../training/gradient-check';
@@ -15,6 +15,8 @@ import { errorMessage, type Log } from './output';
 import { REPLACE, replaceQuestion, saveReport, saveWeightsFile } from './save-weights';
 import type { DocumentSessions } from './session-registry';
 import { readSettings } from './settings';
+import { readDataRelative } from './session-host';
+import { EXPORT_MESSAGES, EXPORT_TARGET_NAMES, exportFileName, exportModel, type ExportTarget } from '../export/index';
 
 /** How long after a command a refusal found while preparing the run is still reported. */
 const REFUSAL_WATCH_MS = 3000;
@@ -40,6 +42,7 @@ export class ModelCommands {
       register(COMMANDS.reset, (arg) => commands.whenValid(arg, (session) => session.reset())),
       register(COMMANDS.verifyGradients, (arg) => commands.verifyGradients(arg)),
       register(COMMANDS.saveWeights, (arg) => commands.saveWeights(arg)),
+      register(COMMANDS.exportPytorch, (arg) => commands.exportPytorch(arg)),
     );
     return commands;
   }
@@ -215,6 +218,77 @@ export class ModelCommands {
     });
     return ran?.result;
   }
+
+  /**
+   * Export to PyTorch: asks script or notebook and which weights, writes <name>.py or .ipynb next
+   * to the model with one file write (asking before it replaces a file), and offers to open it.
+   * `options` lets tests answer the questions.
+   */
+  async exportPytorch(arg: unknown, options: { to?: ExportTarget; trained?: boolean; replace?: boolean } = {}): Promise<vscode.Uri | undefined> {
+    const given = arg !== null && typeof arg === 'object' && !(arg instanceof vscode.Uri) ? (arg as { uri?: unknown; to?: ExportTarget; trained?: boolean; replace?: boolean }) : undefined;
+    if (given) options = { ...given, ...options };
+    const ran = await this.whenValid(given ? given.uri : arg, async (session): Promise<vscode.Uri | undefined> => {
+      const modelUri = vscode.Uri.parse(session.key);
+      const modelName = modelFileName(modelUri);
+      if (modelUri.scheme === 'untitled') {
+        void vscode.window.showWarningMessage('Save the model file first: the export is written next to it.');
+        return undefined;
+      }
+      const to = options.to ?? (await vscode.window.showQuickPick(EXPORT_KINDS, { title: `NN Playground: export ${modelName} as` }))?.to;
+      if (to === undefined) return undefined;
+      const trained = options.trained ?? (await vscode.window.showQuickPick(EXPORT_WEIGHTS, { title: `NN Playground: start the exported run of ${modelName} from` }))?.trained;
+      if (trained === undefined) return undefined;
+      const weights = trained ? await session.exportWeights() : undefined;
+      const document = this.registry.documentOf(session.key);
+      const text = document?.getText() ?? session.parse.text ?? new TextDecoder().decode(await vscode.workspace.fs.readFile(modelUri));
+      const spec = session.parse.spec;
+      let csvText: string | undefined;
+      if (spec?.data.kind === 'csv') {
+        try {
+          csvText = await readDataRelative(modelUri, spec.data.path);
+        } catch (error) {
+          const reason = EXPORT_MESSAGES.dataUnreadable(spec.data.path, errorMessage(error));
+          this.log.warn(reason);
+          void vscode.window.showErrorMessage(reason);
+          return undefined;
+        }
+      }
+      const result = exportModel({ text, source: modelName, to, ...(csvText !== undefined ? { csvText } : {}), ...(weights !== undefined ? { trained: weights } : {}) });
+      if (!result.ok) {
+        this.log.warn(result.reason);
+        void vscode.window.showErrorMessage(result.reason);
+        return undefined;
+      }
+      const target = vscode.Uri.joinPath(modelUri, '..', exportFileName(modelName, to));
+      const targetName = modelFileName(target);
+      const where = vscode.workspace.asRelativePath(target);
+      const outcome = await saveWeightsFile({
+        refusal: async () => exportRefusal(await sidecarTarget(target), where),
+        exists: () => fileExists(target),
+        askReplace: () =>
+          options.replace !== undefined
+            ? Promise.resolve(options.replace ? REPLACE : undefined)
+            : vscode.window.showWarningMessage(EXPORT_MESSAGES.replaceQuestion(targetName), { modal: true, detail: EXPORT_MESSAGES.replaceDetail(targetName) }, REPLACE),
+        write: () => vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.content)),
+      });
+      if (outcome === 'kept') {
+        this.log.info(EXPORT_MESSAGES.kept(where));
+        return undefined;
+      }
+      if (typeof outcome === 'object') {
+        this.log.warn(outcome.refused);
+        void vscode.window.showWarningMessage(outcome.refused);
+        return undefined;
+      }
+      const report = EXPORT_MESSAGES.written(EXPORT_TARGET_NAMES[to], where);
+      this.log.info(report);
+      void vscode.window.showInformationMessage(report, 'Open').then((choice) => {
+        if (choice) void vscode.commands.executeCommand('vscode.open', target);
+      });
+      return target;
+    });
+    return ran?.result;
+  }
 }
 
 /**
@@ -244,6 +318,16 @@ async function sidecarTarget(uri: vscode.Uri): Promise<SidecarTarget> {
   if (stat.type & vscode.FileType.Directory) return { kind: 'directory' };
   return stat.type & vscode.FileType.File ? read() : { kind: 'other' };
 }
+
+/** The export's two questions, as quick-pick items. */
+const EXPORT_KINDS: { label: string; detail: string; to: ExportTarget }[] = [
+  { label: 'PyTorch script (.py)', detail: 'One self-contained file: python <name>.py prints the loss curve, --json the same object as nn-playground train --json.', to: 'pytorch' },
+  { label: 'Jupyter notebook (.ipynb)', detail: 'The same code in cells, each after a text saying what it is and which lesson it carries. VS Code opens it natively.', to: 'notebook' },
+];
+const EXPORT_WEIGHTS = [
+  { label: 'Initial weights', detail: 'As the seed draws them: the script reproduces the run from the start.', trained: false },
+  { label: 'Trained weights', detail: 'The weights this session has now: the script trains on from them.', trained: true },
+];
 
 function blockingErrors(session: TrainingSession) {
   return session.problems.filter(blocksTraining);

@@ -94,25 +94,31 @@ function isWeightsFile(value: unknown): value is WeightsFile {
   return file.format === 'nn-playground-weights' && file.version === 1 && Array.isArray(file.shape) && Array.isArray(file.layers);
 }
 
+/**
+ * Reads a data file named relative to the model, as training and the export both do: confined to
+ * the workspace folder unless the user allows more, regular files only, within the size limit.
+ */
+export async function readDataRelative(modelUri: vscode.Uri, relativePath: string): Promise<string> {
+  const target = resolveRelative(modelUri, relativePath);
+  // The session wraps these messages ("Cannot read the CSV file …"): they say only where and why.
+  if (!target) throw new Error('the model is not saved yet, and paths are relative to its file: save it first');
+  try {
+    await checkDataFile(modelUri, target, readSettings().allowDataOutsideWorkspace);
+    return decoder.decode(await vscode.workspace.fs.readFile(target));
+  } catch (error) {
+    if (error instanceof DataFileRefused) throw error;
+    const reason = error instanceof vscode.FileSystemError && error.code === 'FileNotFound' ? 'file not found' : errorMessage(error);
+    throw new Error(`${target.scheme === 'file' ? target.fsPath : target.toString()}: ${reason}`);
+  }
+}
+
 export function createSessionHost(modelUri: vscode.Uri, extensionUri: vscode.Uri, log: Log): SessionHost {
   return {
     workerPath: vscode.Uri.joinPath(extensionUri, 'dist', 'worker.js').fsPath,
     settings: readSettings,
     log: (message) => log.info(message),
 
-    async readRelative(relativePath) {
-      const target = resolveRelative(modelUri, relativePath);
-      // The session wraps these messages ("Cannot read the CSV file …"): they say only where and why.
-      if (!target) throw new Error('the model is not saved yet, and paths are relative to its file: save it first');
-      try {
-        await checkDataFile(modelUri, target, readSettings().allowDataOutsideWorkspace);
-        return decoder.decode(await vscode.workspace.fs.readFile(target));
-      } catch (error) {
-        if (error instanceof DataFileRefused) throw error;
-        const reason = error instanceof vscode.FileSystemError && error.code === 'FileNotFound' ? 'file not found' : errorMessage(error);
-        throw new Error(`${target.scheme === 'file' ? target.fsPath : target.toString()}: ${reason}`);
-      }
-    },
+    readRelative: (relativePath) => readDataRelative(modelUri, relativePath),
 
     async loadWeights() {
       if (modelUri.scheme === 'untitled') return undefined;

@@ -11,6 +11,7 @@ import { hyperparameterEdit } from './hyperparameter-edit';
 import { modelSummary, problemAt, problemViews } from './model-summary';
 import { makeNonce, panelHtml } from './panel-html';
 import { validateFromWebview } from './validate-message';
+import { COMMANDS } from '../editor/commands-ids';
 import { thinHistory } from './view-models/decimate';
 import { withDiagrams } from './view-models/panel-state';
 
@@ -255,7 +256,7 @@ export class PlaygroundPanel implements vscode.Disposable {
     }
   }
 
-  private runCommand(command: 'train' | 'pause' | 'step' | 'reset'): void {
+  private runCommand(command: 'train' | 'pause' | 'step' | 'reset' | 'export'): void {
     const s = this.session;
     if (!s) return void vscode.window.showInformationMessage('Open a .nn.json model to train it.');
     switch (command) {
@@ -267,6 +268,9 @@ export class PlaygroundPanel implements vscode.Disposable {
         return s.step();
       case 'reset':
         return s.reset();
+      case 'export':
+        // The editor command asks its questions and writes the file; the panel only starts it.
+        return void vscode.commands.executeCommand(COMMANDS.exportPytorch, s.key);
     }
   }
 

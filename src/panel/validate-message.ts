@@ -12,7 +12,7 @@ export interface ValidationContext {
   layerUnits?: readonly number[];
 }
 
-const COMMANDS = ['train', 'pause', 'step', 'reset'] as const;
+const COMMANDS = ['train', 'pause', 'step', 'reset', 'export'] as const;
 const FIELDS: readonly HyperparameterField[] = ['learningRate', 'batchSize', 'regularization.type', 'regularization.lambda'];
 /** Larger values are typos, not experiments; the model rules judge the sensible range. */
 const MAX_HYPERPARAMETER = 1e6;

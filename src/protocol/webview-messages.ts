@@ -74,7 +74,7 @@ export type HyperparameterField = 'learningRate' | 'batchSize' | 'regularization
 
 export type FromWebview =
   | { type: 'ready' }
-  | { type: 'command'; command: 'train' | 'pause' | 'step' | 'reset' }
+  | { type: 'command'; command: 'train' | 'pause' | 'step' | 'reset' | 'export' }
   | { type: 'set-hyperparameter'; field: HyperparameterField; value: number | string }
   | { type: 'reveal-problem'; line: number; character: number }
   | { type: 'unit-grid'; id: number; layer: number; unit: number };

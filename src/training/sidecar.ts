@@ -35,3 +35,21 @@ export function sidecarRefusal(target: SidecarTarget, name: string): string | un
         : `The weights were not saved: ${name} exists and is not an nn-playground weights file, so it is left as it is. Rename or remove it, then save again.`;
   }
 }
+
+/**
+ * Why an export (a script or notebook beside the model) must not be written at that path; undefined
+ * when it may be (an existing regular file is replaced only after asking, or with --force). The same
+ * rule as the sidecar's, less the ownership test: never through a link, onto a folder or a device.
+ */
+export function exportRefusal(target: SidecarTarget, name: string): string | undefined {
+  switch (target.kind) {
+    case 'symlink':
+      return `The export was not written: ${name} is a symbolic link, and exports are never written through a link (it could lead to the model itself or to any other file). Remove the link, or choose another path.`;
+    case 'directory':
+      return `The export was not written: ${name} is a folder. Rename or remove it, or choose another path.`;
+    case 'other':
+      return `The export was not written: ${name} is not a regular file (a device or a pipe, say). Choose another path.`;
+    default:
+      return undefined;
+  }
+}

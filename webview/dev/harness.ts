@@ -119,6 +119,8 @@ class DevSession {
           this.toWorker({ type: 'reset', generation: this.generation });
           return this.full();
         }
+        // The browser harness has no file system to export to: the extension's command does that.
+        if (m.command === 'export') return console.info('Export to PyTorch runs in VS Code, not in the browser harness.');
         return this.toWorker({ type: m.command });
       case 'set-hyperparameter': {
         const edit = hyperparameterEdit(this.text, this.parse.locations, m.field, m.value);
