@@ -31,7 +31,7 @@ function tempCopy(name: string): string {
 
 describe('nn-playground export arguments', () => {
   test('defaults: initial weights, float64, no force', () => {
-    expect(parseArgs(['export', 'a.nn.json', '--to', 'pytorch'])).toEqual({ command: 'export', file: 'a.nn.json', to: 'pytorch', weights: 'initial', dtype: 'float64', force: false });
+    expect(parseArgs(['export', 'a.nn.json', '--to', 'pytorch'])).toEqual({ command: 'export', file: 'a.nn.json', to: 'pytorch', weights: 'initial', dtype: 'float64', force: false, allowDataOutside: false });
     expect(parseArgs(['export', '--to=notebook', 'a.nn.json', '--out', 'x.ipynb', '--weights', 'trained', '--dtype', 'float32', '--force'])).toEqual({
       command: 'export',
       file: 'a.nn.json',
@@ -40,6 +40,7 @@ describe('nn-playground export arguments', () => {
       weights: 'trained',
       dtype: 'float32',
       force: true,
+      allowDataOutside: false,
     });
   });
 
