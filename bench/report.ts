@@ -28,15 +28,16 @@ export interface Target {
 }
 
 /**
- * Issue 2's targets. "≥ 40× tfjs" in (a) names no backend, so both are held to it; the issue's
+ * Issue 2's targets, raised by issue 16 (the WebAssembly kernels): (a) ≥ 2.5× brain.js, (b) and
+ * (c) ≥ 2× tfjs-wasm. "≥ 40× tfjs" in (a) names no backend, so both are held to it; the issue's
  * reference figure (≈ 60 epochs/s) is the cpu backend's.
  */
 export const TARGETS: Target[] = [
-  { workload: 'a', against: 'brain.js', factor: 2 },
+  { workload: 'a', against: 'brain.js', factor: 2.5 },
   { workload: 'a', against: 'tfjs-cpu', factor: 40 },
   { workload: 'a', against: 'tfjs-wasm', factor: 40 },
-  { workload: 'b', against: 'tfjs-wasm', factor: 1.3 },
-  { workload: 'c', against: 'tfjs-wasm', factor: 1.3 },
+  { workload: 'b', against: 'tfjs-wasm', factor: 2 },
+  { workload: 'c', against: 'tfjs-wasm', factor: 2 },
 ];
 
 export interface RatioLine {
