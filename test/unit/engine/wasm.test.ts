@@ -1,7 +1,7 @@
 // The WebAssembly SIMD kernels against the scalar ones of matmul.ts, their reference: both sum each
 // output in the same order, so every result must be the same bit for bit, over shapes that hit
 // every edge of both (odd columns, fewer than a block, more than one block).
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as scalar from '../../../src/engine/matmul';
 import { availableKernels, forceKernels, forwardProduct, inputGradient, weightGradient } from '../../../src/engine/wasm/kernels';
 import { mulberry32 } from '../helpers/mulberry32';
@@ -73,5 +73,38 @@ describe('WebAssembly SIMD kernels', () => {
     forwardProduct(x, w, b, z, 2, 3, 2);
     scalar.forwardProduct(x, w, b, zs, 2, 3, 2);
     same(z, zs);
+  });
+
+  it('fall back to the scalar kernels on a host without WebAssembly, with the same numbers', async () => {
+    const saved = globalThis.WebAssembly;
+    vi.resetModules();
+    // @ts-expect-error -- a host without WebAssembly
+    delete globalThis.WebAssembly;
+    try {
+      const fresh = await import('../../../src/engine/wasm/kernels');
+      expect(fresh.availableKernels()).toBe('js');
+      expect(() => fresh.forceKernels('wasm-simd')).toThrow(/not available/);
+      const next = mulberry32(11);
+      const x = filled(64 * 30, next), w = filled(30 * 20, next), b = filled(20, next);
+      const z = new Float64Array(64 * 20), zs = new Float64Array(64 * 20);
+      fresh.forwardProduct(x, w, b, z, 64, 30, 20);
+      scalar.forwardProduct(x, w, b, zs, 64, 30, 20);
+      same(z, zs);
+    } finally {
+      globalThis.WebAssembly = saved;
+      vi.resetModules();
+    }
+  });
+
+  it('fall back where the host rejects the SIMD module (WebAssembly without SIMD)', async () => {
+    vi.resetModules();
+    const validate = vi.spyOn(WebAssembly, 'validate').mockReturnValue(false);
+    try {
+      const fresh = await import('../../../src/engine/wasm/kernels');
+      expect(fresh.availableKernels()).toBe('js');
+    } finally {
+      validate.mockRestore();
+      vi.resetModules();
+    }
   });
 });

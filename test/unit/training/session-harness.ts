@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { WeightsFile } from '../../../src/engine/trainer-api';
 import type { SessionChange, SessionHost, SessionSettings, TrainingSession } from '../../../src/training/session-api';
+import { esbuildWasmPlugin } from '../../../scripts/wasm.mjs';
 
 /** `entry`: another worker entry (a test fixture) in place of src/training/worker.ts. */
 export async function buildWorker(entry = join(__dirname, '../../../src/training/worker.ts')): Promise<{ path: string; cleanup(): void }> {
@@ -21,6 +22,7 @@ export async function buildWorker(entry = join(__dirname, '../../../src/training
     format: 'cjs',
     target: 'node20',
     logLevel: 'error',
+    plugins: [esbuildWasmPlugin],
   });
   return { path, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
