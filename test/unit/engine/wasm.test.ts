@@ -25,6 +25,9 @@ function same(actual: Float64Array, expected: Float64Array): void {
 
 afterEach(() => forceKernels(null));
 
+// The project's TypeScript libraries declare no value for the WebAssembly global.
+const host = globalThis as { WebAssembly?: unknown };
+
 describe('WebAssembly SIMD kernels', () => {
   it('are available in the tests host (Node has 128-bit SIMD)', () => {
     expect(availableKernels()).toBe('wasm-simd');
@@ -76,10 +79,9 @@ describe('WebAssembly SIMD kernels', () => {
   });
 
   it('fall back to the scalar kernels on a host without WebAssembly, with the same numbers', async () => {
-    const saved = globalThis.WebAssembly;
+    const saved = host.WebAssembly;
     vi.resetModules();
-    // @ts-expect-error -- a host without WebAssembly
-    delete globalThis.WebAssembly;
+    delete host.WebAssembly;
     try {
       const fresh = await import('../../../src/engine/wasm/kernels');
       expect(fresh.availableKernels()).toBe('js');
@@ -91,14 +93,14 @@ describe('WebAssembly SIMD kernels', () => {
       scalar.forwardProduct(x, w, b, zs, 64, 30, 20);
       same(z, zs);
     } finally {
-      globalThis.WebAssembly = saved;
+      host.WebAssembly = saved;
       vi.resetModules();
     }
   });
 
   it('fall back where the host rejects the SIMD module (WebAssembly without SIMD)', async () => {
     vi.resetModules();
-    const validate = vi.spyOn(WebAssembly, 'validate').mockReturnValue(false);
+    const validate = vi.spyOn(host.WebAssembly as { validate(bytes: Uint8Array): boolean }, 'validate').mockReturnValue(false);
     try {
       const fresh = await import('../../../src/engine/wasm/kernels');
       expect(fresh.availableKernels()).toBe('js');
