@@ -18,6 +18,7 @@ interface Exports {
   gemm(a: number, sr: number, sk: number, b: number, out: number, init: number, rows: number, inner: number, cols: number): void;
   transpose(src: number, dst: number, rows: number, cols: number): void;
   columnSums(d: number, out: number, rows: number, cols: number): void;
+  peak(iterations: number): number;
 }
 
 /**
@@ -138,4 +139,14 @@ export function inputGradient(d: Float64Array, w: Float64Array, dx: Float64Array
   k.transpose(pw * 8, pt * 8, inner, cols);
   k.gemm(pd * 8, cols, 1, pt * 8, px * 8, -1, rows, cols, inner);
   dx.set(h.subarray(px, px + nx));
+}
+
+/**
+ * The benchmark's yardstick: `iterations` × 64 floating-point operations of independent f64x2
+ * multiply-adds with no memory traffic; returns their sum (null without WebAssembly SIMD).
+ */
+export function simdPeakLoop(iterations: number): number | null {
+  if (compile() === null) return null;
+  heapOf(1);
+  return (exports as Exports).peak(iterations);
 }

@@ -44,6 +44,6 @@ describe('bench report', () => {
       { against: 'tfjs-wasm', ratio: null, target: 2, pass: null },
       { against: 'tfjs-cpu', ratio: 4, target: null, pass: null },
     ]);
-    expect(JSON.parse(toJson([w])).workloads[0].results[1]).toEqual({ impl: 'tfjs-wasm', median: null, min: null, max: null });
+    expect(JSON.parse(toJson([w])).workloads[0].results[1]).toEqual({ impl: 'tfjs-wasm', median: null, min: null, max: null, gflops: null, peakShare: null });
   });
 });
