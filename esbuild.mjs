@@ -3,6 +3,7 @@
 // minifies and leaves source maps out; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import { existsSync, rmSync } from 'node:fs';
+import { esbuildWasmPlugin } from './scripts/wasm.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -13,6 +14,8 @@ const common = {
   sourcemap: production ? false : 'linked',
   logLevel: 'warning',
   target: 'es2022',
+  // The WebAssembly kernels, compiled from src/engine/wasm/kernels.wat into every bundle.
+  plugins: [esbuildWasmPlugin],
 };
 
 // jsonc-parser's `main` is a UMD build whose internal requires esbuild cannot follow (the bundle
@@ -32,7 +35,7 @@ const wiringLoadedAtRunTime = {
 
 /** @type {import('esbuild').BuildOptions[]} */
 const builds = [
-  { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [wiringLoadedAtRunTime], supported: { 'dynamic-import': false } },
+  { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [esbuildWasmPlugin, wiringLoadedAtRunTime], supported: { 'dynamic-import': false } },
   { ...node, entryPoints: ['src/editor/wiring.ts'], outfile: 'dist/wiring.js', external: ['vscode'] },
   { ...node, entryPoints: ['src/training/worker.ts'], outfile: 'dist/worker.js' },
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },

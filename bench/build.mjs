@@ -2,6 +2,7 @@
 // `npm ci` without the extension's other bundles. The peers (TensorFlow.js, brain.js) stay external:
 // they are loaded from node_modules, where the wasm backend also finds its .wasm files.
 import * as esbuild from 'esbuild';
+import { esbuildWasmPlugin } from '../scripts/wasm.mjs';
 
 await esbuild.build({
   entryPoints: ['bench/main.ts'],
@@ -13,4 +14,5 @@ await esbuild.build({
   packages: 'external',
   sourcemap: 'linked',
   logLevel: 'warning',
+  plugins: [esbuildWasmPlugin],
 });

@@ -16,6 +16,7 @@ import * as os from 'node:os';
 import { serve } from './child';
 import { FULL, QUICK, SMOKE, summarize, type Clock, type Repetitions, type RunTime } from './measure';
 import { SERVE_FLAG, type FromChild, type ToChild } from './protocol';
+import { measureKernels, productFlopsPerSample } from './kernels';
 import { renderTable, toJson, type ImplResult, type WorkloadResult } from './report';
 import { IMPLS, type ImplName } from './session';
 import { WORKLOAD_INFO, WORKLOAD_NAMES, type WorkloadName } from './workloads';
@@ -146,8 +147,12 @@ async function runWorkload(name: WorkloadName, args: Args, setups: Set<string>):
     await Promise.all(contenders.map((contender) => contender.close()));
   }
   const units = info.unit === 'epochs/s' ? 1 : info.samples(args.tiny);
+  const flopsPerUnit = productFlopsPerSample(info.sizes) * (info.unit === 'epochs/s' ? info.samples(args.tiny) : 1);
   for (const contender of contenders) {
-    if (!contender.failed) contender.result.measurement = summarize(contender.times, contender.epochsPerRun * units, contender.epochsPerRun, args.clock);
+    if (contender.failed) continue;
+    const measurement = summarize(contender.times, contender.epochsPerRun * units, contender.epochsPerRun, args.clock);
+    contender.result.measurement = measurement;
+    contender.result.gflops = (measurement.median * flopsPerUnit) / 1e9;
   }
   return { name, unit: info.unit, title: info.title(args.tiny), results: contenders.map((contender) => contender.result) };
 }
@@ -187,9 +192,11 @@ async function main(): Promise<number> {
     return 2;
   }
   const setups = new Set<string>();
+  process.stderr.write('bench: kernel microbenchmark\n');
+  const kernels = measureKernels(args.tiny || args.reps === QUICK);
   const results = await run(args, setups);
-  if (args.json) process.stdout.write(`${toJson(results)}\n`);
-  else process.stdout.write(`${renderTable(results, header(args, setups))}\n`);
+  if (args.json) process.stdout.write(`${toJson(results, kernels)}\n`);
+  else process.stdout.write(`${renderTable(results, header(args, setups), kernels)}\n`);
   // A peer may fail (its table row says why); our engine failing is an error.
   return results.some((w) => w.results.some((r) => r.impl === 'nn-playground' && r.measurement === null)) ? 1 : 0;
 }

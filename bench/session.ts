@@ -3,7 +3,9 @@
 
 import type { Workload } from './workloads';
 
-export const IMPLS = ['nn-playground', 'tfjs-cpu', 'tfjs-wasm', 'brain.js'] as const;
+// nn-playground-js: our engine with its scalar JavaScript kernels only (what a host without
+// WebAssembly SIMD runs), so the table shows what the WebAssembly kernels bring.
+export const IMPLS = ['nn-playground', 'nn-playground-js', 'tfjs-cpu', 'tfjs-wasm', 'brain.js'] as const;
 export type ImplName = (typeof IMPLS)[number];
 
 export interface BenchSession {

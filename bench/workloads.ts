@@ -92,6 +92,8 @@ function syntheticClassification(samples: number, inputSize: number, classes: nu
 /** What the parent process needs to know of a workload without building its data. */
 export interface WorkloadInfo {
   unit: Unit;
+  /** Units per layer, inputs first: what the products' floating-point operations are counted from. */
+  sizes: readonly number[];
   samples(tiny: boolean): number;
   title(tiny: boolean): string;
 }
@@ -105,16 +107,19 @@ const samplesOf = (name: WorkloadName, tiny: boolean) => (name === 'a' ? (tiny ?
 export const WORKLOAD_INFO: Record<WorkloadName, WorkloadInfo> = {
   a: {
     unit: 'epochs/s',
+    sizes: [2, 8, 8, 1],
     samples: (tiny) => samplesOf('a', tiny),
     title: (tiny) => `2-8-8-1 tanh, MSE, ${samplesOf('a', tiny)} spiral points, batch 10, SGD`,
   },
   b: {
     unit: 'samples/s',
+    sizes: [784, 128, 64, 10],
     samples: (tiny) => samplesOf('b', tiny),
     title: (tiny) => `784-128-64-10 ReLU, softmax cross-entropy, ${samplesOf('b', tiny)} samples, batch 64, SGD`,
   },
   c: {
     unit: 'samples/s',
+    sizes: [64, 256, 256, 10],
     samples: (tiny) => samplesOf('c', tiny),
     title: (tiny) => `64-256-256-10 tanh, softmax cross-entropy, ${samplesOf('c', tiny)} samples, batch 32, SGD`,
   },

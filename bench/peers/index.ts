@@ -7,6 +7,8 @@ export async function loadPeer(impl: ImplName): Promise<Peer> {
   switch (impl) {
     case 'nn-playground':
       return (await import('./nn-playground')).nnPlayground;
+    case 'nn-playground-js':
+      return (await import('./nn-playground')).nnPlaygroundScalar;
     case 'tfjs-cpu':
       return (await import('./tfjs')).tfjsCpu;
     case 'tfjs-wasm':

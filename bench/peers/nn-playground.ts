@@ -1,13 +1,28 @@
 // Our engine, called exactly as the training worker calls it: createTrainer, then trainEpoch.
 
 import { createTrainer } from '../../src/engine';
+import { availableKernels, forceKernels } from '../../src/engine/wasm/kernels';
 import type { BenchSession, Peer } from '../session';
 import type { Workload } from '../workloads';
 
 export const nnPlayground: Peer = {
   impl: 'nn-playground',
-  note: () => undefined,
-  async open(w: Workload): Promise<BenchSession> {
+  note: () => (availableKernels() === 'js' ? 'no WebAssembly SIMD on this host: scalar kernels' : undefined),
+  open: (w) => openEngine(w),
+};
+
+/** The same engine held to its scalar JavaScript kernels. */
+export const nnPlaygroundScalar: Peer = {
+  impl: 'nn-playground-js',
+  note: () => 'scalar JavaScript kernels only',
+  open(w) {
+    forceKernels('js');
+    return openEngine(w);
+  },
+};
+
+async function openEngine(w: Workload): Promise<BenchSession> {
+  {
     const trainer = createTrainer(
       {
         network: {
@@ -34,5 +49,5 @@ export const nnPlayground: Peer = {
       },
       dispose() {},
     };
-  },
-};
+  }
+}

@@ -34,4 +34,5 @@ export { HEALTH_SAMPLE_ROWS } from './health';
 export { GRADCHECK_DEFAULT_EPSILON, GRADCHECK_DEFAULT_MAX_PARAMETERS } from './gradcheck';
 export { validateNetwork, validateTraining, validateData } from './validate';
 export { Network } from './network';
+export { availableKernels, type KernelKind } from './wasm/kernels';
 export * from './data';

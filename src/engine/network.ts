@@ -5,7 +5,7 @@
 
 import { activateInto, multiplyByDerivative, softmaxRows } from './activations';
 import { initializeWeights } from './init';
-import { forwardProduct, inputGradient, weightGradient } from './matmul';
+import { forwardProduct, inputGradient, weightGradient } from './wasm/kernels';
 import type { Rng } from './rng';
 import type { ActivationName, DropoutMode, InitSpec, NetworkConfig } from './types';
 

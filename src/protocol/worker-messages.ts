@@ -1,5 +1,6 @@
 // Messages between the extension host and the training worker (worker_threads).
 
+import type { KernelKind } from '../engine/wasm/kernels';
 import type { DataOptions, DataSource, TrainingConfig } from '../engine/types';
 import type { GradientCheckResult, TrainerOptions, WeightsFile } from '../engine/trainer-api';
 import type { DataView, GridView, Snapshot } from './snapshot';
@@ -60,7 +61,8 @@ export interface PackedPoints {
 export type WorkerErrorStage = 'init' | 'weights' | 'start' | 'training';
 
 export type FromWorker =
-  | { type: 'ready'; data: DataView; generation?: number; parameterCount?: number }
+  /** `kernels`: what the worker's engine runs its matrix products on (WebAssembly SIMD or scalar JavaScript). */
+  | { type: 'ready'; data: DataView; generation?: number; parameterCount?: number; kernels?: KernelKind }
   /** With `packed`, `snapshot.points` is empty and the epochs are in `packed` (see TrainingLoop's options). */
   | { type: 'snapshot'; snapshot: Snapshot; generation?: number; packed?: PackedPoints }
   | { type: 'gradcheck-result'; id: number; result: GradientCheckResult }

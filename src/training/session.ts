@@ -5,6 +5,7 @@
 // Commands and edits go through one queue: preparing a run may read a CSV (asynchronous), and the
 // worker must see init, edits and commands in the order the person made them.
 
+import type { KernelKind } from '../engine/index';
 import type { WeightsFile, GradientCheckResult } from '../engine/trainer-api';
 import { checkAgainstData, parseModel } from '../model/index';
 import type { ModelSpec, ParseResult, Problem } from '../model/spec';
@@ -73,6 +74,8 @@ class Session implements WorkerBackedSession {
   private readonly points = new HistoryColumns();
   private snapshot: Snapshot | null = null;
   private dataView: DataView | null = null;
+  /** The kernels the worker last said it runs, so the log says it once per change. */
+  private kernels: KernelKind | null = null;
 
   private sessionProblems: Problem[] = [];
   private dataProblems: Problem[] = [];
@@ -514,6 +517,10 @@ class Session implements WorkerBackedSession {
     if ('generation' in message && message.generation !== undefined && message.generation !== this.generation) return;
     switch (message.type) {
       case 'ready':
+        if (message.kernels !== undefined && message.kernels !== this.kernels) {
+          this.kernels = message.kernels;
+          this.host.log(`[${this.key}] ${kernelsMessage(message.kernels)}`);
+        }
         this.dataView = message.data;
         this.checkRunData();
         this.emit({ kind: 'data' });
@@ -632,4 +639,11 @@ class Session implements WorkerBackedSession {
       }
     }
   }
+}
+
+/** The log's line on what the worker's engine runs its matrix products on. */
+export function kernelsMessage(kind: KernelKind): string {
+  return kind === 'wasm-simd'
+    ? 'The training worker runs its matrix products in WebAssembly with 128-bit SIMD (Float64).'
+    : 'WebAssembly SIMD is not available here, so the training worker runs its matrix products in scalar JavaScript.';
 }

@@ -4,6 +4,7 @@
 // the previous one, with the progress of the epoch under way. It knows nothing of threads:
 // worker.ts connects it to the parent port, so the same loop can run anywhere a `post` exists.
 
+import { availableKernels } from '../engine/index';
 import type { HealthReport } from '../engine/health-types';
 import type { EpochProgress, Trainer } from '../engine/trainer-api';
 import type { HistoryPoint, SessionState, Snapshot } from '../protocol/snapshot';
@@ -186,7 +187,7 @@ export class TrainingLoop {
         }
       }
       const run = this.newRun(init, trainer);
-      const ready: FromWorker = { type: 'ready', data: toDataView(trainer.data), generation: this.generation, parameterCount: run.parameterCount };
+      const ready: FromWorker = { type: 'ready', data: toDataView(trainer.data), generation: this.generation, parameterCount: run.parameterCount, kernels: availableKernels() };
       this.run = run;
       this.post(ready);
     } catch (error) {

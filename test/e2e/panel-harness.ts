@@ -4,6 +4,7 @@
 //   node scripts/run-ts.mjs test/e2e/panel-harness.ts shots [model.nn.json …]
 //   node scripts/run-ts.mjs test/e2e/panel-harness.ts perf
 import * as esbuild from 'esbuild';
+import { esbuildWasmPlugin } from '../../scripts/wasm.mjs';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { basename, extname, join, normalize } from 'node:path';
@@ -18,7 +19,7 @@ const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javas
 
 export async function buildHarness(): Promise<string> {
   mkdirSync(join(SITE, 'models'), { recursive: true });
-  const common = { bundle: true, platform: 'browser', format: 'iife', target: 'es2022', logLevel: 'warning', sourcemap: 'linked' } as const;
+  const common: esbuild.BuildOptions = { bundle: true, platform: 'browser', format: 'iife', target: 'es2022', logLevel: 'warning', sourcemap: 'linked', plugins: [esbuildWasmPlugin] };
   await esbuild.build({ ...common, entryPoints: [join(ROOT, 'webview/dev/harness.ts')], outfile: join(SITE, 'harness.js') });
   await esbuild.build({ ...common, entryPoints: [join(ROOT, 'webview/dev/worker.ts')], outfile: join(SITE, 'worker.js') });
   copyFileSync(join(ROOT, 'webview/dev/harness.html'), join(SITE, 'harness.html'));

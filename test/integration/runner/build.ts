@@ -4,6 +4,7 @@
 // `vscode` is provided by the extension host; `mocha` stays external so that the suites and the
 // runner share the one instance whose interface (suite, test, ...) is live while a file loads.
 import * as esbuild from 'esbuild';
+import { esbuildWasmPlugin } from '../../../scripts/wasm.mjs';
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../../../scripts/lib/paths';
@@ -28,6 +29,7 @@ export async function buildIntegrationTests(): Promise<string[]> {
     sourcemap: 'inline',
     external: ['vscode', 'mocha'],
     logLevel: 'warning',
+    plugins: [esbuildWasmPlugin],
   });
   return suites;
 }

@@ -12,6 +12,8 @@ interface JsonResult {
   median: number;
   min: number;
   max: number;
+  gflops: number | null;
+  peakShare: number | null;
 }
 
 beforeAll(() => {
@@ -25,16 +27,17 @@ describe('npm run bench --json', () => {
     const lines = run.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
     const parsed = JSON.parse(lines[0]) as { workloads: { name: string; unit: string; results: JsonResult[] }[] };
-    expect(Object.keys(parsed)).toEqual(['workloads']);
+    expect(Object.keys(parsed)).toEqual(['workloads', 'kernels']);
     expect(parsed.workloads.map((w) => [w.name, w.unit])).toEqual([
       ['a', 'epochs/s'],
       ['b', 'samples/s'],
       ['c', 'samples/s'],
     ]);
     for (const w of parsed.workloads) {
-      expect(w.results.map((r) => r.impl)).toEqual(['nn-playground', 'tfjs-cpu', 'tfjs-wasm', 'brain.js']);
+      expect(w.results.map((r) => r.impl)).toEqual(['nn-playground', 'nn-playground-js', 'tfjs-cpu', 'tfjs-wasm', 'brain.js']);
       for (const r of w.results) {
-        expect(Object.keys(r)).toEqual(['impl', 'median', 'min', 'max']);
+        expect(Object.keys(r)).toEqual(['impl', 'median', 'min', 'max', 'gflops', 'peakShare']);
+        expect(r.gflops).toBeGreaterThan(0);
         expect(r.median).toBeGreaterThan(0);
         expect(r.min).toBeLessThanOrEqual(r.median);
         expect(r.max).toBeGreaterThanOrEqual(r.median);
@@ -56,7 +59,7 @@ describe('npm run bench --json', () => {
     const run = runBench('--tiny', '--only', 'b', '--impl', 'nn-playground,tfjs-wasm');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('(b) 784-128-64-10 ReLU');
-    expect(run.stdout).toMatch(/nn-playground vs tfjs-wasm +[\d.]+× +target ≥ 1\.3× +(✓ pass|✗ FAIL)/);
+    expect(run.stdout).toMatch(/nn-playground vs tfjs-wasm +[\d.]+× +target ≥ 2× +(✓ pass|✗ FAIL)/);
     expect(run.stdout).toContain('SIMD');
   }, 120_000);
 

@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync, copyFi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { esbuildWasmPlugin } from '../../../scripts/wasm.mjs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { main } from '../../../src/cli/main';
 import type { Output } from '../../../src/cli/output';
@@ -21,7 +22,7 @@ beforeAll(async () => {
   // Bundled here the way esbuild.mjs bundles it, so the test does not depend on a prior build.
   const dir = mkdtempSync(join(tmpdir(), 'nn-cli-'));
   bundle = join(dir, 'cli.js');
-  await build({ entryPoints: [join(root, 'src/cli/main.ts')], outfile: bundle, bundle: true, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'], logLevel: 'error', banner: { js: '#!/usr/bin/env node' } });
+  await build({ entryPoints: [join(root, 'src/cli/main.ts')], outfile: bundle, bundle: true, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'], logLevel: 'error', plugins: [esbuildWasmPlugin], banner: { js: '#!/usr/bin/env node' } });
 });
 
 function cli(...args: string[]) {

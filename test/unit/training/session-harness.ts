@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { WeightsFile } from '../../../src/engine/trainer-api';
 import { DEFAULT_MAX_PARAMETERS } from '../../../src/training/run-core';
 import type { SessionChange, SessionHost, SessionSettings, TrainingSession } from '../../../src/training/session-api';
+import { esbuildWasmPlugin } from '../../../scripts/wasm.mjs';
 
 /** `entry`: another worker entry (a test fixture) in place of src/training/worker.ts. */
 export async function buildWorker(entry = join(__dirname, '../../../src/training/worker.ts')): Promise<{ path: string; cleanup(): void }> {
@@ -25,6 +26,7 @@ export async function buildWorker(entry = join(__dirname, '../../../src/training
     // rule files through src/training/run-core.ts).
     mainFields: ['module', 'main'],
     logLevel: 'error',
+    plugins: [esbuildWasmPlugin],
   });
   return { path, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }

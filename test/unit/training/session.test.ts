@@ -1,7 +1,7 @@
 // A real session, with its real worker thread (the bundle esbuild makes of src/training/worker.ts),
 // driven the way the editor drives it: text in, commands, change events out.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createTrainingSession, type WorkerBackedSession } from '../../../src/training/session';
+import { createTrainingSession, kernelsMessage, type WorkerBackedSession } from '../../../src/training/session';
 import { buildWorker, createHost, recordChanges, sleep, spiralModel, waitFor, xorModel, type TestHost } from './session-harness';
 
 let worker: { path: string; cleanup(): void };
@@ -41,6 +41,14 @@ describe('training a model', () => {
     const firstPerfect = s.history.find((p) => p.trainAccuracy === 1)?.epoch;
     console.log(`XOR (2-4-1 tanh/sigmoid, SGD lr 0.5, batch 4): 100% train accuracy first at epoch ${firstPerfect}`);
     expect(s.data?.train.x.length).toBe(4);
+  });
+
+  it('logs once which kernels the worker runs its products on', async () => {
+    const host = createHost(worker.path);
+    const s = session(xorModel({ epochs: 50 }), host);
+    s.train();
+    await waitFor(s, () => s.state === 'finished', 'XOR to finish');
+    expect(host.logs.filter((line) => line.endsWith(kernelsMessage('wasm-simd')))).toHaveLength(1);
   });
 
   it('stops advancing epochs when paused', async () => {

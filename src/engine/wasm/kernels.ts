@@ -1,0 +1,152 @@
+// The dense layer's three matrix products, in WebAssembly SIMD (kernels.wat, f64x2) where the host
+// has it and the product is large enough to pay for copying its operands into the module's
+// memory, else the scalar kernels of ../matmul.ts, which stay the reference: both sum every
+// output in the same order, so both give the same numbers bit for bit (test/unit/engine/wasm.test.ts).
+// `WebAssembly` is a JavaScript global (the worker thread, the CLI, a browser Web Worker): no Node, no DOM.
+
+// The webview project (webview/tsconfig.json) reaches this file through shared imports but does
+// not include the ambient declaration of the embedded binary: name it here.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="./binary.d.ts" />
+import base64 from 'virtual:nn-kernels-wasm';
+import * as scalar from '../matmul';
+
+/** Which kernels the products run on. */
+export type KernelKind = 'wasm-simd' | 'js';
+
+interface Exports {
+  gemm(a: number, sr: number, sk: number, b: number, out: number, init: number, rows: number, inner: number, cols: number): void;
+  transpose(src: number, dst: number, rows: number, cols: number): void;
+  columnSums(d: number, out: number, rows: number, cols: number): void;
+  peak(iterations: number): number;
+}
+
+/**
+ * Below this many multiply-adds a product stays in JavaScript: copying its operands in and out
+ * and the call cost more than SIMD saves (the 2-8-8-1 network of bench workload (a)).
+ */
+export const WASM_MIN_MULTIPLY_ADDS = 2048;
+
+const PAGE_BYTES = 65536;
+
+// The part of the `WebAssembly` global used here (the project's TypeScript libraries declare no
+// value for it); undefined on a host without WebAssembly.
+interface WasmModule { readonly kind?: never }
+interface WasmMemory { readonly buffer: ArrayBuffer }
+interface WasmApi {
+  validate(bytes: Uint8Array): boolean;
+  Module: new (bytes: Uint8Array) => WasmModule;
+  Memory: new (descriptor: { initial: number }) => WasmMemory;
+  Instance: new (module: WasmModule, imports: object) => { readonly exports: object };
+}
+const host = globalThis as { WebAssembly?: WasmApi; atob?: (text: string) => string };
+
+let compiled: WasmModule | null | undefined;
+let exports: Exports | null = null;
+let heap = new Float64Array(0);
+let forced: KernelKind | null = null;
+
+function compile(): WasmModule | null {
+  if (compiled !== undefined) return compiled;
+  compiled = null;
+  const wasm = host.WebAssembly;
+  if (wasm === undefined || host.atob === undefined) return null;
+  const text = host.atob(base64);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  // A host without 128-bit SIMD rejects the module in validation: then the scalar kernels run.
+  if (!wasm.validate(bytes)) return null;
+  try {
+    compiled = new wasm.Module(bytes);
+  } catch {
+    compiled = null;
+  }
+  return compiled;
+}
+
+/** The kernels this host runs the large products on ('js' where WebAssembly SIMD is missing). */
+export function availableKernels(): KernelKind {
+  if (forced !== null) return forced;
+  return compile() !== null ? 'wasm-simd' : 'js';
+}
+
+/** Tests and the benchmark: run every product on one kind (null: choose as usual). */
+export function forceKernels(kind: KernelKind | null): void {
+  if (kind === 'wasm-simd' && compile() === null) throw new Error('WebAssembly SIMD is not available on this host.');
+  forced = kind;
+}
+
+/**
+ * A heap of at least `doubles` Float64 numbers. The module gets a new, larger memory instead of
+ * growing its own: growing detaches the buffer, and V8 then guards every typed-array access in
+ * the process (bench/README.md measured 10–17% on the scalar engine).
+ */
+function heapOf(doubles: number): Float64Array {
+  if (exports !== null && heap.length >= doubles) return heap;
+  const pages = Math.ceil(Math.max(doubles * 8, heap.length * 16) / PAGE_BYTES) || 1;
+  const wasm = host.WebAssembly as WasmApi;
+  const memory = new wasm.Memory({ initial: pages });
+  const instance = new wasm.Instance(compile() as WasmModule, { env: { memory } });
+  exports = instance.exports as unknown as Exports;
+  heap = new Float64Array(memory.buffer);
+  return heap;
+}
+
+function useWasm(multiplyAdds: number): boolean {
+  if (forced !== null) return forced === 'wasm-simd';
+  return multiplyAdds >= WASM_MIN_MULTIPLY_ADDS && compile() !== null;
+}
+
+/** Z = X·W + b, as ../matmul.ts forwardProduct. */
+export function forwardProduct(x: Float64Array, w: Float64Array, b: Float64Array, z: Float64Array, rows: number, inner: number, cols: number): void {
+  if (!useWasm(rows * inner * cols)) return scalar.forwardProduct(x, w, b, z, rows, inner, cols);
+  const nx = rows * inner, nw = inner * cols, nz = rows * cols;
+  const h = heapOf(nx + nw + cols + nz);
+  const px = 0, pw = px + nx, pb = pw + nw, pz = pb + cols;
+  h.set(x.subarray(0, nx), px);
+  h.set(w.subarray(0, nw), pw);
+  h.set(b.subarray(0, cols), pb);
+  (exports as Exports).gemm(px * 8, inner, 1, pw * 8, pz * 8, pb * 8, rows, inner, cols);
+  z.set(h.subarray(pz, pz + nz));
+}
+
+/** gW = Xᵀ·D and gB = column sums of D, as ../matmul.ts weightGradient. */
+export function weightGradient(x: Float64Array, d: Float64Array, gw: Float64Array, gb: Float64Array, rows: number, inner: number, cols: number): void {
+  if (!useWasm(rows * inner * cols)) return scalar.weightGradient(x, d, gw, gb, rows, inner, cols);
+  const nx = rows * inner, nd = rows * cols, nw = inner * cols;
+  const h = heapOf(nx + nd + nw + cols);
+  const px = 0, pd = px + nx, pw = pd + nd, pb = pw + nw;
+  h.set(x.subarray(0, nx), px);
+  h.set(d.subarray(0, nd), pd);
+  const k = exports as Exports;
+  // Output row k of gW runs along the samples: A(k, r) = x[r·inner + k].
+  k.gemm(px * 8, 1, inner, pd * 8, pw * 8, -1, inner, rows, cols);
+  k.columnSums(pd * 8, pb * 8, rows, cols);
+  gw.set(h.subarray(pw, pw + nw));
+  gb.set(h.subarray(pb, pb + cols));
+}
+
+/** DX = D·Wᵀ, as ../matmul.ts inputGradient. */
+export function inputGradient(d: Float64Array, w: Float64Array, dx: Float64Array, rows: number, inner: number, cols: number): void {
+  if (!useWasm(rows * inner * cols)) return scalar.inputGradient(d, w, dx, rows, inner, cols);
+  const nd = rows * cols, nw = inner * cols, nx = rows * inner;
+  const h = heapOf(nd + 2 * nw + nx);
+  const pd = 0, pw = pd + nd, pt = pw + nw, px = pt + nw;
+  h.set(d.subarray(0, nd), pd);
+  h.set(w.subarray(0, nw), pw);
+  const k = exports as Exports;
+  // Wᵀ (cols × inner) makes this the same row-times-matrix product as the forward one.
+  k.transpose(pw * 8, pt * 8, inner, cols);
+  k.gemm(pd * 8, cols, 1, pt * 8, px * 8, -1, rows, cols, inner);
+  dx.set(h.subarray(px, px + nx));
+}
+
+/**
+ * The benchmark's yardstick: `iterations` × 64 floating-point operations of independent f64x2
+ * multiply-adds with no memory traffic; returns their sum (null without WebAssembly SIMD).
+ */
+export function simdPeakLoop(iterations: number): number | null {
+  if (compile() === null) return null;
+  heapOf(1);
+  return (exports as Exports).peak(iterations);
+}
