@@ -13,6 +13,7 @@
 //     be rows × units numbers per batch.
 
 import type { ActivationName } from '../engine/index';
+import { BLOWUP_FLOOR, BLOWUP_RATIO } from '../training/divergence';
 import { pytorchActivation } from './pytorch-activations';
 import type { ExportPlan } from './plan';
 import { pyComment, pyList, pyNumber, pyString, pyTable, pyValue } from './python-text';
@@ -60,6 +61,10 @@ SEED = ${pyNumber(options.seed)}
 EPOCHS = ${t.epochs}
 BATCH_SIZE = ${t.batchSize}
 LEARNING_RATE = ${pyNumber(t.learningRate)}
+# The playground stops a run as diverged when an epoch's cost is not finite, or above
+# max(BLOWUP_RATIO x the cost before training, BLOWUP_FLOOR): past that it cannot recover.
+BLOWUP_RATIO = ${pyNumber(BLOWUP_RATIO)}
+BLOWUP_FLOOR = ${pyNumber(BLOWUP_FLOOR)}
 # float64 reproduces the playground's numbers; float32 is faster (a GPU's natural type).
 DTYPE = torch.${plan.dtype}`;
   return {
@@ -504,7 +509,8 @@ def train(epochs=EPOCHS, dtype=DTYPE, device="cpu", on_epoch=None):
     Each epoch shuffles the training rows with the generator, then runs minibatches of BATCH_SIZE
     rows: forward (drawing dropout masks), loss, update. An epoch's training cost is the mean loss
     over its batches as they were trained. Training stops when the loss or a weight stops being a
-    finite number (divergence), as the playground's does.
+    finite number, or the cost blows up past BLOWUP_RATIO x its start (divergence), as the
+    playground's does.
     """
     data = load_data(dtype, device)
     train_split, test_split = data["train"], data["test"]
@@ -513,6 +519,8 @@ def train(epochs=EPOCHS, dtype=DTYPE, device="cpu", on_epoch=None):
     model = build_model(rng).to(device=device, dtype=dtype)
     load_weights(model)
     optimizer = make_optimizer(model)
+    start_cost = evaluate(model, train_split)[0]
+    blowup = max(BLOWUP_RATIO * abs(start_cost) if math.isfinite(start_cost) else 0.0, BLOWUP_FLOOR)
     n = train_split["x"].shape[0]
     batch_size = min(BATCH_SIZE, n)
     history = []
@@ -548,7 +556,7 @@ def train(epochs=EPOCHS, dtype=DTYPE, device="cpu", on_epoch=None):
         history.append(point)
         if on_epoch is not None:
             on_epoch(point, epochs)
-        if diverged or not math.isfinite(point["train_cost"]):
+        if diverged or not math.isfinite(point["train_cost"]) or point["train_cost"] > blowup:
             diverged = True
             break
     if diverged:
