@@ -61,10 +61,13 @@ export default tseslint.config(
     },
   },
   {
-    files: runPathFiles,
+    // The experiments (bias-variance) build and step their runs through the one run path, and are
+    // held to its rules: pure, no adapters, no session or worker.
+    files: [...runPathFiles, 'src/experiments/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', runPathImports],
       'no-restricted-globals': ['error', ...domGlobals],
+      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Use the seeded generator (src/engine/rng.ts).' }],
     },
   },
   {

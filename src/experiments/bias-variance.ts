@@ -1,0 +1,104 @@
+// The bias-variance decomposition of K runs' predictions on one fixed evaluation set.
+// Pure: no engine state, no host. The experiment that trains the K runs builds on this.
+//
+// Regression (squared loss), per evaluation point x with truth f(x), label y = f(x) + ε:
+//   E_D[(y − h_D(x))²] = (f(x) − h̄(x))² + E_D[(h_D(x) − h̄(x))²] + E[ε²]
+//   expected error      = bias²          + variance                + noise
+// where h̄ is the mean of the K runs' predictions. Averaged over the evaluation points.
+//
+// Classification (0-1 loss): Domingos (2000), "A Unified Bias-Variance Decomposition and its
+// Applications", ICML. The main prediction is the K runs' majority vote; bias is the 0-1 error of
+// the main prediction against the label, variance is the mean disagreement of the runs with it.
+
+export interface RegressionDecomposition {
+  /** Mean over points of (truth − mean prediction)². */
+  bias2: number;
+  /** Mean over points of the spread of the runs' predictions around their mean. */
+  variance: number;
+  /** Mean over points of the noise variance E[ε²]. */
+  noise: number;
+  /** bias² + variance + noise. */
+  expectedError: number;
+}
+
+/**
+ * `predictions[k][i]`: run k's prediction at point i; `truth[i]`: the noise-free target f(x_i);
+ * `noiseVariance`: E[ε²] (σ² for Gaussian noise of standard deviation σ), one value or per point.
+ */
+export function decomposeRegression(predictions: readonly ArrayLike<number>[], truth: ArrayLike<number>, noiseVariance: number | ArrayLike<number>): RegressionDecomposition {
+  const k = predictions.length;
+  const n = truth.length;
+  if (k === 0 || n === 0) throw new Error('The decomposition needs at least one run and one evaluation point.');
+  let bias2 = 0;
+  let variance = 0;
+  let noise = 0;
+  for (let i = 0; i < n; i++) {
+    let mean = 0;
+    for (let r = 0; r < k; r++) mean += predictions[r][i];
+    mean /= k;
+    let spread = 0;
+    for (let r = 0; r < k; r++) spread += (predictions[r][i] - mean) ** 2;
+    variance += spread / k;
+    bias2 += (truth[i] - mean) ** 2;
+    noise += typeof noiseVariance === 'number' ? noiseVariance : noiseVariance[i];
+  }
+  bias2 /= n;
+  variance /= n;
+  noise /= n;
+  return { bias2, variance, noise, expectedError: bias2 + variance + noise };
+}
+
+/**
+ * The measured expected error: mean over runs and points of (truth − prediction)², plus the noise.
+ * Equals bias² + variance + noise exactly (the cross term vanishes for the mean prediction).
+ */
+export function measuredRegressionError(predictions: readonly ArrayLike<number>[], truth: ArrayLike<number>, noiseVariance: number): number {
+  let sum = 0;
+  for (const run of predictions) for (let i = 0; i < truth.length; i++) sum += (truth[i] - run[i]) ** 2;
+  return sum / (predictions.length * truth.length) + noiseVariance;
+}
+
+export interface ClassificationDecomposition {
+  /** Domingos's bias: share of points where the majority vote is wrong. */
+  bias: number;
+  /** Domingos's variance: mean share of runs disagreeing with the majority vote. */
+  variance: number;
+  /** Mean 0-1 error of the runs. */
+  expectedError: number;
+}
+
+/** Majority vote of integer labels; ties go to the smallest label, so the result is deterministic. */
+export function majorityVote(labels: readonly number[]): number {
+  const counts = new Map<number, number>();
+  for (const label of labels) counts.set(label, (counts.get(label) ?? 0) + 1);
+  let best = Number.POSITIVE_INFINITY;
+  let bestCount = -1;
+  for (const [label, count] of counts) {
+    if (count > bestCount || (count === bestCount && label < best)) {
+      best = label;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/** `labels[k][i]`: run k's predicted class at point i; `actual[i]`: the point's label. */
+export function decomposeClassification(labels: readonly ArrayLike<number>[], actual: ArrayLike<number>): ClassificationDecomposition {
+  const k = labels.length;
+  const n = actual.length;
+  if (k === 0 || n === 0) throw new Error('The decomposition needs at least one run and one evaluation point.');
+  let bias = 0;
+  let variance = 0;
+  let error = 0;
+  for (let i = 0; i < n; i++) {
+    const votes: number[] = [];
+    for (let r = 0; r < k; r++) votes.push(labels[r][i]);
+    const main = majorityVote(votes);
+    if (main !== actual[i]) bias++;
+    for (const vote of votes) {
+      if (vote !== main) variance++;
+      if (vote !== actual[i]) error++;
+    }
+  }
+  return { bias: bias / n, variance: variance / (n * k), expectedError: error / (n * k) };
+}
