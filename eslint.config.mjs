@@ -25,6 +25,9 @@ const runPathImports = {
   ],
 };
 
+/** Every training path draws from the one seeded generator. */
+const noMathRandom = { object: 'Math', property: 'random', message: 'Use the seeded generator (src/engine/rng.ts).' };
+
 const domGlobals = ['window', 'document', 'navigator', 'localStorage', 'HTMLElement', 'HTMLCanvasElement', 'fetch', 'XMLHttpRequest', 'requestAnimationFrame', 'process', 'require', 'Buffer', '__dirname'].map(
   (name) => ({ name, message: 'src/engine and src/model are pure: no DOM or Node globals.' }),
 );
@@ -57,7 +60,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', pureImports],
       'no-restricted-globals': ['error', ...domGlobals],
-      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Use the seeded generator (src/engine/rng.ts).' }],
+      'no-restricted-properties': ['error', noMathRandom],
     },
   },
   {
@@ -67,14 +70,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', runPathImports],
       'no-restricted-globals': ['error', ...domGlobals],
-      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Use the seeded generator (src/engine/rng.ts).' }],
+      'no-restricted-properties': ['error', noMathRandom],
     },
   },
   {
     // The worker's loop is a training path too: its randomness must come from the seeded generator.
     files: ['src/training/**/*.ts'],
     rules: {
-      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Use the seeded generator (src/engine/rng.ts).' }],
+      'no-restricted-properties': ['error', noMathRandom],
     },
   },
   {
