@@ -13,6 +13,7 @@ import type { Output } from '../../../src/cli/output';
 import { parseArgs } from '../../../src/cli/args';
 import { THRESHOLDS } from '../../../src/model/thresholds';
 import { nonDifferentiableMessage } from '../../../src/training/gradient-check';
+import { runCli } from '../helpers/cli-in-process';
 
 const root = join(__dirname, '../../..');
 const example = (name: string) => join(root, 'examples', name);
@@ -30,13 +31,7 @@ function cli(...args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-function inProcess(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Output = { out: (t) => out.push(t), err: (t) => err.push(t), interactive: false };
-  const code = main(args, io);
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
+const inProcess = runCli;
 
 function tempModel(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'nn-model-'));

@@ -10,17 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { readCsvFile } from '../../../src/cli/files';
-import { main } from '../../../src/cli/main';
-import type { Output } from '../../../src/cli/output';
 import { MAX_CSV_BYTES } from '../../../src/model/index';
+import { runCli } from '../helpers/cli-in-process';
 
-function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Output = { out: (t) => out.push(t), err: (t) => err.push(t), interactive: false };
-  const code = main(args, io);
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
+const run = runCli;
 
 const csvModel = (csv: string) => `{\n  "data": { "csv": ${JSON.stringify(csv)}, "target": "y" },\n  "layers": [{ "units": 2, "activation": "tanh" }, { "units": 1, "activation": "linear" }],\n  "training": { "epochs": 2 }\n}\n`;
 const XOR = '{\n  "data": { "generator": "xor", "samples": 40 },\n  "layers": [{ "units": 2 }, { "units": 1 }],\n  "training": { "epochs": 2 }\n}\n';

@@ -5,12 +5,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { main } from '../../../src/cli/main';
-import type { Output } from '../../../src/cli/output';
 import { parseModel } from '../../../src/model/index';
 import { DEFAULT_MAX_PARAMETERS, planRun } from '../../../src/training/run-core';
 import { createTrainingSession } from '../../../src/training/session';
 import { buildWorker, createHost, waitFor } from '../training/session-harness';
+import { runCli } from '../helpers/cli-in-process';
 
 const dir = mkdtempSync(join(tmpdir(), 'nn-cap-'));
 
@@ -32,13 +31,7 @@ const hundredMillion = model('hundred-million', [10_000, 10_000]);
 // About 1e12: layers[1] alone holds 1,000,001,000,000.
 const trillion = model('trillion', [1_000_000, 1_000_000]);
 
-function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Output = { out: (t) => out.push(t), err: (t) => err.push(t), interactive: false };
-  const code = main(args, io);
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
+const cli = runCli;
 
 /** Line and column (1-based) of the `{` of layers[i] in the model text, as the CLI prints them. */
 function layerStart(text: string, layer: number): { line: number; column: number } {

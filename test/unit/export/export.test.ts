@@ -6,22 +6,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parseArgs } from '../../../src/cli/args';
-import { main } from '../../../src/cli/main';
-import type { Output } from '../../../src/cli/output';
 import { ACTIVATIONS, createRng, Network } from '../../../src/engine/index';
 import { EXPORT_MESSAGES, exportModel, pytorchActivation } from '../../../src/export/index';
 import { initDraws } from '../../../src/export/init-draws';
+import { runCli } from '../helpers/cli-in-process';
 
 const root = join(__dirname, '../../..');
 const example = (name: string) => readFileSync(join(root, 'examples', name), 'utf8');
 
-function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Output = { out: (t) => out.push(t), err: (t) => err.push(t), interactive: false };
-  const code = main(args, io);
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
+const cli = runCli;
 
 function tempCopy(name: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'nn-export-'));
