@@ -32,7 +32,7 @@ const layers = [
   },
   { name: 'torch', needs: torchSetup, steps: [{ name: 'torch oracle', command: ['npx', 'vitest', 'run', '--config', 'test/torch/vitest.config.ts'] }] },
   { name: 'integration', needs: prepare, steps: [{ name: 'code-server', command: ['npm', 'run', '--silent', 'test:integration'] }] },
-  { name: 'e2e', needs: prepare, steps: [{ name: 'code-server + Chromium', command: ['npm', 'run', '--silent', 'test:e2e'] }] },
+  { name: 'e2e', needs: [...prepare, ...torchSetup], steps: [{ name: 'code-server + Chromium', command: ['npm', 'run', '--silent', 'test:e2e'] }] },
   // Not in the default run yet: after this round's merges the extension host falls seconds behind in
   // the fresh-clone CI run (see test/e2e/vitest.config.ts); `npm test -- soak` runs it.
   { name: 'soak', optIn: true, needs: prepare, steps: [{ name: 'soak, 2 minutes', command: ['npm', 'run', '--silent', 'soak', '--', '--minutes', '2'] }] },
