@@ -70,10 +70,11 @@ describe.each(EXAMPLE_TABLE.map((entry) => entry.file))('%s in Chinese', (file) 
   });
 });
 
-test('the Chinese README lists every lesson in the table\'s order, with no "§"', () => {
+test('the Chinese README lists every lesson in the table\'s order, numbered as its file, with no "§"', () => {
   const readme = read(`${LESSON_FOLDERS['zh-cn']}/README.md`);
-  const listed = [...readme.matchAll(/^\| \d+ \| \[([\w-]+\.nn\.json)\]\(\1\)/gm)].map((match) => match[1]);
-  expect(listed).toEqual(EXAMPLE_TABLE.map((entry) => entry.file));
+  const rows = [...readme.matchAll(/^\| (\d+[a-z]?) \| \[([\w-]+\.nn\.json)\]\(\2\)/gm)].map((match) => ({ label: match[1], file: match[2]! }));
+  expect(rows.map((row) => row.file)).toEqual(EXAMPLE_TABLE.map((entry) => entry.file));
+  for (const row of rows) expect(`第 ${row.label} 课`, row.file).toBe(describeExample(read(examplePath('zh-cn', row.file))).lesson);
   expect(readme).not.toContain('§');
   for (const term of avoidedTerms()) expect(readme, term).not.toContain(term);
 });
