@@ -76,6 +76,8 @@ test('the Chinese README lists every lesson in the table\'s order, numbered as i
   expect(rows.map((row) => row.file)).toEqual(EXAMPLE_TABLE.map((entry) => entry.file));
   for (const row of rows) expect(`第 ${row.label} 课`, row.file).toBe(describeExample(read(examplePath('zh-cn', row.file))).lesson);
   expect(readme).not.toContain('§');
+  // Markdown turns a line break inside a paragraph into a space, which Chinese text does not have.
+  expect(readme).not.toMatch(/[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]\n[ \t]*[\u4e00-\u9fff\uff00-\uffef]/);
   for (const term of avoidedTerms()) expect(readme, term).not.toContain(term);
 });
 

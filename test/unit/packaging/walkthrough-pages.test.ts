@@ -18,6 +18,8 @@ const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as
 const steps = manifest.contributes.walkthroughs[0]!.steps;
 const PAGES = join(ROOT, 'media', 'walkthrough');
 const CJK = /[\u4e00-\u9fff]/;
+/** A line ending in Chinese text followed by one going on in Chinese: one paragraph, rendered with a stray space. */
+const SOFT_BREAK = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]\n[ \t]*[\u4e00-\u9fff\uff00-\uffef]/;
 
 /** The Chinese page VS Code shows for an English one in a zh-cn UI. */
 const chinesePage = (page: string) => page.replace(/\.md$/, '.nls.zh-cn.md');
@@ -59,6 +61,8 @@ describe('the walkthrough and the table of examples', () => {
       }
       expect(chinese.split('\n')[0], `${step}: a Chinese title`).toMatch(CJK);
       for (const text of [english, chinese]) expect(text).not.toContain('§');
+      // Markdown turns a line break inside a paragraph into a space, which Chinese text does not have.
+      expect(chinese, `${step}.nls.zh-cn.md: a line break between Chinese characters`).not.toMatch(SOFT_BREAK);
       for (const term of avoided) expect(chinese, `${step}.nls.zh-cn.md avoids ${term}`).not.toContain(term);
       // Images resolve relative to the page and ship, with alt text in the page's language.
       for (const [page, text] of [[`${step}.md`, english], [`${step}.nls.zh-cn.md`, chinese]] as const) {
