@@ -1,11 +1,14 @@
 // New Model from Example: a quick pick over the examples bundled with the extension, in lesson
-// order, each shown with its name and the lesson it teaches (from its leading comment), opened as a
-// new untitled `.nn.json` in the workspace folder, so nothing is written until the person saves.
+// order (the one table, example-table.ts), in the UI's language (Chinese lessons when VS Code runs
+// in Chinese), each shown with its name and the lesson it teaches (from its leading comment),
+// opened as a new untitled `.nn.json` in the workspace folder, so nothing is written until the
+// person saves.
 
 import { parse as parseJsonc } from 'jsonc-parser';
 import * as vscode from 'vscode';
 import { COMMANDS } from './commands-ids';
 import { describeExample } from './example-text';
+import { EXAMPLE_TABLE, examplePath, type LessonLanguage, lessonLanguage } from './example-table';
 import { MODEL_SUFFIX } from './model-documents';
 import { errorMessage, type Log } from './output';
 
@@ -22,25 +25,34 @@ export interface ExampleModel {
 
 const decoder = new TextDecoder('utf-8');
 
-/** Reads the bundled examples, in lesson order (then by file name). */
-export async function readExamples(extensionUri: vscode.Uri): Promise<ExampleModel[]> {
-  const folder = vscode.Uri.joinPath(extensionUri, 'examples');
-  let entries: [string, vscode.FileType][];
-  try {
-    entries = await vscode.workspace.fs.readDirectory(folder);
-  } catch {
-    return [];
-  }
-  const examples: (ExampleModel & { order: [number, string] })[] = [];
-  for (const [fileName, type] of entries) {
-    if (type !== vscode.FileType.File || !fileName.endsWith(MODEL_SUFFIX)) continue;
-    const uri = vscode.Uri.joinPath(folder, fileName);
-    const text = decoder.decode(await vscode.workspace.fs.readFile(uri));
+/**
+ * Reads the bundled examples in lesson order, each in the given language; an example the language
+ * lacks is read in English, so a missing translation never hides a lesson.
+ */
+export async function readExamples(extensionUri: vscode.Uri, language: LessonLanguage = lessonLanguage(vscode.env.language)): Promise<ExampleModel[]> {
+  const examples: ExampleModel[] = [];
+  for (const { file } of EXAMPLE_TABLE) {
+    let uri = vscode.Uri.joinPath(extensionUri, examplePath(language, file));
+    let text = await readText(uri);
+    if (text === undefined && language !== 'en') {
+      uri = vscode.Uri.joinPath(extensionUri, examplePath('en', file));
+      text = await readText(uri);
+    }
+    if (text === undefined) continue;
     const json: unknown = parseJsonc(text);
-    const name = typeof json === 'object' && json !== null && typeof (json as { name?: unknown }).name === 'string' ? (json as { name: string }).name : fileName;
-    examples.push({ uri, fileName, name, text, ...describeExample(text) });
+    const name = typeof json === 'object' && json !== null && typeof (json as { name?: unknown }).name === 'string' ? (json as { name: string }).name : file;
+    const { lesson, description } = describeExample(text);
+    examples.push({ uri, fileName: file, name, text, lesson, description });
   }
-  return examples.sort((a, b) => a.order[0] - b.order[0] || a.order[1].localeCompare(b.order[1]) || a.fileName.localeCompare(b.fileName));
+  return examples;
+}
+
+async function readText(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    return decoder.decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return undefined;
+  }
 }
 
 /** An untitled URI for the copy, in the first workspace folder, not clashing with an existing file. */

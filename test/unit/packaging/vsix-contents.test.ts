@@ -14,7 +14,7 @@ const vsce = join(ROOT, 'node_modules', '.bin', 'vsce');
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { main: string };
 
 /** Top-level entries an installed extension may need; anything else in the VSIX is a leak. */
-const ALLOWED = [/^dist\/[^/]+\.js$/, /^dist\/webview\/webview\.js$/, /^schemas\//, /^examples\//, /^media\//, /^package\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE(\.md|\.txt)?$/];
+const ALLOWED = [/^dist\/[^/]+\.js$/, /^dist\/webview\/webview\.js$/, /^schemas\//, /^examples\//, /^media\//, /^package\.json$/, /^package\.nls(\.[a-z-]+)?\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE(\.md|\.txt)?$/];
 
 let copy = '';
 let files: string[] = [];
@@ -56,6 +56,8 @@ describe('the VSIX', () => {
 
   it('holds the schema, the examples, the icon and the documents', () => {
     expect(files).toContain('schemas/nn.schema.json');
+    // The Chinese schema and the manifest strings that point VS Code at one schema per UI language.
+    for (const file of ['schemas/nn.schema.zh-cn.json', 'package.nls.json', 'package.nls.zh-cn.json']) expect(files).toContain(file);
     expect(files.some((f) => /^examples\/.+\.nn\.json$/.test(f))).toBe(true);
     expect(files).toContain('media/icon.png');
     for (const doc of ['README.md', 'CHANGELOG.md', 'LICENSE', 'package.json']) expect(files).toContain(doc);
