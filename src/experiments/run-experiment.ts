@@ -16,6 +16,7 @@ import { chooseEncoding, predictedClass } from '../engine/targets';
 import type { TrainerInputs } from '../model/to-trainer-inputs';
 import { buildData, buildTrainer, initialCost, trainStep } from '../training/run-core';
 import { decomposeClassification, decomposeRegression, measuredRegressionError, type ClassificationDecomposition, type RegressionDecomposition } from './bias-variance';
+import { ExperimentError } from './errors';
 import { bvMessage } from './messages';
 
 /** Seed offset of the evaluation draw, far from the K training seeds. */
@@ -26,8 +27,7 @@ export const DEFAULT_RUNS = 20;
 /** Cells per side of the grid the 2-D decision boundaries are drawn from. */
 export const BOUNDARY_GRID = 40;
 
-/** A wrong request for an experiment (data it cannot draw, a bad sweep): its message is for the user. */
-export class ExperimentError extends Error {}
+export { ExperimentError };
 
 /** What every run is evaluated on, fixed before the first run. */
 export interface ExperimentPlan {

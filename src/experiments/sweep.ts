@@ -3,7 +3,7 @@
 // editor's picker; one `withSetting` that changes the trainer inputs the same way for both.
 
 import type { TrainerInputs } from '../model/to-trainer-inputs';
-import { ExperimentError } from './run-experiment';
+import { ExperimentError } from './errors';
 import { bvMessage, BV_MESSAGES, type BvMessage } from './messages';
 
 export const CAPACITY_SETTINGS = ['units', 'depth', 'lambda', 'epochs'] as const;
@@ -61,4 +61,17 @@ export function withSetting(inputs: TrainerInputs, setting: CapacitySetting, val
   else if (setting === 'lambda') next = { ...training, regularization: value === 0 ? { type: 'none', lambda: 0 } : { type: 'l2', lambda: value } };
   else next = { ...training, epochs: value };
   return { ...inputs, options: { ...inputs.options, network: { ...network, layers }, training: next } };
+}
+
+/** The sweeps the editor's picker offers (the lessons name one of them); any other is typed in. */
+export const SWEEP_PRESETS: readonly Sweep[] = [
+  { setting: 'lambda', values: [0, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1] },
+  { setting: 'units', values: [1, 2, 4, 8, 16, 64] },
+  { setting: 'depth', values: [1, 2, 3, 4] },
+  { setting: 'epochs', values: [10, 30, 100, 300, 1000, 3000] },
+];
+
+/** The sweep as the CLI and the picker write it: `lambda=0,0.001,0.01`. */
+export function sweepText(sweep: Sweep): string {
+  return `${sweep.setting}=${sweep.values.join(',')}`;
 }
