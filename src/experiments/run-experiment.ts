@@ -26,6 +26,11 @@ export const MAX_RUNS = 50;
 export const DEFAULT_RUNS = 20;
 /** Cells per side of the grid the 2-D decision boundaries are drawn from. */
 export const BOUNDARY_GRID = 40;
+/**
+ * The evaluation set has at least this many points (the model's `samples` when larger): the
+ * figures are means over it, and the fitted curves are drawn through it.
+ */
+export const MIN_EVALUATION_POINTS = 200;
 
 export { ExperimentError };
 
@@ -68,7 +73,8 @@ export function planExperiment(inputs: TrainerInputs, runs: number): ExperimentP
   const source = inputs.data;
   if (source.kind !== 'generator') throw new ExperimentError(bvMessage('needsGenerator', { runs, source: source.kind }));
   if (!Number.isInteger(runs) || runs < MIN_RUNS || runs > MAX_RUNS) throw new ExperimentError(bvMessage('runsRange', { min: MIN_RUNS, max: MAX_RUNS, value: runs }));
-  const evaluation = makeDataset({ ...source, noise: 0 }, { testFraction: 0, standardize: false }, inputs.options.seed + EVALUATION_SEED_OFFSET);
+  const samples = Math.max(source.samples, MIN_EVALUATION_POINTS);
+  const evaluation = makeDataset({ ...source, samples, noise: 0 }, { testFraction: 0, standardize: false }, inputs.options.seed + EVALUATION_SEED_OFFSET);
   const rows = evaluation.train.n;
   const d = evaluation.inputSize;
   let x = evaluation.train.x.slice(0, rows * d);
