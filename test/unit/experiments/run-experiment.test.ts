@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseModel, toTrainerInputs } from '../../../src/model/index';
+import type { StandardizedDataset } from '../../../src/engine/index';
 import { buildData } from '../../../src/training/run-core';
 import { combineRuns, planExperiment, runBiasVariance, trainRun } from '../../../src/experiments/run-experiment';
 import { decomposeRegression } from '../../../src/experiments/bias-variance';
@@ -73,7 +74,7 @@ describe('bias-variance experiment', () => {
     if (result.kind !== 'regression') throw new Error('expected regression');
     const ols: Float64Array[] = [];
     for (let k = 0; k < runs; k++) {
-      const data = buildData({ ...inputs, options: { ...inputs.options, seed: inputs.options.seed + k } });
+      const data = buildData({ ...inputs, options: { ...inputs.options, seed: inputs.options.seed + k } }) as StandardizedDataset;
       const s = data.standardization;
       // Raw inputs back from the standardised ones, then the 3×3 normal equations with an intercept.
       const a = [[0, 0, 0], [0, 0, 0], [0, 0, 0]];
