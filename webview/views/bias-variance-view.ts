@@ -3,7 +3,7 @@
 // their sum against the setting with the best value marked (the U curve). It draws the latest
 // measurement the extension sends (`bias-variance` message), not the training snapshots.
 
-import { BV_MESSAGES, bvMessage } from '../../src/experiments/messages';
+import { BV_MESSAGES, bvMessage, formatFigure } from '../../src/experiments/messages';
 import { barSegments, barText, boundarySegments, curveRange, fitsCaption, meanCurve, sweepSeries, voteGrid } from '../../src/panel/view-models/bias-variance-view';
 import type { Change, PanelState } from '../../src/panel/view-models/panel-state';
 import { settingName } from '../../src/experiments/sweep';
@@ -23,6 +23,8 @@ export class BiasVarianceView implements View {
   readonly summary = new LiveSummary();
   private readonly empty = h('p', { className: 'note' }, BV_MESSAGES.viewEmpty);
   private readonly fitsCaption = h('p', { className: 'legend' });
+  private readonly fitsLegend = h('p', { className: 'legend bv-legend' });
+  private readonly sweepLegend = h('p', { className: 'legend bv-legend' });
   private readonly fits = h('canvas', { className: 'bv-fits', role: 'img', 'aria-describedby': 'bias-variance-summary' });
   private readonly picker = h('select', { className: 'bv-setting' });
   private readonly bar = h('div', { className: 'bv-bar', role: 'img' });
@@ -36,7 +38,9 @@ export class BiasVarianceView implements View {
 
   constructor(private readonly requestRender: () => void = () => undefined) {
     this.summary.element.id = 'bias-variance-summary';
-    this.content = h('div', {}, this.picker, this.fitsCaption, this.fits, this.bar, this.barCaption, this.sweepCaption, this.sweep);
+    this.content = h('div', {}, this.picker, this.fitsCaption, this.fits, this.fitsLegend, this.bar, this.barCaption, this.sweepCaption, this.sweep, this.sweepLegend);
+    // Set through the CSSOM: the panel's policy allows no inline style attributes.
+    Object.assign(this.bar.style, { display: 'flex', height: '18px', maxWidth: `${MAX_WIDTH}px`, margin: '8px 0 2px', borderRadius: '3px', overflow: 'hidden' });
     this.body = h('div', {}, this.empty, this.content, this.summary.element);
     this.content.hidden = true;
     this.picker.addEventListener('change', () => {
@@ -76,6 +80,7 @@ export class BiasVarianceView implements View {
     const series = sweepSeries(report);
     this.sweep.hidden = series === null;
     this.sweepCaption.hidden = series === null;
+    this.sweepLegend.hidden = series === null;
     if (series !== null) {
       setText(this.sweepCaption, series.caption);
       this.sweep.setAttribute('aria-label', series.caption);
@@ -86,6 +91,7 @@ export class BiasVarianceView implements View {
 
   private drawFits(fits: BiasVarianceReport['points'][number]['fits'], width: number, p: Palette): void {
     this.fits.hidden = fits.kind === 'none';
+    this.fitsLegend.hidden = fits.kind === 'none';
     this.fits.dataset.runs = fits.kind === 'none' ? '0' : String(fits.runs.length);
     if (fits.kind === 'none') return;
     const height = Math.round(width * (fits.kind === 'curves' ? 0.6 : 1));
@@ -105,10 +111,11 @@ export class BiasVarianceView implements View {
         ys.forEach((y, i) => (i === 0 ? ctx.moveTo(sx(fits.x[i]), sy(y)) : ctx.lineTo(sx(fits.x[i]), sy(y))));
         ctx.stroke();
       };
-      for (const run of fits.runs) line(run, p.alpha(p.train, 0.35), 1);
-      line(fits.truth, p.muted, 1.5, [5, 4]);
-      line(meanCurve(fits.runs), p.test, 3);
+      for (const run of fits.runs) line(run, p.alpha(p.test, 0.45), 1);
+      line(meanCurve(fits.runs), p.train, 3);
+      line(fits.truth, p.foreground, 1.5, [5, 4]);
       ctx.setLineDash([]);
+      this.legend(this.fitsLegend, [[BV_MESSAGES.legendRuns, p.test], [BV_MESSAGES.legendMean, p.train], [BV_MESSAGES.legendTruth, p.foreground]]);
       return;
     }
     const { size } = fits.grid;
@@ -125,15 +132,33 @@ export class BiasVarianceView implements View {
     };
     ctx.strokeStyle = p.grid;
     ctx.strokeRect(PAD, PAD, size * scale, size * scale);
-    for (const run of fits.runs) stroke(run, p.alpha(p.train, 0.35), 1);
-    stroke(voteGrid(fits.runs), p.test, 3);
+    for (const run of fits.runs) stroke(run, p.alpha(p.test, 0.45), 1);
+    stroke(voteGrid(fits.runs), p.train, 3);
+    this.legend(this.fitsLegend, [[BV_MESSAGES.legendRuns, p.test], [BV_MESSAGES.legendMean, p.train]]);
+  }
+
+  /** A line of coloured swatches and their labels under a chart. */
+  private legend(element: HTMLElement, items: readonly [string, string][]): void {
+    replaceChildrenWith(
+      element,
+      items.map(([label, colour]) => {
+        const swatch = h('span', { 'aria-hidden': 'true' }, '━━ ');
+        swatch.style.color = colour;
+        const item = h('span', { className: 'bv-legend-item' }, swatch, label);
+        item.style.marginRight = '1em';
+        return item;
+      }),
+    );
   }
 
   private drawBar(result: BiasVarianceReport['points'][number]['result'], p: Palette): void {
     const colours: Record<string, string> = { bias2: p.train, bias: p.train, variance: p.test, netVariance: p.test, noise: p.muted };
-    const segments = barSegments(result).map((s) =>
-      h('span', { className: `bv-segment bv-${s.key}`, 'data-key': s.key, 'data-value': s.value, style: `width:${(s.share * 100).toFixed(2)}%;background:${colours[s.key]}` }),
-    );
+    const segments = barSegments(result).map((s) => {
+      const segment = h('span', { className: `bv-segment bv-${s.key}`, 'data-key': s.key, 'data-value': s.value });
+      segment.style.width = `${(s.share * 100).toFixed(2)}%`;
+      segment.style.background = colours[s.key];
+      return segment;
+    });
     replaceChildrenWith(this.bar, segments);
     const text = barText(result);
     this.bar.setAttribute('aria-label', text);
@@ -170,6 +195,11 @@ export class BiasVarianceView implements View {
     line(series.bias, p.train, 2);
     line(series.variance, p.test, 2);
     line(series.sum, p.foreground, 3);
+    // The vertical scale: 0 and the largest value, as the figures are shown elsewhere.
+    ctx.textAlign = 'left';
+    ctx.fillStyle = p.muted;
+    ctx.fillText(formatFigure(max), 2, PAD / 2 + 4);
+    ctx.fillText('0', 2, height - PAD);
     // The best setting: a ring on the sum's lowest point and a dashed line down to its value.
     const bx = sx(series.best);
     const by = sy(series.sum[series.best]);
@@ -184,6 +214,13 @@ export class BiasVarianceView implements View {
     ctx.lineTo(bx, height - PAD);
     ctx.stroke();
     ctx.setLineDash([]);
+    const classification = this.report?.points[0]?.result.kind === 'classification';
+    this.legend(this.sweepLegend, [
+      [classification ? BV_MESSAGES.legendBias : BV_MESSAGES.legendBias2, p.train],
+      [classification ? BV_MESSAGES.legendNetVariance : BV_MESSAGES.legendVariance, p.test],
+      [classification ? BV_MESSAGES.legendSumClassification : BV_MESSAGES.legendSum, p.foreground],
+      [BV_MESSAGES.legendBest, p.ok],
+    ]);
     this.sweep.dataset.points = String(n);
     this.sweep.dataset.best = String(series.best);
   }
