@@ -5,6 +5,7 @@ import type { ExportDtype, ExportTarget, ExportWeights } from '../export/index';
 import { MAX_EPOCHS } from '../model/index';
 import { DEFAULT_MAX_PARAMETERS } from '../training/run-core';
 import { DEFAULT_RUNS, MAX_RUNS, MIN_RUNS } from '../experiments/run-experiment';
+import { BV_MESSAGES } from '../experiments/messages';
 import { parseSweep, type Sweep } from '../experiments/sweep';
 
 export type Command =
@@ -156,7 +157,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
       else if (flag === '--allow-data-outside') allowDataOutside = true;
       else if (flag === '--sweep') {
         const value = inline ?? rest[++i];
-        if (value === undefined || value.startsWith('--')) return { usageError: '--sweep needs a value, e.g. --sweep units=2,4,8,16,32' };
+        if (value === undefined || value.startsWith('--')) return { usageError: BV_MESSAGES.sweepNeedsValue };
         const parsed = parseSweep(value);
         if ('error' in parsed) return { usageError: parsed.error };
         sweep = parsed;

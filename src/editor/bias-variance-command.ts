@@ -36,7 +36,7 @@ async function pickSweep(): Promise<Picked> {
     ...SWEEP_PRESETS.map((sweep) => ({ label: settingName(sweep.setting), description: sweepText(sweep), sweep })),
     { label: BV_MESSAGES.pickCustom, custom: true },
   ];
-  const picked = await vscode.window.showQuickPick(items, { title: 'NN Playground: ' + BV_MESSAGES.viewTitle, placeHolder: BV_MESSAGES.pickSweep });
+  const picked = await vscode.window.showQuickPick(items, { title: BV_MESSAGES.pickTitle, placeHolder: BV_MESSAGES.pickSweep });
   if (picked === undefined) return undefined;
   if (!picked.custom) return picked.sweep !== undefined ? { sweep: picked.sweep } : {};
   const typed = await vscode.window.showInputBox({
@@ -153,7 +153,7 @@ export class BiasVarianceCommand {
       return undefined;
     }
     const report = assembleReport(spec.name, tasks, outputs, sweep);
-    this.log.info(`${model}: ${total} bias-variance runs on ${Math.min(threads, total)} threads in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    this.log.info(bvMessage('logRuns', { model, total, threads: Math.min(threads, total), seconds: ((Date.now() - started) / 1000).toFixed(1) }));
     const best = report.points[report.best].result;
     const line =
       best.kind === 'regression'
