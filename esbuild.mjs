@@ -38,6 +38,8 @@ const builds = [
   { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [esbuildWasmPlugin, wiringLoadedAtRunTime], supported: { 'dynamic-import': false } },
   { ...node, entryPoints: ['src/editor/wiring.ts'], outfile: 'dist/wiring.js', external: ['vscode'] },
   { ...node, entryPoints: ['src/training/worker.ts'], outfile: 'dist/worker.js' },
+  // The bias-variance runs, one thread per core (src/editor/experiment-pool.ts).
+  { ...node, entryPoints: ['src/training/experiment-worker.ts'], outfile: 'dist/experiment-worker.js' },
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // In a folder of its own: the panel's webview may load files from there and from media/ only.
   { ...common, platform: 'browser', format: 'iife', entryPoints: ['webview/main.ts'], outfile: 'dist/webview/webview.js' },

@@ -11,6 +11,7 @@ import { RenderLoop } from './render-loop';
 import { observeTheme, readPalette, type Palette } from './theme';
 import type { Host } from './vscode-api';
 import { ActivationsView } from './views/activations-view';
+import { BiasVarianceView } from './views/bias-variance-view';
 import { BoundaryView } from './views/boundary-view';
 import { GradientsView } from './views/gradients-view';
 import { LossView } from './views/loss-view';
@@ -26,6 +27,7 @@ export class App {
   private readonly views: View[];
   private readonly sections = new Map<View, HTMLDetailsElement>();
   private readonly network: NetworkView;
+  private readonly biasVariance: BiasVarianceView;
   /** Views that were closed (or themed) since their last draw: they redraw everything once. */
   private readonly stale = new Set<View>();
   readonly loop: RenderLoop;
@@ -40,7 +42,8 @@ export class App {
     const saved = host.state();
     const loss = new LossView(saved.logScale ?? false, (logScale) => host.updateState({ logScale }));
     this.network = new NetworkView(post);
-    this.views = [loss, new BoundaryView(), this.network, new GradientsView(), new WeightsView(), new ActivationsView(), new ProblemsView(post)];
+    this.biasVariance = new BiasVarianceView(() => this.loop.request(['data']));
+    this.views = [loss, new BoundaryView(), this.network, new GradientsView(), new WeightsView(), new ActivationsView(), new ProblemsView(post), this.biasVariance];
     this.controls = new Controls(post);
     this.loop = new RenderLoop((changes) => this.draw(changes));
     loss.requestRender = () => this.loop.request(ALL_CHANGES);
@@ -85,6 +88,11 @@ export class App {
     if (!message || typeof message !== 'object') return;
     if (message.type === 'unit-grid') {
       this.network.onUnitGrid(message.id, message.grid);
+      return;
+    }
+    if (message.type === 'bias-variance') {
+      this.biasVariance.onReport(message.report);
+      this.loop.request(['data']);
       return;
     }
     if (message.type === 'snapshot') this.loop.stats.snapshots++;

@@ -4,12 +4,16 @@
 import type { ExportDtype, ExportTarget, ExportWeights } from '../export/index';
 import { MAX_EPOCHS } from '../model/index';
 import { DEFAULT_MAX_PARAMETERS } from '../training/run-core';
+import { DEFAULT_RUNS, MAX_RUNS, MIN_RUNS } from '../experiments/run-experiment';
+import { BV_MESSAGES } from '../experiments/messages';
+import { parseSweep, type Sweep } from '../experiments/sweep';
 
 export type Command =
   | { command: 'train'; file: string; epochs?: number; seed?: number; maxParameters?: number; json: boolean; saveWeights: boolean; allowDataOutside: boolean }
   | { command: 'check'; file: string; maxParameters?: number; json: boolean; allowDataOutside: boolean }
   | { command: 'gradcheck'; file: string; maxParameters?: number; json: boolean; allowDataOutside: boolean }
   | { command: 'export'; file: string; to: ExportTarget; out?: string; weights: ExportWeights; dtype: ExportDtype; force: boolean; allowDataOutside: boolean }
+  | { command: 'bias-variance'; file: string; runs: number; sweep?: Sweep; maxParameters?: number; json: boolean; allowDataOutside: boolean }
   | { command: 'help' };
 
 export type Parsed = Command | { usageError: string };
@@ -21,6 +25,7 @@ Commands:
   check <file>        parse the model and run the static rules, without training
   gradcheck <file>    compare backpropagation with finite differences
   export <file>       write the model as a PyTorch script or notebook that reproduces its run
+  bias-variance <file>  train on many fresh training sets; split the error into bias², variance and noise
 
 Options:
   --epochs N            train for N epochs instead of the model's "training.epochs", at most ${MAX_EPOCHS} (train)
@@ -34,6 +39,8 @@ Options:
   --weights FROM        initial (drawn from the seed, the default) or trained (<name>.weights.json) (export)
   --dtype TYPE          float64 (the default: reproduces our numbers) or float32 (faster) (export)
   --force               replace the output file when it exists (export)
+  --runs K              training sets to draw, ${MIN_RUNS} to ${MAX_RUNS} (bias-variance; default ${DEFAULT_RUNS})
+  --sweep S=V1,V2,…     measure at each value of units, depth, lambda or epochs, e.g. units=2,4,8,16,32 (bias-variance)
   -h, --help            show this help
 
 Exit codes: 0 ok, 1 the model has errors, 2 usage (bad arguments, missing or unreadable file).`;
@@ -43,6 +50,7 @@ const FLAGS: Record<string, readonly string[]> = {
   check: ['--max-parameters', '--json', '--allow-data-outside'],
   gradcheck: ['--max-parameters', '--json', '--allow-data-outside'],
   export: ['--to', '--out', '--weights', '--dtype', '--force', '--allow-data-outside'],
+  'bias-variance': ['--runs', '--sweep', '--max-parameters', '--json', '--allow-data-outside'],
 };
 
 /** The smallest and largest value of each numeric flag, and why the largest. */
@@ -50,6 +58,7 @@ const BOUNDS: Record<string, { min: number; max?: number; why?: string }> = {
   '--epochs': { min: 1, max: MAX_EPOCHS, why: 'the most a model file allows in "training.epochs"' },
   '--seed': { min: 0 },
   '--max-parameters': { min: 1 },
+  '--runs': { min: MIN_RUNS, max: MAX_RUNS, why: 'more runs add little precision and much time' },
 };
 
 /** The values each export option takes, the first one its default (none for --to: it is required). */
@@ -127,7 +136,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
   if (argv.includes('-h') || argv.includes('--help') || argv[0] === 'help') return { command: 'help' };
   const [command, ...rest] = argv;
   const allowed = FLAGS[command];
-  if (allowed === undefined) return { usageError: `unknown command "${command}" (expected train, check, gradcheck or export)` };
+  if (allowed === undefined) return { usageError: `unknown command "${command}" (expected train, check, gradcheck, export or bias-variance)` };
   if (command === 'export') return parseExport(undefined, rest);
   let file: string | undefined;
   let epochs: number | undefined;
@@ -136,6 +145,8 @@ export function parseArgs(argv: readonly string[]): Parsed {
   let json = false;
   let saveWeights = false;
   let allowDataOutside = false;
+  let runs = DEFAULT_RUNS;
+  let sweep: Sweep | undefined;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (arg.startsWith('-')) {
@@ -144,12 +155,19 @@ export function parseArgs(argv: readonly string[]): Parsed {
       if (flag === '--json') json = true;
       else if (flag === '--save-weights') saveWeights = true;
       else if (flag === '--allow-data-outside') allowDataOutside = true;
-      else {
+      else if (flag === '--sweep') {
+        const value = inline ?? rest[++i];
+        if (value === undefined || value.startsWith('--')) return { usageError: BV_MESSAGES.sweepNeedsValue };
+        const parsed = parseSweep(value);
+        if ('error' in parsed) return { usageError: parsed.error };
+        sweep = parsed;
+      } else {
         const value = inline ?? rest[++i];
         const parsed = wholeNumber(flag, value);
         if (typeof parsed === 'string') return { usageError: parsed };
         if (flag === '--epochs') epochs = parsed;
         else if (flag === '--max-parameters') maxParameters = parsed;
+        else if (flag === '--runs') runs = parsed;
         else seed = parsed;
       }
     } else if (file === undefined) file = arg;
@@ -157,6 +175,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
   }
   if (file === undefined) return { usageError: `${command} needs a model file, e.g. nn-playground ${command} examples/xor.nn.json` };
   const cap = maxParameters !== undefined ? { maxParameters } : {};
+  if (command === 'bias-variance') return { command, file, json, allowDataOutside, runs, ...(sweep !== undefined ? { sweep } : {}), ...cap };
   if (command === 'train') return { command, file, json, saveWeights, allowDataOutside, ...(epochs !== undefined ? { epochs } : {}), ...(seed !== undefined ? { seed } : {}), ...cap };
   return { command: command as 'check' | 'gradcheck', file, json, allowDataOutside, ...cap };
 }

@@ -2,6 +2,7 @@
 // exit code. Every failure is a one-line message; a stack trace would be a bug.
 
 import { parseArgs, USAGE } from './args';
+import { biasVariance } from './commands/bias-variance';
 import { check } from './commands/check';
 import { exportCommand } from './commands/export';
 import { gradcheck } from './commands/gradcheck';
@@ -28,6 +29,8 @@ export function main(argv: readonly string[], io: Output = processOutput): numbe
         return train(parsed, io);
       case 'export':
         return exportCommand(parsed, io);
+      case 'bias-variance':
+        return biasVariance(parsed, io);
     }
   } catch (error) {
     if (error instanceof FileError) {

@@ -10,4 +10,5 @@ export const COMMANDS = {
   saveWeights: 'nnPlayground.saveWeights',
   exportPytorch: 'nnPlayground.exportPytorch',
   newFromExample: 'nnPlayground.newFromExample',
+  measureBiasVariance: 'nnPlayground.measureBiasVariance',
 } as const;

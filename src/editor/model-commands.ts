@@ -329,7 +329,7 @@ const EXPORT_WEIGHTS = [
   { label: 'Trained weights', detail: 'The weights this session has now: the script trains on from them.', trained: true },
 ];
 
-function blockingErrors(session: TrainingSession) {
+export function blockingErrors(session: TrainingSession) {
   return session.problems.filter(blocksTraining);
 }
 

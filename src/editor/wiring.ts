@@ -5,7 +5,8 @@
 // training session and the panel (see extension.ts for why).
 
 import type * as vscode from 'vscode';
-import { registerPlaygroundPanel } from '../panel';
+import { ExperimentResults, registerPlaygroundPanel } from '../panel';
+import { BiasVarianceCommand } from './bias-variance-command';
 import { createTrainingSession } from '../training/session';
 import type { SessionRegistry } from '../training/session-api';
 import { QuickFixes } from './code-actions';
@@ -33,9 +34,12 @@ export function wire(context: vscode.ExtensionContext): NnPlaygroundApi {
   ModelCodeLenses.register(context, registry);
   ModelHovers.register(context, registry);
   ModelStatusBar.register(context, registry);
-  ModelCommands.register(context, registry, log);
+  const commands = ModelCommands.register(context, registry, log);
   registerExampleCommand(context, log);
-  registerPlaygroundPanel(context, registry, (message) => log.info(message));
+  const experiments = new ExperimentResults();
+  context.subscriptions.push(experiments);
+  BiasVarianceCommand.register(context, commands, experiments, log);
+  registerPlaygroundPanel(context, registry, (message) => log.info(message), experiments);
   log.info('NN Playground activated');
   registerSoakProbe(context, registry);
   return { registry };

@@ -7,8 +7,12 @@
 // where h̄ is the mean of the K runs' predictions. Averaged over the evaluation points.
 //
 // Classification (0-1 loss): Domingos (2000), "A Unified Bias-Variance Decomposition and its
-// Applications", ICML. The main prediction is the K runs' majority vote; bias is the 0-1 error of
-// the main prediction against the label, variance is the mean disagreement of the runs with it.
+// Applications", ICML. The main prediction y_m(x) is the K runs' majority vote; with noise-free
+// labels t(x), the bias B(x) = [y_m ≠ t] and the variance V(x) = P_D(y_D ≠ y_m). The expected loss
+// at x is then exactly  L(x) = B(x) + c(x)·V(x),  with c = 1 where the vote is right (every
+// disagreeing run is wrong) and c = −P(y_D = t | y_D ≠ y_m) where it is wrong (a disagreeing run
+// can only be right by disagreeing). Averaged over x: error = bias + net variance, net variance =
+// unbiased variance − biased variance (Domingos's V_u − V_b; for two classes c = −1 exactly).
 
 export interface RegressionDecomposition {
   /** Mean over points of (truth − mean prediction)². */
@@ -63,7 +67,13 @@ export interface ClassificationDecomposition {
   bias: number;
   /** Domingos's variance: mean share of runs disagreeing with the majority vote. */
   variance: number;
-  /** Mean 0-1 error of the runs. */
+  /** The variance on points where the vote is right: each disagreement there adds an error. */
+  unbiasedVariance: number;
+  /** Where the vote is wrong, the share of runs that disagree with it and are right: each removes an error. */
+  biasedVariance: number;
+  /** unbiasedVariance − biasedVariance: what the variance adds to the bias. */
+  netVariance: number;
+  /** Mean 0-1 error of the runs, counted directly (equals bias + netVariance). */
   expectedError: number;
 }
 
@@ -89,16 +99,31 @@ export function decomposeClassification(labels: readonly ArrayLike<number>[], ac
   if (k === 0 || n === 0) throw new Error('The decomposition needs at least one run and one evaluation point.');
   let bias = 0;
   let variance = 0;
+  let unbiased = 0;
+  let biased = 0;
   let error = 0;
   for (let i = 0; i < n; i++) {
     const votes: number[] = [];
     for (let r = 0; r < k; r++) votes.push(labels[r][i]);
     const main = majorityVote(votes);
-    if (main !== actual[i]) bias++;
+    const wrong = main !== actual[i];
+    if (wrong) bias++;
     for (const vote of votes) {
-      if (vote !== main) variance++;
+      if (vote !== main) {
+        variance++;
+        if (!wrong) unbiased++;
+        else if (vote === actual[i]) biased++;
+      }
       if (vote !== actual[i]) error++;
     }
   }
-  return { bias: bias / n, variance: variance / (n * k), expectedError: error / (n * k) };
+  const share = n * k;
+  return {
+    bias: bias / n,
+    variance: variance / share,
+    unbiasedVariance: unbiased / share,
+    biasedVariance: biased / share,
+    netVariance: (unbiased - biased) / share,
+    expectedError: error / share,
+  };
 }

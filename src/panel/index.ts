@@ -3,3 +3,4 @@
 
 export { registerPlaygroundPanel, OPEN_PANEL_COMMAND } from './register';
 export { PANEL_VIEW_TYPE } from './playground-panel';
+export { ExperimentResults } from './experiment-results';

@@ -3,6 +3,7 @@
 // turns the webview's validated requests into session calls and WorkspaceEdits.
 
 import * as vscode from 'vscode';
+import type { ExperimentResults } from './experiment-results';
 import type { SessionChange, SessionRegistry, TrainingSession } from '../training/session-api';
 import type { Snapshot } from '../protocol/snapshot';
 import type { FromWebview, HyperparameterField, ToWebview } from '../protocol/webview-messages';
@@ -73,6 +74,7 @@ export class PlaygroundPanel implements vscode.Disposable {
     private readonly timelines: HealthTimelines,
     private readonly log: (message: string) => void,
     preferredKey?: string,
+    private readonly experiments?: ExperimentResults,
   ) {
     this.onDidDispose = this.disposeEmitter.event;
     panel.webview.options = webviewOptions(extensionUri);
@@ -90,6 +92,8 @@ export class PlaygroundPanel implements vscode.Disposable {
       }),
       // The panel follows the model being edited; its title says which one.
       sessions.onDidChangeActive((s) => s && s !== this.session && this.attach(s)),
+      // A bias-variance measurement of the model shown: its view draws it.
+      experiments?.onDidChange((key) => key === this.session?.key && this.sendExperiment()) ?? { dispose: () => undefined },
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length === 0 || e.document.uri.toString() !== this.session?.key) return;
         if (this.resyncTimer) clearTimeout(this.resyncTimer);
@@ -219,6 +223,14 @@ export class PlaygroundPanel implements vscode.Disposable {
       ...(s ? { sessionKey: s.key, state: s.state, timeline } : {}),
       ...(s?.notice ? { notice: s.notice } : {}),
     });
+    this.sendExperiment();
+  }
+
+  /** The shown model's latest bias-variance measurement, or null (the view then says how to run one). */
+  private sendExperiment(): void {
+    if (this.experiments === undefined) return;
+    const key = this.session?.key;
+    this.post({ type: 'bias-variance', report: (key !== undefined ? this.experiments.get(key) : undefined) ?? null });
   }
 
   private summary(s: TrainingSession) {

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { SessionRegistry } from '../training/session-api';
 import { HealthTimelines } from './health-timelines';
+import type { ExperimentResults } from './experiment-results';
 import type { PanelWebviewState } from '../protocol/webview-messages';
 import { PANEL_VIEW_TYPE, PlaygroundPanel } from './playground-panel';
 import { isModelUri } from '../editor/model-documents';
@@ -19,13 +20,14 @@ export function registerPlaygroundPanel(
   context: vscode.ExtensionContext,
   sessions: SessionRegistry,
   log: (message: string) => void = () => undefined,
+  experiments?: ExperimentResults,
 ): vscode.Disposable {
   const timelines = new HealthTimelines(sessions);
   let current: PlaygroundPanel | undefined;
 
   const adopt = (panel: vscode.WebviewPanel, key?: string): PlaygroundPanel => {
     current?.dispose();
-    const created = new PlaygroundPanel(panel, context.extensionUri, sessions, timelines, log, key);
+    const created = new PlaygroundPanel(panel, context.extensionUri, sessions, timelines, log, key, experiments);
     created.onDidDispose(() => {
       if (current === created) current = undefined;
     });

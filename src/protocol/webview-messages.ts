@@ -1,5 +1,6 @@
 // Messages between the extension host and the playground panel's webview.
 
+import type { BiasVarianceReport } from './experiment';
 import type { DataView, GridView, HealthSample, HistoryPoint, SessionState, Snapshot } from './snapshot';
 
 /** What the panel needs to know about the model as written. */
@@ -58,7 +59,9 @@ export type ToWebview =
   | { type: 'model'; model: ModelSummary | null }
   | { type: 'problems'; problems: ProblemView[] }
   | { type: 'data'; data: DataView | null }
-  | { type: 'unit-grid'; id: number; grid: GridView };
+  | { type: 'unit-grid'; id: number; grid: GridView }
+  /** The shown model's latest bias-variance measurement (null: none yet). */
+  | { type: 'bias-variance'; report: BiasVarianceReport | null };
 
 /**
  * What the webview keeps with `vscode.setState`: VS Code hands it to the panel serializer after a

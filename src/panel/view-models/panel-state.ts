@@ -79,7 +79,7 @@ function isNew(value: unknown, id: number | undefined, previousValue: unknown, p
 }
 
 /** Applies a message (mutating `state` for speed: histories grow long) and says what changed. */
-export function applyMessage(state: PanelState, message: Exclude<ToWebview, { type: 'unit-grid' }>): Set<Change> {
+export function applyMessage(state: PanelState, message: Exclude<ToWebview, { type: 'unit-grid' } | { type: 'bias-variance' }>): Set<Change> {
   switch (message.type) {
     case 'full': {
       Object.assign(state, emptyState(), {
