@@ -180,6 +180,7 @@ class MlpTrainer implements Trainer {
       beginStep(this.optimizer);
       const regularization = training.regularization;
       for (let l = 0; l <= last; l++) {
+        if (!layers[l].trainable) continue;
         addRegularizationGradient(regularization, layers[l].weights, layers[l].weightGrad);
         updateLayer(this.optimizer, layers[l], this.settings);
       }

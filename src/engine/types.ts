@@ -43,8 +43,18 @@ export interface LayerConfig {
   activation: ActivationName;
   /** Probability of dropping each of this layer's outputs while training (0 = off). */
   dropout?: number;
-  /** Overrides the network-wide init for this layer's weights. Biases always start at 0. */
+  /** Overrides the network-wide init for this layer's weights. Biases start at 0 unless hand-set. */
   init?: InitSpec;
+  /**
+   * Hand-set weights, one row per unit listing its weight from each input (units × inputs, as a
+   * person writes a neuron's weights): they replace the drawn init (the draws still happen, so
+   * the other layers start the same). Theory §1: the McCulloch-Pitts neuron's weights are set by hand.
+   */
+  weights?: number[][];
+  /** Hand-set biases, one per unit (a threshold θ is the bias −θ): they replace the zero start. */
+  biases?: number[];
+  /** false: training leaves this layer's weights and biases as they are. Default true. */
+  trainable?: boolean;
 }
 
 export interface NetworkConfig {

@@ -43,8 +43,19 @@ test('every example parses without errors, names its lesson and is listed in the
 });
 
 describe('neurons and perceptrons', () => {
-  test('the McCulloch-Pitts neuron computes OR', () => {
-    expect(train('mp-neuron.nn.json').train?.accuracy).toBe(1);
+  test('the McCulloch-Pitts neuron computes AND and OR with hand-set weights and thresholds, learning nothing', () => {
+    const r = train('mp-neuron.nn.json');
+    expect(r.history).toHaveLength(0);
+    const inputs = [[0, 0], [0, 1], [1, 0], [1, 1]];
+    const out = Array.from(r.trainer!.predict(Float64Array.from(inputs.flat()), inputs.length));
+    // Unit 1 is AND, unit 2 is OR: the truth tables, row by row.
+    const and = inputs.map(([a, b]) => (a === 1 && b === 1 ? 1 : 0));
+    const or = inputs.map(([a, b]) => (a === 1 || b === 1 ? 1 : 0));
+    expect(out).toEqual(inputs.flatMap((_, i) => [and[i], or[i]]));
+    expect(r.train?.cost).toBe(0);
+    // The weights are those written in the file, not drawn or learnt.
+    expect(Array.from(r.trainer!.layerParameters(0).weights)).toEqual([1, 1, 1, 1]);
+    expect(Array.from(r.trainer!.layerParameters(0).biases)).toEqual([-2, -1]);
   });
 
   test('the perceptron learns AND', () => {
