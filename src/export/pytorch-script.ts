@@ -389,9 +389,10 @@ function describeInit(plan: ExportPlan): string {
 }
 
 function loss(plan: ExportPlan): ScriptPart {
-  const fused = plan.kernel !== 'mse';
+  const squared = plan.kernel === 'mse' || plan.kernel === 'softmax-mse';
+  const fused = !squared;
   const criterion =
-    plan.kernel === 'mse'
+    squared
       ? '# Mean squared error, averaged over the rows and output units (nn.MSELoss\'s "mean", as ours).\nLOSS = nn.MSELoss()'
       : plan.kernel === 'sigmoid-cross-entropy'
         ? '# Binary cross-entropy from the logits, averaged over the rows and output units, as ours:\n# sigmoid and cross-entropy computed together never take log(0).\nLOSS = nn.BCEWithLogitsLoss()'
@@ -408,8 +409,8 @@ def forward(model, x):
 def batch_loss(logits, outputs, t):
     return LOSS(${fused ? 'logits' : 'outputs'}, t)`;
   const text =
-    plan.kernel === 'mse'
-      ? '## The loss\n\nThe loss is the gap for one sample, the cost its mean over the samples (theory §9). Here mean squared error (§10).'
+    squared
+      ? `## The loss\n\nThe loss is the gap for one sample, the cost its mean over the samples (theory §9). Here mean squared error (§10)${plan.kernel === 'softmax-mse' ? ' on the softmax probabilities: autograd carries its gradient back through the softmax' : ''}.`
       : `## The loss\n\nThe loss is the gap for one sample, the cost its mean over the samples (theory §9). Cross-entropy (§10) on a ${plan.kernel === 'sigmoid-cross-entropy' ? 'sigmoid' : 'softmax (§11)'} output, computed from the logits as the playground fuses them.`;
   return { id: 'loss', text, code };
 }
