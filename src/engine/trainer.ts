@@ -17,6 +17,7 @@ import { Network, type Workspace } from './network';
 import { beginStep, createOptimizerState, perceptronDelta, updateLayer, type OptimizerSettings, type OptimizerState } from './optimizers';
 import { addRegularizationGradient, regularizationTerm } from './regularization';
 import { createRng, type Rng } from './rng';
+import { mapPlaneRows } from './features';
 import { chooseEncoding, countCorrect, encodeTargets, predictedClass, type LabelEncoding } from './targets';
 import type { BatchesResult, GradientCheckResult, OutputGrid, Trainer, TrainerOptions, WeightsFile } from './trainer-api';
 import type { Dataset, Split, TrainingConfig } from './types';
@@ -411,7 +412,9 @@ class MlpTrainer implements Trainer {
     const unit = target ? target.unit : 0;
     requireInteger(unit, 'grid unit', 0, unitCount - 1);
     const extent = this.extent();
-    const oneInput = network.inputSize === 1;
+    // With input features the grid is over the plane of the two raw inputs, mapped as the data was.
+    const inputMap = this.data.inputMap;
+    const oneInput = inputMap === undefined && network.inputSize === 1;
     const gridRows = oneInput ? 1 : size;
     const classMode = !target && this.encoding.kind === 'one-hot';
     const values = new Float32Array(gridRows * size);
@@ -420,13 +423,22 @@ class MlpTrainer implements Trainer {
     const inputSize = network.inputSize;
     const dx = (extent.xMax - extent.xMin) / (size - 1);
     const dy = oneInput ? 0 : (extent.yMax - extent.yMin) / (size - 1);
+    const plane = inputMap !== undefined ? new Float64Array(size * 2) : null;
     for (let row = 0; row < gridRows; row++) {
-      // Other features stay at 0: their mean once standardised.
-      ws.input.fill(0, 0, size * inputSize);
       const y = extent.yMax - row * dy;
-      for (let col = 0; col < size; col++) {
-        ws.input[col * inputSize] = extent.xMin + col * dx;
-        if (!oneInput) ws.input[col * inputSize + 1] = y;
+      if (inputMap !== undefined && plane !== null) {
+        for (let col = 0; col < size; col++) {
+          plane[2 * col] = extent.xMin + col * dx;
+          plane[2 * col + 1] = y;
+        }
+        mapPlaneRows(inputMap, plane, size, ws.input);
+      } else {
+        // Other features stay at 0: their mean once standardised.
+        ws.input.fill(0, 0, size * inputSize);
+        for (let col = 0; col < size; col++) {
+          ws.input[col * inputSize] = extent.xMin + col * dx;
+          if (!oneInput) ws.input[col * inputSize + 1] = y;
+        }
       }
       network.forward(ws, size, 'eval', this.options.training.dropoutMode, null, false);
       const act = ws.act[layerIndex];
@@ -446,16 +458,21 @@ class MlpTrainer implements Trainer {
     return grid;
   }
 
-  /** The data's bounding box over the first two features (train and test), with a 10% margin. */
+  /**
+   * The data's bounding box over the first two features (train and test), with a 10% margin; with
+   * input features, over the plane of the two raw inputs.
+   */
   private extent(): { xMin: number; xMax: number; yMin: number; yMax: number } {
     if (this.gridExtent) return this.gridExtent;
-    const inputSize = this.network.inputSize;
+    const inPlane = this.data.inputMap !== undefined;
+    const inputSize = inPlane ? 2 : this.network.inputSize;
     const range = (feature: number): [number, number] => {
       let lo = Infinity;
       let hi = -Infinity;
       for (const split of [this.data.train, this.data.test] as Split[]) {
+        const points = inPlane && split.plane !== undefined ? split.plane : split.x;
         for (let r = 0; r < split.n; r++) {
-          const v = split.x[r * inputSize + feature];
+          const v = points[r * inputSize + feature];
           if (v < lo) lo = v;
           if (v > hi) hi = v;
         }

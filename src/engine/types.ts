@@ -5,6 +5,8 @@
 // The activation names are the keys of the activation table (activations.ts): one record each.
 export { ACTIVATIONS, type ActivationName } from './activations';
 import type { ActivationName } from './activations';
+import type { InputFeatureName, InputMap } from './features';
+export { INPUT_FEATURES, type InputFeatureName, type InputMap } from './features';
 
 // `cross-entropy` means softmax cross-entropy on a softmax output and binary cross-entropy on a
 // sigmoid output; `binary-cross-entropy` is accepted as the explicit name of the latter.
@@ -104,6 +106,11 @@ export interface DataOptions {
   testFraction: number;
   /** Standardise features to zero mean, unit variance (statistics of the training split). Default true. */
   standardize?: boolean;
+  /**
+   * 2-D data only: the network's inputs are these functions of the two inputs (features.ts),
+   * computed from the raw values, then standardised like any feature. Absent: the inputs as they are.
+   */
+  inputFeatures?: readonly InputFeatureName[];
 }
 
 export type TaskKind = 'classification' | 'regression';
@@ -113,6 +120,8 @@ export interface Split {
   n: number;
   x: Float64Array;
   y: Float64Array;
+  /** With input features: each sample's point in the plane (n × 2, raw), where it is drawn. */
+  plane?: Float64Array;
 }
 
 export interface Dataset {
@@ -130,4 +139,9 @@ export interface Dataset {
   classNames?: string[];
   train: Split;
   test: Split;
+  /**
+   * With input features: how a point of the plane becomes the network's input (the decision
+   * boundary's grid goes through it); the splits then carry `plane`.
+   */
+  inputMap?: InputMap;
 }

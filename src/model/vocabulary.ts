@@ -22,7 +22,7 @@ export const TRAINING_KEYS = [
   'dropoutMode',
 ] as const;
 export const REGULARIZATION_KEYS = ['type', 'lambda'] as const;
-export const DATA_COMMON_KEYS = ['testFraction', 'standardize'] as const;
+export const DATA_COMMON_KEYS = ['testFraction', 'standardize', 'inputFeatures'] as const;
 export const DATA_FORM_KEYS = {
   generator: ['generator', 'samples', 'noise', 'classes'],
   dataset: ['dataset'],

@@ -99,6 +99,24 @@ test('linear hidden layers collapse: no better than a line on the circle, until 
   expect(testAccuracy(run(fixed))).toBeGreaterThanOrEqual(0.9);
 });
 
+test('with x1² and x2² as its inputs, a network with no hidden layer separates the circle; on x1 and x2 it cannot', () => {
+  const text = read('circle-features.nn.json');
+  const r = train('circle-features.nn.json');
+  expect(r.trainer!.options.network.layers).toHaveLength(1);
+  expect(r.dataset?.featureNames).toEqual(['x1^2', 'x2^2']);
+  expect(testAccuracy(r)).toBeGreaterThanOrEqual(0.95);
+  // The same model fed the plain coordinates: one line, which cannot enclose the disc.
+  const plain = run(text.replace('"inputFeatures": ["x1^2", "x2^2"]', '"inputFeatures": ["x1", "x2"]'));
+  expect(plain.dataset?.featureNames).toEqual(['x1', 'x2']);
+  expect(testAccuracy(plain)).toBeLessThanOrEqual(0.75);
+  // The boundary it draws is a circle: inside the disc (the origin) one class, far out the other.
+  const grid = r.trainer!.outputGrid(21);
+  const centre = grid.values[10 * 21 + 10];
+  const corner = grid.values[0];
+  expect(Math.round(centre)).not.toBe(Math.round(corner));
+  expect(Math.round(grid.values[20 * 21 + 20])).toBe(Math.round(corner));
+});
+
 describe('deep nets: sigmoid vs tanh vs ReLU', () => {
   const sigmoid = train('deep-sigmoid.nn.json');
   const tanh = train('deep-tanh.nn.json');

@@ -161,3 +161,13 @@ test('hand-set layers marked not trainable are exported with their weights and k
   expect(result.content).toContain('FROZEN = [1]');
   expect(result.content).toContain('trainable = [p for p in model.parameters() if p.requires_grad]');
 });
+
+test('input features are exported as the values the model trains on, named by the features', () => {
+  const result = exportModel({ text: example('circle-features.nn.json'), source: 'circle-features.nn.json', to: 'pytorch' });
+  if (!result.ok) throw new Error(result.reason);
+  expect(result.content).toContain('FEATURE_NAMES = ["x1^2", "x2^2"]');
+  expect(result.content).toContain('as the input features x1^2, x2^2 of its two inputs');
+  // Every training row holds two squares: no negative value.
+  const rows = /TRAIN_FEATURES = \[([\s\S]*?)\n\]/.exec(result.content)![1];
+  expect(rows).not.toMatch(/[[,\s]-\d/);
+});
