@@ -12,14 +12,14 @@ import { firstNonFinite } from './distribution';
 import { checkGradients } from './gradcheck';
 import { computeHealth, HEALTH_SAMPLE_ROWS, locateNonFinite, scanGradients, scanParameters } from './health';
 import type { EpochReport, HealthReport, Metrics, NonFiniteEvent } from './health-types';
-import { batchLossGradient, batchLossSum, resolveLossKernel, type LossKernel } from './losses';
+import { batchLossGradient, batchLossSum, resolveLossKernel, sampleLosses, type LossKernel } from './losses';
 import { Network, type Workspace } from './network';
 import { beginStep, createOptimizerState, perceptronDelta, updateLayer, type OptimizerSettings, type OptimizerState } from './optimizers';
 import { addRegularizationGradient, regularizationTerm } from './regularization';
 import { createRng, type Rng } from './rng';
 import { mapPlaneRows } from './features';
 import { chooseEncoding, countCorrect, encodeTargets, predictedClass, type LabelEncoding } from './targets';
-import type { BatchesResult, GradientCheckResult, OutputGrid, Trainer, TrainerOptions, WeightsFile } from './trainer-api';
+import type { BatchesResult, GradientCheckResult, OutputGrid, SampleEvaluation, Trainer, TrainerOptions, WeightsFile } from './trainer-api';
 import type { Dataset, Split, TrainingConfig } from './types';
 import { validateData, validateNetwork, validateTraining } from './validate';
 
@@ -277,6 +277,42 @@ class MlpTrainer implements Trainer {
     const metrics: Metrics = { cost, regularization: regularizationValue, objective: cost + regularizationValue };
     if (this.data.kind === 'classification') metrics.accuracy = correct / data.n;
     return metrics;
+  }
+
+  evaluateSamples(split: 'train' | 'test'): SampleEvaluation {
+    if (split !== 'train' && split !== 'test') throw new EngineError('invalid-config', `split must be 'train' or 'test', got ${String(split)}.`);
+    const data = this.data[split];
+    const targets = split === 'train' ? this.trainTargets : this.testTargets;
+    const network = this.network;
+    const outputSize = network.outputSize;
+    const last = network.layers.length - 1;
+    const classification = this.data.kind === 'classification';
+    const classes = this.data.classes;
+    const output = network.outputLayer.activation;
+    const distribution = classification && (output === 'softmax' || (this.encoding.kind === 'binary' && output === 'sigmoid'));
+    const losses = new Float64Array(data.n);
+    const predicted = classification ? new Int32Array(data.n) : undefined;
+    const probabilities = distribution ? new Float64Array(data.n * classes) : undefined;
+    const ws = this.workspace(Math.max(1, Math.min(EVAL_ROWS, data.n)));
+    for (let start = 0; start < data.n; start += ws.capacity) {
+      const rows = Math.min(ws.capacity, data.n - start);
+      ws.input.set(data.x.subarray(start * network.inputSize, (start + rows) * network.inputSize));
+      ws.target.set(targets.subarray(start * outputSize, (start + rows) * outputSize));
+      network.forward(ws, rows, 'eval', this.options.training.dropoutMode, null, false);
+      const act = ws.act[last];
+      sampleLosses(this.kernel, ws.pre[last], act, ws.target, rows, outputSize, losses.subarray(start, start + rows));
+      for (let r = 0; r < rows; r++) {
+        if (predicted) predicted[start + r] = predictedClass(this.encoding, act, r, outputSize);
+        if (!probabilities) continue;
+        const row = (start + r) * classes;
+        if (output === 'softmax') probabilities.set(act.subarray(r * outputSize, (r + 1) * outputSize), row);
+        else {
+          probabilities[row] = 1 - act[r];
+          probabilities[row + 1] = act[r];
+        }
+      }
+    }
+    return { losses, ...(predicted ? { predicted } : {}), ...(probabilities ? { probabilities } : {}) };
   }
 
   predict(inputs: Float64Array, rows: number): Float64Array {
