@@ -15,6 +15,7 @@ import { layerText, statusText } from './format';
 import { MODEL_SELECTOR } from './model-documents';
 import type { DocumentSessions } from './session-registry';
 import { errorCount, layerHealth, statusNumbers } from './session-view';
+import { count, timed } from '../training/host-counters';
 import { pacedSignal } from './timing';
 
 /** Signals at least this far apart: longer than VS Code's usual CodeLens delay (250–375 ms). */
@@ -34,7 +35,10 @@ const REFRESH_RETRY_MS = 2000;
 export class ModelCodeLenses implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
-  private readonly refresh = pacedSignal(() => this.changed.fire(), { minGapMs: REFRESH_GAP_MS, ackTimeoutMs: REFRESH_RETRY_MS, settleMs: REFRESH_SETTLE_MS });
+  private readonly refresh = pacedSignal(() => {
+    count('lens.signal');
+    this.changed.fire();
+  }, { minGapMs: REFRESH_GAP_MS, ackTimeoutMs: REFRESH_RETRY_MS, settleMs: REFRESH_SETTLE_MS });
   private readonly subscription: vscode.Disposable;
 
   static register(context: vscode.ExtensionContext, registry: DocumentSessions): ModelCodeLenses {
@@ -54,6 +58,10 @@ export class ModelCodeLenses implements vscode.CodeLensProvider, vscode.Disposab
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    return timed('lens.provide', () => this.lenses(document));
+  }
+
+  private lenses(document: vscode.TextDocument): vscode.CodeLens[] {
     this.refresh.acknowledge();
     const session = this.registry.ensure(document);
     if (!session) return [];

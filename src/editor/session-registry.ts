@@ -8,6 +8,7 @@ import type { SessionChange, SessionHost, SessionRegistry, TrainingSession } fro
 import { isModelDocument, isModelUri, modelFileName } from './model-documents';
 import { errorMessage, type Log } from './output';
 import { onDidChangeSettings, readSettings } from './settings';
+import { count } from '../training/host-counters';
 import { debounce, type Scheduled } from './timing';
 
 /** Sessions that can re-read `host.settings()` when they change (the worker-backed ones can). */
@@ -196,6 +197,7 @@ export class DocumentSessions implements SessionRegistry, vscode.Disposable {
 
   private pushText(entry: Entry): void {
     const text = entry.document.getText();
+    count('registry.pushText');
     if (text === entry.pushedText) return;
     entry.pushedText = text;
     try {

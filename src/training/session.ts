@@ -17,6 +17,7 @@ import { divergedProblems, LIVE_HISTORY_WINDOW, liveRunProblems } from './run-co
 import { errorMessage, prepareRun, withDefaultEpochs, type CsvCache, type PreparedRun } from './run-inputs';
 import { diffSpecs, sameValue } from './spec-diff';
 import { HistoryColumns } from './history-columns';
+import { countMessage, timed } from './host-counters';
 import { unpackPoints } from './views';
 import { WorkerClient } from './worker-client';
 
@@ -135,7 +136,7 @@ class Session implements WorkerBackedSession {
   updateText(text: string): void {
     if (this.disposed) return;
     // Parsing is synchronous so that `parse` and parse problems follow the text at once.
-    this.parseResult = parseModel(text);
+    this.parseResult = timed('session.parse', () => parseModel(text));
     const parse = this.parseResult;
     this.refreshProblems(true);
     this.stopForEdit(parse);
@@ -451,7 +452,8 @@ class Session implements WorkerBackedSession {
         // Rules and history run on every message; a fault in one is logged, never thrown into
         // the extension host from the Worker's listener.
         try {
-          this.onWorkerMessage(message);
+          countMessage('worker→host', message);
+          timed('session.workerMessage', () => this.onWorkerMessage(message));
         } catch (error) {
           this.host.log(`[${this.key}] could not handle the worker's ${message.type}: ${errorMessage(error)}`);
         }
@@ -631,13 +633,15 @@ class Session implements WorkerBackedSession {
   }
 
   private emit(change: SessionChange): void {
-    for (const listener of [...this.listeners]) {
-      try {
-        listener(change);
-      } catch (error) {
-        this.host.log(`[${this.key}] a session listener failed: ${errorMessage(error)}`);
+    timed(`session.change.${change.kind}`, () => {
+      for (const listener of [...this.listeners]) {
+        try {
+          listener(change);
+        } catch (error) {
+          this.host.log(`[${this.key}] a session listener failed: ${errorMessage(error)}`);
+        }
       }
-    }
+    });
   }
 }
 
