@@ -11,14 +11,20 @@ import { hyperparameterEdit } from './hyperparameter-edit';
 import { modelSummary, problemAt, problemViews } from './model-summary';
 import { makeNonce, panelHtml } from './panel-html';
 import { validateFromWebview } from './validate-message';
+import { countMessage, timed } from '../training/host-counters';
 import { COMMANDS } from '../editor/commands-ids';
 import { thinHistory } from './view-models/decimate';
 import { withDiagrams } from './view-models/panel-state';
+import { newPoints, sentWithFull, snapshotUpdate, type SentReports } from './snapshot-update';
 
 export const PANEL_VIEW_TYPE = 'nnPlayground.panel';
 
-/** At most this many update messages a second reach the webview (the worker sends up to ~20). */
-const MIN_UPDATE_INTERVAL_MS = 50;
+/**
+ * Update batches at least this far apart (the worker sends up to 20 snapshots a second). The
+ * webview redraws its charts a few times a second at most (render-budget.ts): more messages would
+ * only cost the thread it shares with the workbench. State changes and notices go at once.
+ */
+const MIN_UPDATE_INTERVAL_MS = 100;
 /**
  * After an edit of the shown document, the inputs are re-sent from the session's parse once this
  * long has passed (longer than the registry's edit debounce). An edit undone before the session
@@ -56,6 +62,8 @@ export class PlaygroundPanel implements vscode.Disposable {
    * worker put in them, so each batch carries the timeline's samples since this one instead.
    */
   private sentSampleEpoch = -1;
+  /** The health report and diagrams the webview has: the next update carries them only when new. */
+  private sentReports: SentReports = {};
   private pending = { snapshot: false, model: false, problems: false, data: false, full: false };
   private flushTimer: NodeJS.Timeout | undefined;
   private resyncTimer: NodeJS.Timeout | undefined;
@@ -180,6 +188,10 @@ export class PlaygroundPanel implements vscode.Disposable {
   }
 
   private flush(): void {
+    timed('panel.flush', () => this.flushNow());
+  }
+
+  private flushNow(): void {
     // Not loaded or hidden: keep the batch pending; the webview asks for `full` when it loads.
     if (!this.ready || !this.panel.visible) {
       this.pending.full ||= this.pending.snapshot || this.pending.model || this.pending.problems || this.pending.data;
@@ -195,11 +207,13 @@ export class PlaygroundPanel implements vscode.Disposable {
     if (p.data) this.post({ type: 'data', data: s.data });
     if (p.problems) this.post({ type: 'problems', problems: problemViews(s.problems) });
     if (p.snapshot && s.latest) {
-      const points = s.history.slice(this.sentHistory);
+      const points = newPoints(s.history, this.sentHistory);
       this.sentHistory = s.history.length;
       const healthSamples = this.timelines.since(s, this.sentSampleEpoch);
       this.sentSampleEpoch = healthSamples.at(-1)?.epoch ?? this.sentSampleEpoch;
-      this.post({ type: 'snapshot', snapshot: { ...withDiagrams(s.latest, this.diagrams), state: s.state, points, healthSamples } });
+      const update = snapshotUpdate({ ...withDiagrams(s.latest, this.diagrams), state: s.state, healthSamples }, points, this.sentReports);
+      this.sentReports = update.sent;
+      this.post({ type: 'snapshot', snapshot: update.snapshot });
     }
   }
 
@@ -209,11 +223,13 @@ export class PlaygroundPanel implements vscode.Disposable {
     const lastEpoch = s?.history.at(-1)?.epoch ?? 0;
     const timeline = s ? this.timelines.timeline(s).filter((t) => t.epoch <= lastEpoch) : [];
     this.sentSampleEpoch = timeline.at(-1)?.epoch ?? -1;
+    const snapshot = s?.latest ? withDiagrams(s.latest, this.diagrams) : null;
+    this.sentReports = sentWithFull(snapshot);
     this.post({
       type: 'full',
       model: s ? this.summary(s) : null,
       history: s ? thinHistory(s.history, FULL_HISTORY_POINTS) : [],
-      snapshot: s?.latest ? withDiagrams(s.latest, this.diagrams) : null,
+      snapshot,
       data: s?.data ?? null,
       problems: s ? problemViews(s.problems) : [],
       ...(s ? { sessionKey: s.key, state: s.state, timeline } : {}),
@@ -227,6 +243,7 @@ export class PlaygroundPanel implements vscode.Disposable {
 
   private post(message: ToWebview): void {
     if (!this.ready || this.disposed) return;
+    countMessage('host→webview', message);
     void this.panel.webview.postMessage(message);
   }
 
