@@ -25,13 +25,6 @@ export const PANEL_VIEW_TYPE = 'nnPlayground.panel';
  * only cost the thread it shares with the workbench. State changes and notices go at once.
  */
 const MIN_UPDATE_INTERVAL_MS = 100;
-/**
- * After an edit of the shown document, the inputs are re-sent from the session's parse once this
- * long has passed (longer than the registry's edit debounce). An edit undone before the session
- * parsed it reaches the session as no change, and no event: without this, an input would keep a
- * value the file no longer holds.
- */
-const RESYNC_AFTER_EDIT_MS = 600;
 /** Epochs a `full` message carries at most (the charts draw at most 600 of them). */
 const FULL_HISTORY_POINTS = 4000;
 /** Side of the grid a hovered unit's output is drawn on. */
@@ -66,7 +59,6 @@ export class PlaygroundPanel implements vscode.Disposable {
   private sentReports: SentReports = {};
   private pending = { snapshot: false, model: false, problems: false, data: false, full: false };
   private flushTimer: NodeJS.Timeout | undefined;
-  private resyncTimer: NodeJS.Timeout | undefined;
   /** The worker's latest diagrams: snapshots between them carry none, and a batch may skip them. */
   private diagrams: Snapshot | null = null;
   private lastFlush = 0;
@@ -98,15 +90,6 @@ export class PlaygroundPanel implements vscode.Disposable {
       }),
       // The panel follows the model being edited; its title says which one.
       sessions.onDidChangeActive((s) => s && s !== this.session && this.attach(s)),
-      vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length === 0 || e.document.uri.toString() !== this.session?.key) return;
-        if (this.resyncTimer) clearTimeout(this.resyncTimer);
-        this.resyncTimer = setTimeout(() => {
-          this.resyncTimer = undefined;
-          this.pending.model = true;
-          this.schedule();
-        }, RESYNC_AFTER_EDIT_MS);
-      }),
     );
     this.attach((preferredKey && sessions.get(preferredKey)) || sessions.active);
     this.setHtml();
@@ -346,7 +329,6 @@ export class PlaygroundPanel implements vscode.Disposable {
     if (this.disposed) return;
     this.disposed = true;
     if (this.flushTimer) clearTimeout(this.flushTimer);
-    if (this.resyncTimer) clearTimeout(this.resyncTimer);
     this.sessionSubscription?.dispose();
     this.retention?.dispose();
     for (const d of this.disposables) d.dispose();

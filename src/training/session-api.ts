@@ -57,6 +57,7 @@ export interface TrainingSession extends Disposable {
   readonly parse: ParseResult;
   /** Every epoch since the last reset. */
   readonly history: readonly HistoryPoint[];
+  /** The worker's last snapshot; its `points` are empty (the epochs are in `history`). */
   readonly latest: Snapshot | null;
   readonly data: DataView | null;
   /** Parse + static + live problems, deduplicated, each with its range in the text. */
@@ -69,7 +70,11 @@ export interface TrainingSession extends Disposable {
   readonly notice?: string;
   onDidChange(listener: (change: SessionChange) => void): Disposable;
 
-  /** Re-parse after an edit: hyperparameters apply on the fly, architecture/data/seed reset, errors pause. */
+  /**
+   * Re-parse after an edit: hyperparameters apply on the fly, architecture/data/seed reset, errors
+   * pause. Called once per debounced edit, even when the text is back to what it was (then a
+   * `model` change is announced without parsing): views re-read the text from that event.
+   */
   updateText(text: string): void;
   train(): void;
   pause(): void;

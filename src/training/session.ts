@@ -18,7 +18,6 @@ import { errorMessage, prepareRun, withDefaultEpochs, type CsvCache, type Prepar
 import { diffSpecs, sameValue } from './spec-diff';
 import { HistoryColumns } from './history-columns';
 import { countMessage, timed } from './host-counters';
-import { unpackPoints } from './views';
 import { WorkerClient } from './worker-client';
 
 /** A session as created here: also says when its worker thread has really ended. */
@@ -96,7 +95,7 @@ class Session implements WorkerBackedSession {
 
   constructor(
     readonly key: string,
-    text: string,
+    private text: string,
     private readonly host: SessionHost,
   ) {
     this.parseResult = parseModel(text);
@@ -135,6 +134,13 @@ class Session implements WorkerBackedSession {
 
   updateText(text: string): void {
     if (this.disposed) return;
+    if (text === this.text) {
+      // Edited and back again (an undo within the debounce): nothing to parse, but every edit is
+      // announced, so a view that showed the edit (the panel's fields) shows the text again.
+      this.emit({ kind: 'model', reset: false });
+      return;
+    }
+    this.text = text;
     // Parsing is synchronous so that `parse` and parse problems follow the text at once.
     this.parseResult = timed('session.parse', () => parseModel(text));
     const parse = this.parseResult;
@@ -230,7 +236,12 @@ class Session implements WorkerBackedSession {
     this.setNotice(reason);
     this.startRun(prepared, reason);
     this.resumeWhenValid = false;
-    if (wasTraining) this.client?.post({ type: 'train' });
+    if (wasTraining) {
+      this.client?.post({ type: 'train' });
+      // Training, as far as the next edit is concerned: a broken edit before the worker's first
+      // snapshot of the new run must pause it and say so, not find it 'idle' and let it run on.
+      this.setState('training');
+    }
   }
 
   /**
@@ -529,13 +540,11 @@ class Session implements WorkerBackedSession {
         this.refreshProblems(true);
         return;
       case 'snapshot':
-        if (message.packed) {
-          this.points.appendPacked(message.packed);
-          this.onSnapshot({ ...message.snapshot, points: unpackPoints(message.packed) });
-        } else {
-          this.points.append(message.snapshot.points);
-          this.onSnapshot(message.snapshot);
-        }
+        // The epochs go into the history's columns, decoded once there; `latest` does not repeat
+        // them (readers take them from `history`).
+        if (message.packed) this.points.appendPacked(message.packed);
+        else this.points.append(message.snapshot.points);
+        this.onSnapshot({ ...message.snapshot, points: [] });
         return;
       case 'error':
         this.onWorkerError(message.message, message.stage);
@@ -555,7 +564,7 @@ class Session implements WorkerBackedSession {
     this.dataProblems = this.specParse && this.dataView ? checkAgainstData(this.specParse, this.dataView) : [];
   }
 
-  /** `snapshot.points` are already in the history. */
+  /** The snapshot's epochs are already in the history (its `points` are left empty). */
   private onSnapshot(snapshot: Snapshot): void {
     this.snapshot = snapshot;
     this.setState(snapshot.state);
