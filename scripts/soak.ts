@@ -26,6 +26,8 @@ const LEARNING_RATES = ['0.02', '0.005', '0.01'];
 const BATCH_SIZES = ['16', '8', '10'];
 /** Extra threads the idle extension host may show over its idle count before a cycle (none leak by design). */
 const THREAD_SLACK = 1;
+/** Longer than any timer that ends on its own (a notice is shown for 10 s, a lens retry waits up to 10 s). */
+const TIMER_SETTLE_MS = 15_000;
 
 type Probe = ProbeCounters;
 
@@ -211,12 +213,19 @@ async function main(): Promise<void> {
       const after = await closeAllAndProbe();
       await page.waitForTimeout(1000);
       const afterThreads = threadsOf(after.pid);
+      const timeoutsBefore = idle.resources.Timeout ?? 0;
+      // A leaked timer stays; one still running out (a retry of a lens refresh, a notice's ten
+      // seconds) ends on its own: wait for that, up to TIMER_SETTLE_MS, before counting.
+      const timeoutsAfter = await waitFor('the timers to settle', async () => {
+        const count = readProbe()?.resources.Timeout;
+        return count !== undefined && count <= timeoutsBefore ? count : undefined;
+      }, TIMER_SETTLE_MS, 500).catch(() => readProbe()?.resources.Timeout ?? NaN);
       const entry = {
         cycle,
         threadsBefore: idleThreads,
         threadsAfter: afterThreads,
-        timeoutsBefore: idle.resources.Timeout ?? 0,
-        timeoutsAfter: readProbe()?.resources.Timeout ?? NaN,
+        timeoutsBefore,
+        timeoutsAfter,
         sessions: after.sessions,
         workers: after.workers,
       };

@@ -14,7 +14,6 @@ import { validateFromWebview } from './validate-message';
 import { countMessage, timed } from '../training/host-counters';
 import { COMMANDS } from '../editor/commands-ids';
 import { thinHistory } from './view-models/decimate';
-import { withDiagrams } from './view-models/panel-state';
 import { newPoints, sentWithFull, snapshotUpdate, type SentReports } from './snapshot-update';
 
 export const PANEL_VIEW_TYPE = 'nnPlayground.panel';
@@ -59,8 +58,6 @@ export class PlaygroundPanel implements vscode.Disposable {
   private sentReports: SentReports = {};
   private pending = { snapshot: false, model: false, problems: false, data: false, full: false };
   private flushTimer: NodeJS.Timeout | undefined;
-  /** The worker's latest diagrams: snapshots between them carry none, and a batch may skip them. */
-  private diagrams: Snapshot | null = null;
   private lastFlush = 0;
   private disposed = false;
   readonly onDidDispose: vscode.Event<void>;
@@ -119,7 +116,6 @@ export class PlaygroundPanel implements vscode.Disposable {
     this.retention = session ? this.sessions.retain?.(session.key) : undefined;
     this.session = session;
     this.sessionSubscription = session?.onDidChange((change) => this.onSessionChange(change));
-    this.diagrams = session?.latest ?? null;
     if (session) this.timelines.track(session);
     this.panel.title = session ? `NN Playground · ${fileName(session.key)}` : 'NN Playground';
     this.requestFull();
@@ -128,7 +124,6 @@ export class PlaygroundPanel implements vscode.Disposable {
   private onSessionChange(change: SessionChange): void {
     switch (change.kind) {
       case 'snapshot':
-        if (this.session?.latest) this.diagrams = withDiagrams(this.session.latest, this.diagrams);
         this.pending.snapshot = true;
         break;
       case 'state':
@@ -136,10 +131,8 @@ export class PlaygroundPanel implements vscode.Disposable {
         if (this.session && this.session.history.length < this.sentHistory) this.pending.full = true;
         break;
       case 'model':
-        if (change.reset) {
-          this.pending.full = true;
-          this.diagrams = null;
-        } else this.pending.model = true;
+        if (change.reset) this.pending.full = true;
+        else this.pending.model = true;
         break;
       case 'problems':
         this.pending.problems = true;
@@ -194,7 +187,7 @@ export class PlaygroundPanel implements vscode.Disposable {
       this.sentHistory = s.history.length;
       const healthSamples = this.timelines.since(s, this.sentSampleEpoch);
       this.sentSampleEpoch = healthSamples.at(-1)?.epoch ?? this.sentSampleEpoch;
-      const update = snapshotUpdate({ ...withDiagrams(s.latest, this.diagrams), state: s.state, healthSamples }, points, this.sentReports);
+      const update = snapshotUpdate({ ...withSessionDiagrams(s), state: s.state, healthSamples }, points, this.sentReports);
       this.sentReports = update.sent;
       this.post({ type: 'snapshot', snapshot: update.snapshot });
     }
@@ -206,7 +199,7 @@ export class PlaygroundPanel implements vscode.Disposable {
     const lastEpoch = s?.history.at(-1)?.epoch ?? 0;
     const timeline = s ? this.timelines.timeline(s).filter((t) => t.epoch <= lastEpoch) : [];
     this.sentSampleEpoch = timeline.at(-1)?.epoch ?? -1;
-    const snapshot = s?.latest ? withDiagrams(s.latest, this.diagrams) : null;
+    const snapshot = s?.latest ? withSessionDiagrams(s) : null;
     this.sentReports = sentWithFull(snapshot);
     this.post({
       type: 'full',
@@ -336,6 +329,11 @@ export class PlaygroundPanel implements vscode.Disposable {
     this.disposeEmitter.fire();
     this.disposeEmitter.dispose();
   }
+}
+
+/** The latest snapshot with the run's latest diagrams (most snapshots carry none of their own). */
+function withSessionDiagrams(s: TrainingSession): Snapshot {
+  return { ...(s.latest as Snapshot), ...(s.diagrams ?? {}) };
 }
 
 function fileName(key: string): string {

@@ -6,6 +6,9 @@ import type { GradientCheckResult, WeightsFile } from '../engine/trainer-api';
 import type { ParseResult, Problem } from '../model/spec';
 import type { DataView, GridView, HistoryPoint, SessionState, Snapshot } from '../protocol/snapshot';
 
+/** A snapshot's diagrams, as TrainingSession.diagrams keeps the last ones. */
+export type SnapshotDiagrams = Pick<Snapshot, 'parameters' | 'boundary' | 'diagramId'>;
+
 export interface Disposable {
   dispose(): void;
 }
@@ -59,6 +62,12 @@ export interface TrainingSession extends Disposable {
   readonly history: readonly HistoryPoint[];
   /** The worker's last snapshot; its `points` are empty (the epochs are in `history`). */
   readonly latest: Snapshot | null;
+  /**
+   * The latest diagrams of this run (parameters, decision boundary): the worker sends them a few
+   * times a second, so most snapshots carry none; these are the last ones sent. Null after a
+   * reset until the new run sends its own, and for networks too big to draw.
+   */
+  readonly diagrams: SnapshotDiagrams | null;
   readonly data: DataView | null;
   /** Parse + static + live problems, deduplicated, each with its range in the text. */
   readonly problems: readonly Problem[];

@@ -11,7 +11,7 @@ import { checkAgainstData, parseModel } from '../model/index';
 import type { ModelSpec, ParseResult, Problem } from '../model/spec';
 import type { DataView, GridView, HistoryPoint, SessionState, Snapshot } from '../protocol/snapshot';
 import type { FromWorker } from '../protocol/worker-messages';
-import type { Disposable, SessionChange, SessionHost, TrainingSession } from './session-api';
+import type { Disposable, SessionChange, SessionHost, SnapshotDiagrams, TrainingSession } from './session-api';
 import { combineProblems, dataProblem, problemsSignature, runStartProblem, trainingErrorProblem, weightsProblem } from './problems';
 import { divergedProblems, LIVE_HISTORY_WINDOW, liveRunProblems } from './run-core';
 import { errorMessage, prepareRun, withDefaultEpochs, type CsvCache, type PreparedRun } from './run-inputs';
@@ -73,6 +73,7 @@ class Session implements WorkerBackedSession {
   private currentState: SessionState = 'idle';
   private readonly points = new HistoryColumns();
   private snapshot: Snapshot | null = null;
+  private lastDiagrams: SnapshotDiagrams | null = null;
   private dataView: DataView | null = null;
   /** The kernels the worker last said it runs, so the log says it once per change. */
   private kernels: KernelKind | null = null;
@@ -114,6 +115,9 @@ class Session implements WorkerBackedSession {
   }
   get latest(): Snapshot | null {
     return this.snapshot;
+  }
+  get diagrams(): SnapshotDiagrams | null {
+    return this.lastDiagrams;
   }
   get data(): DataView | null {
     return this.dataView;
@@ -518,6 +522,7 @@ class Session implements WorkerBackedSession {
   private clearRun(): void {
     this.points.clear();
     this.snapshot = null;
+    this.lastDiagrams = null;
     this.liveList = [];
     // What the worker's first snapshot of the new run will confirm.
     this.setState('idle');
@@ -567,6 +572,9 @@ class Session implements WorkerBackedSession {
   /** The snapshot's epochs are already in the history (its `points` are left empty). */
   private onSnapshot(snapshot: Snapshot): void {
     this.snapshot = snapshot;
+    if (snapshot.parameters || snapshot.boundary) {
+      this.lastDiagrams = { parameters: snapshot.parameters, boundary: snapshot.boundary, ...(snapshot.diagramId !== undefined ? { diagramId: snapshot.diagramId } : {}) };
+    }
     this.setState(snapshot.state);
     // Live rules point into the text, so they need a text that parses; otherwise the last ones stay.
     if (snapshot.health && this.parseResult.spec && this.liveRulesDue(snapshot)) {

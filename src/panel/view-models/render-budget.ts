@@ -4,7 +4,7 @@
 // while a long model trained: the charts took 600 ms of every second and the lens fell 30-60 s
 // behind the status bar (scripts/host-load.ts). So the heavy views redraw at most as often as
 // keeps their share of the thread at RENDER_TIME_SHARE; what a person must see at once (a state
-// change, a notice) is drawn at the next frame, alone.
+// change, a notice, the counters of a new snapshot) is drawn at the next frame, alone.
 
 import type { Change } from './panel-state';
 
@@ -13,10 +13,12 @@ export const RENDER_TIME_SHARE = 0.2;
 
 /**
  * Changes drawn at the next frame whatever the budget: they are cheap and say what just happened.
- * (Problems are not: live rules re-word them a few times a second, and the gradient view redraws
- * with them.)
+ * `snapshot` alone redraws only the toolbar's counters (epoch, speed), which must agree with the
+ * status bar; the charts redraw on `history`, `health` and `diagram`, within the budget. (Problems
+ * are not urgent: live rules re-word them a few times a second, and the gradient view redraws with
+ * them.)
  */
-export const URGENT_CHANGES: ReadonlySet<Change> = new Set<Change>(['state', 'notice']);
+export const URGENT_CHANGES: ReadonlySet<Change> = new Set<Change>(['state', 'notice', 'snapshot']);
 
 /**
  * Milliseconds until a frame may draw everything, given when the last whole frame started and what

@@ -1,5 +1,5 @@
-// The panel's redraw budget: whole frames keep to RENDER_TIME_SHARE of the thread; a state change
-// or a notice is drawn at once, alone.
+// The panel's redraw budget: whole frames keep to RENDER_TIME_SHARE of the thread; a state change,
+// a notice or a snapshot's counters are drawn at once, alone.
 import { describe, expect, it } from 'vitest';
 import { framePause, RENDER_TIME_SHARE, urgentPart } from '../../../src/panel/view-models/render-budget';
 
@@ -24,8 +24,8 @@ describe('framePause', () => {
 });
 
 describe('urgentPart', () => {
-  it('takes the state and the notice, and leaves the charts for the budget', () => {
-    expect([...urgentPart(new Set(['history', 'health', 'state', 'notice', 'diagram', 'problems']))].sort()).toEqual(['notice', 'state']);
+  it('takes the state, the notice and the counters, and leaves the charts for the budget', () => {
+    expect([...urgentPart(new Set(['history', 'health', 'state', 'notice', 'diagram', 'problems', 'snapshot']))].sort()).toEqual(['notice', 'snapshot', 'state']);
     expect(urgentPart(new Set(['history', 'timeline'])).size).toBe(0);
   });
 });
