@@ -3,11 +3,14 @@
 //
 // VS Code re-reads lenses a delay (250 ms or more) after the last onDidChangeCodeLenses, and every
 // signal starts that delay again: signals every 250 ms while training froze the lenses for seconds.
-// So signals are paced (pacedSignal): the next goes only once VS Code has asked for the lenses,
-// REFRESH_SETTLE_MS after that (VS Code then draws them after a second debounce, which the next
-// answer would restart) and REFRESH_GAP_MS after the last signal.
-// Lenses are computed whole in provideCodeLenses (nothing to resolve), from the parse of the text
-// as it is now: pending edits are applied first, so no lens is placed or worded by an older text.
+// It then draws a lens's title only when it resolves it, after a second delay (250 ms or more)
+// that the next read restarts. So the live lenses (the status line and the layers) are returned
+// without a command and worded in resolveCodeLens, from the session as it is at that moment: the
+// figure drawn is as old as one round trip, not as old as two delays. Signals are paced
+// (pacedSignal): the next goes only once VS Code has resolved the live lenses of the last one,
+// REFRESH_SETTLE_MS after that, and REFRESH_GAP_MS after the last signal.
+// Lenses are placed in provideCodeLenses from the parse of the text as it is now: pending edits
+// are applied first, so no lens is placed or worded by an older text.
 
 import * as vscode from 'vscode';
 import { COMMANDS } from './commands-ids';
@@ -15,15 +18,13 @@ import { layerText, statusText } from './format';
 import { MODEL_SELECTOR } from './model-documents';
 import type { DocumentSessions } from './session-registry';
 import { errorCount, layerHealth, statusNumbers } from './session-view';
+import { count, timed } from '../training/host-counters';
 import { pacedSignal } from './timing';
 
 /** Signals at least this far apart: longer than VS Code's usual CodeLens delay (250–375 ms). */
 const REFRESH_GAP_MS = 500;
-/**
- * After VS Code asks for the lenses, the next signal waits this long: VS Code draws the new titles
- * only after a second debounce (250 ms or more) that the next read's answer would start again.
- */
-const REFRESH_SETTLE_MS = 300;
+/** After VS Code resolves the live lenses, the next signal waits this long (it is drawing them). */
+const REFRESH_SETTLE_MS = 50;
 /**
  * A signal VS Code dropped (it cancels its pending read when the editor loses focus) goes again
  * after this. Longer than the slowest read seen while training on a loaded 2-core machine (about
@@ -31,10 +32,25 @@ const REFRESH_SETTLE_MS = 300;
  */
 const REFRESH_RETRY_MS = 2000;
 
-export class ModelCodeLenses implements vscode.CodeLensProvider, vscode.Disposable {
+/** A lens whose title follows training: worded when VS Code resolves it (resolveCodeLens). */
+class LiveLens extends vscode.CodeLens {
+  constructor(
+    range: vscode.Range,
+    readonly uri: string,
+    /** The model's status line, or the layer at this index. */
+    readonly layer: 'status' | number,
+  ) {
+    super(range);
+  }
+}
+
+export class ModelCodeLenses implements vscode.CodeLensProvider<vscode.CodeLens>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
-  private readonly refresh = pacedSignal(() => this.changed.fire(), { minGapMs: REFRESH_GAP_MS, ackTimeoutMs: REFRESH_RETRY_MS, settleMs: REFRESH_SETTLE_MS });
+  private readonly refresh = pacedSignal(() => {
+    count('lens.signal');
+    this.changed.fire();
+  }, { minGapMs: REFRESH_GAP_MS, ackTimeoutMs: REFRESH_RETRY_MS, settleMs: REFRESH_SETTLE_MS });
   private readonly subscription: vscode.Disposable;
 
   static register(context: vscode.ExtensionContext, registry: DocumentSessions): ModelCodeLenses {
@@ -54,9 +70,15 @@ export class ModelCodeLenses implements vscode.CodeLensProvider, vscode.Disposab
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
-    this.refresh.acknowledge();
+    return timed('lens.provide', () => this.lenses(document));
+  }
+
+  private lenses(document: vscode.TextDocument): vscode.CodeLens[] {
     const session = this.registry.ensure(document);
-    if (!session) return [];
+    if (!session) {
+      this.refresh.acknowledge();
+      return [];
+    }
     const uri = document.uri.toString();
     // The parse must be of this text: an edit still in the registry's debounce is applied now.
     this.registry.flush(uri);
@@ -82,20 +104,39 @@ export class ModelCodeLenses implements vscode.CodeLensProvider, vscode.Disposab
         }),
       );
     } else {
-      lenses.push(
-        new vscode.CodeLens(top, { title: statusText(statusNumbers(session)), command: COMMANDS.openPanel, arguments: [uri], tooltip: 'Open the playground panel' }),
-      );
+      lenses.push(new LiveLens(top, uri, 'status'));
     }
     if (spec) {
       locations.layers.forEach((range, index) => {
-        const layer = spec.layers[index];
-        if (!range || !layer) return;
-        const line = new vscode.Range(range.start.line, 0, range.start.line, 0);
-        const text = layerText(layer, layerHealth(session, index, layer), index === spec.layers.length - 1);
-        lenses.push(new vscode.CodeLens(line, { title: text, command: '' }));
+        if (!range || !spec.layers[index]) return;
+        lenses.push(new LiveLens(new vscode.Range(range.start.line, 0, range.start.line, 0), uri, index));
       });
     }
+    // Without a live lens VS Code resolves nothing: asking for the lenses was its answer.
+    if (!lenses.some((lens) => lens instanceof LiveLens)) this.refresh.acknowledge();
     return lenses;
+  }
+
+  resolveCodeLens(lens: vscode.CodeLens): vscode.CodeLens {
+    if (!(lens instanceof LiveLens)) return lens;
+    return timed('lens.resolve', () => {
+      this.refresh.acknowledge();
+      lens.command = this.liveCommand(lens);
+      return lens;
+    });
+  }
+
+  /** The live lens's title and command, from the session as it is now. */
+  private liveCommand(lens: LiveLens): vscode.Command {
+    const session = this.registry.get(lens.uri);
+    if (!session) return { title: '', command: '' };
+    if (lens.layer === 'status') {
+      return { title: statusText(statusNumbers(session)), command: COMMANDS.openPanel, arguments: [lens.uri], tooltip: 'Open the playground panel' };
+    }
+    const spec = session.parse.spec;
+    const layer = spec?.layers[lens.layer];
+    if (!spec || !layer) return { title: '', command: '' };
+    return { title: layerText(layer, layerHealth(session, lens.layer, layer), lens.layer === spec.layers.length - 1), command: '' };
   }
 
   dispose(): void {

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { Problem, Severity } from '../model/spec';
 import type { TrainingSession } from '../training/session-api';
 import { SYNTAX_ERROR } from '../model/index';
+import { timed } from '../training/host-counters';
 import { shown } from '../training/problems';
 import { toDocumentRange } from './ranges';
 import type { DocumentSessions } from './session-registry';
@@ -104,6 +105,10 @@ export class ModelDiagnostics implements vscode.Disposable {
   }
 
   private publish(session: TrainingSession): void {
+    timed('diagnostics.publish', () => this.publishNow(session));
+  }
+
+  private publishNow(session: TrainingSession): void {
     if (!this.refreshers.has(session.key)) this.refresherOf(session);
     const document = this.registry.documentOf(session.key);
     if (!document || !this.registry.isOpen(session.key)) {

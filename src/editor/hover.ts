@@ -145,7 +145,7 @@ function formulaLine(session: TrainingSession, spec: ModelSpec, layer: number): 
   const isOutput = layer === spec.layers.length - 1;
   const config = spec.layers[layer];
   const output = unitSymbol(layer, 0, isOutput);
-  const parameters = session.latest?.parameters?.layers[layer];
+  const parameters = session.diagrams?.parameters?.layers[layer];
   if (parameters && parameters.units > 0 && parameters.biases.length > 0) {
     const weights = Array.from({ length: parameters.inputs }, (_, i) => parameters.weights[i * parameters.units]);
     const formula = unitFormula({ output, activation: config.activation, inputs: inputNames(session, layer, parameters.inputs), weights, bias: parameters.biases[0] });

@@ -1,5 +1,5 @@
 // Maps VS Code's model documents to training sessions: one per open `.nn.json` document, keyed by
-// its URI string. Edits reach the session debounced; a closed document keeps its session for a
+// its URI string. Edits reach the session debounced (each one, which the session announces); a closed document keeps its session for a
 // grace period (reopening it, or the panel showing it, keeps the training), then it is disposed so
 // no worker, timer or listener outlives it.
 
@@ -8,6 +8,7 @@ import type { SessionChange, SessionHost, SessionRegistry, TrainingSession } fro
 import { isModelDocument, isModelUri, modelFileName } from './model-documents';
 import { errorMessage, type Log } from './output';
 import { onDidChangeSettings, readSettings } from './settings';
+import { count } from '../training/host-counters';
 import { debounce, type Scheduled } from './timing';
 
 /** Sessions that can re-read `host.settings()` when they change (the worker-backed ones can). */
@@ -30,8 +31,6 @@ interface Entry {
   /** Holders that keep the session alive while closed (the panel showing it). */
   retainers: number;
   closeTimer?: ReturnType<typeof setTimeout>;
-  /** The text the session last parsed: reopening an unchanged file does not re-parse it. */
-  pushedText: string;
   readonly edits: Scheduled;
   readonly subscription: { dispose(): void };
 }
@@ -143,7 +142,6 @@ export class DocumentSessions implements SessionRegistry, vscode.Disposable {
       document,
       open: true,
       retainers: 0,
-      pushedText: text,
       edits: debounce(() => this.pushText(entry), EDIT_DEBOUNCE_MS),
       subscription: session.onDidChange((change) => {
         if (change.kind === 'model' && change.reset && change.reason) this.log.info(`${modelFileName(entry.uri)}: reset — ${change.reason}`);
@@ -196,8 +194,9 @@ export class DocumentSessions implements SessionRegistry, vscode.Disposable {
 
   private pushText(entry: Entry): void {
     const text = entry.document.getText();
-    if (text === entry.pushedText) return;
-    entry.pushedText = text;
+    count('registry.pushText');
+    // Every debounced edit reaches the session, even one that left the text as it was: the session
+    // announces it (and does not parse an unchanged text).
     try {
       entry.session.updateText(text);
     } catch (error) {

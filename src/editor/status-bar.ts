@@ -8,6 +8,7 @@ import { statusText } from './format';
 import { modelFileName } from './model-documents';
 import type { DocumentSessions } from './session-registry';
 import { errorCount, statusNumbers } from './session-view';
+import { timed } from '../training/host-counters';
 import { throttle } from './timing';
 
 export const ACTIVE_STATE_CONTEXT = 'nnPlayground.activeState';
@@ -57,6 +58,10 @@ export class ModelStatusBar implements vscode.Disposable {
   }
 
   private render(): void {
+    timed('statusBar.render', () => this.renderNow());
+  }
+
+  private renderNow(): void {
     const session = this.registry.active;
     this.setContext(session?.state);
     if (!session) {

@@ -12,21 +12,19 @@ import { hyperparameterEdit } from './hyperparameter-edit';
 import { modelSummary, problemAt, problemViews } from './model-summary';
 import { makeNonce, panelHtml } from './panel-html';
 import { validateFromWebview } from './validate-message';
+import { countMessage, timed } from '../training/host-counters';
 import { COMMANDS } from '../editor/commands-ids';
 import { thinHistory } from './view-models/decimate';
-import { withDiagrams } from './view-models/panel-state';
+import { newPoints, sentWithFull, snapshotUpdate, type SentReports } from './snapshot-update';
 
 export const PANEL_VIEW_TYPE = 'nnPlayground.panel';
 
-/** At most this many update messages a second reach the webview (the worker sends up to ~20). */
-const MIN_UPDATE_INTERVAL_MS = 50;
 /**
- * After an edit of the shown document, the inputs are re-sent from the session's parse once this
- * long has passed (longer than the registry's edit debounce). An edit undone before the session
- * parsed it reaches the session as no change, and no event: without this, an input would keep a
- * value the file no longer holds.
+ * Update batches at least this far apart (the worker sends up to 20 snapshots a second). The
+ * webview redraws its charts a few times a second at most (render-budget.ts): more messages would
+ * only cost the thread it shares with the workbench. State changes and notices go at once.
  */
-const RESYNC_AFTER_EDIT_MS = 600;
+const MIN_UPDATE_INTERVAL_MS = 100;
 /** Epochs a `full` message carries at most (the charts draw at most 600 of them). */
 const FULL_HISTORY_POINTS = 4000;
 /** Side of the grid a hovered unit's output is drawn on. */
@@ -57,11 +55,10 @@ export class PlaygroundPanel implements vscode.Disposable {
    * worker put in them, so each batch carries the timeline's samples since this one instead.
    */
   private sentSampleEpoch = -1;
+  /** The health report and diagrams the webview has: the next update carries them only when new. */
+  private sentReports: SentReports = {};
   private pending = { snapshot: false, model: false, problems: false, data: false, full: false };
   private flushTimer: NodeJS.Timeout | undefined;
-  private resyncTimer: NodeJS.Timeout | undefined;
-  /** The worker's latest diagrams: snapshots between them carry none, and a batch may skip them. */
-  private diagrams: Snapshot | null = null;
   private lastFlush = 0;
   private disposed = false;
   readonly onDidDispose: vscode.Event<void>;
@@ -94,15 +91,6 @@ export class PlaygroundPanel implements vscode.Disposable {
       sessions.onDidChangeActive((s) => s && s !== this.session && this.attach(s)),
       // A bias-variance measurement of the model shown: its view draws it.
       experiments?.onDidChange((key) => key === this.session?.key && this.sendExperiment()) ?? { dispose: () => undefined },
-      vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length === 0 || e.document.uri.toString() !== this.session?.key) return;
-        if (this.resyncTimer) clearTimeout(this.resyncTimer);
-        this.resyncTimer = setTimeout(() => {
-          this.resyncTimer = undefined;
-          this.pending.model = true;
-          this.schedule();
-        }, RESYNC_AFTER_EDIT_MS);
-      }),
     );
     this.attach((preferredKey && sessions.get(preferredKey)) || sessions.active);
     this.setHtml();
@@ -132,7 +120,6 @@ export class PlaygroundPanel implements vscode.Disposable {
     this.retention = session ? this.sessions.retain?.(session.key) : undefined;
     this.session = session;
     this.sessionSubscription = session?.onDidChange((change) => this.onSessionChange(change));
-    this.diagrams = session?.latest ?? null;
     if (session) this.timelines.track(session);
     this.panel.title = session ? `NN Playground · ${fileName(session.key)}` : 'NN Playground';
     this.requestFull();
@@ -141,7 +128,6 @@ export class PlaygroundPanel implements vscode.Disposable {
   private onSessionChange(change: SessionChange): void {
     switch (change.kind) {
       case 'snapshot':
-        if (this.session?.latest) this.diagrams = withDiagrams(this.session.latest, this.diagrams);
         this.pending.snapshot = true;
         break;
       case 'state':
@@ -149,10 +135,8 @@ export class PlaygroundPanel implements vscode.Disposable {
         if (this.session && this.session.history.length < this.sentHistory) this.pending.full = true;
         break;
       case 'model':
-        if (change.reset) {
-          this.pending.full = true;
-          this.diagrams = null;
-        } else this.pending.model = true;
+        if (change.reset) this.pending.full = true;
+        else this.pending.model = true;
         break;
       case 'problems':
         this.pending.problems = true;
@@ -184,6 +168,10 @@ export class PlaygroundPanel implements vscode.Disposable {
   }
 
   private flush(): void {
+    timed('panel.flush', () => this.flushNow());
+  }
+
+  private flushNow(): void {
     // Not loaded or hidden: keep the batch pending; the webview asks for `full` when it loads.
     if (!this.ready || !this.panel.visible) {
       this.pending.full ||= this.pending.snapshot || this.pending.model || this.pending.problems || this.pending.data;
@@ -199,11 +187,13 @@ export class PlaygroundPanel implements vscode.Disposable {
     if (p.data) this.post({ type: 'data', data: s.data });
     if (p.problems) this.post({ type: 'problems', problems: problemViews(s.problems) });
     if (p.snapshot && s.latest) {
-      const points = s.history.slice(this.sentHistory);
+      const points = newPoints(s.history, this.sentHistory);
       this.sentHistory = s.history.length;
       const healthSamples = this.timelines.since(s, this.sentSampleEpoch);
       this.sentSampleEpoch = healthSamples.at(-1)?.epoch ?? this.sentSampleEpoch;
-      this.post({ type: 'snapshot', snapshot: { ...withDiagrams(s.latest, this.diagrams), state: s.state, points, healthSamples } });
+      const update = snapshotUpdate({ ...withSessionDiagrams(s), state: s.state, healthSamples }, points, this.sentReports);
+      this.sentReports = update.sent;
+      this.post({ type: 'snapshot', snapshot: update.snapshot });
     }
   }
 
@@ -213,11 +203,13 @@ export class PlaygroundPanel implements vscode.Disposable {
     const lastEpoch = s?.history.at(-1)?.epoch ?? 0;
     const timeline = s ? this.timelines.timeline(s).filter((t) => t.epoch <= lastEpoch) : [];
     this.sentSampleEpoch = timeline.at(-1)?.epoch ?? -1;
+    const snapshot = s?.latest ? withSessionDiagrams(s) : null;
+    this.sentReports = sentWithFull(snapshot);
     this.post({
       type: 'full',
       model: s ? this.summary(s) : null,
       history: s ? thinHistory(s.history, FULL_HISTORY_POINTS) : [],
-      snapshot: s?.latest ? withDiagrams(s.latest, this.diagrams) : null,
+      snapshot,
       data: s?.data ?? null,
       problems: s ? problemViews(s.problems) : [],
       ...(s ? { sessionKey: s.key, state: s.state, timeline } : {}),
@@ -239,6 +231,7 @@ export class PlaygroundPanel implements vscode.Disposable {
 
   private post(message: ToWebview): void {
     if (!this.ready || this.disposed) return;
+    countMessage('host→webview', message);
     void this.panel.webview.postMessage(message);
   }
 
@@ -341,7 +334,6 @@ export class PlaygroundPanel implements vscode.Disposable {
     if (this.disposed) return;
     this.disposed = true;
     if (this.flushTimer) clearTimeout(this.flushTimer);
-    if (this.resyncTimer) clearTimeout(this.resyncTimer);
     this.sessionSubscription?.dispose();
     this.retention?.dispose();
     for (const d of this.disposables) d.dispose();
@@ -349,6 +341,11 @@ export class PlaygroundPanel implements vscode.Disposable {
     this.disposeEmitter.fire();
     this.disposeEmitter.dispose();
   }
+}
+
+/** The latest snapshot with the run's latest diagrams (most snapshots carry none of their own). */
+function withSessionDiagrams(s: TrainingSession): Snapshot {
+  return { ...(s.latest as Snapshot), ...(s.diagrams ?? {}) };
 }
 
 function fileName(key: string): string {

@@ -32,6 +32,13 @@ export interface ProblemView {
   layer?: number;
 }
 
+/**
+ * A snapshot as the panel sends it to its webview: `health` absent means the same report as the
+ * last one sent (most snapshots repeat it), as absent `parameters` and `boundary` mean the last
+ * diagrams. The webview keeps what it was sent last (panel-state.ts).
+ */
+export type SnapshotUpdate = Omit<Snapshot, 'health'> & { health?: Snapshot['health'] };
+
 /** Defined beside Snapshot, which carries them; re-exported here, where the panel always found it. */
 export type { HealthSample } from './snapshot';
 
@@ -52,7 +59,7 @@ export type ToWebview =
       /** What the session last did on its own, and why (TrainingSession.notice). */
       notice?: string;
     }
-  | { type: 'snapshot'; snapshot: Snapshot }
+  | { type: 'snapshot'; snapshot: SnapshotUpdate }
   | { type: 'state'; state: SessionState; message?: string }
   /** The session's notice changed (null: there is none now). */
   | { type: 'notice'; notice: string | null }

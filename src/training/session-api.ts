@@ -6,6 +6,9 @@ import type { GradientCheckResult, WeightsFile } from '../engine/trainer-api';
 import type { ParseResult, Problem } from '../model/spec';
 import type { DataView, GridView, HistoryPoint, SessionState, Snapshot } from '../protocol/snapshot';
 
+/** A snapshot's diagrams, as TrainingSession.diagrams keeps the last ones. */
+export type SnapshotDiagrams = Pick<Snapshot, 'parameters' | 'boundary' | 'diagramId'>;
+
 export interface Disposable {
   dispose(): void;
 }
@@ -57,7 +60,14 @@ export interface TrainingSession extends Disposable {
   readonly parse: ParseResult;
   /** Every epoch since the last reset. */
   readonly history: readonly HistoryPoint[];
+  /** The worker's last snapshot; its `points` are empty (the epochs are in `history`). */
   readonly latest: Snapshot | null;
+  /**
+   * The latest diagrams of this run (parameters, decision boundary): the worker sends them a few
+   * times a second, so most snapshots carry none; these are the last ones sent. Null after a
+   * reset until the new run sends its own, and for networks too big to draw.
+   */
+  readonly diagrams: SnapshotDiagrams | null;
   readonly data: DataView | null;
   /** Parse + static + live problems, deduplicated, each with its range in the text. */
   readonly problems: readonly Problem[];
@@ -69,7 +79,11 @@ export interface TrainingSession extends Disposable {
   readonly notice?: string;
   onDidChange(listener: (change: SessionChange) => void): Disposable;
 
-  /** Re-parse after an edit: hyperparameters apply on the fly, architecture/data/seed reset, errors pause. */
+  /**
+   * Re-parse after an edit: hyperparameters apply on the fly, architecture/data/seed reset, errors
+   * pause. Called once per debounced edit, even when the text is back to what it was (then a
+   * `model` change is announced without parsing): views re-read the text from that event.
+   */
   updateText(text: string): void;
   train(): void;
   pause(): void;

@@ -11,13 +11,13 @@ import { checkAgainstData, parseModel } from '../model/index';
 import type { ModelSpec, ParseResult, Problem } from '../model/spec';
 import type { DataView, GridView, HistoryPoint, SessionState, Snapshot } from '../protocol/snapshot';
 import type { FromWorker } from '../protocol/worker-messages';
-import type { Disposable, SessionChange, SessionHost, TrainingSession } from './session-api';
+import type { Disposable, SessionChange, SessionHost, SnapshotDiagrams, TrainingSession } from './session-api';
 import { combineProblems, dataProblem, problemsSignature, runStartProblem, trainingErrorProblem, weightsProblem } from './problems';
 import { divergedProblems, LIVE_HISTORY_WINDOW, liveRunProblems } from './run-core';
 import { errorMessage, prepareRun, withDefaultEpochs, type CsvCache, type PreparedRun } from './run-inputs';
 import { diffSpecs, sameValue } from './spec-diff';
 import { HistoryColumns } from './history-columns';
-import { unpackPoints } from './views';
+import { countMessage, timed } from './host-counters';
 import { WorkerClient } from './worker-client';
 
 /** A session as created here: also says when its worker thread has really ended. */
@@ -73,6 +73,7 @@ class Session implements WorkerBackedSession {
   private currentState: SessionState = 'idle';
   private readonly points = new HistoryColumns();
   private snapshot: Snapshot | null = null;
+  private lastDiagrams: SnapshotDiagrams | null = null;
   private dataView: DataView | null = null;
   /** The kernels the worker last said it runs, so the log says it once per change. */
   private kernels: KernelKind | null = null;
@@ -95,7 +96,7 @@ class Session implements WorkerBackedSession {
 
   constructor(
     readonly key: string,
-    text: string,
+    private text: string,
     private readonly host: SessionHost,
   ) {
     this.parseResult = parseModel(text);
@@ -114,6 +115,9 @@ class Session implements WorkerBackedSession {
   }
   get latest(): Snapshot | null {
     return this.snapshot;
+  }
+  get diagrams(): SnapshotDiagrams | null {
+    return this.lastDiagrams;
   }
   get data(): DataView | null {
     return this.dataView;
@@ -134,8 +138,15 @@ class Session implements WorkerBackedSession {
 
   updateText(text: string): void {
     if (this.disposed) return;
+    if (text === this.text) {
+      // Edited and back again (an undo within the debounce): nothing to parse, but every edit is
+      // announced, so a view that showed the edit (the panel's fields) shows the text again.
+      this.emit({ kind: 'model', reset: false });
+      return;
+    }
+    this.text = text;
     // Parsing is synchronous so that `parse` and parse problems follow the text at once.
-    this.parseResult = parseModel(text);
+    this.parseResult = timed('session.parse', () => parseModel(text));
     const parse = this.parseResult;
     this.refreshProblems(true);
     this.stopForEdit(parse);
@@ -229,7 +240,12 @@ class Session implements WorkerBackedSession {
     this.setNotice(reason);
     this.startRun(prepared, reason);
     this.resumeWhenValid = false;
-    if (wasTraining) this.client?.post({ type: 'train' });
+    if (wasTraining) {
+      this.client?.post({ type: 'train' });
+      // Training, as far as the next edit is concerned: a broken edit before the worker's first
+      // snapshot of the new run must pause it and say so, not find it 'idle' and let it run on.
+      this.setState('training');
+    }
   }
 
   /**
@@ -451,7 +467,8 @@ class Session implements WorkerBackedSession {
         // Rules and history run on every message; a fault in one is logged, never thrown into
         // the extension host from the Worker's listener.
         try {
-          this.onWorkerMessage(message);
+          countMessage('worker→host', message);
+          timed('session.workerMessage', () => this.onWorkerMessage(message));
         } catch (error) {
           this.host.log(`[${this.key}] could not handle the worker's ${message.type}: ${errorMessage(error)}`);
         }
@@ -505,6 +522,7 @@ class Session implements WorkerBackedSession {
   private clearRun(): void {
     this.points.clear();
     this.snapshot = null;
+    this.lastDiagrams = null;
     this.liveList = [];
     // What the worker's first snapshot of the new run will confirm.
     this.setState('idle');
@@ -527,13 +545,11 @@ class Session implements WorkerBackedSession {
         this.refreshProblems(true);
         return;
       case 'snapshot':
-        if (message.packed) {
-          this.points.appendPacked(message.packed);
-          this.onSnapshot({ ...message.snapshot, points: unpackPoints(message.packed) });
-        } else {
-          this.points.append(message.snapshot.points);
-          this.onSnapshot(message.snapshot);
-        }
+        // The epochs go into the history's columns, decoded once there; `latest` does not repeat
+        // them (readers take them from `history`).
+        if (message.packed) this.points.appendPacked(message.packed);
+        else this.points.append(message.snapshot.points);
+        this.onSnapshot({ ...message.snapshot, points: [] });
         return;
       case 'error':
         this.onWorkerError(message.message, message.stage);
@@ -553,9 +569,12 @@ class Session implements WorkerBackedSession {
     this.dataProblems = this.specParse && this.dataView ? checkAgainstData(this.specParse, this.dataView) : [];
   }
 
-  /** `snapshot.points` are already in the history. */
+  /** The snapshot's epochs are already in the history (its `points` are left empty). */
   private onSnapshot(snapshot: Snapshot): void {
     this.snapshot = snapshot;
+    if (snapshot.parameters || snapshot.boundary) {
+      this.lastDiagrams = { parameters: snapshot.parameters, boundary: snapshot.boundary, ...(snapshot.diagramId !== undefined ? { diagramId: snapshot.diagramId } : {}) };
+    }
     this.setState(snapshot.state);
     // Live rules point into the text, so they need a text that parses; otherwise the last ones stay.
     if (snapshot.health && this.parseResult.spec && this.liveRulesDue(snapshot)) {
@@ -631,13 +650,15 @@ class Session implements WorkerBackedSession {
   }
 
   private emit(change: SessionChange): void {
-    for (const listener of [...this.listeners]) {
-      try {
-        listener(change);
-      } catch (error) {
-        this.host.log(`[${this.key}] a session listener failed: ${errorMessage(error)}`);
+    timed(`session.change.${change.kind}`, () => {
+      for (const listener of [...this.listeners]) {
+        try {
+          listener(change);
+        } catch (error) {
+          this.host.log(`[${this.key}] a session listener failed: ${errorMessage(error)}`);
+        }
       }
-    }
+    });
   }
 }
 

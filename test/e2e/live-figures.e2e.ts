@@ -18,13 +18,16 @@ const MODEL = 'long-xor.nn.json';
 /** How long the lens is sampled, how often, and how far behind the status bar it may be. */
 const RUN_SECONDS = 20;
 const SAMPLE_MS = 500;
-const MAX_LAG_MS = 1000;
 /**
- * The lens's lag is measured and saved on every run, but asserted only with NN_E2E_LENS_STRICT=1:
- * on the shared 2-core test machine VS Code still held the lens for seconds at a time (see the
- * report in samples.json), so the assertion would fail the layer on a load it cannot control.
+ * The issue's bound (within a second of the status bar) is asserted with NN_E2E_LENS_STRICT=1.
+ * By default the bound is LOOSE_LAG_MS: on the shared 2-core test machine, with other jobs
+ * running (load average 15-18), the sampler itself was held up to 4 s between two readings and
+ * the lens was up to 4.3 s behind at 2 of 30 samples (the rest within 1.7 s). Before the panel
+ * kept its drawing to a share of the renderer (render-budget.ts) the lens fell 5-58 s behind, so
+ * the loose bound still fails on that.
  */
 const STRICT_LENS = process.env.NN_E2E_LENS_STRICT === '1';
+const MAX_LAG_MS = STRICT_LENS ? 1000 : 8000;
 /**
  * How long what an edit does may take to show. Generous: on the loaded test machine the extension
  * host was seconds behind at times; how soon the session stops and says it is the unit test's
@@ -164,10 +167,8 @@ describe('live figures while a long model trains', () => {
     await s().screenshot('lens-during-run');
     // The lens moves during the run (the old provider's lens stayed on one figure for all 20 s).
     expect(new Set(all.map((p) => p.lensEpoch).filter((e) => e !== undefined)).size).toBeGreaterThan(2);
-    if (STRICT_LENS) {
-      expect(late.map((p) => `${p.at} ms: lens "${p.lens}" / bar "${p.bar}"`)).toEqual([]);
-      expect(all.every((p) => !/^ready/.test(p.lens ?? ''))).toBe(true);
-    }
+    expect(late.map((p) => `${p.at} ms: lens "${p.lens}" / bar "${p.bar}"`)).toEqual([]);
+    expect(all.every((p) => !/^ready/.test(p.lens ?? ''))).toBe(true);
   }, 60_000);
 
   step('an edit of the units shows the new layer at once and says why the run started again', async () => {
@@ -186,11 +187,9 @@ describe('live figures while a long model trains', () => {
       STRICT_LENS ? 3000 : 20_000,
     );
     expect(lenses.some((t) => /\b7 units\b/.test(t))).toBe(false);
-    if (STRICT_LENS) {
-      // The new run's figures keep up too.
-      const after = await samplesFor(page, 5);
-      expect(lagging(after).late.map((p) => `${p.at} ms: lens "${p.lens}" / bar "${p.bar}"`)).toEqual([]);
-    }
+    // The new run's figures keep up too.
+    const after = await samplesFor(page, 5);
+    expect(lagging(after).late.map((p) => `${p.at} ms: lens "${p.lens}" / bar "${p.bar}"`)).toEqual([]);
   }, 60_000);
 
   step('a broken edit says, in the panel and the status bar, that training paused for the errors', async () => {

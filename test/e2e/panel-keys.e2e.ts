@@ -180,6 +180,8 @@ describe("the panel's fields keep their editing keys while a model trains", () =
     await typeInto(page, input, '-1');
     await error.waitFor({ state: 'visible', timeout: 5_000 });
     for (const model of ['iris-softmax.nn.json', 'deep-relu.nn.json']) {
+      // Into the text editor's group: Quick Open from the panel's group would open the model over the panel.
+      await runCommand(page, 'View: Focus First Editor Group');
       await openFile(page, model);
       await frame.locator('.following').filter({ hasText: model }).waitFor({ timeout: 30_000 });
       expect(await error.isVisible(), `the error line over ${model}`).toBe(false);

@@ -37,7 +37,7 @@ export async function runCommand(page: Page, title: string, expectPicker = false
   await input.waitFor();
   await input.fill(`>${title}`);
   const row = page.locator(WORKBENCH.quickInputRow).filter({ hasText: title }).first();
-  await row.waitFor({ timeout: 15_000 });
+  await row.waitFor({ timeout: 60_000 });
   await row.click();
   if (expectPicker) await waitFor('the next picker', async () => ((await input.inputValue()).startsWith('>') ? undefined : true), 10_000);
   else await input.waitFor({ state: 'hidden' });
@@ -50,7 +50,8 @@ export async function openFile(page: Page, fileName: string): Promise<void> {
   await input.waitFor();
   await input.fill(fileName);
   const row = page.locator(WORKBENCH.quickInputRow).filter({ hasText: fileName }).first();
-  await row.waitFor({ timeout: 15_000 });
+  // Generous: the first file search of a workspace (ripgrep) took over 15 s on the loaded 2-core machine.
+  await row.waitFor({ timeout: 60_000 });
   await page.keyboard.press('Enter');
   await page.locator(WORKBENCH.activeTab).filter({ hasText: fileName }).waitFor();
   await page.locator(WORKBENCH.editorLines).first().waitFor();

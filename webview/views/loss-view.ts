@@ -56,7 +56,7 @@ export class LossView implements View {
 
   render(state: PanelState, changes: ReadonlySet<Change>, p: Palette): void {
     if (!changes.has('history') && this.loss) return;
-    const d = lossChartData(state.history, MAX_POINTS);
+    const d = lossChartData(state.history, MAX_POINTS, state.gap.flags);
     const y = (v: (number | null)[]) => (this.logScale ? logSafe(v) : v);
     this.loss ??= this.createLoss(p);
     const ds = this.loss.data.datasets;
@@ -77,7 +77,7 @@ export class LossView implements View {
       (test as { data: unknown }).data = xy(a.epochs, a.test.map((v) => (v === null ? null : v * 100)));
       this.accuracy.update('none');
     }
-    this.summary.set(lossSummary(state.history));
+    this.summary.set(lossSummary(state.history, state.gap.flags));
   }
 
   private createLoss(p: Palette): Chart {

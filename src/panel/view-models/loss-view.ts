@@ -29,21 +29,48 @@ export interface AccuracyChartData {
  * For each epoch, whether the overfitting rule (src/model/rules/live/overfitting.ts) would raise a
  * new problem on the history up to it: a sustained rise of the test cost above its best while the
  * training cost falls. Then the gap is widening, and the chart shades it. The rule's own
- * judgement, fed one epoch at a time (O(1) each), so the shading and the Problems panel agree.
+ * judgement, fed one epoch at a time, so the shading and the Problems panel agree.
  */
 export function gapWidening(history: readonly HistoryPoint[]): boolean[] {
-  const trend = new OverfittingTrend();
-  return history.map((p) => {
-    if (p.testCost === null || !Number.isFinite(p.testCost) || !Number.isFinite(p.trainCost)) return false;
-    trend.push(p);
-    return trend.judge(false) !== null;
-  });
+  const gap = new GapWidening();
+  gap.push(history);
+  return gap.flags;
 }
 
-export function lossChartData(history: readonly HistoryPoint[], maxPoints: number): LossChartData {
+/**
+ * gapWidening kept up to date as epochs arrive: each new epoch is judged once, when it is pushed.
+ * Judging the whole history again on every redraw cost the panel's thread tens of milliseconds a
+ * frame on a run of 20,000 epochs, and that thread is the one the workbench draws with.
+ */
+export class GapWidening {
+  private trend = new OverfittingTrend();
+  /** One flag per epoch pushed, as gapWidening gives them. */
+  readonly flags: boolean[] = [];
+
+  push(points: readonly HistoryPoint[]): void {
+    for (const p of points) {
+      if (p.testCost === null || !Number.isFinite(p.testCost) || !Number.isFinite(p.trainCost)) {
+        this.flags.push(false);
+        continue;
+      }
+      this.trend.push(p);
+      this.flags.push(this.trend.judge(false) !== null);
+    }
+  }
+
+  /** Starts again from `history` (after a reset or a full message). */
+  rebuild(history: readonly HistoryPoint[]): void {
+    this.trend = new OverfittingTrend();
+    this.flags.length = 0;
+    this.push(history);
+  }
+}
+
+/** `widening`: gapWidening(history), when the caller keeps it (GapWidening). */
+export function lossChartData(history: readonly HistoryPoint[], maxPoints: number, widening: readonly boolean[] = gapWidening(history)): LossChartData {
   const keep = strideIndices(history.length, maxPoints);
   const points = pick(history, keep);
-  const widening = pick(gapWidening(history), keep);
+  const shaded = pick(widening, keep);
   const regularized = history.some((p) => p.trainRegularization > 0);
   return {
     epochs: points.map((p) => p.epoch),
@@ -51,7 +78,7 @@ export function lossChartData(history: readonly HistoryPoint[], maxPoints: numbe
     testCost: points.map((p) => p.testCost),
     trainObjective: regularized ? points.map((p) => p.trainObjective) : null,
     // A filled segment needs both ends: keep the test value at an epoch that borders a widening one.
-    gapFill: points.map((p, i) => (widening[i] || widening[i - 1] || widening[i + 1] ? p.testCost : null)),
+    gapFill: points.map((p, i) => (shaded[i] || shaded[i - 1] || shaded[i + 1] ? p.testCost : null)),
     wideningNow: widening.at(-1) ?? false,
   };
 }
@@ -72,7 +99,7 @@ export function logSafe(values: readonly (number | null)[], floor = 1e-12): (num
   return values.map((v) => (v === null ? null : Math.max(v, floor)));
 }
 
-export function lossSummary(history: readonly HistoryPoint[]): string {
+export function lossSummary(history: readonly HistoryPoint[], widening: readonly boolean[] = gapWidening(history)): string {
   const last = history.at(-1);
   if (!last) return 'Loss: no epochs trained yet.';
   const parts = [`Epoch ${last.epoch}: training cost ${formatNumber(last.trainCost)}`];
@@ -81,6 +108,6 @@ export function lossSummary(history: readonly HistoryPoint[]): string {
   if (last.trainAccuracy !== undefined) parts.push(`training accuracy ${formatPercent(last.trainAccuracy)}`);
   if (last.testAccuracy !== undefined) parts.push(`test accuracy ${formatPercent(last.testAccuracy)}`);
   let text = parts.join(', ') + '.';
-  if (gapWidening(history).at(-1)) text += ' The gap between training and test cost is widening (overfitting).';
+  if (widening.at(-1)) text += ' The gap between training and test cost is widening (overfitting).';
   return text;
 }

@@ -2,8 +2,9 @@
 // message handling is tested without a browser; the views only read this state.
 
 import type { DataView, HistoryPoint, SessionState, Snapshot } from '../../protocol/snapshot';
-import type { HealthSample, ModelSummary, ProblemView, ToWebview } from '../../protocol/webview-messages';
+import type { HealthSample, ModelSummary, ProblemView, SnapshotUpdate, ToWebview } from '../../protocol/webview-messages';
 import { appendSample, snapshotSamples } from './health-timeline';
+import { GapWidening } from './loss-view';
 
 export interface PanelState {
   sessionKey: string | null;
@@ -11,6 +12,8 @@ export interface PanelState {
   /** The last model that parsed: the views keep their layout while the text has errors. */
   lastModel: ModelSummary | null;
   history: HistoryPoint[];
+  /** Whether the train/test gap widens at each epoch of `history`, judged once per epoch. */
+  gap: GapWidening;
   snapshot: Snapshot | null;
   state: SessionState;
   /** Why training stopped, when it diverged. */
@@ -39,6 +42,7 @@ export function emptyState(): PanelState {
     model: null,
     lastModel: null,
     history: [],
+    gap: new GapWidening(),
     snapshot: null,
     state: 'idle',
     message: null,
@@ -49,12 +53,20 @@ export function emptyState(): PanelState {
   };
 }
 
-/** Appends epochs in place; an epoch at or before the last one means a reset happened in between. */
-export function appendHistory(history: HistoryPoint[], points: readonly HistoryPoint[]): void {
+/**
+ * Appends epochs in place; an epoch at or before the last one means a reset happened in between.
+ * Returns whether epochs were dropped for that reason.
+ */
+export function appendHistory(history: HistoryPoint[], points: readonly HistoryPoint[]): boolean {
   const first = points[0];
-  if (!first) return;
-  while (history.length > 0 && (history.at(-1) as HistoryPoint).epoch >= first.epoch) history.pop();
+  if (!first) return false;
+  let dropped = false;
+  while (history.length > 0 && (history.at(-1) as HistoryPoint).epoch >= first.epoch) {
+    history.pop();
+    dropped = true;
+  }
   for (const p of points) history.push(p);
+  return dropped;
 }
 
 /**
@@ -67,6 +79,12 @@ export function withDiagrams(next: Snapshot, previous: Snapshot | null): Snapsho
   const boundary = next.boundary ?? previous.boundary;
   const diagramId = next.parameters || next.boundary ? next.diagramId : previous.diagramId;
   return { ...next, ...(parameters ? { parameters } : {}), ...(boundary ? { boundary } : {}), ...(diagramId !== undefined ? { diagramId } : {}) };
+}
+
+/** A snapshot without `health` repeats the last report (the panel sends each report once). */
+export function withHealth(next: SnapshotUpdate, previous: Snapshot | null): Snapshot {
+  if (next.health !== undefined) return next as Snapshot;
+  return { ...next, health: previous?.health ?? null, ...(previous?.healthId !== undefined ? { healthId: previous.healthId } : {}) };
 }
 
 /**
@@ -87,6 +105,7 @@ export function applyMessage(state: PanelState, message: Exclude<ToWebview, { ty
         model: message.model,
         lastModel: message.model ?? (message.sessionKey === state.sessionKey ? state.lastModel : null),
         history: [...message.history],
+        gap: new GapWidening(),
         snapshot: message.snapshot,
         state: message.state ?? message.snapshot?.state ?? 'idle',
         message: message.snapshot?.message ?? null,
@@ -95,12 +114,14 @@ export function applyMessage(state: PanelState, message: Exclude<ToWebview, { ty
         problems: message.problems,
         timeline: [...(message.timeline ?? [])],
       });
+      state.gap.push(state.history);
       return new Set<Change>(ALL_CHANGES);
     }
     case 'snapshot': {
-      const s = message.snapshot;
       const previous = state.snapshot;
-      appendHistory(state.history, s.points);
+      const s = withHealth(message.snapshot, previous);
+      if (appendHistory(state.history, s.points)) state.gap.rebuild(state.history);
+      else state.gap.push(s.points);
       const samples = snapshotSamples(s);
       for (const sample of samples) appendSample(state.timeline, sample);
       const next = withDiagrams(s, previous);

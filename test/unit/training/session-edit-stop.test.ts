@@ -114,4 +114,40 @@ describe('an edit that ends the running network', () => {
     await waitFor(s, () => s.state === 'training' && s.history.length > kept, 'the same run to go on');
     expect(s.history[0]!.epoch).toBe(1);
   });
+
+  it('pauses for a broken edit that comes right after an architecture edit restarted the run, and says so', async () => {
+    const host = createHost(worker.path, { 'a.csv': csvRows() });
+    const s = createTrainingSession('file:///models/restart-broken.nn.json', csvModel(8, 'a.csv'), host);
+    open.push(s);
+    s.train();
+    await waitFor(s, () => s.state === 'training' && (s.latest?.epoch ?? 0) >= 3, 'three epochs');
+    const restarted = new Promise<void>((resolve) => {
+      const subscription = s.onDidChange((change) => {
+        if (change.kind !== 'model' || !change.reset) return;
+        subscription.dispose();
+        resolve();
+      });
+    });
+    const edited = csvModel(4, 'a.csv');
+    s.updateText(edited);
+    // The new run has been asked to train; the worker has not said so yet (its messages come as
+    // tasks, after this microtask), and the text breaks now.
+    await restarted;
+    expect(s.state).toBe('training');
+    s.updateText(edited.replace('"layers"', '"layers" oops'));
+    expect(s.notice).toBe(PAUSED_FOR_ERRORS);
+    await waitFor(s, () => s.state === 'paused', 'the pause');
+  });
+
+  it('announces an edit that left the text as it was, without parsing it again', () => {
+    const host = createHost(worker.path, { 'a.csv': csvRows() });
+    const text = csvModel(8, 'a.csv');
+    const s = createTrainingSession('file:///models/same.nn.json', text, host);
+    open.push(s);
+    const parse = s.parse;
+    const changes = recordChanges(s);
+    s.updateText(text);
+    expect(changes).toEqual([{ kind: 'model', reset: false }]);
+    expect(s.parse).toBe(parse);
+  });
 });
