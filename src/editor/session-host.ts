@@ -28,7 +28,11 @@ function baseFolder(modelUri: vscode.Uri): vscode.Uri | undefined {
 }
 
 export function resolveRelative(modelUri: vscode.Uri, relativePath: string): vscode.Uri | undefined {
-  if (/^([a-zA-Z]:[\\/]|\/)/.test(relativePath)) return vscode.Uri.file(relativePath);
+  if (/^([a-zA-Z]:[\\/]|\/)/.test(relativePath)) {
+    // An absolute path is on the model's own file system: a local disk, or a remote or virtual one.
+    const local = modelUri.scheme === 'file' || modelUri.scheme === 'untitled';
+    return local ? vscode.Uri.file(relativePath) : modelUri.with({ path: relativePath });
+  }
   const folder = baseFolder(modelUri);
   return folder ? vscode.Uri.joinPath(folder, relativePath) : undefined;
 }
