@@ -10,7 +10,7 @@ import { TEST_RESULTS } from '../../scripts/lib/paths';
 import { hoverLayer, openLesson, problemRows, runningExtensionRow, trainAndSeePanel } from './lesson-path';
 import { EDITOR, WORKBENCH } from './selectors';
 import { specSession } from './spec-session';
-import { openFile, runCommand } from './workbench';
+import { openFile, runCommand, waitFor } from './workbench';
 
 const RESULTS = join(TEST_RESULTS, 'e2e-web');
 beforeAll(() => rmSync(RESULTS, { recursive: true, force: true }));
@@ -27,6 +27,27 @@ describe('the browser build in code-server\'s web worker extension host', () => 
     expect(epoch).toBeGreaterThan(0);
     expect(drawn).toBeGreaterThan(0);
     await s().screenshot('web-panel');
+  });
+
+  step('the log says which kernels the Web Worker runs its products on', async () => {
+    const { page } = s();
+    // Chromium compiles the embedded WebAssembly inside the worker the extension host made, or the
+    // engine falls back to scalar JavaScript and says so: either line shows the worker started.
+    await runCommand(page, 'Output: Show Output Channels...', true);
+    await page.locator(WORKBENCH.quickInputRow).filter({ hasText: 'NN Playground' }).first().click();
+    const output = page.locator('.part.panel .monaco-editor .view-lines').first();
+    await output.waitFor({ timeout: 30_000 });
+    await output.click();
+    await page.keyboard.press('Control+Home');
+    const line = await waitFor('the kernels line in the NN Playground log', async () => {
+      const text = (await output.textContent()) ?? '';
+      // Monaco draws spaces as no-break spaces: \s matches both.
+      return /matrix\s+products/.test(text) ? text.replace(/\s+/g, ' ') : undefined;
+    }, 30_000, 250);
+    await s().screenshot('web-output');
+    console.log(`web build log: ${/[^\]]*matrix products[^)]*\)?/.exec(line)?.[0] ?? line.slice(0, 200)}`);
+    expect(line).toMatch(/WebAssembly with 128-bit SIMD|scalar JavaScript/);
+    await page.keyboard.press('Control+J');
   });
 
   step('hovering a layer shows its live numbers', async () => {

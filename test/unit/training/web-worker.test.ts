@@ -98,7 +98,8 @@ describe('the browser training worker', () => {
 
   it('trains a model to the same losses as the desktop worker, through the browser transport', async () => {
     const text = xorModel({ epochs: 200 });
-    const desktop = session(text, createHost(nodeWorker.path));
+    const desktopHost = createHost(nodeWorker.path);
+    const desktop = session(text, desktopHost);
     const webHost = createHost(nodeWorker.path);
     const env = environment(() => Promise.resolve(webScript));
     webHost.startWorker = () => startWebWorker(env);
@@ -115,6 +116,10 @@ describe('the browser training worker', () => {
     expect(web.history[199]!.trainCost).toBeLessThan(web.history[0]!.trainCost);
     expect(web.latest?.epoch).toBe(200);
     expect(web.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    // The bundle's embedded kernels compiled in the browser-shaped worker, as in the desktop one.
+    const kernels = (host: TestHost) => host.logs.find((line) => /matrix products/.test(line));
+    expect(kernels(webHost)).toMatch(/WebAssembly with 128-bit SIMD/);
+    expect(kernels(webHost)?.replace(/^\[[^\]]*\] /, '')).toBe(kernels(desktopHost)?.replace(/^\[[^\]]*\] /, ''));
   });
 
   it('delivers the messages posted before its script arrived, in order', async () => {
