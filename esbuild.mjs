@@ -46,10 +46,12 @@ const builds = [
   { ...node, entryPoints: ['src/editor/wiring.ts'], outfile: 'dist/wiring.js', external: ['vscode'] },
   { ...node, entryPoints: ['src/training/worker.ts'], outfile: 'dist/worker.js' },
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
-  // VS Code for the web: the whole extension in one bundle (the web worker host loads no sibling
-  // files), and the training worker as a classic script (the host starts it from a Blob, whose
-  // bootstrap importScripts it). No Node modules may reach either: test/unit/packaging checks.
+  // VS Code for the web: a small entry and the wiring it fetches after activation (the web worker
+  // host loads no sibling files itself: src/web/extension.ts), and the training worker as a classic
+  // script (the host starts it from a Blob, whose bootstrap importScripts it). No Node modules may
+  // reach any of them: test/unit/packaging/browser-bundle.test.ts checks.
   { ...browser, format: 'cjs', entryPoints: ['src/web/extension.ts'], outfile: 'dist/web/extension.js', external: ['vscode'] },
+  { ...browser, format: 'cjs', entryPoints: ['src/web/wiring.ts'], outfile: 'dist/web/wiring.js', external: ['vscode'] },
   { ...browser, format: 'iife', entryPoints: ['src/training/worker-web-main.ts'], outfile: 'dist/worker-web.js' },
   // In a folder of its own: the panel's webview may load files from there and from media/ only.
   { ...common, platform: 'browser', format: 'iife', entryPoints: ['webview/main.ts'], outfile: 'dist/webview/webview.js' },

@@ -14,7 +14,7 @@ const vsce = join(ROOT, 'node_modules', '.bin', 'vsce');
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { main: string; browser: string };
 
 /** Top-level entries an installed extension may need; anything else in the VSIX is a leak. */
-const ALLOWED = [/^dist\/[^/]+\.js$/, /^dist\/webview\/webview\.js$/, /^dist\/web\/extension\.js$/, /^schemas\//, /^examples\//, /^media\//, /^package\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE(\.md|\.txt)?$/];
+const ALLOWED = [/^dist\/[^/]+\.js$/, /^dist\/webview\/webview\.js$/, /^dist\/web\/(extension|wiring)\.js$/, /^schemas\//, /^examples\//, /^media\//, /^package\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE(\.md|\.txt)?$/];
 
 let copy = '';
 let files: string[] = [];
@@ -52,7 +52,7 @@ afterAll(() => {
 describe('the VSIX', () => {
   it('holds the production bundles', () => {
     for (const bundle of [manifest.main, manifest.browser].map((entry) => entry.replace(/^\.\//, ''))) expect(files).toContain(bundle);
-    for (const bundle of ['dist/worker.js', 'dist/worker-web.js', 'dist/webview/webview.js']) expect(files).toContain(bundle);
+    for (const bundle of ['dist/worker.js', 'dist/web/wiring.js', 'dist/worker-web.js', 'dist/webview/webview.js']) expect(files).toContain(bundle);
   });
 
   it('holds the schema, the examples, the icon and the documents', () => {
