@@ -1,5 +1,6 @@
 // Builds the bundles: the extension host's (node: a small entry and the wiring it loads), the
-// training worker (node), the webview (browser) and the headless CLI (node). `--production`
+// training worker (node), the webview (browser), the headless CLI (node), and for VS Code for the
+// web the extension (package.json `browser`) and its training worker, both for the browser. `--production`
 // minifies and leaves source maps out; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import { existsSync, rmSync } from 'node:fs';
@@ -7,6 +8,9 @@ import { esbuildWasmPlugin } from './scripts/wasm.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+// `--outdir=<dir>` writes the bundles there instead of dist/ (the bundle-size test builds into a
+// temporary folder, so it never rewrites the working tree's dist/).
+const outdir = process.argv.find((arg) => arg.startsWith('--outdir='))?.slice('--outdir='.length);
 
 const common = {
   bundle: true,
@@ -21,6 +25,9 @@ const common = {
 // jsonc-parser's `main` is a UMD build whose internal requires esbuild cannot follow (the bundle
 // then fails at run time with "Cannot find module './impl/format'"): prefer ES modules.
 const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'] };
+
+// As `node`, for a browser: jsonc-parser's ES modules, and nothing of Node's.
+const browser = { ...common, platform: 'browser', mainFields: ['browser', 'module', 'main'] };
 
 // The extension host loads dist/extension.js on activation and dist/wiring.js just after it (see
 // src/extension.ts): the entry's import of the wiring stays a run-time `require` of the sibling
@@ -41,6 +48,13 @@ const builds = [
   // The bias-variance runs, one thread per core (src/editor/experiment-pool.ts).
   { ...node, entryPoints: ['src/training/experiment-worker.ts'], outfile: 'dist/experiment-worker.js' },
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // VS Code for the web: a small entry and the wiring it fetches after activation (the web worker
+  // host loads no sibling files itself: src/web/extension.ts), and the training worker as a classic
+  // script (the host starts it from a Blob, whose bootstrap importScripts it). No Node modules may
+  // reach any of them: test/unit/packaging/browser-bundle.test.ts checks.
+  { ...browser, format: 'cjs', entryPoints: ['src/web/extension.ts'], outfile: 'dist/web/extension.js', external: ['vscode'] },
+  { ...browser, format: 'cjs', entryPoints: ['src/web/wiring.ts'], outfile: 'dist/web/wiring.js', external: ['vscode'] },
+  { ...browser, format: 'iife', entryPoints: ['src/training/worker-web-main.ts'], outfile: 'dist/worker-web.js' },
   // In a folder of its own: the panel's webview may load files from there and from media/ only.
   { ...common, platform: 'browser', format: 'iife', entryPoints: ['webview/main.ts'], outfile: 'dist/webview/webview.js' },
 ];
@@ -55,8 +69,10 @@ if (!production && existsSync('bench/main.ts')) {
   });
 }
 
+if (outdir) for (const options of builds) options.outfile = options.outfile.replace(/^dist\//, `${outdir}/`);
+
 // A package must hold only what this build wrote: no map, benchmark or bundle left from a dev build.
-if (production) rmSync('dist', { recursive: true, force: true });
+if (production && !outdir) rmSync('dist', { recursive: true, force: true });
 
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();

@@ -25,6 +25,19 @@ const runPathImports = {
   ],
 };
 
+// What the browser build (package.json `browser`, issue 15) bundles runs in a web worker extension
+// host: no Node built-ins or globals. The desktop-only files are the platform's own (worker_threads,
+// the local disk, the soak probe); test/unit/packaging/browser-bundle.test.ts checks the bundle.
+const browserFiles = ['src/editor/**/*.ts', 'src/panel/**/*.ts', 'src/training/**/*.ts', 'src/web/**/*.ts', 'src/export/**/*.ts', 'src/protocol/**/*.ts'];
+const desktopOnlyFiles = ['src/editor/platform-node.ts', 'src/editor/soak-probe.ts', 'src/training/worker.ts', 'src/training/worker-node.ts'];
+const browserImports = {
+  patterns: [
+    { group: ['node:*'], message: 'The browser build bundles this file: no Node built-ins (desktop-only code goes in src/editor/platform-node.ts).' },
+    { group: pureImports.patterns[2].group, message: 'The browser build bundles this file: no Node built-ins (desktop-only code goes in src/editor/platform-node.ts).' },
+  ],
+};
+const browserGlobals = ['Buffer', 'process', '__dirname', 'require'].map((name) => ({ name, message: 'The browser build bundles this file: no Node globals.' }));
+
 /** Every training path draws from the one seeded generator. */
 const noMathRandom = { object: 'Math', property: 'random', message: 'Use the seeded generator (src/engine/rng.ts).' };
 
@@ -53,6 +66,15 @@ export default tseslint.config(
     files: ['src/**/*.ts', 'webview/**/*.ts'],
     rules: {
       'no-restricted-syntax': ['error', noSpreadArguments],
+    },
+  },
+  {
+    // Before the run path's block: its stricter import rule replaces this one for those files.
+    files: browserFiles,
+    ignores: desktopOnlyFiles,
+    rules: {
+      'no-restricted-imports': ['error', browserImports],
+      'no-restricted-globals': ['error', ...browserGlobals],
     },
   },
   {

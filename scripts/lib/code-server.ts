@@ -123,6 +123,11 @@ export interface StartOptions {
   log: string;
   /** Extra environment for code-server and so for its extension host. */
   env?: Record<string, string>;
+  /**
+   * Leave workspace trust on (default off: --disable-workspace-trust). With it on, a folder never
+   * trusted opens in Restricted Mode; the profile's settings must enable trust too.
+   */
+  workspaceTrust?: boolean;
   timeoutMs?: number;
 }
 
@@ -135,7 +140,7 @@ export async function startCodeServer(options: StartOptions): Promise<RunningCod
     '--auth', 'none',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     ...(options.workspace ? [options.workspace] : []),
   ];

@@ -120,5 +120,8 @@ export function activationChartSvg(activation: string, percentiles: readonly num
 
 /** A data URI for a Markdown image; base64 keeps parentheses and spaces out of the link target. */
 export function svgDataUri(svg: string): string {
-  return `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`;
+  // btoa takes one character per byte: the UTF-8 bytes, as such characters (no Buffer in the browser).
+  let binary = '';
+  for (const byte of new TextEncoder().encode(svg)) binary += String.fromCharCode(byte);
+  return `data:image/svg+xml;base64,${btoa(binary)}`;
 }

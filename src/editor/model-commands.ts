@@ -2,8 +2,8 @@
 // Weights. Each acts on the model it is given (CodeLens passes its document), else the active
 // `.nn.json` editor, else the model last active, else asks which.
 
-import { lstat } from 'node:fs/promises';
 import * as vscode from 'vscode';
+import { fillMessage, TRUST_MESSAGES } from '../model/trust-messages';
 import { exportRefusal, sidecarRefusal, type SidecarTarget } from '../training/sidecar';
 import type { GradientCheckResult } from '../engine/trainer-api';
 import type { TrainingSession } from '../training/session-api';
@@ -12,6 +12,7 @@ import { blocksTraining } from '../training/problems';
 import { COMMANDS } from './commands-ids';
 import { isModelDocument, isModelUri, modelFileName, openModelDocuments, weightsSidecarUri } from './model-documents';
 import { errorMessage, type Log } from './output';
+import type { HostPlatform, LocalDisk } from './platform';
 import { REPLACE, replaceQuestion, saveReport, saveWeightsFile } from './save-weights';
 import type { DocumentSessions } from './session-registry';
 import { readSettings } from './settings';
@@ -22,8 +23,8 @@ import { EXPORT_MESSAGES, EXPORT_TARGET_NAMES, exportFileName, exportModel, type
 const REFUSAL_WATCH_MS = 3000;
 
 export class ModelCommands {
-  static register(context: vscode.ExtensionContext, registry: DocumentSessions, log: Log): ModelCommands {
-    const commands = new ModelCommands(registry, log);
+  static register(context: vscode.ExtensionContext, registry: DocumentSessions, log: Log, platform: HostPlatform): ModelCommands {
+    const commands = new ModelCommands(registry, log, platform.disk);
     const register = (id: string, run: (arg: unknown) => Promise<unknown>) =>
       vscode.commands.registerCommand(id, async (arg: unknown) => {
         try {
@@ -50,6 +51,7 @@ export class ModelCommands {
   constructor(
     private readonly registry: DocumentSessions,
     private readonly log: Log,
+    private readonly disk: LocalDisk | undefined,
   ) {}
 
   /** The session a command acts on; undefined when the person dismissed the question. */
@@ -150,6 +152,14 @@ export class ModelCommands {
     }
   }
 
+  /** Restricted Mode: says why, and offers VS Code's trust editor (granting trust needs no reload). */
+  private refuseUntrusted(message: string): void {
+    this.log.warn(message);
+    void vscode.window.showWarningMessage(message, TRUST_MESSAGES.manageTrust).then((choice) => {
+      if (choice) void vscode.commands.executeCommand('workbench.trust.manage');
+    });
+  }
+
   async verifyGradients(arg: unknown): Promise<GradientCheckResult | undefined> {
     const ran = await this.whenValid(arg, async (session): Promise<GradientCheckResult | undefined> => {
       const name = modelFileName(vscode.Uri.parse(session.key));
@@ -188,14 +198,18 @@ export class ModelCommands {
         void vscode.window.showWarningMessage('Save the model file first: the weights are saved next to it, as <name>.weights.json.');
         return undefined;
       }
+      const sidecar = weightsSidecarUri(modelUri);
+      if (!vscode.workspace.isTrusted) {
+        this.refuseUntrusted(fillMessage(TRUST_MESSAGES.saveNeedsTrust, { sidecar: vscode.workspace.asRelativePath(sidecar) }));
+        return undefined;
+      }
       // Exported before any question, so the file holds the weights of the moment the person asked
       // to save, not of whenever they answered while training went on.
       const file = await session.exportWeights();
-      const sidecar = weightsSidecarUri(modelUri);
       const modelName = modelFileName(modelUri);
       const where = vscode.workspace.asRelativePath(sidecar);
       const outcome = await saveWeightsFile({
-        refusal: async () => sidecarRefusal(await sidecarTarget(sidecar), where),
+        refusal: async () => sidecarRefusal(await sidecarTarget(sidecar, this.disk), where),
         exists: () => fileExists(sidecar),
         askReplace: () => {
           const question = replaceQuestion(modelFileName(sidecar), modelName, where);
@@ -234,6 +248,12 @@ export class ModelCommands {
         void vscode.window.showWarningMessage('Save the model file first: the export is written next to it.');
         return undefined;
       }
+      if (!vscode.workspace.isTrusted) {
+        // Asked before the questions: an export reads the data file and writes beside the model.
+        const file = vscode.workspace.asRelativePath(vscode.Uri.joinPath(modelUri, '..', exportFileName(modelName, options.to ?? 'pytorch')));
+        this.refuseUntrusted(fillMessage(TRUST_MESSAGES.exportNeedsTrust, { file }));
+        return undefined;
+      }
       const to = options.to ?? (await vscode.window.showQuickPick(EXPORT_KINDS, { title: `NN Playground: export ${modelName} as` }))?.to;
       if (to === undefined) return undefined;
       const trained = options.trained ?? (await vscode.window.showQuickPick(EXPORT_WEIGHTS, { title: `NN Playground: start the exported run of ${modelName} from` }))?.trained;
@@ -245,7 +265,7 @@ export class ModelCommands {
       let csvText: string | undefined;
       if (spec?.data.kind === 'csv') {
         try {
-          csvText = await readDataRelative(modelUri, spec.data.path);
+          csvText = await readDataRelative(modelUri, spec.data.path, this.disk);
         } catch (error) {
           const reason = EXPORT_MESSAGES.dataUnreadable(spec.data.path, errorMessage(error));
           this.log.warn(reason);
@@ -263,7 +283,7 @@ export class ModelCommands {
       const targetName = modelFileName(target);
       const where = vscode.workspace.asRelativePath(target);
       const outcome = await saveWeightsFile({
-        refusal: async () => exportRefusal(await sidecarTarget(target), where),
+        refusal: async () => exportRefusal(await sidecarTarget(target, this.disk), where),
         exists: () => fileExists(target),
         askReplace: () =>
           options.replace !== undefined
@@ -292,21 +312,14 @@ export class ModelCommands {
 }
 
 /**
- * What is at the sidecar's path, a link not followed: on disk by lstat (workspace.fs.stat follows
- * links and only flags them), elsewhere by workspace.fs.
+ * What is at the sidecar's path, a link not followed: on a local disk by the disk (workspace.fs.stat
+ * follows links and only flags them), elsewhere by workspace.fs.
  */
-async function sidecarTarget(uri: vscode.Uri): Promise<SidecarTarget> {
+async function sidecarTarget(uri: vscode.Uri, disk: LocalDisk | undefined): Promise<SidecarTarget> {
   const read = async (): Promise<SidecarTarget> => ({ kind: 'file', text: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)) });
-  if (uri.scheme === 'file') {
-    let stats;
-    try {
-      stats = await lstat(uri.fsPath);
-    } catch {
-      return { kind: 'absent' };
-    }
-    if (stats.isSymbolicLink()) return { kind: 'symlink' };
-    if (stats.isDirectory()) return { kind: 'directory' };
-    return stats.isFile() ? read() : { kind: 'other' };
+  if (uri.scheme === 'file' && disk) {
+    const entry = await disk.entry(uri.fsPath);
+    return entry === 'file' ? read() : { kind: entry };
   }
   let stat: vscode.FileStat;
   try {

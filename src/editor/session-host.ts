@@ -1,15 +1,17 @@
 // The SessionHost a training session runs against in VS Code: files through `workspace.fs` (so
-// remote and virtual workspaces work), paths relative to the model file, settings read live.
+// remote and virtual workspaces work), paths relative to the model file, settings read live. The
+// platform (platform.ts) starts the worker and, on desktop, adds the checks only the local disk can
+// make; in Restricted Mode nothing beyond the model file is read.
 
-import { realpath, stat } from 'node:fs/promises';
-import { isAbsolute, relative } from 'node:path';
 import * as vscode from 'vscode';
 import { CSV_REFUSALS, MAX_CSV_BYTES } from '../model/index';
+import { fillMessage, TRUST_MESSAGES } from '../model/trust-messages';
 import type { WeightsFile } from '../engine/trainer-api';
 import type { SessionHost } from '../training/session-api';
-import { weightsSidecarUri } from './model-documents';
+import { modelFileName, weightsSidecarUri } from './model-documents';
 import { isInsideFolderPath } from './model-paths';
 import { errorMessage, type Log } from './output';
+import type { HostPlatform, LocalDisk } from './platform';
 import { readSettings } from './settings';
 
 const decoder = new TextDecoder('utf-8');
@@ -26,7 +28,11 @@ function baseFolder(modelUri: vscode.Uri): vscode.Uri | undefined {
 }
 
 export function resolveRelative(modelUri: vscode.Uri, relativePath: string): vscode.Uri | undefined {
-  if (/^([a-zA-Z]:[\\/]|\/)/.test(relativePath)) return vscode.Uri.file(relativePath);
+  if (/^([a-zA-Z]:[\\/]|\/)/.test(relativePath)) {
+    // An absolute path is on the model's own file system: a local disk, or a remote or virtual one.
+    const local = modelUri.scheme === 'file' || modelUri.scheme === 'untitled';
+    return local ? vscode.Uri.file(relativePath) : modelUri.with({ path: relativePath });
+  }
   const folder = baseFolder(modelUri);
   return folder ? vscode.Uri.joinPath(folder, relativePath) : undefined;
 }
@@ -39,7 +45,7 @@ class DataFileRefused extends Error {}
  * unless the setting allows more, a regular file (not a device, a pipe or a folder), and at most
  * MAX_CSV_BYTES. Throws DataFileRefused with the reason for csvReadProblem's sentence.
  */
-async function checkDataFile(modelUri: vscode.Uri, target: vscode.Uri, allowOutside: boolean): Promise<void> {
+async function checkDataFile(modelUri: vscode.Uri, target: vscode.Uri, allowOutside: boolean, disk: LocalDisk | undefined): Promise<void> {
   if (!allowOutside) {
     const folder = vscode.workspace.getWorkspaceFolder(modelUri) ?? (modelUri.scheme === 'untitled' ? undefined : { uri: vscode.Uri.joinPath(modelUri, '..') });
     const where = folder ? `the workspace folder (${folder.uri.scheme === 'file' ? folder.uri.fsPath : folder.uri.toString()})` : 'the workspace';
@@ -47,36 +53,24 @@ async function checkDataFile(modelUri: vscode.Uri, target: vscode.Uri, allowOuts
       throw new DataFileRefused(CSV_REFUSALS.outside(where, `the setting nnPlayground.allowDataOutsideWorkspace is on`));
     };
     if (!folder) refuse();
-    else if (!(await isInside(folder.uri, target))) refuse();
+    else if (!(await isInside(folder.uri, target, disk))) refuse();
   }
   const stat = await vscode.workspace.fs.stat(target);
   if ((stat.type & vscode.FileType.File) === 0) throw new DataFileRefused(CSV_REFUSALS.notRegular);
-  if (target.scheme === 'file' && !(await isRegularOnDisk(target.fsPath))) throw new DataFileRefused(CSV_REFUSALS.notRegular);
+  // workspace.fs reports a FIFO or a device as a File: on a local disk, the disk tells them apart.
+  if (target.scheme === 'file' && disk && !(await disk.isRegularFile(target.fsPath))) throw new DataFileRefused(CSV_REFUSALS.notRegular);
   if (stat.size > MAX_CSV_BYTES) throw new DataFileRefused(CSV_REFUSALS.tooBig(stat.size));
 }
 
-/** Whether target lies in folder; on disk, after following links (a link may lead out). */
-async function isInside(folder: vscode.Uri, target: vscode.Uri): Promise<boolean> {
+/** Whether target lies in folder; on a local disk, after following links (a link may lead out). */
+async function isInside(folder: vscode.Uri, target: vscode.Uri, disk: LocalDisk | undefined): Promise<boolean> {
   if (folder.scheme !== target.scheme || folder.authority !== target.authority) return false;
-  if (target.scheme === 'file') {
-    try {
-      const [root, real] = await Promise.all([realpath(folder.fsPath), realpath(target.fsPath)]);
-      const inside = relative(root, real);
-      return !inside.startsWith('..') && !isAbsolute(inside);
-    } catch {
-      // Not there: the read that follows says "file not found"; the lexical check still applies.
-    }
+  if (target.scheme === 'file' && disk) {
+    // Undefined when not there: the read that follows says "file not found"; the lexical check still applies.
+    const inside = await disk.inside(folder.fsPath, target.fsPath);
+    if (inside !== undefined) return inside;
   }
   return isInsideFolderPath(folder.path, target.path);
-}
-
-/** workspace.fs reports a FIFO or a device as a File; on disk, lstat-free stat tells them apart. */
-async function isRegularOnDisk(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isFile();
-  } catch {
-    return true; // the read that follows reports why it cannot read
-  }
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
@@ -98,12 +92,12 @@ function isWeightsFile(value: unknown): value is WeightsFile {
  * Reads a data file named relative to the model, as training and the export both do: confined to
  * the workspace folder unless the user allows more, regular files only, within the size limit.
  */
-export async function readDataRelative(modelUri: vscode.Uri, relativePath: string): Promise<string> {
+export async function readDataRelative(modelUri: vscode.Uri, relativePath: string, disk: LocalDisk | undefined): Promise<string> {
   const target = resolveRelative(modelUri, relativePath);
   // The session wraps these messages ("Cannot read the CSV file …"): they say only where and why.
   if (!target) throw new Error('the model is not saved yet, and paths are relative to its file: save it first');
   try {
-    await checkDataFile(modelUri, target, readSettings().allowDataOutsideWorkspace);
+    await checkDataFile(modelUri, target, readSettings().allowDataOutsideWorkspace, disk);
     return decoder.decode(await vscode.workspace.fs.readFile(target));
   } catch (error) {
     if (error instanceof DataFileRefused) throw error;
@@ -112,26 +106,40 @@ export async function readDataRelative(modelUri: vscode.Uri, relativePath: strin
   }
 }
 
-export function createSessionHost(modelUri: vscode.Uri, extensionUri: vscode.Uri, log: Log): SessionHost {
+export function createSessionHost(modelUri: vscode.Uri, extensionUri: vscode.Uri, log: Log, platform: HostPlatform): SessionHost {
   return {
-    workerPath: vscode.Uri.joinPath(extensionUri, 'dist', 'worker.js').fsPath,
+    startWorker: () => platform.startWorker(extensionUri),
     settings: readSettings,
     log: (message) => log.info(message),
+    isTrusted: () => vscode.workspace.isTrusted,
 
-    readRelative: (relativePath) => readDataRelative(modelUri, relativePath),
+    readRelative: (relativePath) => {
+      // prepareRun asks isTrusted first; this keeps any other caller from reading in Restricted Mode.
+      if (!vscode.workspace.isTrusted) return Promise.reject(new Error(fillMessage(TRUST_MESSAGES.csvNeedsTrust, { path: relativePath })));
+      return readDataRelative(modelUri, relativePath, platform.disk);
+    },
 
     async loadWeights() {
       if (modelUri.scheme === 'untitled') return undefined;
       const sidecar = weightsSidecarUri(modelUri);
       if (!(await exists(sidecar))) return undefined;
+      if (!vscode.workspace.isTrusted) {
+        log.info(fillMessage(TRUST_MESSAGES.weightsNotLoaded, { sidecar: vscode.workspace.asRelativePath(sidecar), model: modelFileName(modelUri) }));
+        return undefined;
+      }
       try {
         const parsed: unknown = JSON.parse(decoder.decode(await vscode.workspace.fs.readFile(sidecar)));
         if (isWeightsFile(parsed)) return parsed;
-        log.warn(`Ignoring ${sidecar.fsPath}: not an nn-playground weights file (format 'nn-playground-weights', version 1).`);
+        log.warn(`Ignoring ${describe(sidecar)}: not an nn-playground weights file (format 'nn-playground-weights', version 1).`);
       } catch (error) {
-        log.warn(`Ignoring ${sidecar.fsPath}: ${(error as Error).message}`);
+        log.warn(`Ignoring ${describe(sidecar)}: ${(error as Error).message}`);
       }
       return undefined;
     },
   };
+}
+
+/** A file's name for messages: its path on a local disk, else the URI. */
+function describe(uri: vscode.Uri): string {
+  return uri.scheme === 'file' ? uri.fsPath : uri.toString();
 }

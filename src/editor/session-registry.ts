@@ -88,6 +88,11 @@ export class DocumentSessions implements SessionRegistry, vscode.Disposable {
         // re-read them on request, so a changed setting applies without reopening the file.
         for (const entry of this.entries.values()) (entry.session as Partial<SettingsAware>).applySettings?.();
       }),
+      // Trust granted (no reload for a `limited` extension): the host now reads what it refused in
+      // Restricted Mode, so a model refused its CSV is prepared again and its problem goes.
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        for (const entry of this.entries.values()) (entry.session as Partial<SettingsAware>).applySettings?.();
+      }),
     );
     for (const document of vscode.workspace.textDocuments) {
       if (isModelDocument(document)) this.ensure(document);

@@ -1,46 +1,14 @@
-// Everything the extension does, wired together: each adapter registers itself (`static register`)
-// and pushes its disposables on the context; the data flows text → session (worker) → snapshots →
-// these adapters. Built as its own bundle (dist/wiring.js) and loaded by src/extension.ts just after
-// activation, so VS Code's activation figure does not include loading the model parser, the
-// training session and the panel (see extension.ts for why).
+// The desktop extension host's wiring (its own bundle, dist/wiring.js, loaded by src/extension.ts
+// just after activation, so VS Code's activation figure does not include loading the model parser,
+// the training session and the panel: see extension.ts for why): the shared wiring with the
+// desktop platform (worker_threads, the local disk's link checks, the soak's probe).
 
 import type * as vscode from 'vscode';
-import { ExperimentResults, registerPlaygroundPanel } from '../panel';
-import { BiasVarianceCommand } from './bias-variance-command';
-import { createTrainingSession } from '../training/session';
-import type { SessionRegistry } from '../training/session-api';
-import { QuickFixes } from './code-actions';
-import { ModelCodeLenses } from './codelens';
-import { ModelDiagnostics } from './diagnostics';
-import { registerExampleCommand } from './examples';
-import { ModelHovers } from './hover';
-import { ModelCommands } from './model-commands';
-import { OutputLog } from './output';
-import { createSessionHost } from './session-host';
-import { DocumentSessions } from './session-registry';
-import { registerSoakProbe } from './soak-probe';
-import { ModelStatusBar } from './status-bar';
+import { wireExtension, type NnPlaygroundApi } from './extension-wiring';
+import { desktopPlatform } from './platform-node';
 
-/** What the extension's activation resolves to: the sessions, for the panel, tests and other extensions. */
-export interface NnPlaygroundApi {
-  registry: SessionRegistry;
-}
+export type { NnPlaygroundApi } from './extension-wiring';
 
 export function wire(context: vscode.ExtensionContext): NnPlaygroundApi {
-  const log = OutputLog.register(context);
-  const registry = DocumentSessions.register(context, createTrainingSession, (uri) => createSessionHost(uri, context.extensionUri, log), log);
-  ModelDiagnostics.register(context, registry);
-  QuickFixes.register(context, registry);
-  ModelCodeLenses.register(context, registry);
-  ModelHovers.register(context, registry);
-  ModelStatusBar.register(context, registry);
-  const commands = ModelCommands.register(context, registry, log);
-  registerExampleCommand(context, log);
-  const experiments = new ExperimentResults();
-  context.subscriptions.push(experiments);
-  BiasVarianceCommand.register(context, commands, experiments, log);
-  registerPlaygroundPanel(context, registry, (message) => log.info(message), experiments);
-  log.info('NN Playground activated');
-  registerSoakProbe(context, registry);
-  return { registry };
+  return wireExtension(context, desktopPlatform);
 }

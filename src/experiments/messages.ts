@@ -25,6 +25,7 @@ export const BV_MESSAGES = {
   progressRun: 'Run {done} of {total}.',
   sweepNeedsValue: '--sweep needs a value, e.g. --sweep units=2,4,8,16,32',
   pickTitle: 'NN Playground: Measure Bias and Variance',
+  desktopOnly: 'Measure Bias and Variance runs only in the desktop VS Code for now: its runs train in a pool of Node worker threads, which the browser build does not have yet. Open the model in the desktop VS Code, or run nn-playground bias-variance in a terminal.',
   logRuns: '{model}: {total} bias-variance runs on {threads} threads in {seconds} s.',
   progressTitle: 'Measuring bias and variance of {model}',
   cancelled: 'The bias-variance measurement of {model} was cancelled after {done} of {total} runs.',

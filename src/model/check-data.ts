@@ -11,6 +11,7 @@ import type { DataFacts, ParseResult, Problem } from './spec';
 import { didYouMean } from './text/did-you-mean';
 import { replaceEdit } from './text/json-edits';
 import { columnCount, quoted } from '../engine/quote';
+import { fillMessage, TRUST_MESSAGES } from './trust-messages';
 
 /** The part of a built dataset (or the worker's DataView) these checks need. */
 export interface DataSummary {
@@ -75,6 +76,11 @@ export function csvReadProblem(parse: ParseResult, path: string, reason: string)
     `Cannot read the CSV file ${quoted(path)} (${reason}). The path is relative to this model file.`,
     'data.csv',
   );
+}
+
+/** In Restricted Mode the CSV is not read: the problem sits on the `csv` path and says why. */
+export function csvNeedsTrustProblem(parse: ParseResult, path: string): Problem {
+  return problem({ locations: parse.locations }, 'csv-needs-trust', 'error', 'parse', fillMessage(TRUST_MESSAGES.csvNeedsTrust, { path: quoted(path) }), 'data.csv');
 }
 
 /**

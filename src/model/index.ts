@@ -15,6 +15,6 @@ export { layerInits, weightSecondMoment, type LayerInit } from './init-scale';
 export { LineIndex } from './text/line-index';
 export { didYouMean, editDistance } from './text/did-you-mean';
 export { toTrainerInputs, type TrainerInputs } from './to-trainer-inputs';
-export { checkAgainstData, checkCsv, csvReadProblem, CSV_READ_TIMEOUT_MS, CSV_REFUSALS, MAX_CSV_BYTES, type DataSummary } from './check-data';
+export { checkAgainstData, checkCsv, csvNeedsTrustProblem, csvReadProblem, CSV_READ_TIMEOUT_MS, CSV_REFUSALS, MAX_CSV_BYTES, type DataSummary } from './check-data';
 export { liveProblems, LIVE_RULES, LIVE_CODES, type LiveInput } from './rules/live';
 export { fixSourceOf } from './fixes';

@@ -2,7 +2,7 @@
 // system directly), then plans the run as the CLI does (run-core.ts: CSV columns, the parameter
 // cap before any memory is spent, spec + text → trainer options).
 
-import { CSV_READ_TIMEOUT_MS, CSV_REFUSALS, csvReadProblem } from '../model/index';
+import { CSV_READ_TIMEOUT_MS, CSV_REFUSALS, csvNeedsTrustProblem, csvReadProblem } from '../model/index';
 import type { ModelSpec, ParseResult, Problem } from '../model/spec';
 import type { SessionInit } from '../protocol/worker-messages';
 import type { SessionHost, SessionSettings } from './session-api';
@@ -38,7 +38,11 @@ export async function prepareRun(spec: ModelSpec, parse: ParseResult, options: P
   let csvText: string | undefined;
   if (spec.data.kind === 'csv') {
     const path = spec.data.path;
-    if (!options.fresh && cache.csv?.path === path) {
+    if (host.isTrusted?.() === false) {
+      // Restricted Mode: the data file is not read at all (see TRUST_MESSAGES.csvNeedsTrust).
+      cache.csv = undefined;
+      return { ok: false, problems: [csvNeedsTrustProblem(parse, path)] };
+    } else if (!options.fresh && cache.csv?.path === path) {
       csvText = cache.csv.text;
     } else {
       try {

@@ -5,6 +5,7 @@
 import type { GradientCheckResult, WeightsFile } from '../engine/trainer-api';
 import type { ParseResult, Problem } from '../model/spec';
 import type { DataView, GridView, HistoryPoint, SessionState, Snapshot } from '../protocol/snapshot';
+import type { StartWorker } from './worker-transport';
 
 /** A snapshot's diagrams, as TrainingSession.diagrams keeps the last ones. */
 export type SnapshotDiagrams = Pick<Snapshot, 'parameters' | 'boundary' | 'diagramId'>;
@@ -33,8 +34,13 @@ export interface SessionHost {
   readRelative(relativePath: string): Promise<string>;
   /** Loads the `.weights.json` sidecar if there is one. */
   loadWeights(): Promise<WeightsFile | undefined>;
-  /** Absolute path of the bundled worker script (dist/worker.js). */
-  workerPath: string;
+  /** Starts a training worker: worker_threads on desktop (dist/worker.js), a Web Worker in the browser. */
+  startWorker: StartWorker;
+  /**
+   * False in a folder VS Code has not trusted (Restricted Mode): the CSV is then not read, and the
+   * session says why on the model's data path. Absent means trusted (the CLI, tests).
+   */
+  isTrusted?(): boolean;
   /** Settings read at session start and on change. */
   settings(): SessionSettings;
   /** A line for the `NN Playground` output channel. */

@@ -461,7 +461,7 @@ class Session implements WorkerBackedSession {
 
   private startWorker(): void {
     if (this.client?.alive) return;
-    const client = new WorkerClient(this.host.workerPath, {
+    const client = new WorkerClient(this.host.startWorker(), {
       onMessage: (message) => {
         if (this.client !== client) return;
         // Rules and history run on every message; a fault in one is logged, never thrown into

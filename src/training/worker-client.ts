@@ -1,9 +1,11 @@
 // The session's handle on its worker thread: posts ToWorker messages, routes FromWorker messages,
-// matches request ids to promises, and ends the thread for good on `terminate`. Owning the Worker
+// matches request ids to promises, and ends the thread for good on `terminate`. Owning the worker
 // here keeps session.ts about training, and gives one place where a thread can outlive nothing.
+// The thread itself comes through a WorkerTransport (worker_threads on desktop, a Web Worker in the
+// browser): this file is the same on both.
 
-import { Worker } from 'node:worker_threads';
 import type { FromWorker, ToWorker } from '../protocol/worker-messages';
+import type { WorkerTransport } from './worker-transport';
 
 type Pending = { resolve(message: FromWorker): void; reject(error: Error): void };
 
@@ -21,29 +23,28 @@ export interface WorkerClientEvents {
 export class WorkerClient {
   /** Threads started and not yet exited, across every client (the soak's leak check reads it). */
   static running = 0;
-  private readonly worker: Worker;
+  private readonly worker: WorkerTransport;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private ending = false;
   /** Resolves once the thread has exited, however it ended. */
   readonly exited: Promise<number>;
 
-  constructor(path: string, private readonly events: WorkerClientEvents) {
-    this.worker = new Worker(path);
+  constructor(transport: WorkerTransport, private readonly events: WorkerClientEvents) {
+    this.worker = transport;
     WorkerClient.running++;
     let onExit: (code: number) => void = () => undefined;
     this.exited = new Promise<number>((resolve) => (onExit = resolve));
-    this.worker.on('message', (message: FromWorker) => this.route(message));
-    this.worker.on('error', (error: Error) => {
-      // An uncaught exception ends the thread; its 'exit' follows and reports it.
-      this.lastError = error.message;
-    });
-    this.worker.on('exit', (code) => {
-      this.rejectAll(this.ending ? 'The training session was closed.' : `The training worker stopped (${this.lastError ?? `exit code ${code}`}).`);
-      this.worker.removeAllListeners();
-      WorkerClient.running--;
-      if (!this.ending) this.events.onUnexpectedExit(this.lastError ?? `exit code ${code}`);
-      onExit(code);
+    this.worker.listen({
+      message: (message) => this.route(message),
+      // An uncaught exception ends the thread; its exit follows and reports it.
+      error: (message) => (this.lastError = message),
+      exit: (code) => {
+        this.rejectAll(this.ending ? 'The training session was closed.' : `The training worker stopped (${this.lastError ?? `exit code ${code}`}).`);
+        WorkerClient.running--;
+        if (!this.ending) this.events.onUnexpectedExit(this.lastError ?? `exit code ${code}`);
+        onExit(code);
+      },
     });
   }
 
@@ -54,7 +55,7 @@ export class WorkerClient {
   }
 
   post(message: ToWorker): void {
-    if (!this.ending) this.worker.postMessage(message);
+    if (!this.ending) this.worker.post(message);
   }
 
   /** Sends a request and resolves with its answer (or rejects with the worker's error message). */
@@ -79,7 +80,7 @@ export class WorkerClient {
           reject(error);
         },
       });
-      this.worker.postMessage({ ...message, id } as ToWorker);
+      this.worker.post({ ...message, id } as ToWorker);
     });
   }
 
@@ -87,8 +88,8 @@ export class WorkerClient {
   terminate(): Promise<number> {
     if (!this.ending) {
       this.ending = true;
-      this.worker.postMessage({ type: 'dispose' } satisfies ToWorker);
-      void this.worker.terminate();
+      this.worker.post({ type: 'dispose' } satisfies ToWorker);
+      this.worker.terminate();
     }
     return this.exited;
   }

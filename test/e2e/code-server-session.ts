@@ -1,7 +1,7 @@
 // One end-to-end session: the packaged VSIX installed into a fresh code-server profile, a temporary
 // workspace with copies of the examples (and this folder's fixtures), code-server on a free
 // loopback port and Debian Chromium showing the workbench. Logs land in test-results/e2e/.
-import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/lib/chromium';
@@ -36,6 +36,31 @@ export interface SessionOptions {
   results?: string;
   /** User settings on top of the quiet defaults (scripts/lib/code-server.ts), e.g. Auto Save. */
   settings?: Record<string, unknown>;
+  /**
+   * Open the workspace in Restricted Mode: workspace trust stays on, the folder was never trusted,
+   * and VS Code does not ask at start-up (a student who opens a downloaded folder and says no).
+   */
+  restricted?: boolean;
+  /**
+   * Run the browser build: the installed copy's package.json loses `main`, so code-server has only
+   * the `browser` entry and runs the extension in its web worker extension host, as VS Code for
+   * the web would. The VSIX itself is the shipped one, untouched.
+   */
+  web?: boolean;
+}
+
+/** Workspace trust on, no start-up question: the folder opens untrusted, in Restricted Mode. */
+const RESTRICTED_SETTINGS = { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' };
+
+/** Removes `main` from the installed extension's manifest, leaving the `browser` entry only. */
+function keepBrowserEntryOnly(profile: Profile): void {
+  const installed = readdirSync(profile.extensionsDir).filter((name) => name.startsWith('nn-playground.nn-playground-'));
+  if (installed.length !== 1) throw new Error(`expected one installed NN Playground in ${profile.extensionsDir}, found ${installed.length}`);
+  const manifestPath = join(profile.extensionsDir, installed[0]!, 'package.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { main?: string; browser?: string };
+  if (!manifest.browser) throw new Error(`${manifestPath} has no browser entry`);
+  delete manifest.main;
+  writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
 }
 
 export async function startSession(options: SessionOptions = {}): Promise<E2ESession> {
@@ -45,7 +70,7 @@ export async function startSession(options: SessionOptions = {}): Promise<E2ESes
   if (!existsSync(vsix)) throw new Error(`no VSIX at ${vsix}: run \`npm run package\` (or \`npm test\`, which packages first)`);
   mkdirSync(results, { recursive: true });
 
-  const profile = createProfile(options.settings);
+  const profile = createProfile({ ...(options.restricted ? RESTRICTED_SETTINGS : {}), ...options.settings });
   const workspace = join(profile.dir, 'workspace');
   mkdirSync(workspace, { recursive: true });
   const examples = process.env.NN_E2E_EXAMPLES ?? join(ROOT, 'examples');
@@ -53,10 +78,11 @@ export async function startSession(options: SessionOptions = {}): Promise<E2ESes
   const fixtures = join(ROOT, 'test', 'e2e', 'fixtures');
   if (existsSync(fixtures)) cpSync(fixtures, join(workspace, 'e2e-fixtures'), { recursive: true });
   installVsix(profile, vsix);
+  if (options.web) keepBrowserEntryOnly(profile);
 
   const serverLog = join(results, 'code-server.log');
   writeFileSync(serverLog, '');
-  const server = await startCodeServer({ profile, workspace, log: serverLog });
+  const server = await startCodeServer({ profile, workspace, log: serverLog, workspaceTrust: options.restricted === true });
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   const consoleLines: string[] = [];

@@ -43,17 +43,23 @@ export async function runCommand(page: Page, title: string, expectPicker = false
   else await input.waitFor({ state: 'hidden' });
 }
 
-/** Opens a workspace file through Quick Open and waits for its editor tab to be the active one. */
+/**
+ * Opens a workspace file through Quick Open and waits for its editor tab to be the active one. The
+ * row clicked is the one whose name is exactly `fileName` (`xor.nn.json`, not `long-xor.nn.json`).
+ */
 export async function openFile(page: Page, fileName: string): Promise<void> {
   await page.keyboard.press('Control+P');
   const input = page.locator(WORKBENCH.quickInput);
   await input.waitFor();
   await input.fill(fileName);
-  const row = page.locator(WORKBENCH.quickInputRow).filter({ hasText: fileName }).first();
-  // Generous: the first file search of a workspace (ripgrep) took over 15 s on the loaded 2-core machine.
+  const exact = new RegExp(`^\\s*${fileName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+  const row = page.locator(WORKBENCH.quickInputRow).filter({ has: page.locator('.label-name').filter({ hasText: exact }) }).first();
+  // File search indexes the workspace first: on a loaded machine that took over 15 s.
   await row.waitFor({ timeout: 60_000 });
-  await page.keyboard.press('Enter');
-  await page.locator(WORKBENCH.activeTab).filter({ hasText: fileName }).waitFor();
+  await row.click();
+  // By the tab's file, not its text: the panel's tab ("NN Playground · xor.nn.json") is active in
+  // its own group and names the same model as soon as it follows it.
+  await page.locator(`${WORKBENCH.activeTab}[data-resource-name="${fileName}"]`).waitFor();
   await page.locator(WORKBENCH.editorLines).first().waitFor();
 }
 

@@ -11,10 +11,10 @@ import { versionProblems } from '../../../scripts/lib/release-checks';
 
 const VSIX_BUDGET_BYTES = 1024 * 1024;
 const vsce = join(ROOT, 'node_modules', '.bin', 'vsce');
-const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { main: string };
+const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { main: string; browser: string };
 
 /** Top-level entries an installed extension may need; anything else in the VSIX is a leak. */
-const ALLOWED = [/^dist\/[^/]+\.js$/, /^dist\/webview\/webview\.js$/, /^schemas\//, /^examples\//, /^media\//, /^package\.json$/, /^package\.nls(\.[a-z-]+)?\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE(\.md|\.txt)?$/];
+const ALLOWED = [/^dist\/[^/]+\.js$/, /^dist\/webview\/webview\.js$/, /^dist\/web\/(extension|wiring)\.js$/, /^schemas\//, /^examples\//, /^media\//, /^package\.json$/, /^package\.nls(\.[a-z-]+)?\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE(\.md|\.txt)?$/];
 
 let copy = '';
 let files: string[] = [];
@@ -51,7 +51,8 @@ afterAll(() => {
 
 describe('the VSIX', () => {
   it('holds the production bundles', () => {
-    for (const bundle of [manifest.main.replace(/^\.\//, ''), 'dist/worker.js', 'dist/webview/webview.js']) expect(files).toContain(bundle);
+    for (const bundle of [manifest.main, manifest.browser].map((entry) => entry.replace(/^\.\//, ''))) expect(files).toContain(bundle);
+    for (const bundle of ['dist/worker.js', 'dist/web/wiring.js', 'dist/worker-web.js', 'dist/webview/webview.js']) expect(files).toContain(bundle);
   });
 
   it('holds the schema, the examples, the icon and the documents', () => {

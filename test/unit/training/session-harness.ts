@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { WeightsFile } from '../../../src/engine/trainer-api';
 import { DEFAULT_MAX_PARAMETERS } from '../../../src/training/run-core';
+import { startNodeWorker } from '../../../src/training/worker-node';
 import type { SessionChange, SessionHost, SessionSettings, TrainingSession } from '../../../src/training/session-api';
 import { esbuildWasmPlugin } from '../../../scripts/wasm.mjs';
 
@@ -47,7 +48,7 @@ export interface TestHost extends SessionHost {
 
 export function createHost(workerPath: string, files: Record<string, string> = {}): TestHost {
   const host: TestHost = {
-    workerPath,
+    startWorker: () => startNodeWorker(workerPath),
     logs: [],
     files: new Map(Object.entries(files)),
     currentSettings: { ...DEFAULT_SETTINGS, diagnostics: { ...DEFAULT_SETTINGS.diagnostics } },

@@ -1,0 +1,51 @@
+// Everything the extension does, wired together: each adapter registers itself (`static register`)
+// and pushes its disposables on the context; the data flows text → session (worker) → snapshots →
+// these adapters. The same wiring runs in the desktop extension host (src/editor/wiring.ts, with
+// worker_threads) and in the browser's (src/web/extension.ts, with a Web Worker): only the
+// HostPlatform differs.
+
+import * as vscode from 'vscode';
+import { bvMessage } from '../experiments/messages';
+import { ExperimentResults, registerPlaygroundPanel } from '../panel';
+import { createTrainingSession } from '../training/session';
+import type { SessionRegistry } from '../training/session-api';
+import { QuickFixes } from './code-actions';
+import { ModelCodeLenses } from './codelens';
+import { COMMANDS } from './commands-ids';
+import { ModelDiagnostics } from './diagnostics';
+import { registerExampleCommand } from './examples';
+import { ModelHovers } from './hover';
+import { ModelCommands } from './model-commands';
+import { OutputLog } from './output';
+import type { HostPlatform } from './platform';
+import { createSessionHost } from './session-host';
+import { DocumentSessions } from './session-registry';
+import { ModelStatusBar } from './status-bar';
+
+/** What the extension's activation resolves to: the sessions, for the panel, tests and other extensions. */
+export interface NnPlaygroundApi {
+  registry: SessionRegistry;
+}
+
+export function wireExtension(context: vscode.ExtensionContext, platform: HostPlatform): NnPlaygroundApi {
+  const log = OutputLog.register(context);
+  const registry = DocumentSessions.register(context, createTrainingSession, (uri) => createSessionHost(uri, context.extensionUri, log, platform), log);
+  ModelDiagnostics.register(context, registry);
+  QuickFixes.register(context, registry);
+  ModelCodeLenses.register(context, registry);
+  ModelHovers.register(context, registry);
+  ModelStatusBar.register(context, registry);
+  const commands = ModelCommands.register(context, registry, log, platform);
+  registerExampleCommand(context, log);
+  const experiments = new ExperimentResults();
+  context.subscriptions.push(experiments);
+  if (platform.registerExperiments) platform.registerExperiments(context, commands, experiments, log);
+  else
+    context.subscriptions.push(
+      vscode.commands.registerCommand(COMMANDS.measureBiasVariance, () => void vscode.window.showInformationMessage(bvMessage('desktopOnly'))),
+    );
+  registerPlaygroundPanel(context, registry, (message) => log.info(message), experiments);
+  log.info('NN Playground activated');
+  platform.registerProbe?.(context, registry);
+  return { registry };
+}
