@@ -27,9 +27,10 @@ const runPathImports = {
 
 // What the browser build (package.json `browser`, issue 15) bundles runs in a web worker extension
 // host: no Node built-ins or globals. The desktop-only files are the platform's own (worker_threads,
+// the bias-variance pool of worker threads,
 // the local disk, the soak probe); test/unit/packaging/browser-bundle.test.ts checks the bundle.
 const browserFiles = ['src/editor/**/*.ts', 'src/panel/**/*.ts', 'src/training/**/*.ts', 'src/web/**/*.ts', 'src/export/**/*.ts', 'src/protocol/**/*.ts'];
-const desktopOnlyFiles = ['src/editor/platform-node.ts', 'src/editor/soak-probe.ts', 'src/training/worker.ts', 'src/training/worker-node.ts'];
+const desktopOnlyFiles = ['src/editor/platform-node.ts', 'src/editor/soak-probe.ts', 'src/training/worker.ts', 'src/training/worker-node.ts', 'src/editor/bias-variance-command.ts', 'src/editor/experiment-pool.ts', 'src/training/experiment-worker.ts'];
 const browserImports = {
   patterns: [
     { group: ['node:*'], message: 'The browser build bundles this file: no Node built-ins (desktop-only code goes in src/editor/platform-node.ts).' },
