@@ -3,9 +3,9 @@
 // whole minibatch at once. There are no neuron objects: a layer is its arrays, and a minibatch is
 // a set of preallocated row-major buffers (`Workspace`) reused for every batch of the same size.
 
-import { activateInto, multiplyByDerivative, softmaxRows } from './activations';
+import { multiplyByDerivative, softmaxRows } from './activations';
 import { initializeWeights } from './init';
-import { forwardProduct, inputGradient, weightGradient } from './wasm/kernels';
+import { forwardLayer, forwardProduct, inputGradient, weightGradient } from './wasm/kernels';
 import type { Rng } from './rng';
 import type { ActivationName, DropoutMode, InitSpec, NetworkConfig } from './types';
 
@@ -144,10 +144,13 @@ export class Network {
       const count = rows * units;
       const pre = ws.pre[l];
       const act = ws.act[l];
-      forwardProduct(input, layer.weights, layer.biases, pre, rows, layer.inputs, units);
-      if (layer.activation === 'softmax') softmaxRows(pre, act, rows, units);
-      else if (trackActivity && layer.activation === 'relu') reluMarkingPositive(pre, act, layer.everPositive, rows, units);
-      else activateInto(layer.activation, pre, act, count);
+      if (layer.activation === 'softmax') {
+        forwardProduct(input, layer.weights, layer.biases, pre, rows, layer.inputs, units);
+        softmaxRows(pre, act, rows, units);
+      } else if (trackActivity && layer.activation === 'relu') {
+        forwardProduct(input, layer.weights, layer.biases, pre, rows, layer.inputs, units);
+        reluMarkingPositive(pre, act, layer.everPositive, rows, units);
+      } else forwardLayer(layer.activation, input, layer.weights, layer.biases, pre, act, rows, layer.inputs, units);
       const p = layer.dropout;
       if (p > 0) applyDropout(act, ws.out[l], ws.mask[l] as Float64Array, count, p, mode, dropoutMode, rng);
       input = ws.out[l];

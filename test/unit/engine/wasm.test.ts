@@ -2,8 +2,11 @@
 // output in the same order, so every result must be the same bit for bit, over shapes that hit
 // every edge of both (odd columns, fewer than a block, more than one block).
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { activateInto } from '../../../src/engine/activations';
 import * as scalar from '../../../src/engine/matmul';
-import { availableKernels, forceKernels, forwardProduct, inputGradient, weightGradient } from '../../../src/engine/wasm/kernels';
+import { createTrainer } from '../../../src/engine/trainer';
+import type { ActivationName } from '../../../src/engine/types';
+import { availableKernels, forceKernels, forwardLayer, forwardProduct, inputGradient, weightGradient } from '../../../src/engine/wasm/kernels';
 import { mulberry32 } from '../helpers/mulberry32';
 
 const shapes: [number, number, number][] = [
@@ -54,6 +57,64 @@ describe('WebAssembly SIMD kernels', () => {
       same(dx, dxs);
     });
   }
+
+  for (const activation of ['linear', 'relu', 'tanh'] as ActivationName[]) {
+    it(`run a ${activation} layer forward in one call, as the product and the activation table's kernel`, () => {
+      forceKernels('wasm-simd');
+      for (const [rows, inner, cols] of [[10, 2, 8], [10, 8, 1], [7, 5, 9], [32, 64, 256]]) {
+        const next = mulberry32(rows + inner + cols);
+        const x = filled(rows * inner, next), w = filled(inner * cols, next), b = filled(cols, next);
+        // NaN, infinities and signed zeros reach the activation too.
+        x[0] = Number.NaN;
+        if (rows > 2) x[inner] = -Infinity;
+        b[0] = -0;
+        const pre = new Float64Array(rows * cols), act = new Float64Array(rows * cols);
+        const preRef = new Float64Array(rows * cols), actRef = new Float64Array(rows * cols);
+        forwardLayer(activation, x, w, b, pre, act, rows, inner, cols);
+        scalar.forwardProduct(x, w, b, preRef, rows, inner, cols);
+        activateInto(activation, preRef, actRef, rows * cols);
+        same(pre, preRef);
+        if (activation !== 'tanh') same(act, actRef);
+        else {
+          // kernels.wat's tanh: within 2 ulp of Math.tanh (wasm-tanh.test.ts), NaN kept.
+          for (let i = 0; i < act.length; i++) {
+            if (Number.isNaN(actRef[i])) expect(act[i]).toBeNaN();
+            else expect(Math.abs(act[i] - actRef[i])).toBeLessThanOrEqual(2 * 2 ** (Math.floor(Math.log2(Math.abs(actRef[i]) || 2 ** -1022)) - 52));
+          }
+        }
+      }
+    });
+  }
+
+  it('train a tanh network to within 1e-12 of the scalar kernels (the tanh differs by ulps, the rest by nothing)', () => {
+    const next = mulberry32(5);
+    const n = 200;
+    const x = filled(2 * n, next);
+    const y = Float64Array.from({ length: n }, (_, i) => (x[2 * i] * x[2 * i + 1] > 0 ? 1 : 0));
+    const data = {
+      kind: 'classification' as const, inputSize: 2, targetSize: 1, classes: 2, featureNames: ['x1', 'x2'], classNames: ['0', '1'],
+      train: { n, x, y }, test: { n: 0, x: new Float64Array(0), y: new Float64Array(0) },
+    };
+    const weights = (kind: 'js' | 'wasm-simd') => {
+      forceKernels(kind);
+      const trainer = createTrainer({
+        network: { inputSize: 2, layers: [{ units: 8, activation: 'tanh' }, { units: 8, activation: 'tanh' }, { units: 1, activation: 'sigmoid' }], loss: 'cross-entropy', init: { distribution: 'xavier' } },
+        training: { optimizer: 'adam', learningRate: 0.01, batchSize: 10, epochs: 5, regularization: { type: 'l2', lambda: 1e-4 }, dropoutMode: 'inverted' },
+        seed: 3,
+      }, data);
+      for (let e = 0; e < 3; e++) trainer.trainEpoch();
+      return [0, 1, 2].flatMap((l) => Array.from(trainer.layerParameters(l).weights));
+    };
+    const js = weights('js');
+    const wasm = weights('wasm-simd');
+    let moved = false;
+    for (let i = 0; i < js.length; i++) {
+      expect(Math.abs(wasm[i] - js[i])).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(js[i])));
+      if (wasm[i] !== js[i]) moved = true;
+    }
+    // The two runs are different computations (else this test would compare a path with itself).
+    expect(moved).toBe(true);
+  });
 
   it('propagate NaN and infinities as the scalar kernels do', () => {
     forceKernels('wasm-simd');
