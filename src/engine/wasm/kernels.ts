@@ -202,9 +202,12 @@ export function inputGradient(d: Float64Array, w: Float64Array, dx: Float64Array
   dx.set(h.subarray(px, px + nx));
 }
 
+/** Floating-point operations of one iteration of kernels.wat's `peak` loop (12 chains × 2 lanes × 2). */
+export const PEAK_FLOPS_PER_ITERATION = 48;
+
 /**
- * The benchmark's yardstick: `iterations` × 64 floating-point operations of independent f64x2
- * multiply-adds with no memory traffic; returns their sum (null without WebAssembly SIMD).
+ * The benchmark's yardstick: `iterations` × PEAK_FLOPS_PER_ITERATION floating-point operations of
+ * independent f64x2 multiply-adds with no memory traffic; returns their sum (null without SIMD).
  */
 export function simdPeakLoop(iterations: number): number | null {
   if (compile() === null) return null;
