@@ -115,7 +115,7 @@
         (br $rows_loop))))
 
   ;; transpose(src, dst, rows, cols): dst (cols × rows) = srcᵀ (src rows × cols), row-major.
-  (func (export "transpose") (param $src i32) (param $dst i32) (param $rows i32) (param $cols i32)
+  (func $transpose (export "transpose") (param $src i32) (param $dst i32) (param $rows i32) (param $cols i32)
     (local $r i32) (local $c i32)
     (local.set $r (i32.const 0))
     (block $done
@@ -134,7 +134,7 @@
         (br $rl))))
 
   ;; columnSums(d, out, rows, cols): out[c] = 0 + d[0][c] + d[1][c] + …, rows ascending.
-  (func (export "columnSums") (param $d i32) (param $out i32) (param $rows i32) (param $cols i32)
+  (func $columnSums (export "columnSums") (param $d i32) (param $out i32) (param $rows i32) (param $cols i32)
     (local $c i32) (local $r i32) (local $p i32) (local $s f64)
     (local.set $c (i32.const 0))
     (block $done
@@ -153,6 +153,67 @@
         (f64.store (i32.add (local.get $out) (i32.shl (local.get $c) (i32.const 3))) (local.get $s))
         (local.set $c (i32.add (local.get $c) (i32.const 1)))
         (br $cl))))
+
+  ;; derive(d, mask, v, count, kind): the gradient back through dropout and φ′ of the layer below,
+  ;; in place: d ·= mask (when mask ≥ 0), then d ·= φ′ read from v, for kind 0 linear (nothing),
+  ;; 1 tanh (v = act: d·(1 − t·t)), 2 ReLU (v = pre: d where z > 0, else 0), 3 sigmoid (v = act:
+  ;; d·(s·(1 − s))): the operations of the activation table's kernels in their order, so the same
+  ;; numbers bit for bit.
+  (func $derive (param $d i32) (param $mask i32) (param $v i32) (param $n i32) (param $kind i32)
+    (local $i i32) (local $x v128) (local $t v128) (local $lanes i32)
+    (local.set $i (i32.const 0))
+    (block $done
+      (loop $l
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+        ;; Two numbers at a time, the last one alone when count is odd (a zero in its other lane,
+        ;; which is computed and dropped).
+        (local.set $lanes (i32.sub (local.get $n) (local.get $i)))
+        (if (i32.ge_u (local.get $lanes) (i32.const 2))
+          (then (local.set $x (v128.load (local.get $d))))
+          (else (local.set $x (v128.load64_zero (local.get $d)))))
+        (if (i32.ge_s (local.get $mask) (i32.const 0))
+          (then
+            (if (i32.ge_u (local.get $lanes) (i32.const 2))
+              (then (local.set $t (v128.load (local.get $mask))))
+              (else (local.set $t (v128.load64_zero (local.get $mask)))))
+            (local.set $x (f64x2.mul (local.get $x) (local.get $t)))
+            (local.set $mask (i32.add (local.get $mask) (i32.const 16)))))
+        (if (i32.ne (local.get $kind) (i32.const 0))
+          (then
+            (if (i32.ge_u (local.get $lanes) (i32.const 2))
+              (then (local.set $t (v128.load (local.get $v))))
+              (else (local.set $t (v128.load64_zero (local.get $v)))))
+            (if (i32.eq (local.get $kind) (i32.const 1))
+              (then (local.set $x (f64x2.mul (local.get $x)
+                (f64x2.sub (v128.const f64x2 1 1) (f64x2.mul (local.get $t) (local.get $t)))))))
+            (if (i32.eq (local.get $kind) (i32.const 2))
+              (then (local.set $x (v128.bitselect (local.get $x) (v128.const i64x2 0 0)
+                (f64x2.gt (local.get $t) (v128.const f64x2 0 0))))))
+            (if (i32.eq (local.get $kind) (i32.const 3))
+              (then (local.set $x (f64x2.mul (local.get $x)
+                (f64x2.mul (local.get $t) (f64x2.sub (v128.const f64x2 1 1) (local.get $t)))))))))
+        (if (i32.ge_u (local.get $lanes) (i32.const 2))
+          (then (v128.store (local.get $d) (local.get $x)))
+          (else (v128.store64_lane 0 (local.get $d) (local.get $x))))
+        (local.set $d (i32.add (local.get $d) (i32.const 16)))
+        (local.set $v (i32.add (local.get $v) (i32.const 16)))
+        (local.set $i (i32.add (local.get $i) (i32.const 2)))
+        (br $l))))
+
+  ;; backward(x, d, w, wt, gw, gb, dx, mask, v, rows, inner, cols, kind): one layer backward in one
+  ;; call: gW = Xᵀ·D, gB = column sums of D, and, when dx ≥ 0, DX = D·Wᵀ (through wt, room for Wᵀ)
+  ;; taken back through the layer below's dropout and φ′ (derive).
+  (func (export "backward") (param $x i32) (param $d i32) (param $w i32) (param $wt i32) (param $gw i32) (param $gb i32)
+    (param $dx i32) (param $mask i32) (param $v i32) (param $rows i32) (param $inner i32) (param $cols i32) (param $kind i32)
+    (call $gemm (local.get $x) (i32.const 1) (local.get $inner) (local.get $d) (local.get $gw) (i32.const -1)
+      (local.get $inner) (local.get $rows) (local.get $cols))
+    (call $columnSums (local.get $d) (local.get $gb) (local.get $rows) (local.get $cols))
+    (if (i32.ge_s (local.get $dx) (i32.const 0))
+      (then
+        (call $transpose (local.get $w) (local.get $wt) (local.get $inner) (local.get $cols))
+        (call $gemm (local.get $d) (local.get $cols) (i32.const 1) (local.get $wt) (local.get $dx) (i32.const -1)
+          (local.get $rows) (local.get $cols) (local.get $inner))
+        (call $derive (local.get $dx) (local.get $mask) (local.get $v) (i32.mul (local.get $rows) (local.get $inner)) (local.get $kind)))))
 
   ;; tanh of two numbers at once, within 2 ulp of Math.tanh over the whole range (test/unit/engine/
   ;; wasm-tanh.test.ts measures it: at most 1 ulp from the correctly rounded value, at most 2 from
