@@ -247,7 +247,7 @@
           (f64x2.mul (local.get $a) (f64x2.mul (local.get $u) (local.get $q)))))))
     (if (i32.eqz (i64x2.all_true (local.get $lanes)))
       (then
-        ;; y = 2a; k = round(y·log₂e); r = y − k·ln2_hi − k·ln2_lo (ln2_hi has 32 trailing zero bits: k·ln2_hi is exact).
+        ;; y = 2a; k = round(y·log₂e); r = y − k·ln2_hi − k·ln2_lo (ln2_hi ends in 21 zero bits: k·ln2_hi is exact).
         (local.set $u (f64x2.add (local.get $a) (local.get $a)))
         (local.set $k (f64x2.nearest (f64x2.mul (local.get $u) (v128.const f64x2 1.4426950408889634 1.4426950408889634))))
         (local.set $r (f64x2.sub
@@ -273,14 +273,59 @@
       (v128.bitselect (local.get $small) (local.get $large) (local.get $lanes))
       (v128.and (local.get $x) (v128.const i64x2 0x8000000000000000 0x8000000000000000))))
 
-  ;; tanh(src, dst, count): dst[i] = tanh(src[i]) (src and dst may be the same).
+  ;; tanh(src, dst, count): dst[i] = tanh(src[i]) (src and dst may be the same). The pairs run
+  ;; $tanh2's code inline (a call per pair measured slower); an odd last number calls it.
   (func $tanhArray (export "tanh") (param $src i32) (param $dst i32) (param $n i32)
-    (local $end i32)
+    (local $end i32) (local $x v128)
+    (local $a v128) (local $u v128) (local $q v128) (local $r v128) (local $k v128)
+    (local $small v128) (local $large v128) (local $lanes v128)
+    (local $u2 v128) (local $u4 v128) (local $u8 v128) (local $u16 v128) (local $r2 v128) (local $r4 v128) (local $r8 v128)
     (local.set $end (i32.add (local.get $src) (i32.shl (i32.and (local.get $n) (i32.const -2)) (i32.const 3))))
     (block $done
       (loop $l
         (br_if $done (i32.ge_u (local.get $src) (local.get $end)))
-        (v128.store (local.get $dst) (call $tanh2 (v128.load (local.get $src))))
+        (local.set $x (v128.load (local.get $src)))
+        (local.set $a (f64x2.abs (local.get $x)))
+        (local.set $lanes (f64x2.lt (local.get $a) (v128.const f64x2 0.55 0.55)))
+        (if (v128.any_true (local.get $lanes))
+          (then
+            (local.set $u (f64x2.mul (local.get $a) (local.get $a)))
+            (local.set $u2 (f64x2.mul (local.get $u) (local.get $u)))
+            (local.set $u4 (f64x2.mul (local.get $u2) (local.get $u2)))
+            (local.set $u8 (f64x2.mul (local.get $u4) (local.get $u4)))
+            (local.set $u16 (f64x2.mul (local.get $u8) (local.get $u8)))
+            (local.set $q (f64x2.add (f64x2.add (f64x2.add (f64x2.add (f64x2.add (v128.const f64x2 -0.3333333333333333 -0.3333333333333333) (f64x2.mul (local.get $u) (v128.const f64x2 0.13333333333333333 0.13333333333333333))) (f64x2.mul (local.get $u2) (f64x2.add (v128.const f64x2 -0.05396825396825397 -0.05396825396825397) (f64x2.mul (local.get $u) (v128.const f64x2 0.021869488536155203 0.021869488536155203))))) (f64x2.mul (local.get $u4) (f64x2.add (f64x2.add (v128.const f64x2 -0.008863235529902197 -0.008863235529902197) (f64x2.mul (local.get $u) (v128.const f64x2 0.003592128036572481 0.003592128036572481))) (f64x2.mul (local.get $u2) (f64x2.add (v128.const f64x2 -0.0014558343870513183 -0.0014558343870513183) (f64x2.mul (local.get $u) (v128.const f64x2 0.000590027440945586 0.000590027440945586))))))) (f64x2.mul (local.get $u8) (f64x2.add (f64x2.add (f64x2.add (v128.const f64x2 -0.00023912911424355248 -0.00023912911424355248) (f64x2.mul (local.get $u) (v128.const f64x2 9.691537956929451e-05 9.691537956929451e-05))) (f64x2.mul (local.get $u2) (f64x2.add (v128.const f64x2 -3.927832388331683e-05 -3.927832388331683e-05) (f64x2.mul (local.get $u) (v128.const f64x2 1.5918905069328964e-05 1.5918905069328964e-05))))) (f64x2.mul (local.get $u4) (f64x2.add (f64x2.add (v128.const f64x2 -6.451689215655431e-06 -6.451689215655431e-06) (f64x2.mul (local.get $u) (v128.const f64x2 2.6147711512907546e-06 2.6147711512907546e-06))) (f64x2.mul (local.get $u2) (f64x2.add (v128.const f64x2 -1.0597268320104654e-06 -1.0597268320104654e-06) (f64x2.mul (local.get $u) (v128.const f64x2 4.294911078273806e-07 4.294911078273806e-07))))))))) (f64x2.mul (local.get $u16) (v128.const f64x2 -1.7406618963571648e-07 -1.7406618963571648e-07))))
+            (local.set $small (f64x2.add (local.get $a)
+              (f64x2.mul (local.get $a) (f64x2.mul (local.get $u) (local.get $q)))))))
+        (if (i32.eqz (i64x2.all_true (local.get $lanes)))
+          (then
+            ;; y = 2a; k = round(y·log₂e); r = y − k·ln2_hi − k·ln2_lo (ln2_hi ends in 21 zero bits: k·ln2_hi is exact).
+            (local.set $u (f64x2.add (local.get $a) (local.get $a)))
+            (local.set $k (f64x2.nearest (f64x2.mul (local.get $u) (v128.const f64x2 1.4426950408889634 1.4426950408889634))))
+            (local.set $r (f64x2.sub
+              (f64x2.sub (local.get $u) (f64x2.mul (local.get $k) (v128.const f64x2 0.6931471803691238 0.6931471803691238)))
+              (f64x2.mul (local.get $k) (v128.const f64x2 1.9082149292705877e-10 1.9082149292705877e-10))))
+            (local.set $r2 (f64x2.mul (local.get $r) (local.get $r)))
+            (local.set $r4 (f64x2.mul (local.get $r2) (local.get $r2)))
+            (local.set $r8 (f64x2.mul (local.get $r4) (local.get $r4)))
+            (local.set $q (f64x2.add (f64x2.add (f64x2.add (f64x2.add (v128.const f64x2 0.5 0.5) (f64x2.mul (local.get $r) (v128.const f64x2 0.16666666666666666 0.16666666666666666))) (f64x2.mul (local.get $r2) (f64x2.add (v128.const f64x2 0.041666666666666664 0.041666666666666664) (f64x2.mul (local.get $r) (v128.const f64x2 0.008333333333333333 0.008333333333333333))))) (f64x2.mul (local.get $r4) (f64x2.add (f64x2.add (v128.const f64x2 0.001388888888888889 0.001388888888888889) (f64x2.mul (local.get $r) (v128.const f64x2 0.0001984126984126984 0.0001984126984126984))) (f64x2.mul (local.get $r2) (f64x2.add (v128.const f64x2 2.48015873015873e-05 2.48015873015873e-05) (f64x2.mul (local.get $r) (v128.const f64x2 2.7557319223985893e-06 2.7557319223985893e-06))))))) (f64x2.mul (local.get $r8) (f64x2.add (f64x2.add (v128.const f64x2 2.755731922398589e-07 2.755731922398589e-07) (f64x2.mul (local.get $r) (v128.const f64x2 2.505210838544172e-08 2.505210838544172e-08))) (f64x2.mul (local.get $r2) (f64x2.add (v128.const f64x2 2.08767569878681e-09 2.08767569878681e-09) (f64x2.mul (local.get $r) (v128.const f64x2 1.6059043836821613e-10 1.6059043836821613e-10))))))))
+            ;; e^r = 1 + (r + r²·Q(r)): the 1 added last, so the small part keeps its bits.
+            (local.set $q (f64x2.add (v128.const f64x2 1 1)
+              (f64x2.add (local.get $r) (f64x2.mul (f64x2.mul (local.get $r) (local.get $r)) (local.get $q)))))
+            ;; 2^k: k + 2⁵² has k in its low mantissa bits; add the exponent bias and shift into place.
+            (local.set $k (i64x2.shl
+              (i64x2.add (f64x2.add (local.get $k) (v128.const f64x2 4503599627370496 4503599627370496)) (v128.const i64x2 1023 1023))
+              (i32.const 52)))
+            (local.set $q (f64x2.mul (local.get $q) (local.get $k)))
+            (local.set $large (f64x2.sub (v128.const f64x2 1 1)
+              (f64x2.div (v128.const f64x2 2 2) (f64x2.add (local.get $q) (v128.const f64x2 1 1)))))
+            (local.set $large (v128.bitselect (v128.const f64x2 1 1) (local.get $large)
+              (f64x2.ge (local.get $a) (v128.const f64x2 22 22))))))
+        ;; A path left out this time is for lanes the select does not take.
+        (v128.store (local.get $dst)
+          (v128.or
+            (v128.bitselect (local.get $small) (local.get $large) (local.get $lanes))
+            (v128.and (local.get $x) (v128.const i64x2 0x8000000000000000 0x8000000000000000))))
         (local.set $src (i32.add (local.get $src) (i32.const 16)))
         (local.set $dst (i32.add (local.get $dst) (i32.const 16)))
         (br $l)))
