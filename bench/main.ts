@@ -193,7 +193,7 @@ async function main(): Promise<number> {
   }
   const setups = new Set<string>();
   process.stderr.write('bench: kernel microbenchmark\n');
-  const kernels = measureKernels(args.tiny || args.reps === QUICK);
+  const kernels = measureKernels(args.tiny || args.reps === QUICK, args.clock);
   const results = await run(args, setups);
   if (args.json) process.stdout.write(`${toJson(results, kernels)}\n`);
   else process.stdout.write(`${renderTable(results, header(args, setups), kernels)}\n`);

@@ -3,9 +3,9 @@
 // whole minibatch at once. There are no neuron objects: a layer is its arrays, and a minibatch is
 // a set of preallocated row-major buffers (`Workspace`) reused for every batch of the same size.
 
-import { activateInto, multiplyByDerivative, softmaxRows } from './activations';
+import { softmaxRows } from './activations';
 import { initializeWeights } from './init';
-import { forwardProduct, inputGradient, weightGradient } from './wasm/kernels';
+import { backwardLayer, forwardLayer, forwardProduct } from './wasm/kernels';
 import type { Rng } from './rng';
 import type { ActivationName, DropoutMode, InitSpec, NetworkConfig } from './types';
 
@@ -159,10 +159,13 @@ export class Network {
       const count = rows * units;
       const pre = ws.pre[l];
       const act = ws.act[l];
-      forwardProduct(input, layer.weights, layer.biases, pre, rows, layer.inputs, units);
-      if (layer.activation === 'softmax') softmaxRows(pre, act, rows, units);
-      else if (trackActivity && layer.activation === 'relu') reluMarkingPositive(pre, act, layer.everPositive, rows, units);
-      else activateInto(layer.activation, pre, act, count);
+      if (layer.activation === 'softmax') {
+        forwardProduct(input, layer.weights, layer.biases, pre, rows, layer.inputs, units);
+        softmaxRows(pre, act, rows, units);
+      } else if (trackActivity && layer.activation === 'relu') {
+        forwardProduct(input, layer.weights, layer.biases, pre, rows, layer.inputs, units);
+        reluMarkingPositive(pre, act, layer.everPositive, rows, units);
+      } else forwardLayer(layer.activation, input, layer.weights, layer.biases, pre, act, rows, layer.inputs, units);
       const p = layer.dropout;
       if (p > 0) applyDropout(act, ws.out[l], ws.mask[l] as Float64Array, count, p, mode, dropoutMode, rng);
       input = ws.out[l];
@@ -176,18 +179,12 @@ export class Network {
   backward(ws: Workspace, rows: number): void {
     for (let l = this.layers.length - 1; l >= 0; l--) {
       const layer = this.layers[l];
-      const delta = ws.delta[l];
       const layerInput = l === 0 ? ws.input : ws.out[l - 1];
-      weightGradient(layerInput, delta, layer.weightGrad, layer.biasGrad, rows, layer.inputs, layer.units);
-      if (l === 0) break;
-      // ∂C/∂out(l−1) = δ(l)·W(l)ᵀ, then back through dropout and φ' of the layer below.
-      const below = this.layers[l - 1];
-      const prevDelta = ws.delta[l - 1];
-      const count = rows * below.units;
-      inputGradient(delta, layer.weights, prevDelta, rows, layer.inputs, layer.units);
-      const mask = ws.mask[l - 1];
-      if (mask !== null) for (let i = 0; i < count; i++) prevDelta[i] *= mask[i];
-      multiplyByDerivative(below.activation, ws.pre[l - 1], ws.act[l - 1], prevDelta, count);
+      // ∂C/∂W(l) = out(l−1)ᵀ·δ(l); then ∂C/∂out(l−1) = δ(l)·W(l)ᵀ, back through dropout and φ′ of
+      // the layer below: δ(l−1). The first layer needs no δ of its inputs.
+      const below = l === 0 ? null : this.layers[l - 1];
+      const through = below === null ? null : { activation: below.activation, pre: ws.pre[l - 1], act: ws.act[l - 1], mask: ws.mask[l - 1], units: below.units };
+      backwardLayer(layerInput, ws.delta[l], layer.weights, layer.weightGrad, layer.biasGrad, l === 0 ? null : ws.delta[l - 1], through, rows, layer.inputs, layer.units);
     }
   }
 }

@@ -43,6 +43,16 @@ describe('npm run bench --json', () => {
         expect(r.max).toBeGreaterThanOrEqual(r.median);
       }
     }
+    // The kernel microbenchmark: medians of interleaved runs with their spread, and a peak that is
+    // the fastest SIMD code it measured, so neither of its products can pass it. (A workload's
+    // share can: it is timed at another moment of the machine's load.)
+    const kernels = (parsed as unknown as { kernels: Record<string, unknown> }).kernels;
+    expect(Object.keys(kernels)).toEqual(['peakGflops', 'peakFrom', 'wasmGflops', 'jsGflops', 'size', 'peakRange', 'wasmRange', 'jsRange', 'runs']);
+    const { peakGflops, wasmGflops, jsGflops, peakRange, wasmRange } = kernels as { peakGflops: number; wasmGflops: number; jsGflops: number; peakRange: number[]; wasmRange: number[] };
+    expect(peakGflops).toBeGreaterThanOrEqual(wasmGflops);
+    expect(peakGflops).toBeGreaterThanOrEqual(jsGflops);
+    expect(peakRange[0]).toBeLessThanOrEqual(peakGflops);
+    expect(wasmRange[1]).toBeGreaterThanOrEqual(wasmGflops);
     // the peers' own notices (TensorFlow.js greets Node users) went to stderr, not stdout
     expect(run.stderr).toContain('bench (a) nn-playground');
   }, 120_000);
