@@ -2,34 +2,13 @@
 // session's numbers. Kept free of `vscode` so the wording is unit-tested without an editor.
 
 import { MAX_QUOTED_CHARS } from '../engine/quote';
+import { DIGITS, formatCount, formatNumber, formatPercent } from '../l10n';
+
+export { formatCount, formatNumber, formatPercent };
 import type { LayerHealth } from '../engine/health-types';
 import type { LayerSpec } from '../model/spec';
 import type { HistoryPoint, SessionState } from '../protocol/snapshot';
 import { isPastLimit, pastLimitText } from '../panel/view-models/status-view';
-
-/** Two significant digits, exponent form for very small or large magnitudes: 0.031, 3.1e-4, 1.2e+5. */
-export function formatNumber(value: number): string {
-  if (!Number.isFinite(value)) return Number.isNaN(value) ? 'NaN' : value > 0 ? '∞' : '−∞';
-  if (value === 0) return '0';
-  const magnitude = Math.abs(value);
-  if (magnitude < 1e-3 || magnitude >= 1e5) {
-    // "3.0e-4" reads worse than "3e-4": drop a trailing zero mantissa digit.
-    const text = magnitude.toExponential(1).replace(/\.0e/, 'e');
-    return value < 0 ? `−${text}` : text;
-  }
-  const text = Number(value.toPrecision(2)).toString();
-  return text.startsWith('-') ? `−${text.slice(1)}` : text;
-}
-
-/** A share in [0, 1] as a percentage a person can read at a glance: 97%, 0.4%, <0.1%. */
-export function formatPercent(share: number): string {
-  if (!Number.isFinite(share)) return '–';
-  const percent = share * 100;
-  if (percent === 0) return '0%';
-  if (percent < 0.1) return '<0.1%';
-  if (percent < 9.95) return `${Number(percent.toFixed(1))}%`;
-  return `${Math.round(percent)}%`;
-}
 
 /** formatPercent for Markdown (hovers), where a leading `<` would break `**bold**` around it. */
 export function markdownPercent(share: number): string {
@@ -81,10 +60,10 @@ export function statusText(numbers: StatusNumbers): string {
   parts.push(`epoch ${numbers.epoch}/${numbers.epochs}`);
   const last = numbers.last;
   if (last) {
-    parts.push(`loss ${formatNumber(last.trainCost)}`);
+    parts.push(`loss ${formatNumber(last.trainCost, DIGITS.compact)}`);
     if (last.testAccuracy !== undefined) parts.push(`test acc ${formatPercent(last.testAccuracy)}`);
     else if (last.trainAccuracy !== undefined) parts.push(`acc ${formatPercent(last.trainAccuracy)}`);
-    else if (last.testCost !== null) parts.push(`test loss ${formatNumber(last.testCost)}`);
+    else if (last.testCost !== null) parts.push(`test loss ${formatNumber(last.testCost, DIGITS.compact)}`);
   }
   let text = parts.join(' · ');
   if (numbers.state === 'diverged' && numbers.message) text += ` — ${numbers.message}`;
@@ -96,11 +75,11 @@ export function statusText(numbers: StatusNumbers): string {
 export function layerText(layer: LayerSpec, health: LayerHealth | undefined, isOutput: boolean): string {
   const parts = [layer.activation, `${layer.units} unit${layer.units === 1 ? '' : 's'}`];
   if (isOutput) parts.push('output');
-  if (layer.dropout) parts.push(`dropout ${formatNumber(layer.dropout)}`);
+  if (layer.dropout) parts.push(`dropout ${formatNumber(layer.dropout, DIGITS.compact)}`);
   if (health) {
     if (health.saturatedFraction !== null) parts.push(`${formatPercent(health.saturatedFraction)} saturated`);
     if (health.deadFraction !== null) parts.push(`${formatPercent(health.deadFraction)} dead`);
-    parts.push(`‖∇W‖ ${formatNumber(health.gradNorm)}`);
+    parts.push(`‖∇W‖ ${formatNumber(health.gradNorm, DIGITS.compact)}`);
   }
   return parts.join(' · ');
 }
@@ -145,11 +124,6 @@ export function unitFormula(options: {
   sum += ` ${options.bias < 0 ? '−' : '+'} ${formatCoefficient(options.bias)}`;
   const inner = options.activation === 'linear' ? sum : `${options.activation}(${sum})`;
   return `${options.output} = ${inner}`;
-}
-
-/** Whole count with thin grouping: 5 000 000 reads better than 5000000 in messages. */
-export function formatCount(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
 }
 
 /**

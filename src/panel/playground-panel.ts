@@ -3,6 +3,7 @@
 // turns the webview's validated requests into session calls and WorkspaceEdits.
 
 import * as vscode from 'vscode';
+import { fileName } from '../l10n';
 import type { SessionChange, SessionRegistry, TrainingSession } from '../training/session-api';
 import type { Snapshot } from '../protocol/snapshot';
 import type { FromWebview, HyperparameterField, ToWebview } from '../protocol/webview-messages';
@@ -130,7 +131,7 @@ export class PlaygroundPanel implements vscode.Disposable {
     this.sessionSubscription = session?.onDidChange((change) => this.onSessionChange(change));
     this.diagrams = session?.latest ?? null;
     if (session) this.timelines.track(session);
-    this.panel.title = session ? `NN Playground · ${fileName(session.key)}` : 'NN Playground';
+    this.panel.title = session ? `NN Playground · ${fileName(vscode.Uri.parse(session.key).path)}` : 'NN Playground';
     this.requestFull();
   }
 
@@ -222,7 +223,7 @@ export class PlaygroundPanel implements vscode.Disposable {
   }
 
   private summary(s: TrainingSession) {
-    return modelSummary(s.parse, fileName(s.key), s.data);
+    return modelSummary(s.parse, fileName(vscode.Uri.parse(s.key).path), s.data);
   }
 
   private post(message: ToWebview): void {
@@ -337,11 +338,6 @@ export class PlaygroundPanel implements vscode.Disposable {
     this.disposeEmitter.fire();
     this.disposeEmitter.dispose();
   }
-}
-
-function fileName(key: string): string {
-  const path = vscode.Uri.parse(key).path;
-  return path.slice(path.lastIndexOf('/') + 1);
 }
 
 function assertNever(value: never): never {

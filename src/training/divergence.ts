@@ -4,6 +4,7 @@
 
 import type { HealthReport, LayerHealth, NonFiniteEvent } from '../engine/health-types';
 import type { NetworkConfig } from '../engine/types';
+import { formatNumber } from '../l10n';
 
 /**
  * A finite loss counts as blown up past this multiple of the loss before training (and past
@@ -82,10 +83,4 @@ export function divergenceMessage(options: {
     `Training diverged at epoch ${epoch}: ${what}; ${describeLayer(network, layer)} ${detail}. ` +
     `The learning rate (${formatNumber(learningRate)}) is probably too large: try it 10× smaller, then Reset.`
   );
-}
-
-function formatNumber(value: number): string {
-  if (!Number.isFinite(value)) return String(value);
-  const magnitude = Math.abs(value);
-  return magnitude !== 0 && (magnitude >= 1e4 || magnitude < 1e-3) ? value.toExponential(2) : String(Number(value.toPrecision(4)));
 }

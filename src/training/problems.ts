@@ -4,6 +4,7 @@
 // deduplicated so that the same finding never shows twice on the same range.
 
 import type { Problem, SourceRange, SpecLocations } from '../model/spec';
+import { formatCount } from '../l10n';
 
 export interface ProblemSources {
   /** From parseModel: syntax, schema and static rules. */
@@ -161,6 +162,3 @@ export function dataRange(locations: SpecLocations): SourceRange {
   return locations.values['data.csv'] ?? locations.keys['data'] ?? locations.values['data'] ?? locations.root;
 }
 
-export function formatCount(count: number): string {
-  return count.toLocaleString('en-US');
-}

@@ -4,7 +4,7 @@
 // plane, asked of the extension (`unit-grid`) since only the worker has the weights.
 
 import { mix } from '../../src/panel/view-models/colour';
-import { formatNumber } from '../../src/panel/view-models/format';
+import { formatNumber } from '../../src/l10n';
 import { layerShort } from '../../src/panel/view-models/gradient-view';
 import { linkAt, linkDescription, networkLayout, networkSummary, nodeAt, unitName, type NetworkLayout, type NodeLayout } from '../../src/panel/view-models/network-view';
 import type { Change, PanelState } from '../../src/panel/view-models/panel-state';

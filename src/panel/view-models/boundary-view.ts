@@ -4,7 +4,7 @@
 
 import type { DataView, GridView } from '../../protocol/snapshot';
 import { mix, type Rgba } from './colour';
-import { formatNumber } from './format';
+import { formatNumber } from '../../l10n';
 
 export interface BoundaryPalette {
   background: Rgba;

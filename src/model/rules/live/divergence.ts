@@ -6,7 +6,7 @@
 import type { HistoryPoint } from '../../../protocol/snapshot';
 import { compactFixes, lowerLearningRateFix } from '../../fixes';
 import { problem } from '../../semantic';
-import { num } from '../../stats';
+import { formatNumber } from '../../../l10n';
 import { THRESHOLDS } from '../../thresholds';
 import type { LiveRule } from '../rule';
 import { finite, layerName, layerProblem, limit, wasActive } from './helpers';
@@ -94,7 +94,7 @@ export const divergence: LiveRule = {
       const rise = risingCost(ctx.history, wasActive(ctx, 'divergence', undefined));
       if (rise === null) return [];
       message =
-        `Training is diverging: the cost has risen to ${num(rise.cost)} from its best ${num(rise.best)} (epoch ${rise.bestEpoch}) and has stayed at ${num(rise.low)} or above for the last ${rise.epochs} epochs. ` +
+        `Training is diverging: the cost has risen to ${formatNumber(rise.cost)} from its best ${formatNumber(rise.best)} (epoch ${rise.bestEpoch}) and has stayed at ${formatNumber(rise.low)} or above for the last ${rise.epochs} epochs. ` +
         `Steps of w ← w − ${lr}·g overshoot the minimum and each lands higher than the last. Lower the learning rate and reset.`;
     }
     return [problem({ locations: ctx.locations }, 'divergence', 'error', 'live', message, ctx.locations.values['training.learningRate'] ? 'training.learningRate' : 'layers', { fixes })];

@@ -3,7 +3,7 @@
 // when they are above 1 it explodes. Compared with mean |∂L/∂W|, which does not grow with width.
 
 import { compactFixes, lowerLearningRateFix, setActivationFix } from '../../fixes';
-import { num } from '../../stats';
+import { formatNumber } from '../../../l10n';
 import { THRESHOLDS } from '../../thresholds';
 import type { LiveRule } from '../rule';
 import { epochsTrained, finite, hasLearnt, healthOf, layerName, layerProblem, limit, wasActive } from './helpers';
@@ -37,7 +37,7 @@ export const vanishingGradient: LiveRule = {
             ? "tanh'(z) falls towards 0 in the saturation zones (|z| > 3)"
             : 'the weights and derivatives on the way back shrink it';
       const message =
-        `The gradient reaching ${layerName(ctx, h.layer)} is ${num(ratio)} times layer ${next.layer + 1}'s (mean |∂L/∂W| ${num(h.gradMeanAbs)} vs ${num(next.gradMeanAbs)}): ${why}, ` +
+        `The gradient reaching ${layerName(ctx, h.layer)} is ${formatNumber(ratio)} times layer ${next.layer + 1}'s (mean |∂L/∂W| ${formatNumber(h.gradMeanAbs)} vs ${formatNumber(next.gradMeanAbs)}): ${why}, ` +
         'so this layer learns orders of magnitude slower than the ones after it (vanishing gradient). relu keeps the factor at 1 for active units.';
       const src = ctx.src;
       const fixes = src !== undefined && (activation === 'sigmoid' || activation === 'tanh') ? compactFixes(setActivationFix(src, h.layer, 'relu')) : [];
@@ -62,12 +62,12 @@ export const explodingGradient: LiveRule = {
       const growing = ratio !== undefined && ratio > limit(active, THRESHOLDS.explodingRatio, THRESHOLDS.explodingRatioRelease);
       if (!huge && !growing) return [];
       const detail = huge
-        ? `its gradient norm ‖∂L/∂W‖ is ${num(h.gradNorm)}`
-        : `its gradient is ${num(ratio as number)} times the next layer's (mean |∂L/∂W| ${num(h.gradMeanAbs)} vs ${num((next as { gradMeanAbs: number }).gradMeanAbs)})`;
+        ? `its gradient norm ‖∂L/∂W‖ is ${formatNumber(h.gradNorm)}`
+        : `its gradient is ${formatNumber(ratio as number)} times the next layer's (mean |∂L/∂W| ${formatNumber(h.gradMeanAbs)} vs ${formatNumber((next as { gradMeanAbs: number }).gradMeanAbs)})`;
       // Each sentence states what its measurement shows: the chain of mean |∂L/∂W| from this layer
       // to the output, and the step lr·‖∂L/∂W‖ against ‖W‖.
       const chain = layers.filter((n) => n.layer >= h.layer);
-      const means = chain.map((n) => num(n.gradMeanAbs)).join(', ');
+      const means = chain.map((n) => formatNumber(n.gradMeanAbs)).join(', ');
       const grows = chain.length >= 2 && chain.every((n, i) => i === chain.length - 1 || (finite(n.gradMeanAbs) && finite(chain[i + 1].gradMeanAbs) && n.gradMeanAbs > THRESHOLDS.explodingGrowthPerLayer * chain[i + 1].gradMeanAbs));
       const growth =
         chain.length < 2
@@ -79,8 +79,8 @@ export const explodingGradient: LiveRule = {
       const step = h.weightNorm > 0 ? (lr * h.gradNorm) / h.weightNorm : Infinity;
       const large = step > THRESHOLDS.updateRatioHigh;
       const stepSentence = large
-        ? `With lr = ${lr} a step lr·‖∂L/∂W‖ is ${num(step)} times the weights' norm ‖W‖ = ${num(h.weightNorm)}: it throws the weights far away. A smaller learning rate or init keeps steps bounded.`
-        : `With lr = ${lr} a step lr·‖∂L/∂W‖ is only ${num(step)} times the weights' norm ‖W‖ = ${num(h.weightNorm)}, so the steps stay small; a smaller init or standardised data keep the gradient itself smaller.`;
+        ? `With lr = ${lr} a step lr·‖∂L/∂W‖ is ${formatNumber(step)} times the weights' norm ‖W‖ = ${formatNumber(h.weightNorm)}: it throws the weights far away. A smaller learning rate or init keeps steps bounded.`
+        : `With lr = ${lr} a step lr·‖∂L/∂W‖ is only ${formatNumber(step)} times the weights' norm ‖W‖ = ${formatNumber(h.weightNorm)}, so the steps stay small; a smaller init or standardised data keep the gradient itself smaller.`;
       const message = `${layerName(ctx, h.layer)[0].toUpperCase()}${layerName(ctx, h.layer).slice(1)}: ${detail}. ${growth} ${stepSentence}`;
       const fixes = large && ctx.src !== undefined ? compactFixes(lowerLearningRateFix(ctx.src, ctx.spec)) : [];
       return [layerProblem(ctx, 'exploding-gradient', 'warning', message, h.layer, fixes)];

@@ -5,7 +5,7 @@
 import type { HistoryPoint } from '../../../protocol/snapshot';
 import { addRegularizationFix, compactFixes } from '../../fixes';
 import { problem } from '../../semantic';
-import { num } from '../../stats';
+import { formatNumber } from '../../../l10n';
 import { THRESHOLDS } from '../../thresholds';
 import type { LiveRule } from '../rule';
 import { finite, limit, wasActive } from './helpers';
@@ -123,8 +123,8 @@ export const overfitting: LiveRule = {
     const rise = testCostRise(ctx.history, wasActive(ctx, 'overfitting', undefined));
     if (rise === null) return [];
     const message =
-      `Overfitting: the test cost has stayed at ${num(rise.low)} or above for the last ${rise.sustain} epochs, up from its best ${num(rise.best)} (epoch ${rise.bestEpoch}), ` +
-      `while the training cost fell from ${num(rise.trainAtBest)} to ${num(rise.trainNow)} (medians over ${rise.sustain} epochs). ` +
+      `Overfitting: the test cost has stayed at ${formatNumber(rise.low)} or above for the last ${rise.sustain} epochs, up from its best ${formatNumber(rise.best)} (epoch ${rise.bestEpoch}), ` +
+      `while the training cost fell from ${formatNumber(rise.trainAtBest)} to ${formatNumber(rise.trainNow)} (medians over ${rise.sustain} epochs). ` +
       'The network is memorising the training samples (high variance). L2 regularisation (weight decay), dropout, fewer units or more data reduce variance; stopping near the best epoch also works.';
     const regularized = ctx.spec.training.regularization.type !== 'none';
     const path = ctx.locations.values['training.regularization'] ? 'training.regularization' : 'layers';

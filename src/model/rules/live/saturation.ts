@@ -6,7 +6,7 @@
 // ∂L/∂z = ŷ − y does not vanish. So is a classifier that already gets its training samples right.
 
 import { compactFixes, replaceInitFix, setActivationFix } from '../../fixes';
-import { percent } from '../../stats';
+import { formatPercent } from '../../../l10n';
 import { THRESHOLDS } from '../../thresholds';
 import { SATURATION_THRESHOLD, saturationLabel } from '../../vocabulary';
 import type { LiveRule } from '../rule';
@@ -29,7 +29,7 @@ export const saturation: LiveRule = {
       if (h.layer === last && ctx.spec.loss !== 'mse') return [];
       const derivative = activation === 'sigmoid' ? "σ'(z)" : "tanh'(z)";
       const message =
-        `${percent(h.saturatedFraction)} of ${layerName(ctx, h.layer)}'s pre-activations have |z| > ${saturationLabel(threshold)}, the saturation zone where ${derivative} < 0.01${activation === 'sigmoid' ? ' (4% of its 0.25 peak)' : ' (1% of its peak)'}: ` +
+        `${formatPercent(h.saturatedFraction)} of ${layerName(ctx, h.layer)}'s pre-activations have |z| > ${saturationLabel(threshold)}, the saturation zone where ${derivative} < 0.01${activation === 'sigmoid' ? ' (4% of its 0.25 peak)' : ' (1% of its peak)'}: ` +
         `those units pass almost no gradient back and have stopped learning (pre-activations now range ${h.preActivations.percentiles[0]?.toFixed(1)} … ${h.preActivations.percentiles[h.preActivations.percentiles.length - 1]?.toFixed(1)}). ` +
         (activation === 'sigmoid' ? 'tanh saturates later and is zero-centred; relu does not saturate for z > 0.' : 'relu does not saturate for z > 0; a smaller init or learning rate keeps z in the linear zone.');
       const src = ctx.src;

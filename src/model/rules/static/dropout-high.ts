@@ -2,7 +2,7 @@
 // on average fewer than a couple of units alive per step: the layer cannot carry the signal.
 
 import { problem } from '../../semantic';
-import { num } from '../../stats';
+import { formatNumber } from '../../../l10n';
 import { THRESHOLDS } from '../../thresholds';
 import type { StaticRule } from '../rule';
 
@@ -18,7 +18,7 @@ export const dropoutHigh: StaticRule = {
       const kept = layer.units * (1 - p);
       if (kept >= THRESHOLDS.dropoutMinKeptUnits) return [];
       const message =
-        `Dropout ${p} keeps each of layer ${i + 1}'s ${layer.units} units with probability ${num(1 - p)}, so only about ${num(kept)} survive each step: ` +
+        `Dropout ${p} keeps each of layer ${i + 1}'s ${layer.units} units with probability ${formatNumber(1 - p)}, so only about ${formatNumber(kept)} survive each step: ` +
         'too few to carry the signal, and training becomes mostly noise. Use a lower drop probability (0.2–0.5 is usual) or a wider layer.';
       return [problem({ locations }, 'dropout-high', 'warning', 'static', message, `layers.${i}.dropout`, { layer: i })];
     });
