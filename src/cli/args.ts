@@ -1,6 +1,7 @@
 // Command-line arguments → a command, or a usage error (exit code 2). No parsing library: four
 // commands and their few flags are clearer written out.
 
+import { t } from '../l10n';
 import type { ExportDtype, ExportTarget, ExportWeights } from '../export/index';
 import { MAX_EPOCHS } from '../model/index';
 import { DEFAULT_MAX_PARAMETERS } from '../training/run-core';
@@ -14,7 +15,9 @@ export type Command =
 
 export type Parsed = Command | { usageError: string };
 
-export const USAGE = `Usage: nn-playground <command> <model.nn.json> [options]
+/** The help text, in the UI's language. */
+export function usage(): string {
+  return t(`Usage: nn-playground <command> <model.nn.json> [options]
 
 Commands:
   train <file>        train the model; prints train/test loss and accuracy and the problems found
@@ -23,9 +26,9 @@ Commands:
   export <file>       write the model as a PyTorch script or notebook that reproduces its run
 
 Options:
-  --epochs N            train for N epochs instead of the model's "training.epochs", at most ${MAX_EPOCHS} (train)
+  --epochs N            train for N epochs instead of the model's "training.epochs", at most {maxEpochs} (train)
   --seed N              use seed N instead of the model's "seed" (train)
-  --max-parameters N    refuse models with more than N weights and biases (default ${DEFAULT_MAX_PARAMETERS})
+  --max-parameters N    refuse models with more than N weights and biases (default {maxParameters})
   --save-weights        write the trained weights to <name>.weights.json next to the model (train)
   --allow-data-outside  read a "csv" path that leads outside the model's folder (refused otherwise)
   --json                print one JSON object instead of text
@@ -34,9 +37,11 @@ Options:
   --weights FROM        initial (drawn from the seed, the default) or trained (<name>.weights.json) (export)
   --dtype TYPE          float64 (the default: reproduces our numbers) or float32 (faster) (export)
   --force               replace the output file when it exists (export)
+  --lang LANG           en or zh-cn, the language of the messages (default: from LC_ALL, LC_MESSAGES or LANG)
   -h, --help            show this help
 
-Exit codes: 0 ok, 1 the model has errors, 2 usage (bad arguments, missing or unreadable file).`;
+Exit codes: 0 ok, 1 the model has errors, 2 usage (bad arguments, missing or unreadable file).`, { maxEpochs: MAX_EPOCHS, maxParameters: DEFAULT_MAX_PARAMETERS });
+}
 
 const FLAGS: Record<string, readonly string[]> = {
   train: ['--epochs', '--seed', '--max-parameters', '--json', '--save-weights', '--allow-data-outside'],

@@ -4,7 +4,8 @@
 // activation, so VS Code's activation figure does not include loading the model parser, the
 // training session and the panel (see extension.ts for why).
 
-import type * as vscode from 'vscode';
+import { configureL10n } from '../l10n';
+import * as vscode from 'vscode';
 import { registerPlaygroundPanel } from '../panel';
 import { createTrainingSession } from '../training/session';
 import type { SessionRegistry } from '../training/session-api';
@@ -26,6 +27,8 @@ export interface NnPlaygroundApi {
 }
 
 export function wire(context: vscode.ExtensionContext): NnPlaygroundApi {
+  // Every message (host, worker, panel) reads VS Code's language and the bundle it loaded for it.
+  configureL10n({ locale: vscode.env.language, contents: vscode.l10n.bundle });
   const log = OutputLog.register(context);
   const registry = DocumentSessions.register(context, createTrainingSession, (uri) => createSessionHost(uri, context.extensionUri, log), log);
   ModelDiagnostics.register(context, registry);
