@@ -17,7 +17,7 @@ export const learningRateHigh: StaticRule = {
     const { optimizer, learningRate } = spec.training;
     const limit = THRESHOLDS.learningRateHigh[optimizer];
     if (limit === undefined || learningRate < limit) return [];
-    const args = { lr: formatNumber(learningRate), limit: formatNumber(limit), momentum: formatNumber(spec.training.momentum ?? 0.9), lower: formatNumber(learningRate / 10) };
+    const args = { lr: String(learningRate), limit: String(limit), momentum: String(spec.training.momentum ?? 0.9), lower: formatNumber(learningRate / 10) };
     const message =
       optimizer === 'adam'
         ? t(`Learning rate {lr} is high (usually below {limit}): adam moves every weight by about lr = {lr} per step, whatever the gradient's size, so the loss can oscillate or grow until the numbers overflow. Try {lower}.`, args)
