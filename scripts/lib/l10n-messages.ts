@@ -70,3 +70,34 @@ export function renderEnglishBundle(scan: MessageScan): string {
   for (const key of keys) bundle[key] = key;
   return `${JSON.stringify(bundle, null, 2)}\n`;
 }
+
+/**
+ * String literals that read like English text (three words or more) and are not a message given
+ * to t/tn: what is still to be converted. Not counted: imports, comments, `t`/`tn` arguments, and
+ * the properties `code` and `path` (identifiers) and a rule's `summary` (read by no UI).
+ */
+export function untranslatedLiterals(root: string, files: readonly string[] = sourceFiles(root)): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  const prose = /[A-Za-z]{2,}[,;:]?\s+[A-Za-z]{2,}[,;:]?\s+[A-Za-z]{2,}/;
+  for (const file of files) {
+    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
+    const texts: string[] = [];
+    const visit = (node: ts.Node): void => {
+      if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) return;
+      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && (node.expression.text === 't' || node.expression.text === 'tn')) {
+        // The message is translated; its arguments may still hold English.
+        for (const arg of node.arguments.slice(node.expression.text === 't' ? 1 : 3)) visit(arg);
+        return;
+      }
+      if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && ['code', 'path', 'summary'].includes(node.name.text)) return;
+      let text: string | undefined;
+      if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) text = node.text;
+      else if (ts.isTemplateExpression(node)) text = [node.head.text, ...node.templateSpans.map((s) => s.literal.text)].join('…');
+      if (text !== undefined && prose.test(text)) texts.push(text);
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+    if (texts.length > 0) found.set(relative(root, file).replace(/\\/g, '/'), texts);
+  }
+  return found;
+}
