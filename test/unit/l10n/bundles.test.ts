@@ -69,3 +69,21 @@ describe('the message bundles', () => {
     ]);
   });
 });
+
+describe('the glossary', () => {
+  // `| English | 中文 | Not |` rows: the Chinese bundles use the second column's term, never the third's.
+  const rows = readFileSync(join(root, 'l10n/glossary.md'), 'utf8')
+    .split('\n')
+    .filter((line) => line.startsWith('| ') && !line.startsWith('| English'))
+    .map((line) => line.split('|').map((cell) => cell.trim()));
+  const avoided = rows.flatMap((cells) => (cells[3] ? cells[3].split(',').map((term) => term.trim()).filter((term) => term !== '') : []));
+
+  it('has the terms to check against', () => {
+    expect(avoided).toContain('感知器');
+  });
+
+  it('no Chinese string uses a term the glossary rules out', () => {
+    const texts = [...Object.values(read('l10n/bundle.l10n.zh-cn.json')), ...Object.values(read('package.nls.zh-cn.json'))];
+    expect(avoided.flatMap((term) => texts.filter((text) => text.includes(term)).map((text) => `${term}: ${text.slice(0, 60)}`))).toEqual([]);
+  });
+});
