@@ -79,7 +79,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/engine/**/*.ts', 'src/model/**/*.ts'],
+    files: ['src/engine/**/*.ts', 'src/model/**/*.ts', 'src/l10n/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', pureImports],
       'no-restricted-globals': ['error', ...domGlobals],

@@ -1,6 +1,7 @@
 // Command-line arguments → a command, or a usage error (exit code 2). No parsing library: four
 // commands and their few flags are clearer written out.
 
+import { t } from '../l10n';
 import type { ExportDtype, ExportTarget, ExportWeights } from '../export/index';
 import { MAX_EPOCHS } from '../model/index';
 import { DEFAULT_MAX_PARAMETERS } from '../training/run-core';
@@ -18,7 +19,9 @@ export type Command =
 
 export type Parsed = Command | { usageError: string };
 
-export const USAGE = `Usage: nn-playground <command> <model.nn.json> [options]
+/** The help text, in the UI's language. */
+export function usage(): string {
+  return t(`Usage: nn-playground <command> <model.nn.json> [options]
 
 Commands:
   train <file>        train the model; prints train/test loss and accuracy and the problems found
@@ -28,9 +31,9 @@ Commands:
   bias-variance <file>  train on many fresh training sets; split the error into bias², variance and noise
 
 Options:
-  --epochs N            train for N epochs instead of the model's "training.epochs", at most ${MAX_EPOCHS} (train)
+  --epochs N            train for N epochs instead of the model's "training.epochs", at most {maxEpochs} (train)
   --seed N              use seed N instead of the model's "seed" (train)
-  --max-parameters N    refuse models with more than N weights and biases (default ${DEFAULT_MAX_PARAMETERS})
+  --max-parameters N    refuse models with more than N weights and biases (default {maxParameters})
   --save-weights        write the trained weights to <name>.weights.json next to the model (train)
   --allow-data-outside  read a "csv" path that leads outside the model's folder (refused otherwise)
   --json                print one JSON object instead of text
@@ -39,11 +42,13 @@ Options:
   --weights FROM        initial (drawn from the seed, the default) or trained (<name>.weights.json) (export)
   --dtype TYPE          float64 (the default: reproduces our numbers) or float32 (faster) (export)
   --force               replace the output file when it exists (export)
-  --runs K              training sets to draw, ${MIN_RUNS} to ${MAX_RUNS} (bias-variance; default ${DEFAULT_RUNS})
+  --runs K              training sets to draw, {minRuns} to {maxRuns} (bias-variance; default {defaultRuns})
   --sweep S=V1,V2,…     measure at each value of units, depth, lambda or epochs, e.g. units=2,4,8,16,32 (bias-variance)
+  --lang LANG           en or zh-cn, the language of the messages (default: from LC_ALL, LC_MESSAGES or LANG)
   -h, --help            show this help
 
-Exit codes: 0 ok, 1 the model has errors, 2 usage (bad arguments, missing or unreadable file).`;
+Exit codes: 0 ok, 1 the model has errors, 2 usage (bad arguments, missing or unreadable file).`, { maxEpochs: MAX_EPOCHS, maxParameters: DEFAULT_MAX_PARAMETERS, minRuns: MIN_RUNS, maxRuns: MAX_RUNS, defaultRuns: DEFAULT_RUNS });
+}
 
 const FLAGS: Record<string, readonly string[]> = {
   train: ['--epochs', '--seed', '--max-parameters', '--json', '--save-weights', '--allow-data-outside'],

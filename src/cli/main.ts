@@ -1,7 +1,9 @@
 // `nn-playground`: the headless trainer for terminals and CI. Wiring only: arguments → command →
 // exit code. Every failure is a one-line message; a stack trace would be a bug.
 
-import { parseArgs, USAGE } from './args';
+import zhCn from '../../l10n/bundle.l10n.zh-cn.json';
+import { configureL10n, errorMessage, t } from '../l10n';
+import { parseArgs, usage } from './args';
 import { biasVariance } from './commands/bias-variance';
 import { check } from './commands/check';
 import { exportCommand } from './commands/export';
@@ -10,16 +12,35 @@ import { train } from './commands/train';
 import { FileError } from './files';
 import { processOutput, type Output } from './output';
 
-export function main(argv: readonly string[], io: Output = processOutput): number {
-  const parsed = parseArgs(argv);
+/**
+ * The language of the messages: `--lang zh-cn|en` (anywhere in the arguments, taken out of them),
+ * else the first of LC_ALL, LC_MESSAGES and LANG that is set, as POSIX orders them.
+ */
+export function pickLanguage(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): { locale: string | undefined; rest: string[] } {
+  const rest: string[] = [];
+  let locale: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--lang' && i + 1 < argv.length) locale = argv[++i];
+    else if (arg.startsWith('--lang=')) locale = arg.slice('--lang='.length);
+    else rest.push(arg);
+  }
+  locale ??= [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((value) => value !== undefined && value !== '');
+  return { locale, rest };
+}
+
+export function main(argv: readonly string[], io: Output = processOutput, env: Readonly<Record<string, string | undefined>> = process.env): number {
+  const { locale, rest } = pickLanguage(argv, env);
+  configureL10n({ locale, contents: zhCn });
+  const parsed = parseArgs(rest);
   if ('usageError' in parsed) {
-    io.err(`nn-playground: ${parsed.usageError}\n\n${USAGE}`);
+    io.err(`nn-playground: ${parsed.usageError}\n\n${usage()}`);
     return 2;
   }
   try {
     switch (parsed.command) {
       case 'help':
-        io.out(USAGE);
+        io.out(usage());
         return 0;
       case 'check':
         return check(parsed.file, parsed.json, io, parsed.maxParameters, parsed.allowDataOutside);
@@ -37,7 +58,7 @@ export function main(argv: readonly string[], io: Output = processOutput): numbe
       io.err(`nn-playground: ${error.message}`);
       return 2;
     }
-    io.err(`nn-playground: internal error: ${error instanceof Error ? error.message : String(error)} (please report this with the model file)`);
+    io.err(`nn-playground: ${t('internal error: {reason} (please report this with the model file)', { reason: errorMessage(error) })}`);
     return 1;
   }
 }

@@ -6,6 +6,7 @@
 
 import * as vscode from 'vscode';
 import { bvMessage } from '../experiments/messages';
+import { configureL10n } from '../l10n';
 import { ExperimentResults, registerPlaygroundPanel } from '../panel';
 import { createTrainingSession } from '../training/session';
 import type { SessionRegistry } from '../training/session-api';
@@ -28,6 +29,8 @@ export interface NnPlaygroundApi {
 }
 
 export function wireExtension(context: vscode.ExtensionContext, platform: HostPlatform): NnPlaygroundApi {
+  // Every message (host, worker, panel) reads VS Code's language and the bundle it loaded for it.
+  configureL10n({ locale: vscode.env.language, contents: vscode.l10n.bundle });
   const log = OutputLog.register(context);
   const registry = DocumentSessions.register(context, createTrainingSession, (uri) => createSessionHost(uri, context.extensionUri, log, platform), log);
   ModelDiagnostics.register(context, registry);

@@ -2,38 +2,17 @@
 // session's numbers. Kept free of `vscode` so the wording is unit-tested without an editor.
 
 import { MAX_QUOTED_CHARS } from '../engine/quote';
+import { DIGITS, formatCount, formatNumber, formatPercent, t, tn } from '../l10n';
+
+export { formatCount, formatNumber, formatPercent };
 import type { LayerHealth } from '../engine/health-types';
 import type { LayerSpec } from '../model/spec';
 import type { HistoryPoint, SessionState } from '../protocol/snapshot';
 import { isPastLimit, pastLimitText } from '../panel/view-models/status-view';
 
-/** Two significant digits, exponent form for very small or large magnitudes: 0.031, 3.1e-4, 1.2e+5. */
-export function formatNumber(value: number): string {
-  if (!Number.isFinite(value)) return Number.isNaN(value) ? 'NaN' : value > 0 ? '∞' : '−∞';
-  if (value === 0) return '0';
-  const magnitude = Math.abs(value);
-  if (magnitude < 1e-3 || magnitude >= 1e5) {
-    // "3.0e-4" reads worse than "3e-4": drop a trailing zero mantissa digit.
-    const text = magnitude.toExponential(1).replace(/\.0e/, 'e');
-    return value < 0 ? `−${text}` : text;
-  }
-  const text = Number(value.toPrecision(2)).toString();
-  return text.startsWith('-') ? `−${text.slice(1)}` : text;
-}
-
-/** A share in [0, 1] as a percentage a person can read at a glance: 97%, 0.4%, <0.1%. */
-export function formatPercent(share: number): string {
-  if (!Number.isFinite(share)) return '–';
-  const percent = share * 100;
-  if (percent === 0) return '0%';
-  if (percent < 0.1) return '<0.1%';
-  if (percent < 9.95) return `${Number(percent.toFixed(1))}%`;
-  return `${Math.round(percent)}%`;
-}
-
 /** formatPercent for Markdown (hovers), where a leading `<` would break `**bold**` around it. */
 export function markdownPercent(share: number): string {
-  return formatPercent(share).replace('<', 'under ');
+  return formatPercent(share).startsWith('<') ? t('under {share}', { share: formatPercent(share).slice(1) }) : formatPercent(share);
 }
 
 /** Weight with a fixed two decimals for formulas, the sign written separately by the caller. */
@@ -51,13 +30,21 @@ export function subscript(n: number): string {
     .join('');
 }
 
-const STATE_WORDS: Record<SessionState, string> = {
-  idle: 'ready',
-  training: 'training',
-  paused: 'paused',
-  finished: 'finished',
-  diverged: 'diverged',
-};
+/** The state as the status line says it (a function: the words follow the UI language set at start-up). */
+function stateWord(state: SessionState): string {
+  switch (state) {
+    case 'idle':
+      return t('ready');
+    case 'training':
+      return t('training');
+    case 'paused':
+      return t('paused');
+    case 'finished':
+      return t('finished');
+    case 'diverged':
+      return t('diverged');
+  }
+}
 
 export interface StatusNumbers {
   state: SessionState;
@@ -77,14 +64,14 @@ export interface StatusNumbers {
 export function statusText(numbers: StatusNumbers): string {
   const parts: string[] = [];
   const pastLimit = isPastLimit(numbers.state, numbers.epoch, numbers.epochs);
-  if (numbers.state !== 'training' && !pastLimit) parts.push(STATE_WORDS[numbers.state]);
-  parts.push(`epoch ${numbers.epoch}/${numbers.epochs}`);
+  if (numbers.state !== 'training' && !pastLimit) parts.push(stateWord(numbers.state));
+  parts.push(t('epoch {epoch}/{epochs}', { epoch: String(numbers.epoch), epochs: String(numbers.epochs) }));
   const last = numbers.last;
   if (last) {
-    parts.push(`loss ${formatNumber(last.trainCost)}`);
-    if (last.testAccuracy !== undefined) parts.push(`test acc ${formatPercent(last.testAccuracy)}`);
-    else if (last.trainAccuracy !== undefined) parts.push(`acc ${formatPercent(last.trainAccuracy)}`);
-    else if (last.testCost !== null) parts.push(`test loss ${formatNumber(last.testCost)}`);
+    parts.push(t('loss {loss}', { loss: formatNumber(last.trainCost, DIGITS.compact) }));
+    if (last.testAccuracy !== undefined) parts.push(t('test acc {accuracy}', { accuracy: formatPercent(last.testAccuracy) }));
+    else if (last.trainAccuracy !== undefined) parts.push(t('acc {accuracy}', { accuracy: formatPercent(last.trainAccuracy) }));
+    else if (last.testCost !== null) parts.push(t('test loss {loss}', { loss: formatNumber(last.testCost, DIGITS.compact) }));
   }
   let text = parts.join(' · ');
   if (numbers.state === 'diverged' && numbers.message) text += ` — ${numbers.message}`;
@@ -94,13 +81,13 @@ export function statusText(numbers: StatusNumbers): string {
 
 /** What a layer lens says: `tanh · 4 units · 12% saturated · ‖∇W‖ 3e-4`. */
 export function layerText(layer: LayerSpec, health: LayerHealth | undefined, isOutput: boolean): string {
-  const parts = [layer.activation, `${layer.units} unit${layer.units === 1 ? '' : 's'}`];
-  if (isOutput) parts.push('output');
-  if (layer.dropout) parts.push(`dropout ${formatNumber(layer.dropout)}`);
+  const parts = [layer.activation, tn(layer.units, '{count} unit', '{count} units')];
+  if (isOutput) parts.push(t('output'));
+  if (layer.dropout) parts.push(t('dropout {p}', { p: formatNumber(layer.dropout, DIGITS.compact) }));
   if (health) {
-    if (health.saturatedFraction !== null) parts.push(`${formatPercent(health.saturatedFraction)} saturated`);
-    if (health.deadFraction !== null) parts.push(`${formatPercent(health.deadFraction)} dead`);
-    parts.push(`‖∇W‖ ${formatNumber(health.gradNorm)}`);
+    if (health.saturatedFraction !== null) parts.push(t('{share} saturated', { share: formatPercent(health.saturatedFraction) }));
+    if (health.deadFraction !== null) parts.push(t('{share} dead', { share: formatPercent(health.deadFraction) }));
+    parts.push(`‖∇W‖ ${formatNumber(health.gradNorm, DIGITS.compact)}`);
   }
   return parts.join(' · ');
 }
@@ -141,15 +128,10 @@ export function unitFormula(options: {
     sum += i === 0 ? (weight < 0 ? `−${term}` : term) : ` ${sign} ${term}`;
   }
   const hidden = options.weights.length - shown;
-  if (hidden > 0) sum += ` + … (${hidden} more)`;
+  if (hidden > 0) sum += ` + … (${t('{count} more', { count: hidden })})`;
   sum += ` ${options.bias < 0 ? '−' : '+'} ${formatCoefficient(options.bias)}`;
   const inner = options.activation === 'linear' ? sum : `${options.activation}(${sum})`;
   return `${options.output} = ${inner}`;
-}
-
-/** Whole count with thin grouping: 5 000 000 reads better than 5000000 in messages. */
-export function formatCount(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
 }
 
 /**

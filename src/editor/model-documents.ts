@@ -3,6 +3,7 @@
 
 import * as vscode from 'vscode';
 import { MODEL_SUFFIX, weightsSidecarPath } from './model-paths';
+import { fileName } from '../l10n';
 
 export { MODEL_SUFFIX };
 
@@ -24,8 +25,7 @@ export function isModelDocument(document: vscode.TextDocument): boolean {
 
 /** Short name for messages: `xor.nn.json`. */
 export function modelFileName(uri: vscode.Uri): string {
-  const path = uri.path;
-  return path.slice(path.lastIndexOf('/') + 1) || uri.toString();
+  return fileName(uri.path) || uri.toString();
 }
 
 /** The `.weights.json` sidecar next to a model: `xor.nn.json` → `xor.weights.json`. */

@@ -2,6 +2,9 @@
 // person (or a bug report) can see what happened without a debugger.
 
 import * as vscode from 'vscode';
+import { errorMessage } from '../l10n';
+
+export { errorMessage };
 
 export interface Log {
   info(message: string): void;
@@ -10,16 +13,6 @@ export interface Log {
   show(): void;
 }
 
-/** The message of anything thrown, without a stack trace (stack traces go to the channel only). */
-export function errorMessage(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  if (typeof error === 'string') return error;
-  try {
-    return JSON.stringify(error) ?? String(error);
-  } catch {
-    return String(error); // cyclic objects, BigInt
-  }
-}
 
 export class OutputLog implements Log, vscode.Disposable {
   private readonly channel = vscode.window.createOutputChannel('NN Playground', { log: true });

@@ -22,20 +22,3 @@ export function twoSidedTail(threshold: number, std: number): number {
   if (std <= 0) return 0;
   return erfc(threshold / (std * Math.SQRT2));
 }
-
-/** "24%", "0.3%", "< 0.1%": shares as a student reads them. */
-export function percent(share: number): string {
-  const p = share * 100;
-  if (p > 0 && p < 0.1) return '< 0.1%';
-  if (p < 10) return `${Number(p.toFixed(1))}%`;
-  return `${Math.round(p)}%`;
-}
-
-/** Compact number for messages: 0.001, 3.2e-5, 1200. */
-export function num(value: number): string {
-  if (!Number.isFinite(value)) return String(value);
-  if (value === 0) return '0';
-  const a = Math.abs(value);
-  if (a >= 1e-3 && a < 1e5) return String(Number(value.toPrecision(3)));
-  return value.toExponential(1).replace('.0e', 'e').replace('e+', 'e');
-}

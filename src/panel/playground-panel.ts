@@ -4,6 +4,7 @@
 
 import * as vscode from 'vscode';
 import type { ExperimentResults } from './experiment-results';
+import { fileName } from '../l10n';
 import type { SessionChange, SessionRegistry, TrainingSession } from '../training/session-api';
 import type { Snapshot } from '../protocol/snapshot';
 import type { FromWebview, HyperparameterField, ToWebview } from '../protocol/webview-messages';
@@ -121,7 +122,7 @@ export class PlaygroundPanel implements vscode.Disposable {
     this.session = session;
     this.sessionSubscription = session?.onDidChange((change) => this.onSessionChange(change));
     if (session) this.timelines.track(session);
-    this.panel.title = session ? `NN Playground · ${fileName(session.key)}` : 'NN Playground';
+    this.panel.title = session ? `NN Playground · ${fileName(vscode.Uri.parse(session.key).path)}` : 'NN Playground';
     this.requestFull();
   }
 
@@ -226,7 +227,7 @@ export class PlaygroundPanel implements vscode.Disposable {
   }
 
   private summary(s: TrainingSession) {
-    return modelSummary(s.parse, fileName(s.key), s.data);
+    return modelSummary(s.parse, fileName(vscode.Uri.parse(s.key).path), s.data);
   }
 
   private post(message: ToWebview): void {
@@ -346,11 +347,6 @@ export class PlaygroundPanel implements vscode.Disposable {
 /** The latest snapshot with the run's latest diagrams (most snapshots carry none of their own). */
 function withSessionDiagrams(s: TrainingSession): Snapshot {
   return { ...(s.latest as Snapshot), ...(s.diagrams ?? {}) };
-}
-
-function fileName(key: string): string {
-  const path = vscode.Uri.parse(key).path;
-  return path.slice(path.lastIndexOf('/') + 1);
 }
 
 function assertNever(value: never): never {

@@ -19,13 +19,19 @@ export interface SessionInit {
   boundaryResolution: number;
 }
 
+/** The UI's language and its message bundle, so the worker's problems read as the editor's do. */
+export interface WorkerL10n {
+  locale: string;
+  contents: Readonly<Record<string, string>>;
+}
+
 /**
  * `generation` counts the session's runs (each init or reset starts one). The worker stamps its
  * messages with the run they belong to, so the session can drop snapshots that were already on
  * their way when it reset.
  */
 export type ToWorker =
-  | { type: 'init'; init: SessionInit; generation?: number }
+  | { type: 'init'; init: SessionInit; generation?: number; l10n?: WorkerL10n }
   | { type: 'train' }
   | { type: 'pause' }
   | { type: 'step' }

@@ -4,6 +4,7 @@
 
 import type { HealthReport, LayerHealth, NonFiniteEvent } from '../engine/health-types';
 import type { NetworkConfig } from '../engine/types';
+import { formatNumber, t, tn } from '../l10n';
 
 /**
  * A finite loss counts as blown up past this multiple of the loss before training (and past
@@ -24,26 +25,28 @@ export function costHasDiverged(cost: number, initialCost: number): boolean {
 export function describeLayer(network: NetworkConfig, layer: number): string {
   const config = network.layers[layer];
   if (!config) return `layers[${layer}]`;
-  const units = `${config.units} ${config.units === 1 ? 'unit' : 'units'}`;
-  const role = layer === network.layers.length - 1 ? 'the output layer' : `hidden layer ${layer + 1}`;
-  return `${role} (layers[${layer}]: ${config.activation}, ${units})`;
+  const args = { index: layer, layer: layer + 1, activation: config.activation };
+  return layer === network.layers.length - 1
+    ? tn(config.units, 'the output layer (layers[{index}]: {activation}, {count} unit)', 'the output layer (layers[{index}]: {activation}, {count} units)', args)
+    : tn(config.units, 'hidden layer {layer} (layers[{index}]: {activation}, {count} unit)', 'hidden layer {layer} (layers[{index}]: {activation}, {count} units)', args);
 }
 
 /**
  * The layer to name: where non-finite values first appear, else the one whose updates are largest
  * relative to its weights (the one the learning rate is throwing around the most).
  */
-export function blameLayer(health: HealthReport | null): { layer: number; detail: string } | null {
+/** Why the layer is named (`detail`, a phrase for logs and tests); the message picks its sentence by `kind`. */
+export function blameLayer(health: HealthReport | null): { layer: number; kind: 'non-finite' | 'steps'; where?: string; detail: string } | null {
   if (!health) return null;
   const event = health.nonFinite;
-  if (event && event.layer >= 0) return { layer: event.layer, detail: nonFiniteDetail(event) };
+  if (event && event.layer >= 0) return { layer: event.layer, kind: 'non-finite', where: event.where, detail: nonFiniteDetail(event) };
   const worst = largestBy(health.layers, (layer) => layer.updateRatio) ?? largestBy(health.layers, (layer) => layer.gradNorm);
   if (!worst) return null;
-  return { layer: worst.layer, detail: 'takes the largest steps relative to its weights' };
+  return { layer: worst.layer, kind: 'steps', detail: t('takes the largest steps relative to its weights') };
 }
 
 function nonFiniteDetail(event: NonFiniteEvent): string {
-  return `is where non-finite ${event.where} (NaN or ±Infinity) first appear`;
+  return t('is where non-finite {where} (NaN or ±Infinity) first appear', { where: event.where });
 }
 
 function largestBy(layers: readonly LayerHealth[], value: (layer: LayerHealth) => number): LayerHealth | undefined {
@@ -71,21 +74,20 @@ export function divergenceMessage(options: {
   health: HealthReport | null;
 }): string {
   const { epoch, cost, initialCost, learningRate, network, health } = options;
-  const what = Number.isFinite(cost)
-    ? `the loss grew from ${formatNumber(initialCost)} to ${formatNumber(cost)}`
-    : `the loss became ${String(cost)}`;
   const blamed = blameLayer(health);
   // Without statistics, the output layer is where the loss is computed, so that is where it shows.
   const layer = blamed?.layer ?? network.layers.length - 1;
-  const detail = blamed?.detail ?? 'is where the loss is computed';
-  return (
-    `Training diverged at epoch ${epoch}: ${what}; ${describeLayer(network, layer)} ${detail}. ` +
-    `The learning rate (${formatNumber(learningRate)}) is probably too large: try it 10× smaller, then Reset.`
-  );
-}
-
-function formatNumber(value: number): string {
-  if (!Number.isFinite(value)) return String(value);
-  const magnitude = Math.abs(value);
-  return magnitude !== 0 && (magnitude >= 1e4 || magnitude < 1e-3) ? value.toExponential(2) : String(Number(value.toPrecision(4)));
+  const args = { epoch, initial: formatNumber(initialCost), cost: Number.isFinite(cost) ? formatNumber(cost) : String(cost), layer: describeLayer(network, layer), where: blamed?.where ?? '', lr: formatNumber(learningRate) };
+  const finite = Number.isFinite(cost);
+  if (blamed === null)
+    return finite
+      ? t('Training diverged at epoch {epoch}: the loss grew from {initial} to {cost}; {layer} is where the loss is computed. The learning rate ({lr}) is probably too large: try it 10× smaller, then Reset.', args)
+      : t('Training diverged at epoch {epoch}: the loss became {cost}; {layer} is where the loss is computed. The learning rate ({lr}) is probably too large: try it 10× smaller, then Reset.', args);
+  if (blamed.kind === 'steps')
+    return finite
+      ? t('Training diverged at epoch {epoch}: the loss grew from {initial} to {cost}; {layer} takes the largest steps relative to its weights. The learning rate ({lr}) is probably too large: try it 10× smaller, then Reset.', args)
+      : t('Training diverged at epoch {epoch}: the loss became {cost}; {layer} takes the largest steps relative to its weights. The learning rate ({lr}) is probably too large: try it 10× smaller, then Reset.', args);
+  return finite
+    ? t('Training diverged at epoch {epoch}: the loss grew from {initial} to {cost}; {layer} is where non-finite {where} (NaN or ±Infinity) first appear. The learning rate ({lr}) is probably too large: try it 10× smaller, then Reset.', args)
+    : t('Training diverged at epoch {epoch}: the loss became {cost}; {layer} is where non-finite {where} (NaN or ±Infinity) first appear. The learning rate ({lr}) is probably too large: try it 10× smaller, then Reset.', args);
 }

@@ -5,9 +5,9 @@
 import { ACTIVATION_INFO } from '../engine/activations';
 import type { GradientCheckResult } from '../engine/trainer-api';
 import type { ActivationName } from '../engine/types';
-import { num } from '../model/stats';
+import { formatNumber } from '../l10n';
 import { THRESHOLDS } from '../model/thresholds';
-import { formatCount } from './problems';
+import { formatCount } from '../l10n';
 
 export interface GradientCheckVerdict {
   /** The max relative error is within `tolerance`, and no step or sign unit makes the check meaningless. */
@@ -39,18 +39,18 @@ export function judgeGradientCheck(result: GradientCheckResult, activations: rea
       : `Gradient check of all ${formatCount(result.totalParameters)} parameters`;
   const kinks = result.kinks ? ` ${formatCount(result.kinks)} of them sat exactly on a kink and were left out.` : '';
   const w = result.worst;
-  const summary = `${scope}: max relative error ${num(error)}, worst at layer ${w.layer + 1} ${w.kind} ${w.index} (backpropagation ${num(w.analytic)}, finite differences ${num(w.numeric)}).${kinks}`;
+  const summary = `${scope}: max relative error ${formatNumber(error)}, worst at layer ${w.layer + 1} ${w.kind} ${w.index} (backpropagation ${formatNumber(w.analytic)}, finite differences ${formatNumber(w.numeric)}).${kinks}`;
   const thresholdLayers = activations.flatMap((a, i) => (a in ACTIVATION_INFO && !ACTIVATION_INFO[a as ActivationName].differentiable ? [`layer ${i + 1} (${a})`] : []));
   const within = error <= tolerance;
   // Through a step or sign unit both sides are usually 0: agreeing then verifies nothing.
   const pass = within && thresholdLayers.length === 0;
   const verdict = !within
-    ? `Fail: above the tolerance of ${num(tolerance)}; the analytic gradients disagree with finite differences.`
+    ? `Fail: above the tolerance of ${formatNumber(tolerance)}; the analytic gradients disagree with finite differences.`
     : !pass
-      ? `Fail: the error is within the tolerance of ${num(tolerance)}, but with step or sign units that verifies nothing.`
+      ? `Fail: the error is within the tolerance of ${formatNumber(tolerance)}, but with step or sign units that verifies nothing.`
       : error < THRESHOLDS.gradientAgrees
-        ? `Pass: within the tolerance of ${num(tolerance)}; backpropagation agrees with finite differences.`
-        : `Pass: within the tolerance of ${num(tolerance)}; a kink (ReLU at 0) near a sample can explain this much.`;
+        ? `Pass: within the tolerance of ${formatNumber(tolerance)}; backpropagation agrees with finite differences.`
+        : `Pass: within the tolerance of ${formatNumber(tolerance)}; a kink (ReLU at 0) near a sample can explain this much.`;
   const caveat = thresholdLayers.length > 0 ? ` ${nonDifferentiableMessage(thresholdLayers)}` : '';
   return { pass, tolerance, text: `${summary} ${verdict}${caveat}` };
 }

@@ -4,6 +4,7 @@
 // deduplicated so that the same finding never shows twice on the same range.
 
 import type { Problem, SourceRange, SpecLocations } from '../model/spec';
+import { formatCount, formatNumber, t } from '../l10n';
 
 export interface ProblemSources {
   /** From parseModel: syntax, schema and static rules. */
@@ -68,23 +69,18 @@ export interface ParameterBreakdown {
  */
 export function tooManyParametersProblem(count: number, limit: number, locations: SpecLocations, breakdown?: ParameterBreakdown): Problem {
   const gigabytes = (count * BYTES_PER_PARAMETER) / 1e9;
-  const memory = gigabytes >= 1 ? `${gigabytes.toFixed(1)} GB` : `${Math.round(gigabytes * 1000)} MB`;
+  const memory = gigabytes >= 1 ? `${formatNumber(gigabytes, 2)} GB` : `${formatCount(gigabytes * 1000)} MB`;
   const largest = breakdown ? largestLayer(breakdown.perLayer) : -1;
   const range = (largest >= 0 ? locations.layers[largest] : undefined) ?? locations.keys['layers'] ?? locations.values['layers'] ?? locations.root;
   let where = '';
   if (breakdown && largest >= 0) {
     const fanIn = largest === 0 ? breakdown.inputSize : breakdown.units[largest - 1];
-    where =
-      ` Most of them, ${formatCount(breakdown.perLayer[largest])}, are in layers[${largest}]: ` +
-      `${formatCount(breakdown.units[largest])} units, each with ${formatCount(fanIn)} weights and a bias.`;
+    where = ` ${t('Most of them, {inLayer}, are in layers[{index}]: {units} units, each with {fanIn} weights and a bias.', { inLayer: breakdown.perLayer[largest], index: String(largest), units: breakdown.units[largest], fanIn })}`;
   }
   return {
     code: 'too-many-parameters',
     severity: 'error',
-    message:
-      `This network has ${formatCount(count)} parameters, above the limit of ${formatCount(limit)}: ` +
-      `training it would need about ${memory} for weights, gradients and optimiser state.${where} ` +
-      `Use fewer or narrower layers, or raise the limit: the nnPlayground.maxParameters setting in the editor, --max-parameters on the command line.`,
+    message: `${t('This network has {count} parameters, above the limit of {limit}: training it would need about {memory} for weights, gradients and optimiser state.', { count, limit, memory })}${where} ${t('Use fewer or narrower layers, or raise the limit: the nnPlayground.maxParameters setting in the editor, --max-parameters on the command line.')}`,
     range,
     source: 'static',
     ...(largest >= 0 ? { layer: largest } : {}),
@@ -102,7 +98,7 @@ export function dataProblem(message: string, locations: SpecLocations): Problem 
   return {
     code: 'data-unavailable',
     severity: 'error',
-    message: `The data could not be prepared: ${message}`,
+    message: t('The data could not be prepared: {reason}', { reason: message }),
     range: dataRange(locations),
     source: 'static',
   };
@@ -117,7 +113,7 @@ export function runStartProblem(message: string, locations: SpecLocations): Prob
   return {
     code: 'run-start-failed',
     severity: 'error',
-    message: `The run could not be started: ${message.replace(/\.$/, '')}. Train tries again.`,
+    message: t('The run could not be started: {reason}. Train tries again.', { reason: message.replace(/\.$/, '') }),
     range: locations.keys['layers'] ?? locations.root,
     source: 'static',
   };
@@ -128,7 +124,7 @@ export function weightsProblem(message: string, locations: SpecLocations): Probl
   return {
     code: 'weights-not-loaded',
     severity: 'info',
-    message: `The saved weights were not loaded, training starts from the seed: ${message}`,
+    message: t('The saved weights were not loaded, training starts from the seed: {reason}', { reason: message }),
     range: locations.keys['layers'] ?? locations.root,
     source: 'static',
   };
@@ -139,7 +135,7 @@ export function trainingErrorProblem(message: string, locations: SpecLocations):
   return {
     code: 'training-error',
     severity: 'error',
-    message: `Training stopped: ${message}`,
+    message: t('Training stopped: {reason}', { reason: message }),
     range: locations.keys['training'] ?? locations.root,
     source: 'live',
   };
@@ -161,6 +157,3 @@ export function dataRange(locations: SpecLocations): SourceRange {
   return locations.values['data.csv'] ?? locations.keys['data'] ?? locations.values['data'] ?? locations.root;
 }
 
-export function formatCount(count: number): string {
-  return count.toLocaleString('en-US');
-}

@@ -22,6 +22,9 @@ import { costHasDiverged, divergenceMessage } from './divergence';
 import { dataProblem, divergenceProblem, tooManyParametersProblem } from './problems';
 import { countParameters, layerParameterCounts } from './spec-diff';
 import { toHistoryPoint } from './views';
+import { errorMessage } from '../l10n';
+
+export { errorMessage };
 
 /**
  * Models above this many parameters (weights and biases) are refused before anything is allocated:
@@ -183,6 +186,3 @@ export function divergedProblems(live: readonly Problem[], message: string, pars
   return said.length > 0 ? said : [divergenceProblem(message, parse.locations)];
 }
 
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

@@ -5,6 +5,7 @@
 // Commands and edits go through one queue: preparing a run may read a CSV (asynchronous), and the
 // worker must see init, edits and commands in the order the person made them.
 
+import { currentBundle, uiLocale } from '../l10n';
 import type { KernelKind } from '../engine/index';
 import type { WeightsFile, GradientCheckResult } from '../engine/trainer-api';
 import { checkAgainstData, parseModel } from '../model/index';
@@ -499,7 +500,7 @@ class Session implements WorkerBackedSession {
   /** A new run in the worker (new trainer and data): history starts again. */
   private startRun(prepared: Extract<PreparedRun, { ok: true }>, reason?: string): void {
     this.generation += 1;
-    this.client?.post({ type: 'init', init: prepared.init, generation: this.generation });
+    this.client?.post({ type: 'init', init: prepared.init, generation: this.generation, l10n: { locale: uiLocale(), contents: currentBundle() } });
     this.running = true;
     // An earlier attempt's failed start is over once a new one is asked for.
     this.sessionProblems = this.sessionProblems.filter((problem) => problem.code !== 'run-start-failed');

@@ -9,6 +9,7 @@ import type { HealthReport } from '../engine/health-types';
 import type { EpochProgress, Trainer } from '../engine/trainer-api';
 import type { HistoryPoint, SessionState, Snapshot } from '../protocol/snapshot';
 import type { FromWorker, SessionInit, ToWorker, WorkerErrorStage } from '../protocol/worker-messages';
+import { configureL10n } from '../l10n';
 import { HealthSampler } from './health-samples';
 import { buildData, buildTrainer, initialCost, trainStep } from './run-core';
 import { countParameters } from './spec-diff';
@@ -120,6 +121,7 @@ export class TrainingLoop {
     if (command && !this.run) return;
     switch (message.type) {
       case 'init':
+        if (message.l10n) configureL10n(message.l10n);
         this.generation = message.generation ?? this.generation + 1;
         this.start(message.init);
         return;

@@ -6,7 +6,7 @@
 import { INPUT_FEATURE_TABLE, type InputFeatureName } from '../../src/engine/features';
 import { boundaryInputs } from '../../src/panel/view-models/boundary-view';
 import { mix } from '../../src/panel/view-models/colour';
-import { formatNumber } from '../../src/panel/view-models/format';
+import { formatNumber } from '../../src/l10n';
 import { layerShort } from '../../src/panel/view-models/gradient-view';
 import { linkAt, linkDescription, networkLayout, networkSummary, nodeAt, unitName, type NetworkLayout, type NodeLayout } from '../../src/panel/view-models/network-view';
 import type { Change, PanelState } from '../../src/panel/view-models/panel-state';

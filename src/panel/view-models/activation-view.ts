@@ -5,7 +5,7 @@
 import { ACTIVATION_INFO, activationRecord, isActivationName, type ActivationZones } from '../../engine/activations';
 import type { LayerHealth } from '../../engine/health-types';
 import { histogramSteps, type StepSeries } from './distribution-view';
-import { formatNumber, formatPercent } from './format';
+import { formatNumber, formatPercent } from '../../l10n';
 
 /** The function itself, for the curve: the engine's own (softmax is drawn as the logistic of one logit against 0). */
 export function activationValue(name: string, z: number): number {

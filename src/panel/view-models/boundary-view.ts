@@ -6,7 +6,7 @@ import type { DataView, GridView } from '../../protocol/snapshot';
 import { FEATURE_MESSAGES } from '../../engine/feature-messages';
 import { fillTemplate } from '../../engine/template';
 import { mix, type Rgba } from './colour';
-import { formatNumber } from './format';
+import { formatNumber } from '../../l10n';
 
 export interface BoundaryPalette {
   background: Rgba;

@@ -5,7 +5,7 @@
 import type { Distribution } from '../../engine/health-types';
 import type { HealthSample, ModelSummary } from '../../protocol/webview-messages';
 import { pick, strideIndices } from './decimate';
-import { formatNumber } from './format';
+import { formatNumber } from '../../l10n';
 
 export interface StepSeries {
   x: number[];

@@ -6,7 +6,7 @@ import type { HealthReport } from '../../engine/health-types';
 import type { HealthSample, ModelSummary, ProblemView } from '../../protocol/webview-messages';
 import { THRESHOLDS } from '../../model/thresholds';
 import { pick, strideIndices } from './decimate';
-import { formatNumber } from './format';
+import { formatNumber } from '../../l10n';
 
 export type GradientFlag = { kind: 'vanishing' | 'exploding'; code: string };
 

@@ -5,7 +5,7 @@
 import { OverfittingTrend } from '../../model/rules/live/overfitting';
 import type { HistoryPoint } from '../../protocol/snapshot';
 import { pick, strideIndices } from './decimate';
-import { formatNumber, formatPercent } from './format';
+import { formatNumber, formatPercent } from '../../l10n';
 
 export interface LossChartData {
   epochs: number[];

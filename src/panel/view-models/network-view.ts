@@ -3,7 +3,7 @@
 // webview draws the result on a canvas.
 
 import type { ParametersView } from '../../protocol/snapshot';
-import { formatNumber } from './format';
+import { formatNumber } from '../../l10n';
 
 /** Wider layers are drawn with their first units and a "+k more" note: the diagram must stay legible. */
 export const MAX_DRAWN_UNITS = 24;

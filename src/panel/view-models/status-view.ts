@@ -1,7 +1,7 @@
 // The toolbar's epoch counter and speed, and the Train/Pause button's role.
 
 import type { SessionState, Snapshot } from '../../protocol/snapshot';
-import { formatNumber } from './format';
+import { formatCount, formatUnit } from '../../l10n';
 
 /**
  * `epoch 12 / 300`, or `epoch 12.4 / 300` in the middle of an epoch (a long epoch is reported as
@@ -19,7 +19,7 @@ export function epochText(snapshot: Snapshot | null, epochs: number | undefined)
 export function speedText(snapshot: Snapshot | null, state: SessionState): string {
   if (!snapshot || state !== 'training') return '';
   const s = snapshot.samplesPerSecond;
-  return `${s >= 1000 ? Math.round(s).toLocaleString('en-US') : formatNumber(s)} samples/s`;
+  return formatUnit(s, 'samples/s');
 }
 
 /** Train resumes or starts; while training the same button pauses. */
@@ -32,7 +32,7 @@ export function primaryCommand(state: SessionState): 'train' | 'pause' {
  * Step went past it). "finished" would say it reached the limit; it did not stop there.
  */
 export function pastLimitText(epoch: number, epochs: number): string {
-  return `Stopped at epoch ${epoch.toLocaleString('en-US')}: the run is past the limit of ${epochs.toLocaleString('en-US')} epochs.`;
+  return `Stopped at epoch ${formatCount(epoch)}: the run is past the limit of ${formatCount(epochs)} epochs.`;
 }
 
 /** Whether a run's state is the one pastLimitText describes. */

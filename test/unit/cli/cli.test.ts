@@ -27,7 +27,11 @@ beforeAll(async () => {
 });
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [bundle, ...args], { encoding: 'utf8', cwd: root });
+  return cliIn({ LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8' }, ...args);
+}
+
+function cliIn(locale: Record<string, string>, ...args: string[]) {
+  const r = spawnSync(process.execPath, [bundle, ...args], { encoding: 'utf8', cwd: root, env: { ...process.env, ...locale } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -286,4 +290,23 @@ test('a terminal gets a progress bar on stderr; pipes and --json do not', () => 
   frames.length = 0;
   main(['train', example('xor.nn.json'), '--epochs', '40', '--json'], io);
   expect(frames).toEqual([]);
+});
+
+describe('the CLI in Chinese', () => {
+  test('LANG=zh_CN.UTF-8 nn-playground check prints the problems in Chinese, on the same lines', () => {
+    const english = cli('check', 'examples/linear-collapse.nn.json');
+    const chinese = cliIn({ LC_ALL: '', LC_MESSAGES: '', LANG: 'zh_CN.UTF-8' }, 'check', 'examples/linear-collapse.nn.json');
+    expect(chinese.code).toBe(english.code);
+    expect(english.stdout).toContain('is linear, so it adds no expressive power');
+    expect(chinese.stdout).toContain('是线性的，因此不增加任何表达能力');
+    expect(chinese.stdout).not.toContain('is linear, so it adds no expressive power');
+    const where = (out: string) => out.split('\n').map((line) => /^[^ ]+:\d+:\d+: \w+ \[[\w-]+\]/.exec(line)?.[0]);
+    expect(where(chinese.stdout)).toEqual(where(english.stdout));
+  });
+
+  test('--lang overrides the environment, LC_ALL overrides LANG', () => {
+    expect(cliIn({ LANG: 'zh_CN.UTF-8', LC_ALL: '' }, 'check', 'examples/linear-collapse.nn.json', '--lang', 'en').stdout).toContain('is linear, so it adds no expressive power');
+    expect(cliIn({ LANG: 'en_US.UTF-8', LC_ALL: 'zh_CN.UTF-8' }, 'check', 'examples/linear-collapse.nn.json').stdout).toContain('是线性的');
+    expect(cliIn({ LANG: 'zh_CN.UTF-8', LC_ALL: '' }, '--help').stdout).toContain('用法：nn-playground');
+  });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LayerHealth } from '../../../src/engine/health-types';
-import { formatNumber, formatPercent, layerText, markdownPercent, statusText, unitFormula, unitSymbol } from '../../../src/editor/format';
+import { DIGITS, formatNumber as formatAnyNumber } from '../../../src/l10n';
+import { formatPercent, layerText, markdownPercent, statusText, unitFormula, unitSymbol } from '../../../src/editor/format';
 
 function health(overrides: Partial<LayerHealth>): LayerHealth {
   const distribution = { count: 1, mean: 0, std: 1, percentiles: [0, 0, 0, 0, 0, 0, 0, 0, 0], histogram: { min: 0, max: 0, counts: [] } };
@@ -23,12 +24,13 @@ function health(overrides: Partial<LayerHealth>): LayerHealth {
 }
 
 describe('numbers as the lenses show them', () => {
+  const formatNumber = (value: number) => formatAnyNumber(value, DIGITS.compact);
   it('keeps two significant digits and switches to exponents for tiny and huge values', () => {
     expect(formatNumber(0.0312)).toBe('0.031');
     expect(formatNumber(0.0003)).toBe('3e-4');
     expect(formatNumber(0.000314)).toBe('3.1e-4');
     expect(formatNumber(-1.234)).toBe('−1.2');
-    expect(formatNumber(123456)).toBe('1.2e+5');
+    expect(formatNumber(123456)).toBe('1.2e5');
     expect(formatNumber(0)).toBe('0');
     expect(formatNumber(Number.NaN)).toBe('NaN');
     expect(formatNumber(Number.POSITIVE_INFINITY)).toBe('∞');

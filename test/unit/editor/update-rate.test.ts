@@ -1,7 +1,6 @@
 // The updateRate setting must promise no more than the worker delivers: the manifest's bounds, the
 // editor's clamp and the training side's snapshot interval all agree on one number.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readLocalisedManifest } from '../../../scripts/lib/manifest';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../../scripts/lib/paths';
 import { DEFAULT_UPDATE_RATE, MAX_UPDATE_RATE, MIN_UPDATE_RATE, updateRateFrom } from '../../../src/editor/update-rate';
@@ -16,7 +15,7 @@ interface NumberSetting {
   maximum: number;
   markdownDescription: string;
 }
-const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+const manifest = readLocalisedManifest(ROOT) as {
   contributes: { configuration: { properties: Record<string, NumberSetting> } | { properties: Record<string, NumberSetting> }[] };
 };
 const configurations = [manifest.contributes.configuration].flat();

@@ -14,6 +14,7 @@ export function runCli(...args: string[]): CliRun {
   const out: string[] = [];
   const err: string[] = [];
   const io: Output = { out: (t) => out.push(t), err: (t) => err.push(t), interactive: false };
-  const code = main(args, io);
+  // No locale from the environment: these runs read the English messages whatever LANG is.
+  const code = main(args, io, {});
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };
 }

@@ -14,7 +14,7 @@ const vsce = join(ROOT, 'node_modules', '.bin', 'vsce');
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { main: string; browser: string };
 
 /** Top-level entries an installed extension may need; anything else in the VSIX is a leak. */
-const ALLOWED = [/^dist\/[^/]+\.js$/, /^dist\/webview\/webview\.js$/, /^dist\/web\/(extension|wiring)\.js$/, /^schemas\//, /^examples\//, /^media\//, /^package\.json$/, /^package\.nls(\.[a-z-]+)?\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE(\.md|\.txt)?$/];
+const ALLOWED = [/^dist\/[^/]+\.js$/, /^dist\/webview\/webview\.js$/, /^dist\/web\/(extension|wiring)\.js$/, /^schemas\//, /^examples\//, /^media\//, /^package\.json$/, /^package\.nls(\.[a-z-]+)?\.json$/, /^l10n\/bundle\.l10n(\.[a-z-]+)?\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE(\.md|\.txt)?$/];
 
 let copy = '';
 let files: string[] = [];
@@ -62,6 +62,8 @@ describe('the VSIX', () => {
     expect(files.some((f) => /^examples\/.+\.nn\.json$/.test(f))).toBe(true);
     expect(files).toContain('media/icon.png');
     for (const doc of ['README.md', 'CHANGELOG.md', 'LICENSE', 'package.json']) expect(files).toContain(doc);
+    // The strings VS Code shows, in English and Chinese: the manifest's and the messages' bundles.
+    for (const strings of ['package.nls.json', 'package.nls.zh-cn.json', 'l10n/bundle.l10n.json', 'l10n/bundle.l10n.zh-cn.json']) expect(files).toContain(strings);
   });
 
   it('leaves out sources, tests, benchmarks, maps, caches and node_modules', () => {

@@ -1,5 +1,6 @@
 // The walkthrough must open every bundled example exactly once, in the order of the lessons their
 // leading comments announce (`// Lesson 5b (theory §6): …`), and point only at files that ship.
+import { readLocalisedManifest } from '../../../scripts/lib/manifest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,7 +12,7 @@ interface Step {
   description: string;
   media: { markdown?: string; image?: string };
 }
-const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+const manifest = readLocalisedManifest(ROOT) as {
   contributes: { walkthroughs?: { id: string; steps: Step[] }[]; commands: { command: string }[] };
 };
 const walkthrough = manifest.contributes.walkthroughs?.[0];

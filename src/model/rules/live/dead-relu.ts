@@ -3,7 +3,7 @@
 // rates and negative biases kill units; leaky-relu keeps a small slope for z < 0.
 
 import { compactFixes, lowerLearningRateFix, setActivationFix } from '../../fixes';
-import { percent } from '../../stats';
+import { formatPercent, t } from '../../../l10n';
 import { THRESHOLDS } from '../../thresholds';
 import type { LiveRule } from '../rule';
 import { epochsTrained, healthOf, layerName, layerProblem, limit, wasActive } from './helpers';
@@ -22,9 +22,10 @@ export const deadRelu: LiveRule = {
       const release = Math.max(0.5 / units, Math.min(THRESHOLDS.deadReluShareRelease, THRESHOLDS.deadReluShare - THRESHOLDS.deadReluShareReleaseUnits / units));
       if (h.deadFraction < limit(wasActive(ctx, 'dead-relu', h.layer), THRESHOLDS.deadReluShare, release)) return [];
       const dead = Math.round(h.deadFraction * units);
-      const message =
-        `${percent(h.deadFraction)} of ${layerName(ctx, h.layer)}'s units (${dead} of ${units}) were never positive over the last epoch: relu outputs 0 there and its derivative is 0, ` +
-        'so they get no gradient and cannot recover (dead relu). leaky-relu keeps a small slope for z < 0; a lower learning rate avoids knocking units into the dead zone.';
+      const message = t(
+        `{share} of {layer}'s units ({dead} of {units}) were never positive over the last epoch: relu outputs 0 there and its derivative is 0, so they get no gradient and cannot recover (dead relu). leaky-relu keeps a small slope for z < 0; a lower learning rate avoids knocking units into the dead zone.`,
+        { share: formatPercent(h.deadFraction), layer: layerName(ctx, h.layer), dead, units },
+      );
       const fixes = ctx.src !== undefined ? compactFixes(setActivationFix(ctx.src, h.layer, 'leaky-relu'), lowerLearningRateFix(ctx.src, ctx.spec)) : [];
       return [layerProblem(ctx, 'dead-relu', 'warning', message, h.layer, fixes)];
     });

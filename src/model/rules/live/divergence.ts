@@ -6,7 +6,7 @@
 import type { HistoryPoint } from '../../../protocol/snapshot';
 import { compactFixes, lowerLearningRateFix } from '../../fixes';
 import { problem } from '../../semantic';
-import { num } from '../../stats';
+import { formatNumber, t } from '../../../l10n';
 import { THRESHOLDS } from '../../thresholds';
 import type { LiveRule } from '../rule';
 import { finite, layerName, layerProblem, limit, wasActive } from './helpers';
@@ -78,10 +78,13 @@ export const divergence: LiveRule = {
     const lr = ctx.spec.training.learningRate;
     const event = ctx.health.nonFinite;
     if (event !== null) {
-      const what = event.where === 'loss' ? 'the loss' : `the ${event.where}`;
+      const args = { where: event.where, layer: event.layer >= 0 ? layerName(ctx, event.layer) : '', lr: String(lr) };
       const message =
-        `Training diverged: ${what} became NaN or infinite${event.layer >= 0 ? ` in ${layerName(ctx, event.layer)}` : ''}. Each step w ← w − ${lr}·g overshot the minimum, ` +
-        'the loss and its gradient grew, and the weights overflowed. Lower the learning rate (the theory: usually well below 1) and reset.';
+        event.where === 'loss'
+          ? t('Training diverged: the loss became NaN or infinite. Each step w ← w − {lr}·g overshot the minimum, the loss and its gradient grew, and the weights overflowed. Lower the learning rate (the theory: usually well below 1) and reset.', args)
+          : event.layer >= 0
+            ? t('Training diverged: the {where} became NaN or infinite in {layer}. Each step w ← w − {lr}·g overshot the minimum, the loss and its gradient grew, and the weights overflowed. Lower the learning rate (the theory: usually well below 1) and reset.', args)
+            : t('Training diverged: the {where} became NaN or infinite. Each step w ← w − {lr}·g overshot the minimum, the loss and its gradient grew, and the weights overflowed. Lower the learning rate (the theory: usually well below 1) and reset.', args);
       if (event.layer >= 0 && event.layer < ctx.spec.layers.length) return [layerProblem(ctx, 'divergence', 'error', message, event.layer, fixes)];
       return [problem({ locations: ctx.locations }, 'divergence', 'error', 'live', message, ctx.locations.values['training.learningRate'] ? 'training.learningRate' : 'layers', { fixes })];
     }
@@ -89,13 +92,14 @@ export const divergence: LiveRule = {
     if (last === undefined) return [];
     let message: string;
     if (!finite(last.trainCost)) {
-      message = `Training diverged: the cost is ${last.trainCost}. Steps of w ← w − ${lr}·g overshot until the numbers overflowed. Lower the learning rate and reset.`;
+      message = t('Training diverged: the cost is {cost}. Steps of w ← w − {lr}·g overshot until the numbers overflowed. Lower the learning rate and reset.', { cost: String(last.trainCost), lr: String(lr) });
     } else {
       const rise = risingCost(ctx.history, wasActive(ctx, 'divergence', undefined));
       if (rise === null) return [];
-      message =
-        `Training is diverging: the cost has risen to ${num(rise.cost)} from its best ${num(rise.best)} (epoch ${rise.bestEpoch}) and has stayed at ${num(rise.low)} or above for the last ${rise.epochs} epochs. ` +
-        `Steps of w ← w − ${lr}·g overshoot the minimum and each lands higher than the last. Lower the learning rate and reset.`;
+      message = t(
+        'Training is diverging: the cost has risen to {cost} from its best {best} (epoch {bestEpoch}) and has stayed at {low} or above for the last {epochs} epochs. Steps of w ← w − {lr}·g overshoot the minimum and each lands higher than the last. Lower the learning rate and reset.',
+        { cost: formatNumber(rise.cost), best: formatNumber(rise.best), bestEpoch: rise.bestEpoch, low: formatNumber(rise.low), epochs: rise.epochs, lr: String(lr) },
+      );
     }
     return [problem({ locations: ctx.locations }, 'divergence', 'error', 'live', message, ctx.locations.values['training.learningRate'] ? 'training.learningRate' : 'layers', { fixes })];
   },

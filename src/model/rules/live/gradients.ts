@@ -3,7 +3,7 @@
 // when they are above 1 it explodes. Compared with mean |∂L/∂W|, which does not grow with width.
 
 import { compactFixes, lowerLearningRateFix, setActivationFix } from '../../fixes';
-import { num } from '../../stats';
+import { formatNumber, t } from '../../../l10n';
 import { THRESHOLDS } from '../../thresholds';
 import type { LiveRule } from '../rule';
 import { epochsTrained, finite, hasLearnt, healthOf, layerName, layerProblem, limit, wasActive } from './helpers';
@@ -30,15 +30,13 @@ export const vanishingGradient: LiveRule = {
       const ratio = h.gradMeanAbs / next.gradMeanAbs;
       if (ratio >= limit(active, THRESHOLDS.vanishingRatio, THRESHOLDS.vanishingRatioRelease)) return [];
       const activation = ctx.spec.layers[h.layer].activation;
-      const why =
-        activation === 'sigmoid'
-          ? "each sigmoid layer multiplies the backpropagated gradient by σ'(z) ≤ 0.25, less in the saturation zones"
-          : activation === 'tanh'
-            ? "tanh'(z) falls towards 0 in the saturation zones (|z| > 3)"
-            : 'the weights and derivatives on the way back shrink it';
+      const args = { layer: layerName(ctx, h.layer), ratio: formatNumber(ratio), next: next.layer + 1, mean: formatNumber(h.gradMeanAbs), nextMean: formatNumber(next.gradMeanAbs) };
       const message =
-        `The gradient reaching ${layerName(ctx, h.layer)} is ${num(ratio)} times layer ${next.layer + 1}'s (mean |∂L/∂W| ${num(h.gradMeanAbs)} vs ${num(next.gradMeanAbs)}): ${why}, ` +
-        'so this layer learns orders of magnitude slower than the ones after it (vanishing gradient). relu keeps the factor at 1 for active units.';
+        activation === 'sigmoid'
+          ? t(`The gradient reaching {layer} is {ratio} times layer {next}'s (mean |∂L/∂W| {mean} vs {nextMean}): each sigmoid layer multiplies the backpropagated gradient by σ'(z) ≤ 0.25, less in the saturation zones, so this layer learns orders of magnitude slower than the ones after it (vanishing gradient). relu keeps the factor at 1 for active units.`, args)
+          : activation === 'tanh'
+            ? t(`The gradient reaching {layer} is {ratio} times layer {next}'s (mean |∂L/∂W| {mean} vs {nextMean}): tanh'(z) falls towards 0 in the saturation zones (|z| > 3), so this layer learns orders of magnitude slower than the ones after it (vanishing gradient). relu keeps the factor at 1 for active units.`, args)
+            : t(`The gradient reaching {layer} is {ratio} times layer {next}'s (mean |∂L/∂W| {mean} vs {nextMean}): the weights and derivatives on the way back shrink it, so this layer learns orders of magnitude slower than the ones after it (vanishing gradient). relu keeps the factor at 1 for active units.`, args);
       const src = ctx.src;
       const fixes = src !== undefined && (activation === 'sigmoid' || activation === 'tanh') ? compactFixes(setActivationFix(src, h.layer, 'relu')) : [];
       return [layerProblem(ctx, 'vanishing-gradient', 'warning', message, h.layer, fixes)];
@@ -61,29 +59,41 @@ export const explodingGradient: LiveRule = {
       const huge = h.gradNorm > limit(active, THRESHOLDS.explodingNorm, THRESHOLDS.explodingNormRelease);
       const growing = ratio !== undefined && ratio > limit(active, THRESHOLDS.explodingRatio, THRESHOLDS.explodingRatioRelease);
       if (!huge && !growing) return [];
+      const name = layerName(ctx, h.layer);
       const detail = huge
-        ? `its gradient norm ‖∂L/∂W‖ is ${num(h.gradNorm)}`
-        : `its gradient is ${num(ratio as number)} times the next layer's (mean |∂L/∂W| ${num(h.gradMeanAbs)} vs ${num((next as { gradMeanAbs: number }).gradMeanAbs)})`;
+        ? t('{Layer}: its gradient norm ‖∂L/∂W‖ is {norm}.', { Layer: capitalised(name), norm: formatNumber(h.gradNorm) })
+        : t(`{Layer}: its gradient is {ratio} times the next layer's (mean |∂L/∂W| {mean} vs {nextMean}).`, {
+            Layer: capitalised(name),
+            ratio: formatNumber(ratio as number),
+            mean: formatNumber(h.gradMeanAbs),
+            nextMean: formatNumber((next as { gradMeanAbs: number }).gradMeanAbs),
+          });
       // Each sentence states what its measurement shows: the chain of mean |∂L/∂W| from this layer
       // to the output, and the step lr·‖∂L/∂W‖ against ‖W‖.
       const chain = layers.filter((n) => n.layer >= h.layer);
-      const means = chain.map((n) => num(n.gradMeanAbs)).join(', ');
+      const means = chain.map((n) => formatNumber(n.gradMeanAbs)).join(', ');
       const grows = chain.length >= 2 && chain.every((n, i) => i === chain.length - 1 || (finite(n.gradMeanAbs) && finite(chain[i + 1].gradMeanAbs) && n.gradMeanAbs > THRESHOLDS.explodingGrowthPerLayer * chain[i + 1].gradMeanAbs));
       const growth =
         chain.length < 2
-          ? 'No layer lies between it and the loss, so nothing has multiplied it on the way back.'
+          ? t('No layer lies between it and the loss, so nothing has multiplied it on the way back.')
           : grows
-            ? `On the way back from the output it grows layer by layer (mean |∂L/∂W| from this layer to the output: ${means}): gradients multiplied by large weights compound (exploding gradient).`
-            : `It does not grow layer by layer on the way back (mean |∂L/∂W| from this layer to the output: ${means}), so the size does not come from compounding between layers.`;
+            ? t('On the way back from the output it grows layer by layer (mean |∂L/∂W| from this layer to the output: {means}): gradients multiplied by large weights compound (exploding gradient).', { means })
+            : t('It does not grow layer by layer on the way back (mean |∂L/∂W| from this layer to the output: {means}), so the size does not come from compounding between layers.', { means });
       const lr = ctx.spec.training.learningRate;
       const step = h.weightNorm > 0 ? (lr * h.gradNorm) / h.weightNorm : Infinity;
       const large = step > THRESHOLDS.updateRatioHigh;
       const stepSentence = large
-        ? `With lr = ${lr} a step lr·‖∂L/∂W‖ is ${num(step)} times the weights' norm ‖W‖ = ${num(h.weightNorm)}: it throws the weights far away. A smaller learning rate or init keeps steps bounded.`
-        : `With lr = ${lr} a step lr·‖∂L/∂W‖ is only ${num(step)} times the weights' norm ‖W‖ = ${num(h.weightNorm)}, so the steps stay small; a smaller init or standardised data keep the gradient itself smaller.`;
-      const message = `${layerName(ctx, h.layer)[0].toUpperCase()}${layerName(ctx, h.layer).slice(1)}: ${detail}. ${growth} ${stepSentence}`;
+        ? t(`With lr = {lr} a step lr·‖∂L/∂W‖ is {step} times the weights' norm ‖W‖ = {norm}: it throws the weights far away. A smaller learning rate or init keeps steps bounded.`, { lr: String(lr), step: formatNumber(step), norm: formatNumber(h.weightNorm) })
+        : t(`With lr = {lr} a step lr·‖∂L/∂W‖ is only {step} times the weights' norm ‖W‖ = {norm}, so the steps stay small; a smaller init or standardised data keep the gradient itself smaller.`, { lr: String(lr), step: formatNumber(step), norm: formatNumber(h.weightNorm) });
+      // Three whole sentences, each translated on its own.
+      const message = `${detail} ${growth} ${stepSentence}`;
       const fixes = large && ctx.src !== undefined ? compactFixes(lowerLearningRateFix(ctx.src, ctx.spec)) : [];
       return [layerProblem(ctx, 'exploding-gradient', 'warning', message, h.layer, fixes)];
     });
   },
 };
+
+/** English starts a sentence with a capital; other scripts are left as they are. */
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

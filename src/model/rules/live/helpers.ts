@@ -1,5 +1,6 @@
 // Shared pieces of the live rules: where a layer's problem points and how it is phrased.
 
+import { t, tn } from '../../../l10n';
 import type { LayerHealth } from '../../../engine/health-types';
 import { problem } from '../../semantic';
 import type { Problem, TextFix } from '../../spec';
@@ -14,8 +15,11 @@ export function layerProblem(ctx: LiveContext, code: string, severity: Problem['
 /** `layer 2 (sigmoid, 8 units)`, or `the output layer (sigmoid, 1 unit)`. */
 export function layerName(ctx: LiveContext, layer: number): string {
   const spec = ctx.spec.layers[layer];
-  const role = layer === ctx.spec.layers.length - 1 ? 'the output layer' : `layer ${layer + 1}`;
-  return spec ? `${role} (${spec.activation}, ${spec.units} unit${spec.units === 1 ? '' : 's'})` : `layer ${layer + 1}`;
+  if (!spec) return t('layer {layer}', { layer: layer + 1 });
+  const args = { layer: layer + 1, activation: spec.activation };
+  return layer === ctx.spec.layers.length - 1
+    ? tn(spec.units, 'the output layer ({activation}, {count} unit)', 'the output layer ({activation}, {count} units)', args)
+    : tn(spec.units, 'layer {layer} ({activation}, {count} unit)', 'layer {layer} ({activation}, {count} units)', args);
 }
 
 /** The epochs trained so far: the live rules stay quiet during the first few. */

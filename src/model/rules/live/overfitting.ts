@@ -5,7 +5,7 @@
 import type { HistoryPoint } from '../../../protocol/snapshot';
 import { addRegularizationFix, compactFixes } from '../../fixes';
 import { problem } from '../../semantic';
-import { num } from '../../stats';
+import { formatNumber, t } from '../../../l10n';
 import { THRESHOLDS } from '../../thresholds';
 import type { LiveRule } from '../rule';
 import { finite, limit, wasActive } from './helpers';
@@ -122,10 +122,10 @@ export const overfitting: LiveRule = {
   check(ctx) {
     const rise = testCostRise(ctx.history, wasActive(ctx, 'overfitting', undefined));
     if (rise === null) return [];
-    const message =
-      `Overfitting: the test cost has stayed at ${num(rise.low)} or above for the last ${rise.sustain} epochs, up from its best ${num(rise.best)} (epoch ${rise.bestEpoch}), ` +
-      `while the training cost fell from ${num(rise.trainAtBest)} to ${num(rise.trainNow)} (medians over ${rise.sustain} epochs). ` +
-      'The network is memorising the training samples (high variance). L2 regularisation (weight decay), dropout, fewer units or more data reduce variance; stopping near the best epoch also works.';
+    const message = t(
+      'Overfitting: the test cost has stayed at {low} or above for the last {sustain} epochs, up from its best {best} (epoch {bestEpoch}), while the training cost fell from {trainAtBest} to {trainNow} (medians over {sustain} epochs). The network is memorising the training samples (high variance). L2 regularisation (weight decay), dropout, fewer units or more data reduce variance; stopping near the best epoch also works.',
+      { low: formatNumber(rise.low), sustain: rise.sustain, best: formatNumber(rise.best), bestEpoch: rise.bestEpoch, trainAtBest: formatNumber(rise.trainAtBest), trainNow: formatNumber(rise.trainNow) },
+    );
     const regularized = ctx.spec.training.regularization.type !== 'none';
     const path = ctx.locations.values['training.regularization'] ? 'training.regularization' : 'layers';
     const fixes = !regularized && ctx.src !== undefined ? compactFixes(addRegularizationFix(ctx.src)) : [];

@@ -6,7 +6,7 @@
 // ∂L/∂z = ŷ − y does not vanish. So is a classifier that already gets its training samples right.
 
 import { compactFixes, replaceInitFix, setActivationFix } from '../../fixes';
-import { percent } from '../../stats';
+import { formatPercent, t } from '../../../l10n';
 import { THRESHOLDS } from '../../thresholds';
 import { SATURATION_THRESHOLD, saturationLabel } from '../../vocabulary';
 import type { LiveRule } from '../rule';
@@ -28,10 +28,18 @@ export const saturation: LiveRule = {
       if (hasLearnt(ctx, active) || h.saturatedFraction < limit(active, THRESHOLDS.saturatedShare, THRESHOLDS.saturatedShareRelease)) return [];
       if (h.layer === last && ctx.spec.loss !== 'mse') return [];
       const derivative = activation === 'sigmoid' ? "σ'(z)" : "tanh'(z)";
+      const args = {
+        share: formatPercent(h.saturatedFraction),
+        layer: layerName(ctx, h.layer),
+        threshold: saturationLabel(threshold),
+        derivative,
+        low: h.preActivations.percentiles[0]?.toFixed(1) ?? '',
+        high: h.preActivations.percentiles[h.preActivations.percentiles.length - 1]?.toFixed(1) ?? '',
+      };
       const message =
-        `${percent(h.saturatedFraction)} of ${layerName(ctx, h.layer)}'s pre-activations have |z| > ${saturationLabel(threshold)}, the saturation zone where ${derivative} < 0.01${activation === 'sigmoid' ? ' (4% of its 0.25 peak)' : ' (1% of its peak)'}: ` +
-        `those units pass almost no gradient back and have stopped learning (pre-activations now range ${h.preActivations.percentiles[0]?.toFixed(1)} … ${h.preActivations.percentiles[h.preActivations.percentiles.length - 1]?.toFixed(1)}). ` +
-        (activation === 'sigmoid' ? 'tanh saturates later and is zero-centred; relu does not saturate for z > 0.' : 'relu does not saturate for z > 0; a smaller init or learning rate keeps z in the linear zone.');
+        activation === 'sigmoid'
+          ? t(`{share} of {layer}'s pre-activations have |z| > {threshold}, the saturation zone where {derivative} < 0.01 (4% of its 0.25 peak): those units pass almost no gradient back and have stopped learning (pre-activations now range {low} … {high}). tanh saturates later and is zero-centred; relu does not saturate for z > 0.`, args)
+          : t(`{share} of {layer}'s pre-activations have |z| > {threshold}, the saturation zone where {derivative} < 0.01 (1% of its peak): those units pass almost no gradient back and have stopped learning (pre-activations now range {low} … {high}). relu does not saturate for z > 0; a smaller init or learning rate keeps z in the linear zone.`, args);
       const src = ctx.src;
       // Offer xavier only when an explicit, differently scaled init is in force.
       const layerInit = ctx.spec.layers[h.layer].init;

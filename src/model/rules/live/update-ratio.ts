@@ -3,7 +3,7 @@
 // around; far below while the loss has barely moved, the learning rate is too small to learn.
 
 import { compactFixes, lowerLearningRateFix } from '../../fixes';
-import { num, percent } from '../../stats';
+import { formatNumber, formatPercent, t } from '../../../l10n';
 import { THRESHOLDS } from '../../thresholds';
 import type { LiveRule } from '../rule';
 import { epochsTrained, finite, healthOf, layerName, layerProblem, limit, wasActive } from './helpers';
@@ -26,15 +26,20 @@ export const updateRatio: LiveRule = {
       const highActive = wasActive(ctx, 'update-ratio', h.layer, 'warning');
       const lowActive = wasActive(ctx, 'update-ratio', h.layer, 'info');
       if (r > limit(highActive, THRESHOLDS.updateRatioHigh, THRESHOLDS.updateRatioHighRelease)) {
-        const message =
-          `Each step changes ${layerName(ctx, h.layer)}'s weights by about ${percent(r)} (lr·‖∂L/∂W‖/‖W‖ = ${num(r)}; healthy is near 1e-3, about 0.1%): ` +
-          `with lr = ${lr} the weights are thrown around rather than refined. Lower the learning rate.`;
+        const message = t(`Each step changes {layer}'s weights by about {share} (lr·‖∂L/∂W‖/‖W‖ = {ratio}; healthy is near 1e-3, about 0.1%): with lr = {lr} the weights are thrown around rather than refined. Lower the learning rate.`, {
+          layer: layerName(ctx, h.layer),
+          share: formatPercent(r),
+          ratio: formatNumber(r),
+          lr: String(lr),
+        });
         return [layerProblem(ctx, 'update-ratio', 'warning', message, h.layer, ctx.src !== undefined ? compactFixes(lowerLearningRateFix(ctx.src, ctx.spec)) : [])];
       }
       if (r < limit(lowActive, THRESHOLDS.updateRatioLow, THRESHOLDS.updateRatioLowRelease) && stuck(lowActive) && h.gradMeanAbs > THRESHOLDS.negligibleGradient) {
-        const message =
-          `Each step changes ${layerName(ctx, h.layer)}'s weights by only ${num(r)} of their size (healthy is near 1e-3) and the cost has not even halved: ` +
-          `with lr = ${lr} learning is crawling. A larger learning rate would help.`;
+        const message = t(`Each step changes {layer}'s weights by only {ratio} of their size (healthy is near 1e-3) and the cost has not even halved: with lr = {lr} learning is crawling. A larger learning rate would help.`, {
+          layer: layerName(ctx, h.layer),
+          ratio: formatNumber(r),
+          lr: String(lr),
+        });
         return [layerProblem(ctx, 'update-ratio', 'info', message, h.layer)];
       }
       return [];

@@ -2,6 +2,7 @@
 // batchSize of them. A batch larger than the training split is simply the whole split: one
 // update per epoch (full-batch gradient descent), worth knowing when comparing runs.
 
+import { t } from '../../../l10n';
 import { problem } from '../../semantic';
 import type { StaticRule } from '../rule';
 import { DATASET_FACTS } from '../../vocabulary';
@@ -27,7 +28,7 @@ export const batchExceedsData: StaticRule = {
     const train = n - Math.round(n * spec.data.testFraction);
     const { batchSize } = spec.training;
     if (batchSize <= train || train <= 0) return [];
-    const message = `batchSize ${batchSize} is larger than the ${train} training samples, so each epoch is one step of full-batch gradient descent on all ${train}: smooth but few updates.`;
+    const message = t(`batchSize {batchSize} is larger than the {train} training samples, so each epoch is one step of full-batch gradient descent on all {train}: smooth but few updates.`, { batchSize, train });
     return [problem({ locations }, 'batch-exceeds-data', 'info', 'static', message, 'training.batchSize')];
   },
 };

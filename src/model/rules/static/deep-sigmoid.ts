@@ -5,7 +5,7 @@
 import type { Edit } from '../../text/json-edits';
 import { setValueEdit } from '../../fixes';
 import { problem } from '../../semantic';
-import { num } from '../../stats';
+import { formatNumber, t } from '../../../l10n';
 import { THRESHOLDS } from '../../thresholds';
 import type { StaticRule } from '../rule';
 
@@ -18,11 +18,12 @@ export const deepSigmoid: StaticRule = {
     const sigmoidLayers = spec.layers.flatMap((layer, i) => (i < last && layer.activation === 'sigmoid' ? [i] : []));
     if (sigmoidLayers.length < THRESHOLDS.deepSigmoidLayers) return [];
     const n = sigmoidLayers.length;
-    const message =
-      `${n} hidden layers use sigmoid, whose derivative σ'(z) = σ(z)(1 − σ(z)) is at most 0.25: backpropagation multiplies the gradient by it once per layer, ` +
-      `so at most 0.25^${n} ≈ ${num(0.25 ** n)} of it reaches layer ${sigmoidLayers[0] + 1}, and the first layers learn far slower than the last. tanh (derivative up to 1) or relu (1 for z > 0) keep it alive.`;
+    const message = t(
+      `{n} hidden layers use sigmoid, whose derivative σ'(z) = σ(z)(1 − σ(z)) is at most 0.25: backpropagation multiplies the gradient by it once per layer, so at most 0.25^{n} ≈ {share} of it reaches layer {layer}, and the first layers learn far slower than the last. tanh (derivative up to 1) or relu (1 for z > 0) keep it alive.`,
+      { n, share: formatNumber(0.25 ** n), layer: sigmoidLayers[0] + 1 },
+    );
     const edits = sigmoidLayers.map((i) => setValueEdit(src, ['layers', i, 'activation'], '"relu"'));
-    const fixes = edits.every((e) => e !== undefined) ? [{ title: 'Use relu in every sigmoid hidden layer', edits: edits as Edit[] }] : [];
+    const fixes = edits.every((e) => e !== undefined) ? [{ title: t('Use relu in every sigmoid hidden layer'), edits: edits as Edit[] }] : [];
     return [problem({ locations }, 'deep-sigmoid', 'info', 'static', message, `layers.${sigmoidLayers[0]}.activation`, { layer: sigmoidLayers[0], fixes })];
   },
 };

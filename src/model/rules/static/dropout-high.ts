@@ -2,7 +2,7 @@
 // on average fewer than a couple of units alive per step: the layer cannot carry the signal.
 
 import { problem } from '../../semantic';
-import { num } from '../../stats';
+import { formatNumber, t } from '../../../l10n';
 import { THRESHOLDS } from '../../thresholds';
 import type { StaticRule } from '../rule';
 
@@ -17,9 +17,10 @@ export const dropoutHigh: StaticRule = {
       if (i === last || p <= 0) return [];
       const kept = layer.units * (1 - p);
       if (kept >= THRESHOLDS.dropoutMinKeptUnits) return [];
-      const message =
-        `Dropout ${p} keeps each of layer ${i + 1}'s ${layer.units} units with probability ${num(1 - p)}, so only about ${num(kept)} survive each step: ` +
-        'too few to carry the signal, and training becomes mostly noise. Use a lower drop probability (0.2–0.5 is usual) or a wider layer.';
+      const message = t(
+        `Dropout {p} keeps each of layer {layer}'s {units} units with probability {keep}, so only about {kept} survive each step: too few to carry the signal, and training becomes mostly noise. Use a lower drop probability (0.2–0.5 is usual) or a wider layer.`,
+        { p: formatNumber(p), layer: i + 1, units: layer.units, keep: formatNumber(1 - p), kept: formatNumber(kept) },
+      );
       return [problem({ locations }, 'dropout-high', 'warning', 'static', message, `layers.${i}.dropout`, { layer: i })];
     });
   },

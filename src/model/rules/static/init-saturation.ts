@@ -7,7 +7,8 @@
 import { compactFixes, replaceInitFix } from '../../fixes';
 import { describeInit, layerInits } from '../../init-scale';
 import { problem } from '../../semantic';
-import { num, percent, twoSidedTail } from '../../stats';
+import { twoSidedTail } from '../../stats';
+import { formatNumber, formatPercent, t, tn } from '../../../l10n';
 import { THRESHOLDS } from '../../thresholds';
 import { SATURATION_THRESHOLD, saturationLabel } from '../../vocabulary';
 import type { StaticRule } from '../rule';
@@ -45,13 +46,25 @@ export const initSaturation: StaticRule = {
     return [...byPath.entries()].map(([path, group]) => {
       const { entry, i, activation, threshold, std, share } = group.reduce((a, b) => (b.share > a.share ? b : a));
       const inputs =
-        i === 0 ? (entry.inputSecondMoment === 1 ? 'standardised inputs, E[x²] = 1' : `inputs with E[x²] = ${num(entry.inputSecondMoment)}`) : `layer ${i}'s outputs as inputs, E[h²] ≈ ${num(entry.inputSecondMoment)}`;
+        i === 0
+          ? entry.inputSecondMoment === 1
+            ? t('standardised inputs, E[x²] = 1')
+            : t('inputs with E[x²] = {moment}', { moment: formatNumber(entry.inputSecondMoment) })
+          : t(`layer {layer}'s outputs as inputs, E[h²] ≈ {moment}`, { layer: i, moment: formatNumber(entry.inputSecondMoment) });
       const others = group.filter((g) => g.i !== i).map((g) => g.i + 1);
-      const also = others.length > 0 ? ` Layer${others.length > 1 ? 's' : ''} ${others.join(', ')} ${others.length > 1 ? 'are' : 'is'} affected too.` : '';
+      const also = others.length > 0 ? ` ${tn(others.length, 'Layer {layers} is affected too.', 'Layers {layers} are affected too.', { layers: others.join(', ') })}` : '';
       const derivative = activation === 'sigmoid' ? "σ'(z)" : "tanh'(z)";
+      const args = { init: describeInit(entry.init), fanIn: entry.fanIn, inputs, layer: i + 1, variance: formatNumber(std * std), std: formatNumber(std), share: formatPercent(share), threshold: saturationLabel(threshold), activation, derivative };
       const message =
-        `With ${describeInit(entry.init)}, fan-in ${entry.fanIn} and ${inputs}, layer ${i + 1}'s pre-activations start as z ~ N(0, fan_in·E[w²]·E[x²]) = N(0, ${num(std * std)}), σ_z ≈ ${num(std)}: ` +
-        `about ${percent(share)} of them have |z| > ${saturationLabel(threshold)}, the ${activation} saturation zone where ${derivative} < 0.01${activation === 'sigmoid' ? ' (4% of its 0.25 peak)' : ' (1% of its peak)'}, so their gradients all but vanish from the first step. A smaller scale such as xavier keeps σ_z near 1.${also}`;
+        (activation === 'sigmoid'
+          ? t(
+              `With {init}, fan-in {fanIn} and {inputs}, layer {layer}'s pre-activations start as z ~ N(0, fan_in·E[w²]·E[x²]) = N(0, {variance}), σ_z ≈ {std}: about {share} of them have |z| > {threshold}, the {activation} saturation zone where {derivative} < 0.01 (4% of its 0.25 peak), so their gradients all but vanish from the first step. A smaller scale such as xavier keeps σ_z near 1.`,
+              args,
+            )
+          : t(
+              `With {init}, fan-in {fanIn} and {inputs}, layer {layer}'s pre-activations start as z ~ N(0, fan_in·E[w²]·E[x²]) = N(0, {variance}), σ_z ≈ {std}: about {share} of them have |z| > {threshold}, the {activation} saturation zone where {derivative} < 0.01 (1% of its peak), so their gradients all but vanish from the first step. A smaller scale such as xavier keeps σ_z near 1.`,
+              args,
+            )) + also;
       const fixPath = entry.path?.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
       return problem({ locations }, 'init-saturation', 'warning', 'static', message, path, {
         layer: i,

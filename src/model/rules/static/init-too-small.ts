@@ -7,7 +7,7 @@
 import { compactFixes, replaceInitFix } from '../../fixes';
 import { describeInit, layerInits } from '../../init-scale';
 import { problem } from '../../semantic';
-import { num } from '../../stats';
+import { formatNumber, t } from '../../../l10n';
 import { THRESHOLDS } from '../../thresholds';
 import type { StaticRule } from '../rule';
 
@@ -24,9 +24,10 @@ export const initTooSmall: StaticRule = {
     if (total >= THRESHOLDS.initSignalGain) return [];
     const smallest = inits.reduce((a, b) => (Math.sqrt(b.fanIn * b.secondMoment) < Math.sqrt(a.fanIn * a.secondMoment) ? b : a));
     const path = smallest.path ?? 'init';
-    const message =
-      `With ${describeInit(smallest.init)}, each layer scales the signal's spread by √(fan_in·E[w²]) (${gains.map(num).join(' × ')}), so the output starts at about ${num(total)} of the input's spread ` +
-      `and the gradients reaching the first layer are just as small: training starts very slowly. A fan-in-scaled init (xavier) keeps each factor near 1.`;
+    const message = t(
+      `With {init}, each layer scales the signal's spread by √(fan_in·E[w²]) ({gains}), so the output starts at about {total} of the input's spread and the gradients reaching the first layer are just as small: training starts very slowly. A fan-in-scaled init (xavier) keeps each factor near 1.`,
+      { init: describeInit(smallest.init), gains: gains.map((g) => formatNumber(g)).join(' × '), total: formatNumber(total) },
+    );
     const fixPath = path.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
     return [problem({ locations }, 'init-too-small', 'info', 'static', message, path, { layer: smallest.layer, fixes: compactFixes(replaceInitFix(src, fixPath, 'xavier')) })];
   },

@@ -2,6 +2,7 @@
 // along steep directions and the loss grows instead of shrinking. The perceptron rule is exempt:
 // its updates are ±lr·x, and scaling every weight by the same factor changes no decision.
 
+import { t } from '../../../l10n';
 import { compactFixes, lowerLearningRateFix } from '../../fixes';
 import { problem } from '../../semantic';
 import { THRESHOLDS } from '../../thresholds';
@@ -16,13 +17,13 @@ export const learningRateHigh: StaticRule = {
     const { optimizer, learningRate } = spec.training;
     const limit = THRESHOLDS.learningRateHigh[optimizer];
     if (limit === undefined || learningRate < limit) return [];
-    const step =
+    const args = { lr: String(learningRate), limit: String(limit), momentum: String(spec.training.momentum ?? 0.9), lower: formatNumber(learningRate / 10) };
+    const message =
       optimizer === 'adam'
-        ? `adam moves every weight by about lr = ${learningRate} per step, whatever the gradient's size`
+        ? t(`Learning rate {lr} is high (usually below {limit}): adam moves every weight by about lr = {lr} per step, whatever the gradient's size, so the loss can oscillate or grow until the numbers overflow. Try {lower}.`, args)
         : optimizer === 'momentum'
-          ? `each step is w ← w − ${learningRate}·g, and momentum ${spec.training.momentum ?? 0.9} lets steps add up to ${learningRate}/(1 − ${spec.training.momentum ?? 0.9}) times the gradient`
-          : `each step is w ← w − ${learningRate}·g: along a steep direction that jumps past the minimum to a point where the loss is higher`;
-    const message = `Learning rate ${learningRate} is high (usually below ${limit}): ${step}, so the loss can oscillate or grow until the numbers overflow. Try ${formatNumber(learningRate / 10)}.`;
+          ? t(`Learning rate {lr} is high (usually below {limit}): each step is w ← w − {lr}·g, and momentum {momentum} lets steps add up to {lr}/(1 − {momentum}) times the gradient, so the loss can oscillate or grow until the numbers overflow. Try {lower}.`, args)
+          : t(`Learning rate {lr} is high (usually below {limit}): each step is w ← w − {lr}·g: along a steep direction that jumps past the minimum to a point where the loss is higher, so the loss can oscillate or grow until the numbers overflow. Try {lower}.`, args);
     const path = locations.values['training.learningRate'] !== undefined ? 'training.learningRate' : 'training.optimizer';
     return [problem({ locations }, 'learning-rate-high', 'warning', 'static', message, path, { fixes: compactFixes(lowerLearningRateFix(src, spec)) })];
   },

@@ -3,6 +3,7 @@
 // entries ŷᵢ(δᵢⱼ − ŷⱼ) go to 0 when a class is confidently (even wrongly) predicted; with
 // cross-entropy they cancel and ∂L/∂z = ŷ − y.
 
+import { t } from '../../../l10n';
 import { compactFixes, setLossFix } from '../../fixes';
 import { problem } from '../../semantic';
 import type { StaticRule } from '../rule';
@@ -14,9 +15,9 @@ export const softmaxMse: StaticRule = {
   check({ spec, locations, src }) {
     const last = spec.layers.length - 1;
     if (spec.layers[last].activation !== 'softmax' || spec.loss !== 'mse') return [];
-    const message =
-      'A softmax output is a probability distribution, and cross-entropy H(p, q) = −Σ p·log q is the loss that compares distributions. With mse the gradient passes through the softmax ' +
-      "Jacobian ŷᵢ(δᵢⱼ − ŷⱼ), which goes to 0 when the network is confidently wrong, so it learns slowly exactly when it is most wrong; with cross-entropy ∂L/∂z = ŷ − y.";
+    const message = t(
+      'A softmax output is a probability distribution, and cross-entropy H(p, q) = −Σ p·log q is the loss that compares distributions. With mse the gradient passes through the softmax Jacobian ŷᵢ(δᵢⱼ − ŷⱼ), which goes to 0 when the network is confidently wrong, so it learns slowly exactly when it is most wrong; with cross-entropy ∂L/∂z = ŷ − y.',
+    );
     const path = locations.values['loss'] !== undefined ? 'loss' : `layers.${last}.activation`;
     return [problem({ locations }, 'softmax-mse', 'warning', 'static', message, path, { layer: last, fixes: compactFixes(setLossFix(src, 'cross-entropy')) })];
   },

@@ -3,6 +3,7 @@
 // (the perceptron classically starts at 0): the symmetry needs a hidden layer whose incoming and
 // outgoing weights both start equal.
 
+import { t } from '../../../l10n';
 import { compactFixes, replaceInitFix } from '../../fixes';
 import { describeInit, layerInits } from '../../init-scale';
 import { problem } from '../../semantic';
@@ -23,9 +24,10 @@ export const zeroInitSymmetry: StaticRule = {
       if (reported.has(path)) return [];
       reported.add(path);
       const units = spec.layers[i].units;
-      const message =
-        `Layer ${i + 1} starts with every weight equal (${describeInit(entry.init)}), and so does the layer after it: all ${units} units compute the same value and receive the same gradient, ` +
-        `so they stay identical copies and the layer works like a single unit. Random init (e.g. xavier or N(0, 0.5)) breaks the symmetry.`;
+      const message = t(
+        'Layer {layer} starts with every weight equal ({init}), and so does the layer after it: all {units} units compute the same value and receive the same gradient, so they stay identical copies and the layer works like a single unit. Random init (e.g. xavier or N(0, 0.5)) breaks the symmetry.',
+        { layer: i + 1, init: describeInit(entry.init), units },
+      );
       const fixPath = path.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
       return [problem({ locations }, 'zero-init-symmetry', 'warning', 'static', message, path, { layer: i, fixes: compactFixes(replaceInitFix(src, fixPath, 'xavier')) })];
     });
