@@ -39,6 +39,9 @@ export const EXAMPLE_TABLE: readonly ExampleEntry[] = [
   { file: 'overfitting.nn.json', step: 'overfitting' },
   { file: 'overfitting-l2.nn.json', step: 'overfitting' },
   { file: 'overfitting-dropout.nn.json', step: 'overfitting' },
+  { file: 'bias-variance-high-bias.nn.json', step: 'overfitting' },
+  { file: 'bias-variance-high-variance.nn.json', step: 'overfitting' },
+  { file: 'bias-variance-sweep.nn.json', step: 'overfitting' },
   { file: 'spiral.nn.json', step: 'spiral' },
 ];
 
