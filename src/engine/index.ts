@@ -28,7 +28,6 @@ export { erf } from './erf';
 export { batchLossSum, crossEntropy, entropy, klDivergence, resolveLossKernel, sampleLosses, softplus, type LossKernel } from './losses';
 export { DEFAULT_GAUSSIAN_STD, DEFAULT_UNIFORM_LIMIT, initStd } from './init';
 export { regularizationTerm } from './regularization';
-export { createMcCullochPittsNeuron, type McCullochPittsNeuron } from './mp-neuron';
 export { describe as describeDistribution } from './distribution';
 export { HEALTH_SAMPLE_ROWS } from './health';
 export { GRADCHECK_DEFAULT_EPSILON, GRADCHECK_DEFAULT_MAX_PARAMETERS } from './gradcheck';

@@ -9,16 +9,18 @@ import { multiplyByDerivative } from './activations';
 import type { ActivationName, LossName } from './types';
 
 /** How the loss is actually computed, once the output activation is known. */
-export type LossKernel = 'mse' | 'softmax-cross-entropy' | 'sigmoid-cross-entropy';
+export type LossKernel = 'mse' | 'softmax-mse' | 'softmax-cross-entropy' | 'sigmoid-cross-entropy';
+
+/** Kernels that score the outputs by squared error (the others read the logits, fused). */
+export function isSquaredError(kernel: LossKernel): boolean {
+  return kernel === 'mse' || kernel === 'softmax-mse';
+}
 
 /** Pairs a configured loss with the output activation, or explains why they do not fit. */
 export function resolveLossKernel(loss: LossName, outputActivation: ActivationName): LossKernel {
-  if (loss === 'mse') {
-    if (outputActivation === 'softmax') {
-      throw new EngineError('invalid-config', 'A softmax output is only supported with the cross-entropy loss (softmax and cross-entropy are computed together).');
-    }
-    return 'mse';
-  }
+  // Squared error through a softmax trains (slowly: the static rule softmax-mse says why); its
+  // gradient goes back through the softmax's Jacobian, a row function, so it has its own kernel.
+  if (loss === 'mse') return outputActivation === 'softmax' ? 'softmax-mse' : 'mse';
   if (loss === 'cross-entropy') {
     if (outputActivation === 'softmax') return 'softmax-cross-entropy';
     if (outputActivation === 'sigmoid') return 'sigmoid-cross-entropy';
@@ -39,7 +41,7 @@ export function softplus(x: number): number {
 function rowLoss(kernel: LossKernel, logits: Float64Array, outputs: Float64Array, targets: Float64Array, r: number, cols: number): number {
   const base = r * cols;
   let sum = 0;
-  if (kernel === 'mse') {
+  if (isSquaredError(kernel)) {
     for (let c = 0; c < cols; c++) {
       const d = outputs[base + c] - targets[base + c];
       sum += d * d;
@@ -100,12 +102,31 @@ export function batchLossGradient(
     const scale = 2 / count;
     for (let i = 0; i < count; i++) delta[i] = scale * (outputs[i] - targets[i]);
     multiplyByDerivative(outputActivation, logits, outputs, delta, count);
+  } else if (kernel === 'softmax-mse') {
+    softmaxMseDelta(outputs, targets, delta, rows, cols);
   } else {
     // Softmax rows or sigmoid units: (p − t) / normaliser; sigmoid losses are averaged over units too.
     const scale = kernel === 'softmax-cross-entropy' ? 1 / rows : 1 / count;
     for (let i = 0; i < count; i++) delta[i] = scale * (outputs[i] - targets[i]);
   }
   return total;
+}
+
+/**
+ * Squared error through softmax, row by row: with g = ∂(cost)/∂p = 2(p − t)/(rows·cols), the
+ * softmax Jacobian ∂pⱼ/∂zₖ = pⱼ(δⱼₖ − pₖ) gives ∂(cost)/∂zₖ = pₖ·(gₖ − Σⱼ gⱼpⱼ).
+ */
+function softmaxMseDelta(outputs: Float64Array, targets: Float64Array, delta: Float64Array, rows: number, cols: number): void {
+  const scale = 2 / (rows * cols);
+  for (let r = 0, base = 0; r < rows; r++, base += cols) {
+    let dot = 0;
+    for (let c = 0; c < cols; c++) {
+      const g = scale * (outputs[base + c] - targets[base + c]);
+      delta[base + c] = g;
+      dot += g * outputs[base + c];
+    }
+    for (let c = 0; c < cols; c++) delta[base + c] = outputs[base + c] * (delta[base + c] - dot);
+  }
 }
 
 // ---- Information theory (natural logarithms: nats) ------------------------------------------

@@ -17,6 +17,12 @@ export interface DenseLayer {
   /** Drop probability of this layer's outputs while training. */
   readonly dropout: number;
   readonly init: InitSpec;
+  /** false: the trainer never updates this layer (hand-set weights, theory §1). */
+  readonly trainable: boolean;
+  /** Hand-set weights in the engine's layout (inputs × units), written over the drawn init; or null. */
+  readonly handWeights: Float64Array | null;
+  /** Hand-set biases, or null (biases start at 0). */
+  readonly handBiases: Float64Array | null;
   readonly weights: Float64Array;
   readonly biases: Float64Array;
   /** ∂(objective)/∂W of the last minibatch, same layout as weights. */
@@ -69,6 +75,9 @@ export class Network {
         activation: layer.activation,
         dropout: layer.dropout ?? 0,
         init: layer.init ?? config.init,
+        trainable: layer.trainable !== false,
+        handWeights: layer.weights !== undefined ? transposeRows(layer.weights, inputs, layer.units) : null,
+        handBiases: layer.biases !== undefined ? Float64Array.from(layer.biases) : null,
         weights: new Float64Array(inputs * layer.units),
         biases: new Float64Array(layer.units),
         weightGrad: new Float64Array(inputs * layer.units),
@@ -83,11 +92,17 @@ export class Network {
     this.parameterCount = count;
   }
 
-  /** Draws every weight from `rng` (layer by layer, row-major) and zeroes biases and gradients. */
+  /**
+   * Draws every weight from `rng` (layer by layer, row-major) and zeroes biases and gradients; a
+   * layer's hand-set weights and biases then replace its draws (drawn all the same, so hand-setting
+   * one layer leaves every other layer's start as it was).
+   */
   initialize(rng: Rng): void {
     for (const layer of this.layers) {
       initializeWeights(layer.init, layer.inputs, layer.units, rng, layer.weights);
-      layer.biases.fill(0);
+      if (layer.handWeights !== null) layer.weights.set(layer.handWeights);
+      if (layer.handBiases !== null) layer.biases.set(layer.handBiases);
+      else layer.biases.fill(0);
       layer.weightGrad.fill(0);
       layer.biasGrad.fill(0);
       layer.everPositive.fill(0);
@@ -175,6 +190,13 @@ export class Network {
       multiplyByDerivative(below.activation, ws.pre[l - 1], ws.act[l - 1], prevDelta, count);
     }
   }
+}
+
+/** Rows written one per unit (units × inputs) → the engine's inputs × units row-major layout. */
+function transposeRows(rows: readonly (readonly number[])[], inputs: number, units: number): Float64Array {
+  const out = new Float64Array(inputs * units);
+  for (let j = 0; j < units; j++) for (let i = 0; i < inputs; i++) out[i * units + j] = rows[j][i];
+  return out;
 }
 
 /** ReLU in the same pass that flags every unit that fired (dead-unit tracking costs no extra sweep). */

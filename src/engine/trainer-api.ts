@@ -70,6 +70,12 @@ export interface EpochProgress {
   runningCost: number;
 }
 
+export interface SampleEvaluation {
+  losses: Float64Array;
+  predicted?: Int32Array;
+  probabilities?: Float64Array;
+}
+
 export interface Trainer {
   readonly options: TrainerOptions;
   readonly data: Dataset;
@@ -90,6 +96,12 @@ export interface Trainer {
   readonly epochInProgress: boolean;
   /** Metrics on a split without changing anything (dropout off, test-time scaling applied). */
   evaluate(split: 'train' | 'test'): Metrics;
+  /**
+   * Each sample of a split as `evaluate` sees it: its loss (their mean is the cost) and, for
+   * classification, the predicted class and, when the outputs are a distribution over the classes
+   * (softmax, or one sigmoid unit read as [1 − ŷ, ŷ]), that distribution (n × classes).
+   */
+  evaluateSamples(split: 'train' | 'test'): SampleEvaluation;
   /**
    * Output-layer activations for `rows` samples of `inputs` (row-major rows × inputSize, in the
    * data's standardised units), as at test time: rows × output units, row-major.

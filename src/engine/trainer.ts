@@ -12,13 +12,14 @@ import { firstNonFinite } from './distribution';
 import { checkGradients } from './gradcheck';
 import { computeHealth, HEALTH_SAMPLE_ROWS, locateNonFinite, scanGradients, scanParameters } from './health';
 import type { EpochReport, HealthReport, Metrics, NonFiniteEvent } from './health-types';
-import { batchLossGradient, batchLossSum, resolveLossKernel, type LossKernel } from './losses';
+import { batchLossGradient, batchLossSum, resolveLossKernel, sampleLosses, type LossKernel } from './losses';
 import { Network, type Workspace } from './network';
 import { beginStep, createOptimizerState, perceptronDelta, updateLayer, type OptimizerSettings, type OptimizerState } from './optimizers';
 import { addRegularizationGradient, regularizationTerm } from './regularization';
 import { createRng, type Rng } from './rng';
+import { mapPlaneRows } from './features';
 import { chooseEncoding, countCorrect, encodeTargets, predictedClass, type LabelEncoding } from './targets';
-import type { BatchesResult, GradientCheckResult, OutputGrid, Trainer, TrainerOptions, WeightsFile } from './trainer-api';
+import type { BatchesResult, GradientCheckResult, OutputGrid, SampleEvaluation, Trainer, TrainerOptions, WeightsFile } from './trainer-api';
 import type { Dataset, Split, TrainingConfig } from './types';
 import { validateData, validateNetwork, validateTraining } from './validate';
 
@@ -180,6 +181,7 @@ class MlpTrainer implements Trainer {
       beginStep(this.optimizer);
       const regularization = training.regularization;
       for (let l = 0; l <= last; l++) {
+        if (!layers[l].trainable) continue;
         addRegularizationGradient(regularization, layers[l].weights, layers[l].weightGrad);
         updateLayer(this.optimizer, layers[l], this.settings);
       }
@@ -275,6 +277,42 @@ class MlpTrainer implements Trainer {
     const metrics: Metrics = { cost, regularization: regularizationValue, objective: cost + regularizationValue };
     if (this.data.kind === 'classification') metrics.accuracy = correct / data.n;
     return metrics;
+  }
+
+  evaluateSamples(split: 'train' | 'test'): SampleEvaluation {
+    if (split !== 'train' && split !== 'test') throw new EngineError('invalid-config', `split must be 'train' or 'test', got ${String(split)}.`);
+    const data = this.data[split];
+    const targets = split === 'train' ? this.trainTargets : this.testTargets;
+    const network = this.network;
+    const outputSize = network.outputSize;
+    const last = network.layers.length - 1;
+    const classification = this.data.kind === 'classification';
+    const classes = this.data.classes;
+    const output = network.outputLayer.activation;
+    const distribution = classification && (output === 'softmax' || (this.encoding.kind === 'binary' && output === 'sigmoid'));
+    const losses = new Float64Array(data.n);
+    const predicted = classification ? new Int32Array(data.n) : undefined;
+    const probabilities = distribution ? new Float64Array(data.n * classes) : undefined;
+    const ws = this.workspace(Math.max(1, Math.min(EVAL_ROWS, data.n)));
+    for (let start = 0; start < data.n; start += ws.capacity) {
+      const rows = Math.min(ws.capacity, data.n - start);
+      ws.input.set(data.x.subarray(start * network.inputSize, (start + rows) * network.inputSize));
+      ws.target.set(targets.subarray(start * outputSize, (start + rows) * outputSize));
+      network.forward(ws, rows, 'eval', this.options.training.dropoutMode, null, false);
+      const act = ws.act[last];
+      sampleLosses(this.kernel, ws.pre[last], act, ws.target, rows, outputSize, losses.subarray(start, start + rows));
+      for (let r = 0; r < rows; r++) {
+        if (predicted) predicted[start + r] = predictedClass(this.encoding, act, r, outputSize);
+        if (!probabilities) continue;
+        const row = (start + r) * classes;
+        if (output === 'softmax') probabilities.set(act.subarray(r * outputSize, (r + 1) * outputSize), row);
+        else {
+          probabilities[row] = 1 - act[r];
+          probabilities[row + 1] = act[r];
+        }
+      }
+    }
+    return { losses, ...(predicted ? { predicted } : {}), ...(probabilities ? { probabilities } : {}) };
   }
 
   predict(inputs: Float64Array, rows: number): Float64Array {
@@ -410,7 +448,9 @@ class MlpTrainer implements Trainer {
     const unit = target ? target.unit : 0;
     requireInteger(unit, 'grid unit', 0, unitCount - 1);
     const extent = this.extent();
-    const oneInput = network.inputSize === 1;
+    // With input features the grid is over the plane of the two raw inputs, mapped as the data was.
+    const inputMap = this.data.inputMap;
+    const oneInput = inputMap === undefined && network.inputSize === 1;
     const gridRows = oneInput ? 1 : size;
     const classMode = !target && this.encoding.kind === 'one-hot';
     const values = new Float32Array(gridRows * size);
@@ -419,13 +459,22 @@ class MlpTrainer implements Trainer {
     const inputSize = network.inputSize;
     const dx = (extent.xMax - extent.xMin) / (size - 1);
     const dy = oneInput ? 0 : (extent.yMax - extent.yMin) / (size - 1);
+    const plane = inputMap !== undefined ? new Float64Array(size * 2) : null;
     for (let row = 0; row < gridRows; row++) {
-      // Other features stay at 0: their mean once standardised.
-      ws.input.fill(0, 0, size * inputSize);
       const y = extent.yMax - row * dy;
-      for (let col = 0; col < size; col++) {
-        ws.input[col * inputSize] = extent.xMin + col * dx;
-        if (!oneInput) ws.input[col * inputSize + 1] = y;
+      if (inputMap !== undefined && plane !== null) {
+        for (let col = 0; col < size; col++) {
+          plane[2 * col] = extent.xMin + col * dx;
+          plane[2 * col + 1] = y;
+        }
+        mapPlaneRows(inputMap, plane, size, ws.input);
+      } else {
+        // Other features stay at 0: their mean once standardised.
+        ws.input.fill(0, 0, size * inputSize);
+        for (let col = 0; col < size; col++) {
+          ws.input[col * inputSize] = extent.xMin + col * dx;
+          if (!oneInput) ws.input[col * inputSize + 1] = y;
+        }
       }
       network.forward(ws, size, 'eval', this.options.training.dropoutMode, null, false);
       const act = ws.act[layerIndex];
@@ -445,16 +494,21 @@ class MlpTrainer implements Trainer {
     return grid;
   }
 
-  /** The data's bounding box over the first two features (train and test), with a 10% margin. */
+  /**
+   * The data's bounding box over the first two features (train and test), with a 10% margin; with
+   * input features, over the plane of the two raw inputs.
+   */
   private extent(): { xMin: number; xMax: number; yMin: number; yMax: number } {
     if (this.gridExtent) return this.gridExtent;
-    const inputSize = this.network.inputSize;
+    const inPlane = this.data.inputMap !== undefined;
+    const inputSize = inPlane ? 2 : this.network.inputSize;
     const range = (feature: number): [number, number] => {
       let lo = Infinity;
       let hi = -Infinity;
       for (const split of [this.data.train, this.data.test] as Split[]) {
+        const points = inPlane && split.plane !== undefined ? split.plane : split.x;
         for (let r = 0; r < split.n; r++) {
-          const v = split.x[r * inputSize + feature];
+          const v = points[r * inputSize + feature];
           if (v < lo) lo = v;
           if (v > hi) hi = v;
         }

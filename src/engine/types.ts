@@ -5,6 +5,8 @@
 // The activation names are the keys of the activation table (activations.ts): one record each.
 export { ACTIVATIONS, type ActivationName } from './activations';
 import type { ActivationName } from './activations';
+import type { InputFeatureName, InputMap } from './features';
+export { INPUT_FEATURES, type InputFeatureName, type InputMap } from './features';
 
 // `cross-entropy` means softmax cross-entropy on a softmax output and binary cross-entropy on a
 // sigmoid output; `binary-cross-entropy` is accepted as the explicit name of the latter.
@@ -43,8 +45,18 @@ export interface LayerConfig {
   activation: ActivationName;
   /** Probability of dropping each of this layer's outputs while training (0 = off). */
   dropout?: number;
-  /** Overrides the network-wide init for this layer's weights. Biases always start at 0. */
+  /** Overrides the network-wide init for this layer's weights. Biases start at 0 unless hand-set. */
   init?: InitSpec;
+  /**
+   * Hand-set weights, one row per unit listing its weight from each input (units × inputs, as a
+   * person writes a neuron's weights): they replace the drawn init (the draws still happen, so
+   * the other layers start the same). Theory §1: the McCulloch-Pitts neuron's weights are set by hand.
+   */
+  weights?: number[][];
+  /** Hand-set biases, one per unit (a threshold θ is the bias −θ): they replace the zero start. */
+  biases?: number[];
+  /** false: training leaves this layer's weights and biases as they are. Default true. */
+  trainable?: boolean;
 }
 
 export interface NetworkConfig {
@@ -94,6 +106,11 @@ export interface DataOptions {
   testFraction: number;
   /** Standardise features to zero mean, unit variance (statistics of the training split). Default true. */
   standardize?: boolean;
+  /**
+   * 2-D data only: the network's inputs are these functions of the two inputs (features.ts),
+   * computed from the raw values, then standardised like any feature. Absent: the inputs as they are.
+   */
+  inputFeatures?: readonly InputFeatureName[];
 }
 
 export type TaskKind = 'classification' | 'regression';
@@ -103,6 +120,8 @@ export interface Split {
   n: number;
   x: Float64Array;
   y: Float64Array;
+  /** With input features: each sample's point in the plane (n × 2, raw), where it is drawn. */
+  plane?: Float64Array;
 }
 
 export interface Dataset {
@@ -120,4 +139,9 @@ export interface Dataset {
   classNames?: string[];
   train: Split;
   test: Split;
+  /**
+   * With input features: how a point of the plane becomes the network's input (the decision
+   * boundary's grid goes through it); the splits then carry `plane`.
+   */
+  inputMap?: InputMap;
 }

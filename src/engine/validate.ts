@@ -1,12 +1,14 @@
 // Argument checks for everything a trainer is built from. Each failure names the field and the
 // value, so the model loader and the CLI can show it as is (they add the file position).
 
-import { ACTIVATIONS, DROPOUT_MODES, LOSSES, OPTIMIZERS, type Dataset, type NetworkConfig, type Split, type TrainingConfig } from './types';
+import { ACTIVATIONS, DROPOUT_MODES, LOSSES, OPTIMIZERS, type Dataset, type LayerConfig, type NetworkConfig, type Split, type TrainingConfig } from './types';
 import { EngineError, requireInteger, requireRate } from './errors';
 import { validateInit } from './init';
 import { validateRegularization } from './regularization';
 import { resolveLossKernel } from './losses';
 import { firstNonFinite } from './distribution';
+import { HAND_SET_MESSAGES } from './hand-set-messages';
+import { fillTemplate } from './template';
 
 /** Largest layer width and input size accepted (a guard against typos like 1e9 units). */
 export const MAX_UNITS = 1 << 20;
@@ -34,11 +36,31 @@ export function validateNetwork(config: NetworkConfig): void {
       if (layer.dropout >= 1) throw new EngineError('invalid-rate', `${name} dropout must be below 1 (it is the probability of dropping a unit), got ${layer.dropout}.`);
     }
     if (layer.init !== undefined) validateInit(layer.init, name);
+    validateHandSet(layer, name, i === 0 ? config.inputSize : config.layers[i - 1].units);
   });
   if (!(LOSSES as readonly string[]).includes(config.loss)) {
     throw new EngineError('invalid-config', `loss must be one of ${LOSSES.join(', ')}, got ${String(config.loss)}.`);
   }
   resolveLossKernel(config.loss, config.layers[last].activation);
+}
+
+/** Hand-set weights (units rows of fan-in numbers), biases (units numbers) and the trainable flag. */
+function validateHandSet(layer: LayerConfig, name: string, inputs: number): void {
+  const finite = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
+  if (layer.weights !== undefined) {
+    const w: unknown = layer.weights;
+    const ok = Array.isArray(w) && w.length === layer.units && w.every((row: unknown) => Array.isArray(row) && row.length === inputs && row.every(finite));
+    if (!ok) throw new EngineError('invalid-shape', fillTemplate(HAND_SET_MESSAGES.engineWeightsShape, { layer: name, units: layer.units, inputs }));
+  }
+  if (layer.biases !== undefined) {
+    const b: unknown = layer.biases;
+    if (!(Array.isArray(b) && b.length === layer.units && b.every(finite))) {
+      throw new EngineError('invalid-shape', fillTemplate(HAND_SET_MESSAGES.engineBiasShape, { layer: name, units: layer.units }));
+    }
+  }
+  if (layer.trainable !== undefined && typeof layer.trainable !== 'boolean') {
+    throw new EngineError('invalid-config', fillTemplate(HAND_SET_MESSAGES.engineTrainable, { layer: name, found: String(layer.trainable) }));
+  }
 }
 
 export function validateTraining(training: TrainingConfig, network: NetworkConfig): void {

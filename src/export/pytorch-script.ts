@@ -16,6 +16,8 @@ import type { ActivationName } from '../engine/index';
 import { BLOWUP_FLOOR, BLOWUP_RATIO } from '../training/divergence';
 import { pytorchActivation } from './pytorch-activations';
 import type { ExportPlan } from './plan';
+import { FEATURE_MESSAGES } from '../engine/feature-messages';
+import { fillTemplate } from '../engine/template';
 import { pyComment, pyList, pyNumber, pyString, pyTable, pyValue } from './python-text';
 
 export interface ScriptPart {
@@ -163,6 +165,13 @@ function data(plan: ExportPlan): ScriptPart {
 }
 
 function describeSource(plan: ExportPlan): string {
+  const features = plan.spec.data.inputFeatures;
+  const source = describeRawSource(plan);
+  // The features are computed once, when the data is built: the script holds their values.
+  return features === undefined ? source : fillTemplate(FEATURE_MESSAGES.exportSource, { source, features: features.join(', ') });
+}
+
+function describeRawSource(plan: ExportPlan): string {
   const d = plan.spec.data;
   switch (d.kind) {
     case 'generator':
@@ -339,6 +348,8 @@ ${entries.join('\n')}
 ]
 # Drawing the initial weights took this many numbers from the generator: the first shuffle comes next.
 INIT_DRAWS = ${plan.initDraws}
+# Layers marked "trainable": false in the model (1-based): training leaves them as they are.
+FROZEN = ${pyList(frozenLayers(plan))}
 
 
 def load_weights(model):
@@ -346,12 +357,24 @@ def load_weights(model):
     with torch.no_grad():
         for linear, values in zip(linears, WEIGHTS):
             linear.weight.copy_(torch.tensor(values["weight"], dtype=torch.float64))
-            linear.bias.copy_(torch.tensor(values["bias"], dtype=torch.float64))`;
+            linear.bias.copy_(torch.tensor(values["bias"], dtype=torch.float64))
+    for number, linear in enumerate(linears, start=1):
+        linear.weight.requires_grad_(number not in FROZEN)
+        linear.bias.requires_grad_(number not in FROZEN)`;
   const text =
     plan.weightsKind === 'trained'
       ? '## The weights\n\nThe trained weights saved beside the model: training continues from them, as the playground does when it finds them.'
-      : `## The initial weights\n\nGood initialisation eases training (theory §12): ${describeInit(plan)}. They are embedded exactly as the playground drew them, so both runs start from the same point; the biases start at 0.`;
+      : `## The initial weights\n\nGood initialisation eases training (theory §12): ${describeInit(plan)}. They are embedded exactly as the playground drew them, so both runs start from the same point; ${handSet(plan) ? 'the weights and biases the model sets by hand (theory §1) replace the draws of their layers, and the other biases start at 0' : 'the biases start at 0'}.`;
   return { id: 'weights', text, code };
+}
+
+/** The 1-based numbers of the layers training leaves alone (`trainable: false`). */
+function frozenLayers(plan: ExportPlan): number[] {
+  return plan.options.network.layers.flatMap((layer, l) => (layer.trainable === false ? [l + 1] : []));
+}
+
+function handSet(plan: ExportPlan): boolean {
+  return plan.options.network.layers.some((layer) => layer.weights !== undefined || layer.biases !== undefined);
 }
 
 function describeInit(plan: ExportPlan): string {
@@ -375,9 +398,10 @@ function describeInit(plan: ExportPlan): string {
 }
 
 function loss(plan: ExportPlan): ScriptPart {
-  const fused = plan.kernel !== 'mse';
+  const squared = plan.kernel === 'mse' || plan.kernel === 'softmax-mse';
+  const fused = !squared;
   const criterion =
-    plan.kernel === 'mse'
+    squared
       ? '# Mean squared error, averaged over the rows and output units (nn.MSELoss\'s "mean", as ours).\nLOSS = nn.MSELoss()'
       : plan.kernel === 'sigmoid-cross-entropy'
         ? '# Binary cross-entropy from the logits, averaged over the rows and output units, as ours:\n# sigmoid and cross-entropy computed together never take log(0).\nLOSS = nn.BCEWithLogitsLoss()'
@@ -394,8 +418,8 @@ def forward(model, x):
 def batch_loss(logits, outputs, t):
     return LOSS(${fused ? 'logits' : 'outputs'}, t)`;
   const text =
-    plan.kernel === 'mse'
-      ? '## The loss\n\nThe loss is the gap for one sample, the cost its mean over the samples (theory §9). Here mean squared error (§10).'
+    squared
+      ? `## The loss\n\nThe loss is the gap for one sample, the cost its mean over the samples (theory §9). Here mean squared error (§10)${plan.kernel === 'softmax-mse' ? ' on the softmax probabilities: autograd carries its gradient back through the softmax' : ''}.`
       : `## The loss\n\nThe loss is the gap for one sample, the cost its mean over the samples (theory §9). Cross-entropy (§10) on a ${plan.kernel === 'sigmoid-cross-entropy' ? 'sigmoid' : 'softmax (§11)'} output, computed from the logits as the playground fuses them.`;
   return { id: 'loss', text, code };
 }
@@ -434,19 +458,19 @@ def regularisation_term(model):
   let text: string;
   switch (t.optimizer) {
     case 'sgd':
-      make = 'torch.optim.SGD(model.parameters(), lr=LEARNING_RATE)';
+      make = 'torch.optim.SGD(trainable, lr=LEARNING_RATE)';
       text = 'Gradient descent (theory §8): every weight moves against its gradient, w ← w − LR·g.';
       break;
     case 'momentum':
-      make = `torch.optim.SGD(model.parameters(), lr=LEARNING_RATE, momentum=${pyNumber(t.momentum ?? 0.9)})`;
+      make = `torch.optim.SGD(trainable, lr=LEARNING_RATE, momentum=${pyNumber(t.momentum ?? 0.9)})`;
       text = 'Gradient descent with momentum: v ← μ·v + g, w ← w − LR·v (PyTorch\'s SGD with momentum is the same rule).';
       break;
     case 'adam':
-      make = `torch.optim.Adam(model.parameters(), lr=LEARNING_RATE, betas=(${pyNumber(t.beta1 ?? 0.9)}, ${pyNumber(t.beta2 ?? 0.999)}), eps=${pyNumber(t.epsilon ?? 1e-8)})`;
+      make = `torch.optim.Adam(trainable, lr=LEARNING_RATE, betas=(${pyNumber(t.beta1 ?? 0.9)}, ${pyNumber(t.beta2 ?? 0.999)}), eps=${pyNumber(t.epsilon ?? 1e-8)})`;
       text = 'Adam: gradient descent with bias-corrected running means of the gradient and its square.';
       break;
     case 'perceptron':
-      make = 'None  # the perceptron rule is written out in update() below';
+      make = 'None  # the perceptron rule is written out in update() below (trainable is unused)';
       text = "Rosenblatt's perceptron rule (theory §2), not gradients: sign and step have derivative 0, so the update uses the error itself.";
       break;
   }
@@ -458,6 +482,9 @@ def regularisation_term(model):
 
 
 def make_optimizer(model):
+    trainable = [p for p in model.parameters() if p.requires_grad]
+    if not trainable:
+        return None  # every layer is marked "trainable": false: nothing to update
     return ${make}`,
   };
 }
@@ -469,6 +496,8 @@ function training(plan: ExportPlan): ScriptPart {
     """Rosenblatt's rule w <- w + LR*(y - y_hat)*x, averaged over the batch (the bias is the weight of
     a constant input 1): written as the gradient step it equals, delta = -(t - y_hat)/rows."""
     linear = model[0]
+    if not linear.weight.requires_grad:
+        return  # marked "trainable": false
     with torch.no_grad():
         delta = -(t - outputs) / x.shape[0]
         weight_grad = delta.T @ x
@@ -479,9 +508,11 @@ function training(plan: ExportPlan): ScriptPart {
         linear.bias -= LEARNING_RATE * delta.sum(dim=0)`
     : `def update(model, optimizer, loss, x, t, outputs):
     """Backpropagation (theory §7), the regularisation's gradient on the weights, one optimiser step."""
+    if optimizer is None:
+        return  # every layer is marked "trainable": false
     optimizer.zero_grad()
     loss.backward()
-    for linear in (m for m in model if isinstance(m, nn.Linear)):
+    for linear in (m for m in model if isinstance(m, nn.Linear) and m.weight.requires_grad):
         extra = regularisation_gradient(linear.weight.detach())
         if extra is not None:
             linear.weight.grad += extra

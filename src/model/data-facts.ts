@@ -71,7 +71,21 @@ function binaryLabels(targets: number[][]): number[] {
   return targets.map((row) => (row[0] === top ? 1 : 0));
 }
 
+/**
+ * What the network's input will be: with `inputFeatures`, one input per feature (named by it), and
+ * whether a line separates the classes is no longer known (x1² and x2² make the circle separable).
+ */
 export function dataFacts(data: DataSpec): DataFacts {
+  const plain = plainDataFacts(data);
+  const features = data.inputFeatures;
+  if (features === undefined) return plain;
+  const { linearlySeparable, ...rest } = plain;
+  const linearOnly = features.every((f) => f === 'x1' || f === 'x2');
+  return { ...rest, inputSize: features.length, featureNames: [...features], ...(linearOnly && linearlySeparable !== undefined ? { linearlySeparable } : {}) };
+}
+
+/** The data's own width and names, before any input features. */
+export function plainDataFacts(data: DataSpec): DataFacts {
   switch (data.kind) {
     case 'generator': {
       const g = GENERATOR_FACTS[data.generator];

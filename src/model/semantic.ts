@@ -5,6 +5,7 @@
 import type { ModelSpec, DataFacts, Problem, SourceRange, SpecLocations } from './spec';
 import { compactFixes, setActivationFix, setLossFix, setOptimizerFix, setUnitsFix, type FixSource } from './fixes';
 import { THRESHOLD_ACTIVATIONS } from './vocabulary';
+import { HAND_SET_MESSAGES } from '../engine/hand-set-messages';
 
 export interface CheckContext {
   spec: ModelSpec;
@@ -84,7 +85,9 @@ export function checkOutputAgainstFacts(ctx: CheckContext): Problem[] {
     );
   }
   if (facts.task === 'regression') {
-    if (output.activation === 'softmax' || THRESHOLD_ACTIVATIONS.includes(output.activation)) {
+    // Hand-set threshold units kept out of training compute truth values (AND, OR) as numbers 0/1.
+    const handSetThreshold = THRESHOLD_ACTIVATIONS.includes(output.activation) && output.trainable === false;
+    if (output.activation === 'softmax' || (THRESHOLD_ACTIVATIONS.includes(output.activation) && !handSetThreshold)) {
       problems.push(
         problem(
           ctx,
@@ -125,7 +128,8 @@ export function checkArchitecture(ctx: CheckContext): Problem[] {
         }),
       );
     }
-    if (THRESHOLD_ACTIVATIONS.includes(layer.activation) && !perceptron) {
+    // A hand-set layer kept out of training (theory §1) needs no gradient: its step is as written.
+    if (THRESHOLD_ACTIVATIONS.includes(layer.activation) && !perceptron && layer.trainable !== false) {
       problems.push(
         problem(
           ctx,
@@ -139,6 +143,10 @@ export function checkArchitecture(ctx: CheckContext): Problem[] {
       );
     }
   });
+
+  if (spec.layers[0].weights !== undefined && spec.data.standardize) {
+    problems.push(problem(ctx, 'hand-set-standardized', 'warning', 'parse', HAND_SET_MESSAGES.handSetStandardized, 'layers.0.weights', { layer: 0 }));
+  }
 
   if (perceptron && spec.layers.length > 1) {
     problems.push(

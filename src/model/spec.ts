@@ -1,7 +1,7 @@
 // The typed form of a `.nn.json` file, and the problems found in it. Pure data: the parser makes
 // it from text, the training session turns it into engine options, editor adapters read its ranges.
 
-import type { InitSpec, LayerConfig, LossName, TrainingConfig, GeneratorName, BundledDatasetName, TaskKind } from '../engine/types';
+import type { InitSpec, InputFeatureName, LayerConfig, LossName, TrainingConfig, GeneratorName, BundledDatasetName, TaskKind } from '../engine/types';
 
 /** A span of the source text. Offsets are 0-based; lines and columns are 0-based too. */
 export interface SourceRange {
@@ -41,7 +41,12 @@ export type DataSpec = (
   | { kind: 'dataset'; dataset: BundledDatasetName }
   | { kind: 'inline'; inputs: number[][]; targets: number[][]; task?: TaskKind }
   | { kind: 'csv'; path: string; features?: string[]; target: string; task?: TaskKind }
-) & { testFraction: number; standardize: boolean };
+) & {
+  testFraction: number;
+  standardize: boolean;
+  /** 2-D data: the functions of x1 and x2 the network sees instead of the two inputs (engine/features.ts). */
+  inputFeatures?: InputFeatureName[];
+};
 
 export type LayerSpec = LayerConfig;
 

@@ -44,6 +44,8 @@ export function toTrainerInputs(spec: ModelSpec, csvText?: string): TrainerInput
       break;
     }
   }
+  // With input features the network sees one input per feature, computed from the data's two.
+  if (d.inputFeatures !== undefined) inputSize = d.inputFeatures.length;
   const network: NetworkConfig = {
     inputSize,
     layers: spec.layers.map((layer) => ({ ...layer, ...(layer.init !== undefined ? { init: { ...layer.init } } : {}) })),
@@ -54,6 +56,6 @@ export function toTrainerInputs(spec: ModelSpec, csvText?: string): TrainerInput
   return {
     options: { network, training, seed: spec.seed },
     data,
-    dataOptions: { testFraction: d.testFraction, standardize: d.standardize },
+    dataOptions: { testFraction: d.testFraction, standardize: d.standardize, ...(d.inputFeatures !== undefined ? { inputFeatures: [...d.inputFeatures] } : {}) },
   };
 }

@@ -7,7 +7,7 @@ import { ACTIVATION_INFO, ACTIVATIONS } from '../engine/index';
 import type { ActivationName, BundledDatasetName, GeneratorName, TaskKind } from '../engine/types';
 
 export const TOP_LEVEL_KEYS = ['$schema', 'name', 'seed', 'data', 'layers', 'loss', 'init', 'training'] as const;
-export const LAYER_KEYS = ['units', 'activation', 'dropout', 'init'] as const;
+export const LAYER_KEYS = ['units', 'activation', 'dropout', 'init', 'weights', 'bias', 'threshold', 'trainable'] as const;
 export const INIT_KEYS = ['distribution', 'mean', 'std', 'limit'] as const;
 export const TRAINING_KEYS = [
   'optimizer',
@@ -22,7 +22,7 @@ export const TRAINING_KEYS = [
   'dropoutMode',
 ] as const;
 export const REGULARIZATION_KEYS = ['type', 'lambda'] as const;
-export const DATA_COMMON_KEYS = ['testFraction', 'standardize'] as const;
+export const DATA_COMMON_KEYS = ['testFraction', 'standardize', 'inputFeatures'] as const;
 export const DATA_FORM_KEYS = {
   generator: ['generator', 'samples', 'noise', 'classes'],
   dataset: ['dataset'],

@@ -55,7 +55,12 @@ export interface DataView {
   targetSize?: number;
   featureNames: string[];
   classNames?: string[];
-  /** First two standardised features of each sample (one for 1-input data), with its label/value. */
+  /**
+   * With input features: their names. The points (and the boundary's grid) are then in the plane
+   * of the data's two raw inputs, x1 and x2, which the network sees through these features.
+   */
+  inputFeatures?: string[];
+  /** First two standardised features of each sample (one for 1-input data), with its label/value; with input features, its raw x1 and x2. */
   train: { x: number[]; y: number[]; label: number[] };
   test: { x: number[]; y: number[]; label: number[] };
 }

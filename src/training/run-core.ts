@@ -83,6 +83,7 @@ export function planRun(spec: ModelSpec, parse: ParseResult, options: PlanOption
 /** The input layer's width, known from the spec (or a CSV's header) without building the data. */
 function inputWidth(spec: ModelSpec, csvText: string | undefined): number | undefined {
   const data = spec.data;
+  if (data.inputFeatures !== undefined) return data.inputFeatures.length;
   if (data.kind !== 'csv') return dataFacts(data).inputSize;
   if (data.features !== undefined) return data.features.length;
   return csvText !== undefined ? csvInputSize(csvText, data.features, data.target) : undefined;

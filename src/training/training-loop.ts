@@ -12,7 +12,7 @@ import type { FromWorker, SessionInit, ToWorker, WorkerErrorStage } from '../pro
 import { HealthSampler } from './health-samples';
 import { buildData, buildTrainer, initialCost, trainStep } from './run-core';
 import { countParameters } from './spec-diff';
-import { packPoints, toDataView, toGridView, toParametersView } from './views';
+import { packPoints, planeInputs, toDataView, toGridView, toParametersView } from './views';
 
 /** Minibatches run back to back before yielding to the message queue: short enough for a prompt pause. */
 export const SLICE_MS = 12;
@@ -149,7 +149,7 @@ export class TrainingLoop {
       case 'unit-grid': {
         const { trainer } = this.requireRun();
         const grid = trainer.outputGrid(message.size, { layer: message.layer, unit: message.unit });
-        this.post({ type: 'unit-grid', id: message.id, grid: toGridView(grid, trainer.data.inputSize) });
+        this.post({ type: 'unit-grid', id: message.id, grid: toGridView(grid, planeInputs(trainer.data)) });
         return;
       }
       case 'dispose':
@@ -442,8 +442,9 @@ export class TrainingLoop {
     const started = performance.now();
     snapshot.parameters = toParametersView(run.trainer);
     snapshot.diagramId = ++this.reportCount;
-    const inputSize = run.trainer.data.inputSize;
-    // A boundary over the first two inputs is only the whole picture when there are at most two.
+    const inputSize = planeInputs(run.trainer.data);
+    // A boundary over the first two inputs is only the whole picture when there are at most two
+    // (or when input features are functions of two: the grid is then over their plane).
     if (inputSize <= 2 && run.init.boundaryResolution > 0) {
       snapshot.boundary = toGridView(run.trainer.outputGrid(run.init.boundaryResolution), inputSize);
     }

@@ -21,6 +21,7 @@ export function toDataView(data: Dataset): DataView {
     ...(data.kind === 'regression' ? { targetSize: data.targetSize } : {}),
     featureNames: [...data.featureNames],
     ...(data.classNames ? { classNames: [...data.classNames] } : {}),
+    ...(data.inputMap ? { inputFeatures: [...data.inputMap.features] } : {}),
     train: splitPoints(data, data.train),
     test: splitPoints(data, data.test),
   };
@@ -31,13 +32,16 @@ function splitPoints(data: Dataset, split: Split): DataView['train'] {
   const x: number[] = [];
   const y: number[] = [];
   const label: number[] = [];
+  // With input features the points are drawn where they are in the plane, not by their features.
+  const points = data.inputMap !== undefined && split.plane !== undefined ? split.plane : split.x;
+  const width = points === split.x ? data.inputSize : 2;
   for (let i = 0; i < split.n; i += stride) {
-    const row = i * data.inputSize;
+    const row = i * width;
     // Classification keeps the class index; regression the first target column.
     const target = split.y[i * data.targetSize];
-    x.push(split.x[row]);
+    x.push(points[row]);
     // With one input the plot is x against the target, so y carries the value being fitted.
-    y.push(data.inputSize >= 2 ? split.x[row + 1] : target);
+    y.push(width >= 2 ? points[row + 1] : target);
     label.push(target);
   }
   return { x, y, label };
@@ -53,6 +57,11 @@ export function toHistoryPoint(report: EpochReport): HistoryPoint {
     ...(report.train.accuracy !== undefined ? { trainAccuracy: report.train.accuracy } : {}),
     ...(report.test?.accuracy !== undefined ? { testAccuracy: report.test.accuracy } : {}),
   };
+}
+
+/** How many axes the boundary's plane has: the data's inputs, or 2 with input features. */
+export function planeInputs(data: Pick<Dataset, 'inputSize' | 'inputMap'>): number {
+  return data.inputMap !== undefined ? 2 : data.inputSize;
 }
 
 export function toGridView(grid: OutputGrid, inputSize: number): GridView {

@@ -3,6 +3,7 @@
 // points outlined; one colour per class. One input and a regression target: the fitted curve.
 
 import {
+  boundaryInputs,
   boundaryMode,
   boundaryPixels,
   boundarySummary,
@@ -41,7 +42,7 @@ export class BoundaryView implements View {
     const data = state.data;
     const grid = state.snapshot?.boundary;
     this.summary.set(boundarySummary(data, grid));
-    const drawable = data && data.inputSize <= 2 && grid;
+    const drawable = data && boundaryInputs(data) <= 2 && grid;
     this.canvas.hidden = !drawable;
     this.legend.hidden = !drawable;
     setText(this.message, drawable ? '' : boundarySummary(data, grid));
@@ -50,7 +51,7 @@ export class BoundaryView implements View {
     const side = Math.min(MAX_SIDE, this.body.clientWidth || MAX_SIDE);
     const ctx = fitCanvas(this.canvas, side, side);
     const palette = boundaryPalette(p);
-    if (data.inputSize === 1) this.drawCurve(ctx, side, grid, data, p);
+    if (boundaryInputs(data) === 1) this.drawCurve(ctx, side, grid, data, p);
     else this.drawPlane(ctx, side, grid, data, palette, layoutModel(state)?.layers.at(-1)?.activation, p);
     this.drawLegend(data, palette, p);
   }
@@ -136,7 +137,7 @@ export class BoundaryView implements View {
     if (data.kind === 'classification') {
       const names = data.classNames ?? Array.from({ length: Math.max(data.classes, 2) }, (_, k) => `class ${k}`);
       names.forEach((name, k) => items.push(swatch(cssRgba(classColour(palette, k))), ` ${name}  `));
-    } else if (data.inputSize === 1) {
+    } else if (boundaryInputs(data) === 1) {
       items.push(swatch(p.foreground), ' fitted curve  ', swatch(p.train), ' training  ', swatch(p.test, true), ' test');
       replaceChildrenWith(this.legend, items);
       return;

@@ -3,6 +3,8 @@
 // Hovering a link shows its weight and gradient; hovering a unit shows its output over the input
 // plane, asked of the extension (`unit-grid`) since only the worker has the weights.
 
+import { INPUT_FEATURE_TABLE, type InputFeatureName } from '../../src/engine/features';
+import { boundaryInputs } from '../../src/panel/view-models/boundary-view';
 import { mix } from '../../src/panel/view-models/colour';
 import { formatNumber } from '../../src/panel/view-models/format';
 import { layerShort } from '../../src/panel/view-models/gradient-view';
@@ -160,13 +162,18 @@ export class NetworkView implements View {
     const plane = state?.snapshot?.boundary;
     this.thumb.hidden = true;
     this.awaitedGrid = undefined;
-    if (!state?.data || state.data.inputSize !== 2 || !plane) return;
+    if (!state?.data || boundaryInputs(state.data) !== 2 || !plane) return;
     if (node.column === 0) {
       const size = 32;
+      // With input features an input unit is a feature of the point: drawn by the engine's own table.
+      const feature = state.data.inputFeatures?.[node.unit] as InputFeatureName | undefined;
       const values = Array.from({ length: size * size }, (_, i) => {
         const col = i % size;
         const row = Math.floor(i / size);
-        return node.unit === 0 ? plane.xMin + ((plane.xMax - plane.xMin) * col) / (size - 1) : plane.yMax - ((plane.yMax - plane.yMin) * row) / (size - 1);
+        const x = plane.xMin + ((plane.xMax - plane.xMin) * col) / (size - 1);
+        const y = plane.yMax - ((plane.yMax - plane.yMin) * row) / (size - 1);
+        if (feature !== undefined) return INPUT_FEATURE_TABLE[feature].value(x, y);
+        return node.unit === 0 ? x : y;
       });
       this.drawThumb({ ...plane, size, values }, 'linear');
       return;

@@ -6,6 +6,7 @@ import { saveWeights } from '../files';
 import { trainPrepared } from '../headless-run';
 import { loadFiles, prepareLoaded } from '../load';
 import type { Output } from '../output';
+import { theoryReport } from '../../training/theory-report';
 import { jsonMetrics, jsonProblems, problemLines, progressBar, resultsTable } from '../render';
 
 export interface TrainArgs {
@@ -63,6 +64,8 @@ export function train(args: TrainArgs, io: Output): number {
         train: jsonMetrics(result.train, classification),
         test: jsonMetrics(result.test, classification),
         problems: jsonProblems(problems),
+        // After a divergence the weights may be NaN: the numbers would say nothing.
+        theory: result.trainer !== undefined && !result.diverged ? theoryReport(result.trainer) : null,
       }),
     );
   } else {

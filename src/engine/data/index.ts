@@ -4,7 +4,10 @@
 
 import { EngineError } from '../errors';
 import { createRng, type Rng } from '../rng';
-import type { DataOptions, DataSource } from '../types';
+import type { DataOptions, DataSource, InputFeatureName } from '../types';
+import { mapPlaneRows, validateFeatures } from '../features';
+import { FEATURE_MESSAGES } from '../feature-messages';
+import { fillTemplate } from '../template';
 import type { MakeDataset } from '../trainer-api';
 import { csvToTable } from './csv';
 import { generate } from './generators';
@@ -41,11 +44,21 @@ function toTable(source: DataSource, rng: Rng): SampleTable {
  * The result carries `standardization` (mean/std per feature) when it applies, so raw inputs can be
  * mapped into the network's coordinates.
  */
+/** The table whose inputs are the features of its two columns; the columns are kept as the plane. */
+function withFeatures(table: SampleTable, features: readonly InputFeatureName[]): SampleTable {
+  validateFeatures(features);
+  if (table.inputSize !== 2) throw new EngineError('invalid-config', fillTemplate(FEATURE_MESSAGES.engineNotPlane, { inputs: table.inputSize }));
+  const x = new Float64Array(table.n * features.length);
+  mapPlaneRows({ features, mean: null, std: null }, table.x, table.n, x);
+  return { ...table, inputSize: features.length, featureNames: [...features], x, features: [...features], plane: table.x };
+}
+
 export const makeDataset = ((source: DataSource, options: DataOptions, seed: number): StandardizedDataset => {
   const { testFraction } = options;
   if (typeof testFraction !== 'number' || !Number.isFinite(testFraction) || testFraction < 0 || testFraction >= 1) {
     throw new EngineError('invalid-config', `data: testFraction must be a number in [0, 1), got ${String(testFraction)}`);
   }
   const rng = createRng(seed);
-  return splitTable(toTable(source, rng), testFraction, options.standardize ?? true, rng);
+  const table = toTable(source, rng);
+  return splitTable(options.inputFeatures !== undefined ? withFeatures(table, options.inputFeatures) : table, testFraction, options.standardize ?? true, rng);
 }) satisfies MakeDataset;

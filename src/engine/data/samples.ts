@@ -1,7 +1,7 @@
 // The common form every data source is turned into before it is split and standardised:
 // one row-major table of all samples, with the task it describes.
 
-import type { TaskKind } from '../types';
+import type { InputFeatureName, TaskKind } from '../types';
 
 export interface SampleTable {
   kind: TaskKind;
@@ -17,6 +17,9 @@ export interface SampleTable {
   x: Float64Array;
   /** n × targetSize, row-major. */
   y: Float64Array;
+  /** With input features: the features `x` holds, and each sample's raw point (n × 2). */
+  features?: readonly InputFeatureName[];
+  plane?: Float64Array;
 }
 
 /** Upper bound on rows, so that a typo such as `samples: 1e9` is an error and not a frozen worker. */

@@ -58,14 +58,17 @@ export function splitIndices(table: SampleTable, testFraction: number, rng: Rng)
 }
 
 function gather(table: SampleTable, rows: Int32Array): Split {
-  const { inputSize, targetSize } = table;
+  const { inputSize, targetSize, plane } = table;
   const x = new Float64Array(rows.length * inputSize);
   const y = new Float64Array(rows.length * targetSize);
   rows.forEach((row, i) => {
     x.set(table.x.subarray(row * inputSize, (row + 1) * inputSize), i * inputSize);
     y.set(table.y.subarray(row * targetSize, (row + 1) * targetSize), i * targetSize);
   });
-  return { n: rows.length, x, y };
+  if (plane === undefined) return { n: rows.length, x, y };
+  const points = new Float64Array(rows.length * 2);
+  rows.forEach((row, i) => points.set(plane.subarray(row * 2, row * 2 + 2), i * 2));
+  return { n: rows.length, x, y, plane: points };
 }
 
 /** Mean and population standard deviation of each feature over a split. */
@@ -121,6 +124,9 @@ export function splitTable(table: SampleTable, testFraction: number, standardize
     applyStandardization(train, table.inputSize, stats);
     applyStandardization(test, table.inputSize, stats);
     dataset.standardization = stats;
+  }
+  if (table.features !== undefined) {
+    dataset.inputMap = { features: table.features, mean: dataset.standardization?.mean ?? null, std: dataset.standardization?.std ?? null };
   }
   return dataset;
 }

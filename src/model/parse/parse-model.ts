@@ -5,7 +5,9 @@
 
 import { createScanner, parseTree, printParseErrorCode, stripComments, type Node, type ParseError } from 'jsonc-parser';
 import { LOSSES, type LossName } from '../../engine/types';
-import { dataFacts } from '../data-facts';
+import { dataFacts, plainDataFacts } from '../data-facts';
+import { FEATURE_MESSAGES } from '../../engine/feature-messages';
+import { fillTemplate } from '../../engine/template';
 import { DEFAULTS } from '../defaults';
 import { checkArchitecture, checkOutputAgainstFacts, type CheckContext } from '../semantic';
 import type { DataFacts, LayerSpec, ModelSpec, ParseResult } from '../spec';
@@ -105,6 +107,10 @@ function parseUnguarded(text: string, options: ParseOptions): ParseResult {
   const data = dataNode !== undefined ? readData(ctx, dataNode) : undefined;
   if (dataNode === undefined) ctx.missing('The model has no "data": say where the samples come from, e.g. "data": { "generator": "xor", "samples": 200 }.', start, { path: 'data' });
   const facts = data !== undefined ? dataFacts(data) : undefined;
+  const planeWidth = data?.inputFeatures !== undefined ? plainDataFacts(data).inputSize : undefined;
+  if (planeWidth !== undefined && planeWidth !== 2) {
+    ctx.error('input-features-not-2d', fillTemplate(FEATURE_MESSAGES.notPlane, { inputs: planeWidth }), ctx.locations.keys['data.inputFeatures'] ?? start, { path: 'data.inputFeatures' });
+  }
 
   const layersNode = view.value('layers');
   const layers = layersNode !== undefined ? readLayers(ctx, layersNode, facts) : undefined;

@@ -4,12 +4,14 @@
 import type { Node } from 'jsonc-parser';
 import { MAX_NUMERIC_CLASSES, MAX_SAMPLES, numericClasses } from '../../engine/index';
 import { quoted } from '../../engine/quote';
-import { BUNDLED_DATASETS, GENERATORS, type TaskKind } from '../../engine/types';
+import { BUNDLED_DATASETS, GENERATORS, INPUT_FEATURES, type InputFeatureName, type TaskKind } from '../../engine/types';
+import { FEATURE_MESSAGES } from '../../engine/feature-messages';
+import { fillTemplate } from '../../engine/template';
 import { DEFAULTS } from '../defaults';
 import type { DataSpec } from '../spec';
 import { DATA_COMMON_KEYS, DATA_FORM_KEYS, GENERATOR_FACTS, TASK_KINDS } from '../vocabulary';
 import type { ParseContext } from './context';
-import { describeValue, joinPath, readObject, type ObjectView } from './object-view';
+import { describeValue, joinPath, readObject, reportUnknownName, type ObjectView } from './object-view';
 
 type Form = keyof typeof DATA_FORM_KEYS;
 const FORM_MARKERS: [Form, string[]][] = [
@@ -198,6 +200,43 @@ function checkInlineClasses(ctx: ParseContext, view: ObjectView, targets: number
   }
 }
 
+/** `inputFeatures`: known names (did-you-mean on a typo), at least one, none twice; each on its own value. */
+function readInputFeatures(ctx: ParseContext, node: Node): InputFeatureName[] | undefined {
+  const path = 'data.inputFeatures';
+  if (node.type !== 'array') {
+    ctx.error('wrong-type', fillTemplate(FEATURE_MESSAGES.notList, { found: describeValue(node) }), node, { path });
+    return undefined;
+  }
+  const items = node.children ?? [];
+  if (items.length === 0) {
+    ctx.error('no-input-features', FEATURE_MESSAGES.empty, node, { path });
+    return undefined;
+  }
+  const names: InputFeatureName[] = [];
+  let ok = true;
+  items.forEach((item, i) => {
+    const itemPath = joinPath(path, i);
+    if (item.type !== 'string') {
+      ctx.error('wrong-type', fillTemplate(FEATURE_MESSAGES.notList, { found: describeValue(item) }), item, { path: itemPath });
+      ok = false;
+      return;
+    }
+    const written = String(item.value);
+    if (!(INPUT_FEATURES as readonly string[]).includes(written)) {
+      reportUnknownName(ctx, item, written, INPUT_FEATURES, 'unknown-input-feature', 'input feature', { path: itemPath, explain: FEATURE_MESSAGES.explain });
+      ok = false;
+      return;
+    }
+    if (names.includes(written as InputFeatureName)) {
+      ctx.error('duplicate-input-feature', fillTemplate(FEATURE_MESSAGES.duplicate, { name: written }), item, { path: itemPath });
+      ok = false;
+      return;
+    }
+    names.push(written as InputFeatureName);
+  });
+  return ok ? names : undefined;
+}
+
 export function readData(ctx: ParseContext, node: Node): DataSpec | undefined {
   if (node.type !== 'object') {
     ctx.error('wrong-type', `"data" must be an object, one of: ${EXAMPLE}; found ${describeValue(node)}.`, node, { path: 'data' });
@@ -231,7 +270,10 @@ export function readData(ctx: ParseContext, node: Node): DataSpec | undefined {
       why: 'With 1 nothing would be left to train on.',
     }) ?? DEFAULTS.data.testFraction;
   const standardize = view.boolean('standardize', 'rescale each feature to mean 0, std 1') ?? DEFAULTS.data.standardize;
-  const common = { testFraction, standardize };
+  const featuresNode = view.value('inputFeatures');
+  const inputFeatures = featuresNode !== undefined ? readInputFeatures(ctx, featuresNode) : undefined;
+  if (featuresNode !== undefined && inputFeatures === undefined) return undefined;
+  const common = { testFraction, standardize, ...(inputFeatures !== undefined ? { inputFeatures } : {}) };
 
   switch (form) {
     case 'generator': {

@@ -9,6 +9,7 @@ import { LAYER_KEYS } from '../vocabulary';
 import type { ParseContext } from './context';
 import { describeValue, joinPath, readObject } from './object-view';
 import { readInit } from './read-init';
+import { readHandSet } from './read-hand-set';
 
 const ACTIVATION_EXPLAIN =
   'sigmoid and tanh squash (and saturate for large |z|), relu passes positives only, linear adds no non-linearity, sign/step are the perceptron\'s threshold, softmax turns the output layer into class probabilities.';
@@ -43,6 +44,8 @@ export function readLayers(ctx: ParseContext, node: Node, facts: DataFacts | und
   }
   const layers: LayerSpec[] = [];
   let complete = true;
+  /** Each layer's units as read (undefined when unreadable): the fan-in of the layer after it. */
+  const widths: (number | undefined)[] = [];
   items.forEach((item, index) => {
     const path = joinPath('layers', index);
     ctx.locations.layers[index] = ctx.rangeOf(item);
@@ -55,6 +58,7 @@ export function readLayers(ctx: ParseContext, node: Node, facts: DataFacts | und
       return;
     }
     const units = view.number('units', { integer: true, min: 1, rangeCode: 'non-positive-size', meaning: `the number of neurons in ${what}` }, { layer: index });
+    widths[index] = units;
     if (!view.has('units')) {
       ctx.missing(`Say how many neurons ${what} has, e.g. "units": ${isOutput ? 1 : 4}.`, item, { layer: index, path: joinPath(path, 'units') });
     }
@@ -83,12 +87,17 @@ export function readLayers(ctx: ParseContext, node: Node, facts: DataFacts | und
     );
     const initNode = view.value('init');
     const init = initNode !== undefined ? readInit(ctx, initNode, joinPath(path, 'init'), index) : undefined;
-    if (units === undefined || activation === undefined || (initNode !== undefined && init === undefined)) {
+    const fanIn = index === 0 ? facts?.inputSize : widths[index - 1];
+    const handSet = readHandSet(ctx, view, { layer: index, what, units, fanIn });
+    if (units === undefined || activation === undefined || (initNode !== undefined && init === undefined) || handSet === undefined) {
       complete = false;
       return;
     }
     const layer: LayerSpec = { units, activation, dropout: dropout ?? DEFAULTS.dropout };
     if (init !== undefined) layer.init = init;
+    if (handSet.weights !== undefined) layer.weights = handSet.weights;
+    if (handSet.biases !== undefined) layer.biases = handSet.biases;
+    if (handSet.trainable !== undefined) layer.trainable = handSet.trainable;
     layers.push(layer);
   });
   return complete ? layers : undefined;

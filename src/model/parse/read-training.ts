@@ -61,7 +61,8 @@ export function readTraining(ctx: ParseContext, node: Node | undefined): Trainin
     why: 'Gradient descent moves against the gradient by lr times its size; with lr ≤ 0 it stands still or climbs.',
   });
   const batchSize = view.number('batchSize', { integer: true, min: 1, rangeCode: 'non-positive-size', meaning: 'samples averaged per weight update' });
-  const epochs = view.number('epochs', { integer: true, min: 1, max: MAX_EPOCHS, rangeCode: 'non-positive-size', meaning: 'passes over the training data' });
+  // 0 is allowed: a hand-set network (theory §1) is evaluated as written, with no pass of training.
+  const epochs = view.number('epochs', { integer: true, min: 0, max: MAX_EPOCHS, rangeCode: 'non-positive-size', meaning: 'passes over the training data' });
   const fraction = (meaning: string) => ({ min: 0, max: 1, maxExclusive: true, rangeCode: 'rate-out-of-range', meaning });
   const momentum = view.number('momentum', fraction('the share of the previous step kept in the next'));
   const beta1 = view.number('beta1', fraction('adam\'s decay of the running mean of gradients'));

@@ -3,6 +3,8 @@
 // For one input and a regression target, the fitted curve over the data instead.
 
 import type { DataView, GridView } from '../../protocol/snapshot';
+import { FEATURE_MESSAGES } from '../../engine/feature-messages';
+import { fillTemplate } from '../../engine/template';
 import { mix, type Rgba } from './colour';
 import { formatNumber } from './format';
 
@@ -132,16 +134,22 @@ export function curveFit(grid: GridView, data: DataView): { x: number[]; y: numb
   return { x, y, yMin: lo - pad, yMax: hi + pad };
 }
 
+/** Axes of the plane the boundary is drawn over: the data's inputs, or x1 and x2 with input features. */
+export function boundaryInputs(data: DataView): number {
+  return data.inputFeatures !== undefined ? 2 : data.inputSize;
+}
+
 export function boundarySummary(data: DataView | null, grid: GridView | undefined): string {
   if (!data) return 'Decision boundary: no data yet.';
-  if (data.inputSize > 2) return `Decision boundary: shown for 1 or 2 inputs; this model has ${data.inputSize}.`;
+  if (boundaryInputs(data) > 2) return `Decision boundary: shown for 1 or 2 inputs; this model has ${data.inputSize}.`;
   if (!grid) return 'Decision boundary: waiting for the first epoch.';
   const points = `${data.train.x.length} training and ${data.test.x.length} test points`;
-  if (data.kind === 'regression' && data.inputSize === 1) {
+  if (data.kind === 'regression' && boundaryInputs(data) === 1) {
     const [lo, hi] = finiteRange([grid.values]);
     return `Fitted curve over ${points}; output from ${formatNumber(lo)} to ${formatNumber(hi)}.`;
   }
   if (data.kind === 'regression') return `Output over the input plane with ${points}.`;
   const names = data.classNames?.join(', ') ?? `${Math.max(data.classes, 2)} classes`;
+  if (data.inputFeatures !== undefined) return fillTemplate(FEATURE_MESSAGES.boundaryWithFeatures, { classes: names, features: data.inputFeatures.join(', '), points });
   return `Decision regions for ${names} over the plane of ${data.featureNames.slice(0, 2).join(' and ')}, with ${points}.`;
 }

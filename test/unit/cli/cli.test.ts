@@ -49,11 +49,17 @@ describe('the built bundle as a process', () => {
     const r = cli('train', 'examples/xor.nn.json', '--json');
     expect(r.code).toBe(0);
     const result = JSON.parse(r.stdout);
-    expect(Object.keys(result)).toEqual(['epochs', 'train', 'test', 'problems']);
+    expect(Object.keys(result)).toEqual(['epochs', 'train', 'test', 'problems', 'theory']);
     expect(result.epochs).toBe(300);
     expect(Object.keys(result.train)).toEqual(['loss', 'accuracy']);
     expect(result.test.accuracy).toBeGreaterThanOrEqual(0.95);
     expect(result.problems).toEqual([]);
+    // The theory's numbers: the cost is the per-sample losses' mean, the confusion matrix counts the split.
+    const { theory } = result;
+    expect(theory.train.losses.mean).toBeCloseTo(result.train.loss, 12);
+    expect(theory.test.confusion.flat().reduce((s: number, v: number) => s + v, 0)).toBe(120);
+    expect(theory.test.information.crossEntropy).toBeCloseTo(theory.test.information.labelEntropy + theory.test.information.kl, 12);
+    expect(theory.initialWeights).toHaveLength(2);
   });
 
   test('usage errors exit 2 with the usage text', () => {

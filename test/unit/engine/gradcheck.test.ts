@@ -17,6 +17,7 @@ const OUTPUTS: { loss: LossName; output: ActivationName; units: number; classes?
   { loss: 'mse', output: 'relu', units: 2 },
   { loss: 'mse', output: 'leaky-relu', units: 2 },
   { loss: 'cross-entropy', output: 'softmax', units: 3, classes: 3 },
+  { loss: 'mse', output: 'softmax', units: 3, classes: 3 },
   { loss: 'cross-entropy', output: 'sigmoid', units: 1, classes: 2 },
   { loss: 'binary-cross-entropy', output: 'sigmoid', units: 1, classes: 2 },
 ];

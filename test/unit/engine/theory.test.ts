@@ -1,7 +1,6 @@
 // The theory note's claims (notes/theory.md), each as a test of the engine.
 
 import { describe, expect, it } from 'vitest';
-import { createMcCullochPittsNeuron } from '../../../src/engine/mp-neuron';
 import { Network } from '../../../src/engine/network';
 import { createRng } from '../../../src/engine/rng';
 import { createTrainer } from '../../../src/engine/trainer';
@@ -19,17 +18,44 @@ function matmul(a: ArrayLike<number>, b: ArrayLike<number>, n: number, k: number
 }
 
 describe('§1 the McCulloch–Pitts neuron', () => {
-  it('computes AND, OR and NOT with hand-set weights and thresholds', () => {
-    const and = createMcCullochPittsNeuron([1, 1], 2);
-    const or = createMcCullochPittsNeuron([1, 1], 1);
-    const not = createMcCullochPittsNeuron([-1], 0);
-    const inputs = [[0, 0], [0, 1], [1, 0], [1, 1]];
-    expect(inputs.map((x) => and.fire(x))).toEqual([0, 0, 0, 1]);
-    expect(inputs.map((x) => or.fire(x))).toEqual([0, 1, 1, 1]);
-    expect([not.fire([0]), not.fire([1])]).toEqual([1, 0]);
-    // The weighted sum minus the threshold is what the step acts on.
-    expect(and.net([1, 1])).toBe(0);
-    expect(and.net([1, 0])).toBe(-1);
+  // A hand-set step layer, not trained: unit j fires (1) when Σᵢ wⱼᵢxᵢ ≥ θⱼ, with bias b = −θ.
+  const GATES = [[0, 0], [0, 1], [1, 0], [1, 1]];
+  const handSet = (inputSize: number, weights: number[][], thresholds: number[]) =>
+    createTrainer(
+      options(network(inputSize, [{ units: weights.length, activation: 'step', weights, biases: thresholds.map((t) => -t), trainable: false }], 'mse'), { epochs: 0 }),
+      regression(inputSize === 2 ? GATES : [[0], [1]], (inputSize === 2 ? GATES : [[0], [1]]).map(() => weights.map(() => 0))),
+    );
+  /** Rows of the predictions, as plain numbers. */
+  const fire = (trainer: ReturnType<typeof createTrainer>, inputs: number[][]) => {
+    const out = trainer.predict(Float64Array.from(inputs.flat()), inputs.length);
+    const units = out.length / inputs.length;
+    return inputs.map((_, r) => Array.from(out.subarray(r * units, (r + 1) * units)));
+  };
+
+  it('computes AND, OR and NOT with hand-set weights and thresholds through the network', () => {
+    // Unit 1: weights 1, 1 and θ = 2 (AND); unit 2: weights 1, 1 and θ = 1 (OR).
+    const gates = handSet(2, [[1, 1], [1, 1]], [2, 1]);
+    expect(fire(gates, GATES)).toEqual([[0, 0], [0, 1], [0, 1], [1, 1]]);
+    const not = handSet(1, [[-1]], [0]);
+    expect(fire(not, [[0], [1]])).toEqual([[1], [0]]);
+  });
+
+  it('fires exactly when the weighted sum reaches the threshold (z = w·x − θ ≥ 0)', () => {
+    // At w·x = θ the neuron fires: AND on (1, 1) has z = 0.
+    const and = handSet(2, [[1, 1]], [2]);
+    expect(fire(and, [[1, 1], [1, 0.999999]])).toEqual([[1], [0]]);
+  });
+
+  it('keeps a layer marked not trainable as written while training runs, and trains the rest', () => {
+    const hidden = { units: 2, activation: 'tanh' as const, weights: [[0.5, -0.25], [1, 2]], biases: [0.1, -0.2], trainable: false };
+    const trainer = createTrainer(options(network(2, [hidden, { units: 1, activation: 'sigmoid' }], 'cross-entropy'), { learningRate: 0.5 }), XOR);
+    const before = trainer.layerParameters(1).weights;
+    for (let epoch = 0; epoch < 20; epoch++) trainer.trainEpoch();
+    const first = trainer.layerParameters(0);
+    // Engine layout is inputs × units: weight (i → j) at i·units + j.
+    expect(Array.from(first.weights)).toEqual([0.5, 1, -0.25, 2]);
+    expect(Array.from(first.biases)).toEqual([0.1, -0.2]);
+    expect(Array.from(trainer.layerParameters(1).weights)).not.toEqual(Array.from(before));
   });
 });
 

@@ -62,7 +62,7 @@ describe('nn-playground export', () => {
     const script = readFileSync(out, 'utf8');
     expect(script).toMatch(/^"""Spiral/);
     expect(script).toContain('DTYPE = torch.float64');
-    expect(script).toContain('torch.optim.Adam(model.parameters(), lr=LEARNING_RATE, betas=(0.9, 0.999), eps=1e-8)');
+    expect(script).toContain('torch.optim.Adam(trainable, lr=LEARNING_RATE, betas=(0.9, 0.999), eps=1e-8)');
     writeFileSync(out, 'mine');
     const again = cli('export', model, '--to', 'pytorch');
     expect(again.code).toBe(2);
@@ -149,4 +149,25 @@ test('initDraws counts what the initial weights take from the generator (hand co
   const b = createRng(5);
   for (let i = 0; i < initDraws(config, 5); i++) b.nextUint32();
   expect(b.nextUint32()).toBe(a.nextUint32());
+});
+
+test('hand-set layers marked not trainable are exported with their weights and kept out of the optimiser', () => {
+  const text = '{ "data": { "generator": "xor", "standardize": false }, "layers": [{ "units": 2, "weights": [[1, -1], [0.5, 2]], "bias": [0.25, 0], "trainable": false }, { "units": 1, "activation": "sigmoid" }] }';
+  const result = exportModel({ text, source: 'frozen.nn.json', to: 'pytorch' });
+  if (!result.ok) throw new Error(result.reason);
+  // nn.Linear's layout is the file's: row j holds unit j's weights.
+  expect(result.content).toMatch(/"weight": \[\s*\[1, -1\],\s*\[0\.5, 2\],?\s*\]/);
+  expect(result.content).toContain('"bias": [0.25, 0]');
+  expect(result.content).toContain('FROZEN = [1]');
+  expect(result.content).toContain('trainable = [p for p in model.parameters() if p.requires_grad]');
+});
+
+test('input features are exported as the values the model trains on, named by the features', () => {
+  const result = exportModel({ text: example('circle-features.nn.json'), source: 'circle-features.nn.json', to: 'pytorch' });
+  if (!result.ok) throw new Error(result.reason);
+  expect(result.content).toContain('FEATURE_NAMES = ["x1^2", "x2^2"]');
+  expect(result.content).toContain('as the input features x1^2, x2^2 of its two inputs');
+  // Every training row holds two squares: no negative value.
+  const rows = /TRAIN_FEATURES = \[([\s\S]*?)\n\]/.exec(result.content)![1];
+  expect(rows).not.toMatch(/[[,\s]-\d/);
 });
