@@ -8,13 +8,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../../scripts/lib/paths';
 import { walkthroughSteps } from '../../../src/editor/example-table';
+import { readLocalisedManifest } from '../../../scripts/lib/manifest';
 
 interface Step {
   id: string;
   description: string;
   media: { markdown?: string };
 }
-const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { contributes: { walkthroughs: { steps: Step[] }[] } };
+// Through package.nls.json: the steps' descriptions (with their links) are localised keys.
+const manifest = readLocalisedManifest(ROOT) as { contributes: { walkthroughs: { steps: Step[] }[] } };
 const steps = manifest.contributes.walkthroughs[0]!.steps;
 const PAGES = join(ROOT, 'media', 'walkthrough');
 const CJK = /[\u4e00-\u9fff]/;
