@@ -31,13 +31,13 @@ const EXPONENT_ABOVE = 1e5;
 
 /**
  * A measured value: `digits` significant digits (3 unless said), exponent form for very small or
- * large magnitudes (a two-digit mantissa, no "+" or ".0": 3e-4, 1.2e5), no grouping, − for
- * negatives: 0.031, 1200, −1.23.
+ * large magnitudes (a two-digit mantissa, no "+" or ".0": 3e-4, 1.2e5), no grouping, and the
+ * ASCII hyphen-minus for negatives: 0.031, 1200, -1.23.
  */
 export function formatNumber(value: number | null | undefined, digits: number = DIGITS.message): string {
   if (value === null || value === undefined) return '–';
   if (Number.isNaN(value)) return 'NaN';
-  if (!Number.isFinite(value)) return value > 0 ? '∞' : '−∞';
+  if (!Number.isFinite(value)) return value > 0 ? '∞' : '-∞';
   if (value === 0) return '0';
   const magnitude = Math.abs(value);
   if (magnitude < EXPONENT_BELOW || magnitude >= EXPONENT_ABOVE) {
@@ -48,9 +48,12 @@ export function formatNumber(value: number | null | undefined, digits: number = 
   return minus(format(`sig${digits}`, { maximumSignificantDigits: digits, useGrouping: false }).format(value));
 }
 
-/** Negative values take the minus sign (−), as in the formulas beside them, not the hyphen. */
+/**
+ * Negative values keep the ASCII hyphen-minus that Intl writes for en and zh-CN: a student copies a
+ * hovered bias or weight into the .nn.json, and JSON reads "-2.5", not "−2.5" (U+2212).
+ */
 function minus(text: string): string {
-  return text.startsWith('-') ? `−${text.slice(1)}` : text;
+  return text.replace(/^\u2212/, '-');
 }
 
 /** A share in [0, 1] as a person reads it at a glance: 97%, 4.2%, 0.4%, <0.1%, 0%; – when unknown. */

@@ -61,8 +61,19 @@ export async function sessionOf(uri: vscode.Uri): Promise<TrainingSession> {
   return until(() => registry.get(uri.toString()), `a session for ${uri.path}`);
 }
 
+/**
+ * The lenses as the editor shows them: resolved. The provider words the status and layer lenses at
+ * resolve time (VS Code resolves a lens when it draws it), so the command is asked to resolve them all.
+ */
+export async function resolvedLenses(uri: vscode.Uri): Promise<vscode.CodeLens[]> {
+  return (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, LENSES_TO_RESOLVE)) ?? [];
+}
+
+/** More than any model here has lenses (one per layer plus the row above the model). */
+const LENSES_TO_RESOLVE = 10_000;
+
 export async function lensCommands(uri: vscode.Uri): Promise<{ title: string; command: string }[]> {
-  const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
+  const lenses = await resolvedLenses(uri);
   return lenses.map((lens) => ({ title: lens.command?.title ?? '', command: lens.command?.command ?? '' }));
 }
 

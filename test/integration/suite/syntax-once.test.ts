@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { suite, test } from 'mocha';
 import * as vscode from 'vscode';
 import { log } from '../runner/log';
-import { codeOf, keepPanelClosedDuringSuite, ourDiagnostics, positionOf, sessionOf, show, until, writeModel } from './helpers';
+import { codeOf, keepPanelClosedDuringSuite, ourDiagnostics, positionOf, resolvedLenses, sessionOf, show, until, writeModel } from './helpers';
 
 /** Comments, trailing commas, and one missing comma after the layers list (before "loss"). */
 const MODEL = `// A model with comments and trailing commas, which the README allows.
@@ -55,7 +55,7 @@ suite('syntax errors in Problems', () => {
     const elsewhere = all.filter((d) => d.source !== 'NN Playground' && d.range.start.line !== at.line);
     assert.deepEqual(elsewhere.map((d) => `${d.source}: ${d.message}`), []);
     // The lens still counts it.
-    const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
+    const lenses = await resolvedLenses(uri);
     assert.ok(lenses.some((l) => /1 error/.test(l.command?.title ?? '')), 'the lens does not count the syntax error');
   });
 });

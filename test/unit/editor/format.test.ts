@@ -29,7 +29,7 @@ describe('numbers as the lenses show them', () => {
     expect(formatNumber(0.0312)).toBe('0.031');
     expect(formatNumber(0.0003)).toBe('3e-4');
     expect(formatNumber(0.000314)).toBe('3.1e-4');
-    expect(formatNumber(-1.234)).toBe('−1.2');
+    expect(formatNumber(-1.234)).toBe('-1.2');
     expect(formatNumber(123456)).toBe('1.2e5');
     expect(formatNumber(0)).toBe('0');
     expect(formatNumber(Number.NaN)).toBe('NaN');

@@ -106,7 +106,7 @@ describe('lessons tied to the model', () => {
 
   it('the 3σ rule uses the model’s own std, read as a standard deviation', () => {
     const text = initLesson({ distribution: 'gaussian', mean: 0, std: 0.01 }, {}).join('\n');
-    expect(text).toContain('99.73% of initial weights lie in (−0.03, 0.03)');
+    expect(text).toContain('99.73% of initial weights lie in (-0.03, 0.03)');
     expect(text).toContain('standard deviation (not the variance)');
     expect(initLesson({ distribution: 'zeros' }, {}).join('\n')).toContain('every weight starts at 0');
   });

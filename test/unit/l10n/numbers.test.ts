@@ -10,10 +10,10 @@ describe('one rule for the numbers a person reads', () => {
     expect(formatNumber(0.00031415)).toBe('3.1e-4');
     expect(formatNumber(0.0003)).toBe('3e-4');
     expect(formatNumber(123456)).toBe('1.2e5');
-    expect(formatNumber(-2.5)).toBe('−2.5');
+    expect(formatNumber(-2.5)).toBe('-2.5');
     expect(formatNumber(0)).toBe('0');
     expect(formatNumber(null)).toBe('–');
-    expect(formatNumber(Number.NEGATIVE_INFINITY)).toBe('−∞');
+    expect(formatNumber(Number.NEGATIVE_INFINITY)).toBe('-∞');
     expect(formatNumber(0.031234, DIGITS.compact)).toBe('0.031');
   });
 
