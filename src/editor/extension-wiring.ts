@@ -12,6 +12,7 @@ import { createTrainingSession } from '../training/session';
 import type { SessionRegistry } from '../training/session-api';
 import { QuickFixes } from './code-actions';
 import { ModelCodeLenses } from './codelens';
+import { ContextKeys } from './context-keys';
 import { COMMANDS } from './commands-ids';
 import { ModelDiagnostics } from './diagnostics';
 import { registerExampleCommand } from './examples';
@@ -38,6 +39,7 @@ export function wireExtension(context: vscode.ExtensionContext, platform: HostPl
   ModelCodeLenses.register(context, registry);
   ModelHovers.register(context, registry);
   ModelStatusBar.register(context, registry);
+  ContextKeys.register(context, registry);
   const commands = ModelCommands.register(context, registry, log, platform);
   registerExampleCommand(context, log);
   const experiments = new ExperimentResults();
