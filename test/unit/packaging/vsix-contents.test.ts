@@ -14,7 +14,7 @@ const vsce = join(ROOT, 'node_modules', '.bin', 'vsce');
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { main: string; browser: string };
 
 /** Top-level entries an installed extension may need; anything else in the VSIX is a leak. */
-const ALLOWED = [/^dist\/[^/]+\.js$/, /^dist\/webview\/webview\.js$/, /^dist\/web\/(extension|wiring)\.js$/, /^schemas\//, /^examples\//, /^media\//, /^package\.json$/, /^package\.nls(\.[a-z-]+)?\.json$/, /^l10n\/bundle\.l10n(\.[a-z-]+)?\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE(\.md|\.txt)?$/];
+const ALLOWED = [/^dist\/[^/]+\.js$/, /^dist\/webview\/webview\.js$/, /^dist\/web\/(extension|wiring)\.js$/, /^schemas\//, /^docs\/rules\//, /^examples\//, /^media\//, /^package\.json$/, /^package\.nls(\.[a-z-]+)?\.json$/, /^l10n\/bundle\.l10n(\.[a-z-]+)?\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE(\.md|\.txt)?$/];
 
 let copy = '';
 let files: string[] = [];
