@@ -16,6 +16,7 @@ import { ContextKeys } from './context-keys';
 import { COMMANDS } from './commands-ids';
 import { ModelDiagnostics } from './diagnostics';
 import { registerExampleCommand } from './examples';
+import { openWalkthroughOnFirstRun } from './first-run';
 import { ModelHovers } from './hover';
 import { ModelCommands } from './model-commands';
 import { OutputLog } from './output';
@@ -52,5 +53,6 @@ export function wireExtension(context: vscode.ExtensionContext, platform: HostPl
   registerPlaygroundPanel(context, registry, (message) => log.info(message), experiments);
   log.info('NN Playground activated');
   platform.registerProbe?.(context, registry);
+  openWalkthroughOnFirstRun(context, (message) => log.info(message));
   return { registry };
 }
