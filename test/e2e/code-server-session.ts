@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/lib/chromium';
 import { createProfile, ensureCodeServer, installVsix, startCodeServer, type Profile, type RunningCodeServer } from '../../scripts/lib/code-server';
+import { installStubLanguagePack, type StubLocale } from '../../scripts/lib/language-pack';
 import { ROOT, TEST_RESULTS, vsixPath } from '../../scripts/lib/paths';
 import { WORKBENCH } from './selectors';
 import { runCommand, waitForWorkbench } from './workbench';
@@ -47,6 +48,8 @@ export interface SessionOptions {
    * the web would. The VSIX itself is the shipped one, untouched.
    */
   web?: boolean;
+  /** A display language other than English, through a stub language pack (scripts/lib/language-pack.ts). */
+  locale?: StubLocale;
 }
 
 /** Workspace trust on, no start-up question: the folder opens untrusted, in Restricted Mode. */
