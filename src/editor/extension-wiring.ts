@@ -53,6 +53,6 @@ export function wireExtension(context: vscode.ExtensionContext, platform: HostPl
   registerPlaygroundPanel(context, registry, (message) => log.info(message), experiments);
   log.info('NN Playground activated');
   platform.registerProbe?.(context, registry);
-  openWalkthroughOnFirstRun(context, (message) => log.info(message));
+  openWalkthroughOnFirstRun(context, (message) => log.info(message), platform.keepWalkthroughClosed?.() ?? false);
   return { registry };
 }

@@ -3,7 +3,9 @@
 // extension's walkthrough by itself only when the extension is installed while VS Code runs; this
 // covers the extension installed before the window opened (`npm start`, a VSIX installed from the
 // command line). It follows VS Code's own setting for that (`workbench.welcomePage.walkthroughs.
-// openOnInstall`), and happens once: the profile's global state remembers it.
+// openOnInstall`; measured in code-server 4.100: the extension host does not see that workbench
+// setting, so test harnesses that keep the workbench quiet also set NN_PLAYGROUND_NO_WALKTHROUGH=1),
+// and happens once: the profile's global state remembers it.
 
 import * as vscode from 'vscode';
 
@@ -15,9 +17,11 @@ export function walkthroughCategory(extensionId: string): string {
   return `${extensionId}#${WALKTHROUGH_ID}`;
 }
 
-export function openWalkthroughOnFirstRun(context: vscode.ExtensionContext): void {
+export function openWalkthroughOnFirstRun(context: vscode.ExtensionContext, log: (message: string) => void, keepClosed = false): void {
   if (context.globalState.get<boolean>(SHOWN_KEY)) return;
-  if (!vscode.workspace.getConfiguration('workbench.welcomePage').get<boolean>('walkthroughs.openOnInstall', true)) return;
+  const wanted = vscode.workspace.getConfiguration().get<boolean>('workbench.welcomePage.walkthroughs.openOnInstall', true);
+  if (!wanted || keepClosed) return;
+  log('First start in this profile: opening the walkthrough.');
   void context.globalState.update(SHOWN_KEY, true);
   void vscode.commands.executeCommand('workbench.action.openWalkthrough', walkthroughCategory(context.extension.id), false);
 }

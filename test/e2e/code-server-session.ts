@@ -50,6 +50,8 @@ export interface SessionOptions {
   web?: boolean;
   /** A display language other than English, through a stub language pack (scripts/lib/language-pack.ts). */
   locale?: StubLocale;
+  /** Let the extension open its walkthrough on this fresh profile's first start, as for a new user (off by default). */
+  firstRun?: boolean;
 }
 
 /** Workspace trust on, no start-up question: the folder opens untrusted, in Restricted Mode. */
@@ -85,7 +87,14 @@ export async function startSession(options: SessionOptions = {}): Promise<E2ESes
 
   const serverLog = join(results, 'code-server.log');
   writeFileSync(serverLog, '');
-  const server = await startCodeServer({ profile, workspace, log: serverLog, workspaceTrust: options.restricted === true });
+  const server = await startCodeServer({
+    profile,
+    workspace,
+    log: serverLog,
+    workspaceTrust: options.restricted === true,
+    locale: options.locale,
+    env: options.firstRun ? {} : { NN_PLAYGROUND_NO_WALKTHROUGH: '1' },
+  });
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   const consoleLines: string[] = [];

@@ -19,7 +19,7 @@ const RESULTS = join(TEST_RESULTS, 'first-run');
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { contributes: { walkthroughs: { steps: unknown[] }[] } };
 
 const s = specSession(
-  { results: RESULTS, locale: 'zh-cn', settings: { 'workbench.welcomePage.walkthroughs.openOnInstall': true, 'nnPlayground.autoOpenPanel': true } },
+  { results: RESULTS, locale: 'zh-cn', firstRun: true, settings: { 'workbench.welcomePage.walkthroughs.openOnInstall': true, 'nnPlayground.autoOpenPanel': true } },
   (session) => writeFileSync(join(session.workspace, LONG_MODEL), LONG_MODEL_TEXT),
 );
 const { step } = s;
