@@ -84,6 +84,7 @@ export async function startSession(options: SessionOptions = {}): Promise<E2ESes
   if (existsSync(fixtures)) cpSync(fixtures, join(workspace, 'e2e-fixtures'), { recursive: true });
   installVsix(profile, vsix);
   if (options.web) keepBrowserEntryOnly(profile);
+  if (options.locale) installStubLanguagePack(profile, options.locale);
 
   const serverLog = join(results, 'code-server.log');
   writeFileSync(serverLog, '');
