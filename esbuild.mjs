@@ -3,7 +3,7 @@
 // web the extension (package.json `browser`) and its training worker, both for the browser. `--production`
 // minifies and leaves source maps out; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { existsSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { esbuildWasmPlugin } from './scripts/wasm.mjs';
 
 const production = process.argv.includes('--production');
@@ -74,8 +74,17 @@ if (outdir) for (const options of builds) options.outfile = options.outfile.repl
 // A package must hold only what this build wrote: no map, benchmark or bundle left from a dev build.
 if (production && !outdir) rmSync('dist', { recursive: true, force: true });
 
+// The panel's icons: the codicon font and its stylesheet, beside the webview's bundle (the only
+// dist/ folder the panel may load from; CSP font-src and style-src are the webview's own origin).
+function copyCodicons() {
+  mkdirSync('dist/webview/codicons', { recursive: true });
+  for (const file of ['codicon.css', 'codicon.ttf']) copyFileSync(`node_modules/@vscode/codicons/dist/${file}`, `dist/webview/codicons/${file}`);
+}
+
 if (watch) {
+  copyCodicons();
   for (const options of builds) await (await esbuild.context(options)).watch();
 } else {
   await Promise.all(builds.map((options) => esbuild.build(options)));
+  copyCodicons();
 }

@@ -3,7 +3,11 @@
 //   - otherwise code-server from .cache/ (installed by scripts/setup-e2e.sh on first use) with the
 //     freshly built VSIX installed, served on 127.0.0.1 only, at the address printed. Ctrl-C stops
 //     it and everything it started.
-// Usage: npm start [-- --code-server] [-- --port 8585]
+//   - on the first start of a profile the extension opens its walkthrough (the lessons);
+//   - `--locale zh-cn` shows it in Chinese (code-server: with a stub language pack, see
+//     scripts/lib/language-pack.ts; desktop VS Code: needs its Chinese language pack installed).
+// `npm start` runs scripts/bootstrap.mjs first, which installs the npm packages when missing.
+// Usage: npm start [-- --code-server] [-- --port 8585] [-- --locale zh-cn]
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,14 +15,21 @@ import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { parseArgs } from 'node:util';
 import { createProfile, ensureCodeServer, freePort, installVsix, startCodeServer } from './lib/code-server';
+import { installStubLanguagePack, isStubLocale, STUB_LOCALES } from './lib/language-pack';
 import { ROOT, VSCE_FLAGS } from './lib/paths';
 
 const { values: options } = parseArgs({
   options: {
     'code-server': { type: 'boolean', default: false },
     port: { type: 'string', default: process.env.PORT ?? '8585' },
+    locale: { type: 'string' },
   },
 });
+const locale = options.locale?.toLowerCase();
+if (locale !== undefined && locale !== 'en' && !isStubLocale(locale)) {
+  console.error(`start: --locale must be en or one of ${Object.keys(STUB_LOCALES).join(', ')}; got "${options.locale}".`);
+  process.exit(2);
+}
 const examples = join(ROOT, 'examples');
 const say = (message: string): void => console.log(`start: ${message}`);
 
@@ -46,7 +57,8 @@ async function portOrFree(wanted: number): Promise<number> {
 async function withDesktop(): Promise<void> {
   run(process.execPath, ['esbuild.mjs']);
   say('opening desktop VS Code on examples/ with this repository as the extension under development');
-  const code = spawn('code', ['--new-window', `--extensionDevelopmentPath=${ROOT}`, examples], { stdio: 'inherit' });
+  const localeArgs = locale ? [`--locale=${locale}`] : [];
+  const code = spawn('code', ['--new-window', ...localeArgs, `--extensionDevelopmentPath=${ROOT}`, examples], { stdio: 'inherit' });
   code.on('exit', (status) => process.exit(status ?? 0));
 }
 
@@ -58,15 +70,21 @@ async function withCodeServer(): Promise<void> {
   say('building the extension (production bundles) and packaging it');
   run(join(ROOT, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', ...VSCE_FLAGS, '--out', vsix]);
 
-  // A fresh profile per start (removed on Ctrl-C): the extension as a new user first sees it.
-  const profile = createProfile();
+  // A fresh profile per start (removed on Ctrl-C): the extension as a new user first sees it, so
+  // it opens its walkthrough (the quiet test settings turn that off; a first start wants it).
+  const profile = createProfile({ 'workbench.welcomePage.walkthroughs.openOnInstall': true });
   installVsix(profile, vsix);
+  if (locale !== undefined && isStubLocale(locale)) {
+    say(`adding a ${locale} display language (a stub language pack: VS Code's own menus stay English)`);
+    installStubLanguagePack(profile, locale);
+  }
   rmSync(scratch, { recursive: true, force: true });
 
   const server = await startCodeServer({
     profile,
     workspace: examples,
     port: await portOrFree(Number(options.port)),
+    locale,
     log: join(profile.dir, 'code-server.log'),
   });
   let stopping = false;

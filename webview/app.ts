@@ -6,7 +6,7 @@ import { applyMessage, emptyState, type Change } from '../src/panel/view-models/
 import type { ToWebview } from '../src/protocol/webview-messages';
 import { applyChartTheme } from './charts';
 import { Controls } from './controls';
-import { h } from './dom';
+import { Announcer, h } from './dom';
 import { RenderLoop } from './render-loop';
 import { observeTheme, readPalette, type Palette } from './theme';
 import type { Host } from './vscode-api';
@@ -40,11 +40,12 @@ export class App {
     applyChartTheme(this.palette);
     const post = host.post.bind(host);
     const saved = host.state();
+    const announcer = new Announcer();
     const loss = new LossView(saved.logScale ?? false, (logScale) => host.updateState({ logScale }));
-    this.network = new NetworkView(post);
+    this.network = new NetworkView(post, (text) => announcer.say(text));
     this.biasVariance = new BiasVarianceView(() => this.loop.request(['data']));
-    this.views = [loss, new BoundaryView(), this.network, new GradientsView(), new WeightsView(), new ActivationsView(), new ProblemsView(post), this.biasVariance];
-    this.controls = new Controls(post);
+    this.views = [loss, new BoundaryView(), this.network, new GradientsView(), new WeightsView(), new ActivationsView(), new ProblemsView(post, announcer), this.biasVariance];
+    this.controls = new Controls(post, announcer);
     this.loop = new RenderLoop((changes) => this.draw(changes));
     loss.requestRender = () => this.loop.request(ALL_CHANGES);
 
@@ -67,7 +68,9 @@ export class App {
       this.sections.set(view, section);
       grid.append(section);
     }
-    root.replaceChildren(this.controls.element, grid);
+    // Each view's text summary is its charts' alternative: every canvas in it is described by it.
+    for (const view of this.views) view.summary.element.id ||= `${view.id}-summary`;
+    root.replaceChildren(this.controls.element, grid, announcer.element);
     root.removeAttribute('aria-busy');
 
     observeTheme(() => this.themeChanged());
@@ -116,9 +119,15 @@ export class App {
         // One view failing must not blank the others; the console keeps the detail.
         console.error(`NN Playground: the ${view.title} view failed to draw`, error);
       }
+      this.describeCharts(view);
       const viewMs = this.loop.stats.viewMs;
       viewMs[view.id] = (viewMs[view.id] ?? 0) + performance.now() - started;
     }
+  }
+
+  /** Canvases a view adds as it draws (one per layer) get its summary as their description. */
+  private describeCharts(view: View): void {
+    for (const canvas of view.body.querySelectorAll('canvas[role="img"]:not([aria-describedby])')) canvas.setAttribute('aria-describedby', view.summary.element.id);
   }
 
   private themeChanged(): void {

@@ -8,20 +8,26 @@ import { isFieldEditingKey } from '../src/panel/view-models/field-keys';
 import type { PanelState } from '../src/panel/view-models/panel-state';
 import { epochText, primaryCommand, speedText, stateText } from '../src/panel/view-models/status-view';
 import type { FromWebview, HyperparameterField } from '../src/protocol/webview-messages';
-import { h, setText, withChildren } from './dom';
+import { h, setText, withChildren, type Announcer } from './dom';
+
+/** A codicon (bundled font, dist/webview/codicons/): decoration only, the button's text names it. */
+const icon = (name: string) => h('span', { className: `codicon codicon-${name}`, 'aria-hidden': 'true' });
 
 export class Controls {
   readonly element: HTMLElement;
-  private readonly primary = h('button', { type: 'button', id: 'train-pause', className: 'primary' }, 'Train');
-  private readonly step = h('button', { type: 'button', id: 'step', title: 'Train one epoch' }, 'Step');
-  private readonly reset = h('button', { type: 'button', id: 'reset', title: 'Re-initialise from the seed' }, 'Reset');
-  private readonly exportButton = h('button', { type: 'button', id: 'export', title: 'Export to PyTorch: a script or notebook that reproduces this run' }, 'Export…');
+  private readonly primaryIcon = icon('play');
+  private readonly primaryLabel = h('span', {}, 'Train');
+  private readonly primary = h('button', { type: 'button', id: 'train-pause', className: 'primary' }, this.primaryIcon, this.primaryLabel);
+  private readonly step = h('button', { type: 'button', id: 'step', title: 'Train one epoch' }, icon('debug-step-over'), 'Step');
+  private readonly reset = h('button', { type: 'button', id: 'reset', title: 'Re-initialise from the seed' }, icon('debug-restart'), 'Reset');
+  private readonly exportButton = h('button', { type: 'button', id: 'export', title: 'Export to PyTorch: a script or notebook that reproduces this run' }, icon('export'), 'Export…');
   private readonly epoch = h('span', { id: 'epoch', className: 'counter', 'data-testid': 'epoch' }, 'epoch 0');
   private readonly speed = h('span', { id: 'speed', className: 'counter' });
-  private readonly stateLabel = h('span', { id: 'state', className: 'state', role: 'status', 'aria-live': 'polite' }, 'ready');
+  // Not live regions: the state and the notices are spoken by the panel's one Announcer.
+  private readonly stateLabel = h('span', { id: 'state', className: 'state' }, 'ready');
   private readonly following = h('p', { className: 'following' });
   /** What the session did on its own, and why: a reset for an edit, a pause for errors. */
-  private readonly notice = h('p', { id: 'notice', className: 'notice', role: 'status', 'aria-live': 'polite', hidden: true });
+  private readonly notice = h('p', { id: 'notice', className: 'notice', hidden: true });
   private readonly error = h('p', { className: 'input-error', role: 'alert', hidden: true });
   private readonly inputs: Record<HyperparameterField, HTMLInputElement | HTMLSelectElement>;
   /** The field the error line speaks of, and the model it was typed for; null while it shows none. */
@@ -33,7 +39,10 @@ export class Controls {
    */
   private readonly committed: Partial<Record<HyperparameterField, string>> = {};
 
-  constructor(private readonly post: (m: FromWebview) => void) {
+  constructor(
+    private readonly post: (m: FromWebview) => void,
+    private readonly announcer: Announcer,
+  ) {
     this.inputs = {
       learningRate: h('input', { type: 'number', id: 'lr', min: 0, step: 'any', inputmode: 'decimal' }),
       batchSize: h('input', { type: 'number', id: 'batch', min: 1, step: 1, inputmode: 'numeric' }),
@@ -134,12 +143,18 @@ export class Controls {
     if (this.errorFor && this.errorFor.sessionKey !== state.sessionKey) this.clearError();
     const command = primaryCommand(state.state);
     this.primary.dataset.command = command;
-    setText(this.primary, command === 'pause' ? 'Pause' : 'Train');
+    setText(this.primaryLabel, command === 'pause' ? 'Pause' : 'Train');
+    this.primaryIcon.className = `codicon codicon-${command === 'pause' ? 'debug-pause' : 'play'}`;
     this.primary.title = command === 'pause' ? 'Pause training' : 'Train (resumes where it stopped)';
     const model = state.model ?? state.lastModel;
     setText(this.epoch, epochText(state.snapshot, model?.training.epochs));
     setText(this.speed, speedText(state.snapshot, state.state));
-    setText(this.stateLabel, stateText(state.state, state.message, state.snapshot));
+    const stateLine = stateText(state.state, state.message, state.snapshot);
+    // Spoken when the state or the notice changes, not when the epoch in the state line moves on.
+    if (state.state !== this.stateLabel.dataset.state || (state.notice ?? '') !== (this.notice.textContent ?? '')) {
+      this.announcer.say(state.notice ? `${stateLine} ${state.notice}` : stateLine);
+    }
+    setText(this.stateLabel, stateLine);
     this.notice.hidden = !state.notice;
     setText(this.notice, state.notice ?? '');
     this.stateLabel.dataset.state = state.state;

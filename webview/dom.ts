@@ -31,17 +31,18 @@ export function setText(el: HTMLElement, text: string): void {
 }
 
 /**
- * Text for screen readers (aria-live polite), written at most every `intervalMs`: a live region
- * updated at 10 Hz would talk over itself.
+ * A chart's text alternative for screen readers: what the chart shows, in sentences, linked to its
+ * canvases with `aria-describedby` (app.ts). Not a live region: the panel has one of those
+ * (Announcer), so seven charts do not talk over each other. Written at most every `intervalMs`.
  */
-export class LiveSummary {
+export class TextSummary {
   readonly element: HTMLParagraphElement;
   private pending: string | null = null;
   private timer: number | undefined;
   private last = 0;
 
   constructor(private readonly intervalMs = 2000) {
-    this.element = h('p', { className: 'sr-only', 'aria-live': 'polite' });
+    this.element = h('p', { className: 'sr-only' });
   }
 
   set(text: string): void {
@@ -53,6 +54,35 @@ export class LiveSummary {
       this.timer = undefined;
       this.last = performance.now();
       if (this.pending !== null) setText(this.element, this.pending);
+      this.pending = null;
+    }, wait);
+  }
+}
+
+/**
+ * The panel's one polite live region: a state change, a notice, a new set of problems, the unit
+ * the keyboard moved to in the network diagram. The latest text wins, and it speaks at most every
+ * `intervalMs` so a training run does not flood the screen reader.
+ */
+export class Announcer {
+  readonly element: HTMLParagraphElement;
+  private pending: string | null = null;
+  private timer: number | undefined;
+  private last = -Infinity;
+
+  constructor(private readonly intervalMs = 1000) {
+    this.element = h('p', { id: 'announcer', className: 'sr-only', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
+  }
+
+  say(text: string): void {
+    if (text === '') return;
+    this.pending = text;
+    if (this.timer !== undefined) return;
+    const wait = Math.max(0, this.last + this.intervalMs - performance.now());
+    this.timer = window.setTimeout(() => {
+      this.timer = undefined;
+      this.last = performance.now();
+      if (this.pending !== null) this.element.textContent = this.pending;
       this.pending = null;
     }, wait);
   }

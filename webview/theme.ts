@@ -18,6 +18,8 @@ export interface Palette {
   ok: string;
   positive: string;
   negative: string;
+  /** The keyboard focus ring (the network diagram's selected unit). */
+  focus: string;
   /** Series colours for per-layer lines. */
   series: string[];
   /** Class colours for the decision boundary, class 0 first. */
@@ -77,6 +79,7 @@ export function readPalette(): Palette {
     ok: green,
     positive: blue,
     negative: orange,
+    focus: v('--vscode-focusBorder', '--vscode-foreground'),
     series: [blue, orange, green, purple, red, yellow, foreground],
     classes: [orange, blue, green, purple, red, yellow],
     fontFamily: v('--vscode-font-family') || 'sans-serif',

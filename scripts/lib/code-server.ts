@@ -128,6 +128,8 @@ export interface StartOptions {
    * trusted opens in Restricted Mode; the profile's settings must enable trust too.
    */
   workspaceTrust?: boolean;
+  /** The display language (`--locale`); other than en it needs installStubLanguagePack() first. */
+  locale?: string;
   timeoutMs?: number;
 }
 
@@ -142,6 +144,7 @@ export async function startCodeServer(options: StartOptions): Promise<RunningCod
     '--disable-update-check',
     ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
+    ...(options.locale ? ['--locale', options.locale] : []),
     ...(options.workspace ? [options.workspace] : []),
   ];
   // detached: its own process group, so stop() can signal the whole tree at once.

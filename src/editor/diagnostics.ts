@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { Problem, Severity } from '../model/spec';
 import type { TrainingSession } from '../training/session-api';
-import { SYNTAX_ERROR } from '../model/index';
+import { ruleDocPath, SYNTAX_ERROR } from '../model/index';
 import { timed } from '../training/host-counters';
 import { shown } from '../training/problems';
 import { toDocumentRange } from './ranges';
@@ -49,9 +49,21 @@ export function reportedProblems(problems: readonly Problem[]): Problem[] {
   return problems.filter((problem) => shown(problem, families) && !(jsonSyntax && problem.code === SYNTAX_ERROR));
 }
 
-export function toDiagnostic(document: vscode.TextDocument, problem: Problem): vscode.Diagnostic {
+/** Where a rule's page is: in the extension itself, in the UI language (works offline, matches the version). */
+export type RuleDocs = (code: string) => vscode.Uri | undefined;
+
+export function ruleDocs(extensionUri: vscode.Uri, language: string = vscode.env.language): RuleDocs {
+  return (code) => {
+    const path = ruleDocPath(code, language);
+    return path === undefined ? undefined : vscode.Uri.joinPath(extensionUri, path);
+  };
+}
+
+export function toDiagnostic(document: vscode.TextDocument, problem: Problem, docs?: RuleDocs): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(toDocumentRange(document, problem.range), problem.message, SEVERITY[problem.severity]);
-  diagnostic.code = problem.code;
+  // A rule's code is a link to its page (Problems panel, hover); other codes stay plain.
+  const page = docs?.(problem.code);
+  diagnostic.code = page ? { value: problem.code, target: page } : problem.code;
   diagnostic.source = DIAGNOSTIC_SOURCE;
   return diagnostic;
 }
@@ -62,12 +74,15 @@ export class ModelDiagnostics implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
 
   static register(context: vscode.ExtensionContext, registry: DocumentSessions): ModelDiagnostics {
-    const diagnostics = new ModelDiagnostics(registry);
+    const diagnostics = new ModelDiagnostics(registry, ruleDocs(context.extensionUri));
     context.subscriptions.push(diagnostics);
     return diagnostics;
   }
 
-  constructor(private readonly registry: DocumentSessions) {
+  constructor(
+    private readonly registry: DocumentSessions,
+    private readonly docs?: RuleDocs,
+  ) {
     this.disposables.push(
       this.collection,
       registry.onDidChangeSession(({ session, change }) => {
@@ -117,7 +132,7 @@ export class ModelDiagnostics implements vscode.Disposable {
     }
     this.collection.set(
       document.uri,
-      reportedProblems(session.problems).map((problem) => toDiagnostic(document, problem)),
+      reportedProblems(session.problems).map((problem) => toDiagnostic(document, problem, this.docs)),
     );
   }
 

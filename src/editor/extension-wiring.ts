@@ -12,9 +12,11 @@ import { createTrainingSession } from '../training/session';
 import type { SessionRegistry } from '../training/session-api';
 import { QuickFixes } from './code-actions';
 import { ModelCodeLenses } from './codelens';
+import { ContextKeys } from './context-keys';
 import { COMMANDS } from './commands-ids';
 import { ModelDiagnostics } from './diagnostics';
 import { registerExampleCommand } from './examples';
+import { openWalkthroughOnFirstRun } from './first-run';
 import { ModelHovers } from './hover';
 import { ModelCommands } from './model-commands';
 import { OutputLog } from './output';
@@ -38,6 +40,7 @@ export function wireExtension(context: vscode.ExtensionContext, platform: HostPl
   ModelCodeLenses.register(context, registry);
   ModelHovers.register(context, registry);
   ModelStatusBar.register(context, registry);
+  ContextKeys.register(context, registry);
   const commands = ModelCommands.register(context, registry, log, platform);
   registerExampleCommand(context, log);
   const experiments = new ExperimentResults();
@@ -50,5 +53,6 @@ export function wireExtension(context: vscode.ExtensionContext, platform: HostPl
   registerPlaygroundPanel(context, registry, (message) => log.info(message), experiments);
   log.info('NN Playground activated');
   platform.registerProbe?.(context, registry);
+  openWalkthroughOnFirstRun(context, (message) => log.info(message), platform.keepWalkthroughClosed?.() ?? false);
   return { registry };
 }

@@ -43,5 +43,6 @@ export const desktopPlatform: HostPlatform = {
   startWorker: (extensionUri) => startNodeWorker(vscode.Uri.joinPath(extensionUri, 'dist', 'worker.js').fsPath),
   disk,
   registerProbe: registerSoakProbe,
+  keepWalkthroughClosed: () => process.env.NN_PLAYGROUND_NO_WALKTHROUGH === '1',
   registerExperiments: (context, commands, results, log) => BiasVarianceCommand.register(context, commands, results, log),
 };

@@ -32,6 +32,8 @@ export interface HostPlatform {
   disk?: LocalDisk;
   /** The soak's counters (desktop only: it reads them from a file). */
   registerProbe?(context: vscode.ExtensionContext, registry: SessionRegistry): void;
+  /** True when a test harness asked for no walkthrough on first start (desktop: NN_PLAYGROUND_NO_WALKTHROUGH=1). */
+  keepWalkthroughClosed?(): boolean;
   /** Measure Bias and Variance, whose runs train in worker threads (desktop only for now). */
   registerExperiments?(context: vscode.ExtensionContext, commands: ModelCommands, results: ExperimentResults, log: Log): void;
 }

@@ -1,5 +1,5 @@
-// The status bar item for the active model (click: open the panel), and the context key
-// `nnPlayground.activeState` that menus and keybindings use to offer Train or Pause.
+// The status bar item for the active model (click: open the panel). The context key menus and
+// keybindings read is set in context-keys.ts.
 
 import * as vscode from 'vscode';
 import type { TrainingSession } from '../training/session-api';
@@ -10,8 +10,6 @@ import type { DocumentSessions } from './session-registry';
 import { errorCount, statusNumbers } from './session-view';
 import { timed } from '../training/host-counters';
 import { throttle } from './timing';
-
-export const ACTIVE_STATE_CONTEXT = 'nnPlayground.activeState';
 
 /** A session's notice (a reset for an edit, a pause for errors) is in the item's text this long, then in its tooltip. */
 export const NOTICE_SHOWN_MS = 10_000;
@@ -28,7 +26,6 @@ export class ModelStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('nnPlayground.status', vscode.StatusBarAlignment.Left, 50);
   private readonly refresh = throttle(() => this.render(), 200);
   private readonly disposables: vscode.Disposable[] = [];
-  private lastState: string | undefined;
   /** The notice in the text, and until when; a timer takes it out. */
   private shownNotice: { session: TrainingSession; text: string; until: number } | undefined;
   private noticeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -48,7 +45,7 @@ export class ModelStatusBar implements vscode.Disposable {
       registry.onDidChangeSession(({ session, change }) => {
         if (session !== registry.active) return;
         if (change.kind === 'notice') this.showNotice(session);
-        // A state change flips menus and keybindings, a notice says what just happened: render at once.
+        // A state change or a notice says what just happened: render at once.
         if (change.kind === 'state' || change.kind === 'notice') this.render();
         else this.refresh.schedule();
       }),
@@ -63,7 +60,6 @@ export class ModelStatusBar implements vscode.Disposable {
 
   private renderNow(): void {
     const session = this.registry.active;
-    this.setContext(session?.state);
     if (!session) {
       this.item.hide();
       return;
@@ -97,12 +93,6 @@ export class ModelStatusBar implements vscode.Disposable {
       this.shownNotice = undefined;
       this.render();
     }, NOTICE_SHOWN_MS);
-  }
-
-  private setContext(state: string | undefined): void {
-    if (state === this.lastState) return;
-    this.lastState = state;
-    void vscode.commands.executeCommand('setContext', ACTIVE_STATE_CONTEXT, state ?? '');
   }
 
   dispose(): void {

@@ -18,3 +18,4 @@ export { toTrainerInputs, type TrainerInputs } from './to-trainer-inputs';
 export { checkAgainstData, checkCsv, csvNeedsTrustProblem, csvReadProblem, CSV_READ_TIMEOUT_MS, CSV_REFUSALS, MAX_CSV_BYTES, type DataSummary } from './check-data';
 export { liveProblems, LIVE_RULES, LIVE_CODES, type LiveInput } from './rules/live';
 export { fixSourceOf } from './fixes';
+export { RULE_CODES, RULE_DOCS_DIR, RULE_DOC_LANGUAGES, ruleDocPath } from './rules/codes';

@@ -8,6 +8,19 @@ export interface PanelHtmlOptions {
   nonce: string;
   scriptUri: string;
   styleUri: string;
+  /** The codicon font's stylesheet, bundled in dist/webview/codicons/ (icons without emoji). */
+  codiconsUri: string;
+  /** The UI language (`vscode.env.language`, e.g. `en`, `zh-cn`): the document's `lang`. */
+  language: string;
+}
+
+/** A BCP 47 tag for `lang` from VS Code's language id (`zh-cn` → `zh-CN`); `en` when it is not one. */
+export function documentLanguage(language: string): string {
+  const match = /^([a-z]{2,3})(?:-([a-z]{2}|[a-z]{4}))?$/i.exec(language.trim());
+  if (!match) return 'en';
+  const region = match[2];
+  if (!region) return match[1]!.toLowerCase();
+  return `${match[1]!.toLowerCase()}-${region.length === 2 ? region.toUpperCase() : region[0]!.toUpperCase() + region.slice(1).toLowerCase()}`;
 }
 
 /** 24 characters from 18 random bytes (Web Crypto: the same in Node and in the browser host). */
@@ -31,11 +44,12 @@ const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;
 
 export function panelHtml(o: PanelHtmlOptions): string {
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escapeAttr(documentLanguage(o.language))}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeAttr(contentSecurityPolicy(o.cspSource, o.nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${escapeAttr(o.codiconsUri)}">
 <link rel="stylesheet" href="${escapeAttr(o.styleUri)}">
 <title>NN Playground</title>
 </head>

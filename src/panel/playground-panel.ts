@@ -33,6 +33,8 @@ const UNIT_GRID_SIZE = 32;
 
 /** The webview's bundle: its folder is, with media/, all the webview may load (not the host's code). */
 const WEBVIEW_BUNDLE = ['dist', 'webview', 'webview.js'] as const;
+/** Copied there from @vscode/codicons by esbuild.mjs, beside its font. */
+const CODICONS_CSS = ['dist', 'webview', 'codicons', 'codicon.css'] as const;
 
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
   return {
@@ -112,6 +114,8 @@ export class PlaygroundPanel implements vscode.Disposable {
       nonce: makeNonce(),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, WEBVIEW_BUNDLE.join('/'))).toString(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'panel.css')).toString(),
+      codiconsUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, CODICONS_CSS.join('/'))).toString(),
+      language: vscode.env.language,
     });
   }
 

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/lib/chromium';
 import { createProfile, ensureCodeServer, installVsix, startCodeServer, type Profile, type RunningCodeServer } from '../../scripts/lib/code-server';
+import { installStubLanguagePack, type StubLocale } from '../../scripts/lib/language-pack';
 import { ROOT, TEST_RESULTS, vsixPath } from '../../scripts/lib/paths';
 import { WORKBENCH } from './selectors';
 import { runCommand, waitForWorkbench } from './workbench';
@@ -47,6 +48,10 @@ export interface SessionOptions {
    * the web would. The VSIX itself is the shipped one, untouched.
    */
   web?: boolean;
+  /** A display language other than English, through a stub language pack (scripts/lib/language-pack.ts). */
+  locale?: StubLocale;
+  /** Let the extension open its walkthrough on this fresh profile's first start, as for a new user (off by default). */
+  firstRun?: boolean;
 }
 
 /** Workspace trust on, no start-up question: the folder opens untrusted, in Restricted Mode. */
@@ -79,10 +84,18 @@ export async function startSession(options: SessionOptions = {}): Promise<E2ESes
   if (existsSync(fixtures)) cpSync(fixtures, join(workspace, 'e2e-fixtures'), { recursive: true });
   installVsix(profile, vsix);
   if (options.web) keepBrowserEntryOnly(profile);
+  if (options.locale) installStubLanguagePack(profile, options.locale);
 
   const serverLog = join(results, 'code-server.log');
   writeFileSync(serverLog, '');
-  const server = await startCodeServer({ profile, workspace, log: serverLog, workspaceTrust: options.restricted === true });
+  const server = await startCodeServer({
+    profile,
+    workspace,
+    log: serverLog,
+    workspaceTrust: options.restricted === true,
+    locale: options.locale,
+    env: options.firstRun ? {} : { NN_PLAYGROUND_NO_WALKTHROUGH: '1' },
+  });
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   const consoleLines: string[] = [];

@@ -7,7 +7,7 @@ import { activationChartData, activationSummary, zoneBands } from '../../src/pan
 import { layerLabel } from '../../src/panel/view-models/gradient-view';
 import type { Change, PanelState } from '../../src/panel/view-models/panel-state';
 import { createChart, emptyZones, xy, type Zones } from '../charts';
-import { h, LiveSummary, setText } from '../dom';
+import { h, TextSummary, setText } from '../dom';
 import type { Palette } from '../theme';
 import { layoutModel, type View } from './view';
 
@@ -21,7 +21,7 @@ export class ActivationsView implements View {
   readonly id = 'activations';
   readonly title = 'Activations';
   readonly body: HTMLElement;
-  readonly summary = new LiveSummary();
+  readonly summary = new TextSummary();
   private readonly grid = h('div', { className: 'small-multiples' });
   private readonly empty = h('p', { className: 'note' }, 'Pre-activations appear after the first epoch.');
   private panels: Panel[] = [];

@@ -15,7 +15,7 @@ import {
 import { cssRgba } from '../../src/panel/view-models/colour';
 import type { Change, PanelState } from '../../src/panel/view-models/panel-state';
 import type { DataView, GridView } from '../../src/protocol/snapshot';
-import { h, LiveSummary, replaceChildrenWith, setText } from '../dom';
+import { h, TextSummary, replaceChildrenWith, setText } from '../dom';
 import type { Palette } from '../theme';
 import { fitCanvas, gridImage } from './canvas';
 import { layoutModel, type View } from './view';
@@ -26,7 +26,7 @@ export class BoundaryView implements View {
   readonly id = 'boundary';
   readonly title = 'Decision boundary';
   readonly body: HTMLElement;
-  readonly summary = new LiveSummary();
+  readonly summary = new TextSummary();
   private readonly canvas = h('canvas', { role: 'img', 'aria-label': 'Network output over the input plane, with the data points', 'aria-describedby': 'boundary-summary' });
   private readonly message = h('p', { className: 'note' });
   private readonly legend = h('p', { className: 'legend' });

@@ -6,7 +6,7 @@ import type { Chart, Plugin } from 'chart.js';
 import { GRADIENT_FLOOR, gradientBars, gradientLines, gradientSummary, layerShort, type GradientBars } from '../../src/panel/view-models/gradient-view';
 import type { Change, PanelState } from '../../src/panel/view-models/panel-state';
 import { createChart, logTicks, xy } from '../charts';
-import { h, LiveSummary } from '../dom';
+import { h, TextSummary } from '../dom';
 import type { Palette } from '../theme';
 import type { View } from './view';
 
@@ -16,7 +16,7 @@ export class GradientsView implements View {
   readonly id = 'gradients';
   readonly title = 'Gradient flow';
   readonly body: HTMLElement;
-  readonly summary = new LiveSummary();
+  readonly summary = new TextSummary();
   private readonly barCanvas = h('canvas', { role: 'img', 'aria-label': 'Mean absolute gradient per layer, input to output' });
   private readonly lineCanvas = h('canvas', { role: 'img', 'aria-label': 'Mean absolute gradient per layer over time' });
   private readonly empty = h('p', { className: 'note' }, 'Gradients appear after the first epoch.');

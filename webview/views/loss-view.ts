@@ -5,7 +5,7 @@ import type { Chart } from 'chart.js';
 import { accuracyChartData, lossChartData, lossSummary, logSafe } from '../../src/panel/view-models/loss-view';
 import type { Change, PanelState } from '../../src/panel/view-models/panel-state';
 import { createChart, logTicks, xy } from '../charts';
-import { h, LiveSummary } from '../dom';
+import { h, TextSummary } from '../dom';
 import type { Palette } from '../theme';
 import type { View } from './view';
 
@@ -16,7 +16,7 @@ export class LossView implements View {
   readonly id = 'loss';
   readonly title = 'Loss';
   readonly body: HTMLElement;
-  readonly summary = new LiveSummary();
+  readonly summary = new TextSummary();
   private readonly lossCanvas = h('canvas', { role: 'img', 'aria-label': 'Training and test loss per epoch' });
   private readonly accuracyCanvas = h('canvas', { role: 'img', 'aria-label': 'Training and test accuracy per epoch' });
   private readonly accuracyBox: HTMLElement;

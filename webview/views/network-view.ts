@@ -1,7 +1,9 @@
 // View 6: the network itself. A column of units per layer, links coloured by the weight's sign
 // (blue positive, orange negative, as TensorFlow Playground) and thickened by |w|, redrawn live.
 // Hovering a link shows its weight and gradient; hovering a unit shows its output over the input
-// plane, asked of the extension (`unit-grid`) since only the worker has the weights.
+// plane, asked of the extension (`unit-grid`) since only the worker has the weights. From the
+// keyboard: Tab to the diagram, the arrow keys move between units (left/right across layers,
+// up/down within one), which shows the same tooltip and says the unit aloud; Escape leaves it.
 
 import { INPUT_FEATURE_TABLE, type InputFeatureName } from '../../src/engine/features';
 import { boundaryInputs } from '../../src/panel/view-models/boundary-view';
@@ -12,7 +14,7 @@ import { linkAt, linkDescription, networkLayout, networkSummary, nodeAt, unitNam
 import type { Change, PanelState } from '../../src/panel/view-models/panel-state';
 import type { GridView } from '../../src/protocol/snapshot';
 import type { FromWebview } from '../../src/protocol/webview-messages';
-import { h, LiveSummary, setText } from '../dom';
+import { h, TextSummary, setText } from '../dom';
 import type { Palette } from '../theme';
 import { fitCanvas, gridImage } from './canvas';
 import { layoutModel, type View } from './view';
@@ -23,8 +25,13 @@ export class NetworkView implements View {
   readonly id = 'network';
   readonly title = 'Network';
   readonly body: HTMLElement;
-  readonly summary = new LiveSummary();
-  private readonly canvas = h('canvas', { role: 'img', 'aria-label': 'Network diagram: units and weighted links', 'aria-describedby': 'network-summary' });
+  readonly summary = new TextSummary();
+  private readonly canvas = h('canvas', {
+    role: 'img',
+    tabindex: 0,
+    'aria-label': 'Network diagram: units and weighted links. Use the arrow keys to move between units.',
+    'aria-describedby': 'network-summary',
+  });
   private readonly tooltip = h('div', { className: 'tooltip', role: 'tooltip', hidden: true });
   private readonly tooltipText = h('div');
   private readonly thumb = h('canvas', { className: 'thumb', width: THUMB, height: THUMB });
@@ -35,13 +42,69 @@ export class NetworkView implements View {
   private nextGridId = 1;
   private awaitedGrid: { id: number; node: NodeLayout } | undefined;
   private hovered: string | undefined;
+  /** The unit the keyboard is on: its column and its index among the drawn units of that column. */
+  private selected: { column: number; index: number } | undefined;
+  private size = { width: 0, height: 0 };
 
-  constructor(private readonly post: (m: FromWebview) => void) {
+  constructor(
+    private readonly post: (m: FromWebview) => void,
+    private readonly announce: (text: string) => void,
+  ) {
     this.summary.element.id = 'network-summary';
     this.tooltip.append(this.tooltipText, this.thumb);
     this.body = h('div', {}, this.note, h('div', { className: 'network-host' }, this.canvas, this.tooltip), this.summary.element);
     this.canvas.addEventListener('mousemove', (e) => this.hover(e.offsetX, e.offsetY));
     this.canvas.addEventListener('mouseleave', () => this.hideTooltip());
+    this.canvas.addEventListener('keydown', (e) => this.key(e));
+    this.canvas.addEventListener('focus', () => this.select(this.selected ?? { column: 0, index: 0 }));
+    this.canvas.addEventListener('blur', () => this.unselect());
+  }
+
+  private key(e: KeyboardEvent): void {
+    const moves: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+    if (e.key === 'Escape') {
+      this.unselect();
+      this.canvas.blur();
+      return;
+    }
+    const move = moves[e.key];
+    if (!move) return;
+    e.preventDefault();
+    const at = this.selected ?? { column: 0, index: 0 };
+    this.select({ column: at.column + move[0], index: move[0] === 0 ? at.index + move[1] : at.index });
+  }
+
+  /** Moves the keyboard's unit (clamped to the diagram), rings it, shows its tooltip and says it. */
+  private select(want: { column: number; index: number }): void {
+    const layout = this.layout;
+    const state = this.state;
+    if (!layout || !state || layout.nodes.length === 0) return;
+    const columns = layout.columnX.length;
+    const column = Math.min(Math.max(want.column, 0), columns - 1);
+    const inColumn = layout.nodes.filter((n) => n.column === column);
+    if (inColumn.length === 0) return;
+    const index = Math.min(Math.max(want.index, 0), inColumn.length - 1);
+    const node = inColumn[index] as NodeLayout;
+    this.selected = { column, index };
+    this.redraw();
+    const text = `${unitName(node.column, node.unit, state.data?.featureNames ?? [], columns)}${this.biasText(node)}`;
+    this.hovered = `n${node.column}.${node.unit}`;
+    this.showTooltip(node.x, node.y, text);
+    this.requestUnitGrid(node);
+    this.announce(text);
+  }
+
+  private unselect(): void {
+    if (!this.selected) return;
+    this.selected = undefined;
+    this.hideTooltip();
+    this.redraw();
+  }
+
+  private redraw(): void {
+    if (!this.layout || !this.palette || this.canvas.hidden) return;
+    const ctx = this.canvas.getContext('2d');
+    if (ctx) this.draw(ctx, this.size.width, this.size.height, this.palette, this.state ? layoutModel(this.state) : null);
   }
 
   render(state: PanelState, changes: ReadonlySet<Change>, p: Palette): void {
@@ -65,6 +128,7 @@ export class NetworkView implements View {
     const height = Math.min(420, Math.max(180, tallest * 22 + 56));
     const ctx = fitCanvas(this.canvas, width, height);
     this.layout = networkLayout(columns, params, width, height);
+    this.size = { width, height };
     this.draw(ctx, width, height, p, model);
   }
 
@@ -96,6 +160,15 @@ export class NetworkView implements View {
       ctx.fill();
       ctx.lineWidth = 1.2;
       ctx.strokeStyle = p.foreground;
+      ctx.stroke();
+    }
+    // The keyboard's unit: a ring in the focus colour.
+    const selected = this.selected && layout.nodes.filter((n) => n.column === this.selected!.column)[this.selected.index];
+    if (selected) {
+      ctx.beginPath();
+      ctx.arc(selected.x, selected.y, layout.radius + 3, 0, Math.PI * 2);
+      ctx.lineWidth = 2;
+      ctx.strokeStyle = p.focus;
       ctx.stroke();
     }
     ctx.fillStyle = p.muted;

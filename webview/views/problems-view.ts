@@ -4,21 +4,25 @@
 import type { Change, PanelState } from '../../src/panel/view-models/panel-state';
 import { problemLocation, problemsSummary, sortedProblems } from '../../src/panel/view-models/problems-view';
 import type { FromWebview } from '../../src/protocol/webview-messages';
-import { h, LiveSummary, replaceChildrenWith } from '../dom';
+import { h, TextSummary, replaceChildrenWith, type Announcer } from '../dom';
 import type { View } from './view';
 
-const ICON = { error: '⛔', warning: '⚠', info: 'ℹ' } as const;
+/** Codicons (the bundled font), as VS Code's own Problems panel shows them. */
+const ICON = { error: 'error', warning: 'warning', info: 'info' } as const;
 
 export class ProblemsView implements View {
   readonly id = 'problems';
   readonly title = 'Problems';
   readonly body: HTMLElement;
-  readonly summary = new LiveSummary(500);
+  readonly summary = new TextSummary(500);
   private readonly list = h('ul', { className: 'problems' });
   private readonly none = h('p', { className: 'note' }, 'No problems: the model is well-formed and training looks healthy.');
   private signature = '';
 
-  constructor(private readonly post: (m: FromWebview) => void) {
+  constructor(
+    private readonly post: (m: FromWebview) => void,
+    private readonly announcer: Announcer,
+  ) {
     this.body = h('div', {}, this.none, this.list, this.summary.element);
   }
 
@@ -35,7 +39,7 @@ export class ProblemsView implements View {
         const link = h(
           'a',
           { href: '#', className: `problem-link ${p.severity}`, 'data-line': p.line, 'data-code': p.code, title: 'Show in the editor' },
-          h('span', { className: 'severity', 'aria-label': p.severity }, ICON[p.severity]),
+          h('span', { className: `severity codicon codicon-${ICON[p.severity]}`, role: 'img', 'aria-label': p.severity }),
           ` ${p.message} `,
           h('span', { className: 'where' }, `${p.code} · ${problemLocation(p)}${p.source === 'live' ? ' · live' : ''}`),
         );
@@ -47,6 +51,7 @@ export class ProblemsView implements View {
       }),
     );
     this.summary.set(problemsSummary(problems));
+    this.announcer.say(problemsSummary(problems));
   }
 
   destroy(): void {

@@ -2,7 +2,7 @@
 // view), the state and the render loop; a view turns state into pixels and a text summary.
 
 import type { Change, PanelState } from '../../src/panel/view-models/panel-state';
-import type { LiveSummary } from '../dom';
+import type { TextSummary } from '../dom';
 import type { Palette } from '../theme';
 
 export interface View {
@@ -10,7 +10,7 @@ export interface View {
   readonly id: string;
   readonly title: string;
   readonly body: HTMLElement;
-  readonly summary: LiveSummary;
+  readonly summary: TextSummary;
   /**
    * Redraws what `changes` affect. Called from the render loop only while the view is open;
    * after opening (or a theme change) with every change.

@@ -16,7 +16,7 @@ import {
 import { layerLabel } from '../../src/panel/view-models/gradient-view';
 import type { Change, PanelState } from '../../src/panel/view-models/panel-state';
 import { createChart, emptyZones, xy, type Zones } from '../charts';
-import { h, LiveSummary } from '../dom';
+import { h, TextSummary } from '../dom';
 import type { Palette } from '../theme';
 import { layoutModel, type View } from './view';
 
@@ -33,7 +33,7 @@ export class WeightsView implements View {
   readonly id = 'weights';
   readonly title = 'Weights';
   readonly body: HTMLElement;
-  readonly summary = new LiveSummary();
+  readonly summary = new TextSummary();
   private readonly rows = h('div', { className: 'layer-rows' });
   private readonly empty = h('p', { className: 'note' }, 'Weight statistics appear after the first epoch.');
   private layers: LayerRow[] = [];

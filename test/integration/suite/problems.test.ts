@@ -32,6 +32,12 @@ suite('problems and quick fixes', () => {
     assert.equal(diagnostic.range.start.line, expected.line, 'linear-collapse is not on the linear activation’s line');
     assert.equal(diagnostic.range.start.character, expected.character);
     assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Warning);
+    // Its code links to the rule's page shipped in the extension, in the UI language.
+    const code = diagnostic.code;
+    assert.ok(typeof code === 'object' && code.target instanceof vscode.Uri, `linear-collapse's code ${JSON.stringify(code)} is not a link`);
+    const page = vscode.env.language.startsWith('zh') ? 'docs/rules/zh-cn/linear-collapse.md' : 'docs/rules/linear-collapse.md';
+    assert.ok(code.target.path.endsWith(page), `${code.target.toString()} is not ${page}`);
+    assert.ok((await vscode.workspace.fs.stat(code.target)).size > 0, `${code.target.toString()} does not exist`);
 
     const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
     const toTanh = actions.find((action) => /tanh/.test(action.title) && action.edit);

@@ -14,7 +14,7 @@ const vsce = join(ROOT, 'node_modules', '.bin', 'vsce');
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { main: string; browser: string };
 
 /** Top-level entries an installed extension may need; anything else in the VSIX is a leak. */
-const ALLOWED = [/^dist\/[^/]+\.js$/, /^dist\/webview\/webview\.js$/, /^dist\/web\/(extension|wiring)\.js$/, /^schemas\//, /^examples\//, /^media\//, /^package\.json$/, /^package\.nls(\.[a-z-]+)?\.json$/, /^l10n\/bundle\.l10n(\.[a-z-]+)?\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE(\.md|\.txt)?$/];
+const ALLOWED = [/^dist\/[^/]+\.js$/, /^dist\/webview\/webview\.js$/, /^dist\/webview\/codicons\/codicon\.(css|ttf)$/, /^dist\/web\/(extension|wiring)\.js$/, /^schemas\//, /^docs\/rules\//, /^examples\//, /^media\//, /^package\.json$/, /^package\.nls(\.[a-z-]+)?\.json$/, /^l10n\/bundle\.l10n(\.[a-z-]+)?\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE(\.md|\.txt)?$/];
 
 let copy = '';
 let files: string[] = [];
@@ -53,6 +53,7 @@ describe('the VSIX', () => {
   it('holds the production bundles', () => {
     for (const bundle of [manifest.main, manifest.browser].map((entry) => entry.replace(/^\.\//, ''))) expect(files).toContain(bundle);
     for (const bundle of ['dist/worker.js', 'dist/web/wiring.js', 'dist/worker-web.js', 'dist/webview/webview.js']) expect(files).toContain(bundle);
+    for (const bundle of ['dist/webview/codicons/codicon.css', 'dist/webview/codicons/codicon.ttf']) expect(files).toContain(bundle);
   });
 
   it('holds the schema, the examples, the icon and the documents', () => {

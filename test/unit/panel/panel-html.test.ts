@@ -1,8 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, makeNonce, panelHtml } from '../../../src/panel/panel-html';
+import { contentSecurityPolicy, documentLanguage, makeNonce, panelHtml } from '../../../src/panel/panel-html';
 
 describe('panel HTML', () => {
-  const html = panelHtml({ cspSource: 'https://res.test', nonce: 'abc123', scriptUri: 'https://res.test/dist/webview/webview.js', styleUri: 'https://res.test/media/panel.css' });
+  const options = {
+    cspSource: 'https://res.test',
+    nonce: 'abc123',
+    scriptUri: 'https://res.test/dist/webview/webview.js',
+    styleUri: 'https://res.test/media/panel.css',
+    codiconsUri: 'https://res.test/dist/webview/codicons/codicon.css',
+    language: 'en',
+  };
+  const html = panelHtml(options);
+
+  it('declares the UI language as the document\'s lang (zh-cn → zh-CN), en for anything unusable', () => {
+    expect(html).toMatch(/<html lang="en">/);
+    expect(panelHtml({ ...options, language: 'zh-cn' })).toMatch(/<html lang="zh-CN">/);
+    expect(documentLanguage('zh-hans')).toBe('zh-Hans');
+    expect(documentLanguage('pt-br')).toBe('pt-BR');
+    expect(documentLanguage('de')).toBe('de');
+    expect(documentLanguage('"><script>')).toBe('en');
+  });
+
+  it('loads the bundled codicon stylesheet (its font from the webview\'s own origin) before the panel\'s', () => {
+    const links = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)">/g)].map((m) => m[1]);
+    expect(links).toEqual([options.codiconsUri, options.styleUri]);
+    const csp = contentSecurityPolicy('https://res.test', 'abc123');
+    expect(csp).toContain('font-src https://res.test');
+  });
 
   it('denies everything by default and runs scripts only with the nonce', () => {
     const csp = contentSecurityPolicy('https://res.test', 'abc123');
