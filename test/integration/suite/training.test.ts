@@ -99,7 +99,7 @@ suite('training from the editor', () => {
     await sessionOf(uri);
     const init = await hoverText(uri, positionOf(SATURATED_SIGMOID_MODEL, '"std"').translate(0, 2));
     // N(0, 4): the 3σ rule with σ read as a standard deviation, and the saturation it predicts.
-    assert.ok(init.includes('99.73% of initial weights lie in (−12, 12)'), init.slice(0, 400));
+    assert.ok(init.includes('99.73% of initial weights lie in (-12, 12)'), init.slice(0, 400));
     assert.match(init, /Layer 2 \(sigmoid\): .*predicted \*\*\d+% saturated\*\*/);
     const rate = await hoverText(uri, positionOf(SATURATED_SIGMOID_MODEL, '"learningRate"').translate(0, 2));
     assert.ok(rate.includes('w ← w − LR·∂L/∂w') && rate.includes('Here: LR = 0.1'), rate.slice(0, 400));
