@@ -19,8 +19,11 @@ export function walkthroughCategory(extensionId: string): string {
 
 export function openWalkthroughOnFirstRun(context: vscode.ExtensionContext, log: (message: string) => void, keepClosed = false): void {
   if (context.globalState.get<boolean>(SHOWN_KEY)) return;
+  // Our own setting, which every extension host sees (code-server's does not see the workbench's
+  // openOnInstall); the e2e harness turns it off except for the first-run spec.
+  const ours = vscode.workspace.getConfiguration('nnPlayground').get<boolean>('openWalkthroughOnFirstStart', true);
   const wanted = vscode.workspace.getConfiguration().get<boolean>('workbench.welcomePage.walkthroughs.openOnInstall', true);
-  if (!wanted || keepClosed) return;
+  if (!ours || !wanted || keepClosed) return;
   log('First start in this profile: opening the walkthrough.');
   void context.globalState.update(SHOWN_KEY, true);
   void vscode.commands.executeCommand('workbench.action.openWalkthrough', walkthroughCategory(context.extension.id), false);

@@ -75,7 +75,10 @@ export async function startSession(options: SessionOptions = {}): Promise<E2ESes
   if (!existsSync(vsix)) throw new Error(`no VSIX at ${vsix}: run \`npm run package\` (or \`npm test\`, which packages first)`);
   mkdirSync(results, { recursive: true });
 
-  const profile = createProfile({ ...(options.restricted ? RESTRICTED_SETTINGS : {}), ...options.settings });
+  // No walkthrough on first start except where a spec asks for a first run: the browser build's host
+  // sees no environment variable, so the extension's own setting says it.
+  const quiet = options.firstRun ? {} : { 'nnPlayground.openWalkthroughOnFirstStart': false };
+  const profile = createProfile({ ...quiet, ...(options.restricted ? RESTRICTED_SETTINGS : {}), ...options.settings });
   const workspace = join(profile.dir, 'workspace');
   mkdirSync(workspace, { recursive: true });
   const examples = process.env.NN_E2E_EXAMPLES ?? join(ROOT, 'examples');
