@@ -5,23 +5,12 @@
 // and the problem goes.
 // Real sessions and worker threads.
 
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createTrainingSession, type WorkerBackedSession } from '../../../src/training/session';
-import { buildWorker, createHost, waitFor, xorModel, type TestHost } from './session-harness';
+import { useWorkerSessions, createHost, waitFor, xorModel, type TestHost } from './session-harness';
 
-let worker: { path: string; cleanup(): void };
-const open: WorkerBackedSession[] = [];
-
-beforeAll(async () => {
-  worker = await buildWorker();
-});
-afterAll(() => worker.cleanup());
-afterEach(async () => {
-  for (const session of open.splice(0)) {
-    session.dispose();
-    await session.whenStopped();
-  }
-});
+const worker = useWorkerSessions();
+const open = worker.open;
 
 /** A host whose folder is untrusted until `trust()`, counting every file it is asked to read. */
 function untrustedHost(files: Record<string, string> = {}): TestHost & { reads: string[]; trust(): void } {

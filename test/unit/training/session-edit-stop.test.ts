@@ -1,23 +1,12 @@
 // An edit that ends the running network stops it the moment the session parses the edit, and
 // says why, even when the new run takes a while to prepare (its CSV is still being read); a broken
 // edit says that it paused. A real session with its real worker thread.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createTrainingSession, PAUSED_FOR_ERRORS, type WorkerBackedSession } from '../../../src/training/session';
-import { buildWorker, createHost, recordChanges, sleep, waitFor } from './session-harness';
+import { describe, expect, it } from 'vitest';
+import { createTrainingSession, PAUSED_FOR_ERRORS } from '../../../src/training/session';
+import { useWorkerSessions, createHost, recordChanges, sleep, waitFor } from './session-harness';
 
-let worker: { path: string; cleanup(): void };
-const open: WorkerBackedSession[] = [];
-
-beforeAll(async () => {
-  worker = await buildWorker();
-});
-afterAll(() => worker.cleanup());
-afterEach(async () => {
-  for (const session of open.splice(0)) {
-    session.dispose();
-    await session.whenStopped();
-  }
-});
+const worker = useWorkerSessions();
+const open = worker.open;
 
 /** How long the host takes to read the new CSV: the time the old network used to go on training. */
 const SLOW_READ_MS = 1500;

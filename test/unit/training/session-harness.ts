@@ -3,6 +3,7 @@
 // waiting for a session to reach a condition through its own change events.
 
 import { build } from 'esbuild';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import type { WeightsFile } from '../../../src/engine/trainer-api';
 import { DEFAULT_MAX_PARAMETERS } from '../../../src/training/run-core';
 import { startNodeWorker } from '../../../src/training/worker-node';
 import type { SessionChange, SessionHost, SessionSettings, TrainingSession } from '../../../src/training/session-api';
+import type { WorkerBackedSession } from '../../../src/training/session';
 import { esbuildWasmPlugin } from '../../../scripts/wasm.mjs';
 
 /** `entry`: another worker entry (a test fixture) in place of src/training/worker.ts. */
@@ -142,4 +144,30 @@ export function spiralModel(options: ModelOptions & { units?: number; hidden?: n
     null,
     2,
   );
+}
+
+/**
+ * A test file's worker, built once, and the sessions its tests open (push them on `open`), each
+ * disposed and awaited after its test: the lifecycle every session test file shares.
+ */
+export function useWorkerSessions(): { readonly path: string; readonly open: WorkerBackedSession[] } {
+  let built: { path: string; cleanup(): void } | undefined;
+  const open: WorkerBackedSession[] = [];
+  beforeAll(async () => {
+    built = await buildWorker();
+  });
+  afterAll(() => built?.cleanup());
+  afterEach(async () => {
+    for (const session of open.splice(0)) {
+      session.dispose();
+      await session.whenStopped();
+    }
+  });
+  return {
+    get path() {
+      if (!built) throw new Error('the worker is built in beforeAll');
+      return built.path;
+    },
+    open,
+  };
 }

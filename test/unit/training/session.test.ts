@@ -1,24 +1,11 @@
 // A real session, with its real worker thread (the bundle esbuild makes of src/training/worker.ts),
 // driven the way the editor drives it: text in, commands, change events out.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createTrainingSession, kernelsMessage, type WorkerBackedSession } from '../../../src/training/session';
-import { buildWorker, createHost, recordChanges, sleep, spiralModel, waitFor, xorModel, type TestHost } from './session-harness';
+import { useWorkerSessions, createHost, recordChanges, sleep, spiralModel, waitFor, xorModel, type TestHost } from './session-harness';
 
-let worker: { path: string; cleanup(): void };
-const open: WorkerBackedSession[] = [];
-
-beforeAll(async () => {
-  worker = await buildWorker();
-});
-
-afterAll(() => worker.cleanup());
-
-afterEach(async () => {
-  for (const session of open.splice(0)) {
-    session.dispose();
-    await session.whenStopped();
-  }
-});
+const worker = useWorkerSessions();
+const open = worker.open;
 
 function session(text: string, host: TestHost = createHost(worker.path)): WorkerBackedSession {
   const created = createTrainingSession('file:///models/test.nn.json', text, host);
