@@ -36,17 +36,17 @@ const browser = { ...common, platform: 'browser', mainFields: ['browser', 'modul
 const wiringLoadedAtRunTime = {
   name: 'wiring-loaded-at-run-time',
   setup(build) {
-    build.onResolve({ filter: /^\.\/editor\/wiring$/ }, () => ({ path: './wiring.js', external: true }));
+    build.onResolve({ filter: /^\.\/wiring$/ }, () => ({ path: './wiring.js', external: true }));
   },
 };
 
 /** @type {import('esbuild').BuildOptions[]} */
 const builds = [
   { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [esbuildWasmPlugin, wiringLoadedAtRunTime], supported: { 'dynamic-import': false } },
-  { ...node, entryPoints: ['src/editor/wiring.ts'], outfile: 'dist/wiring.js', external: ['vscode'] },
-  { ...node, entryPoints: ['src/training/worker.ts'], outfile: 'dist/worker.js' },
+  { ...node, entryPoints: ['src/wiring.ts'], outfile: 'dist/wiring.js', external: ['vscode'] },
+  { ...node, entryPoints: ['src/worker/worker.ts'], outfile: 'dist/worker.js' },
   // The bias-variance runs, one thread per core (src/editor/experiment-pool.ts).
-  { ...node, entryPoints: ['src/training/experiment-worker.ts'], outfile: 'dist/experiment-worker.js' },
+  { ...node, entryPoints: ['src/worker/experiment-worker.ts'], outfile: 'dist/experiment-worker.js' },
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // VS Code for the web: a small entry and the wiring it fetches after activation (the web worker
   // host loads no sibling files itself: src/web/extension.ts), and the training worker as a classic
@@ -54,7 +54,7 @@ const builds = [
   // reach any of them: test/unit/packaging/browser-bundle.test.ts checks.
   { ...browser, format: 'cjs', entryPoints: ['src/web/extension.ts'], outfile: 'dist/web/extension.js', external: ['vscode'] },
   { ...browser, format: 'cjs', entryPoints: ['src/web/wiring.ts'], outfile: 'dist/web/wiring.js', external: ['vscode'] },
-  { ...browser, format: 'iife', entryPoints: ['src/training/worker-web-main.ts'], outfile: 'dist/worker-web.js' },
+  { ...browser, format: 'iife', entryPoints: ['src/worker/worker-web-main.ts'], outfile: 'dist/worker-web.js' },
   // In a folder of its own: the panel's webview may load files from there and from media/ only.
   { ...common, platform: 'browser', format: 'iife', entryPoints: ['webview/main.ts'], outfile: 'dist/webview/webview.js' },
 ];

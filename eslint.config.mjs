@@ -11,17 +11,17 @@ const pureImports = {
       group: ['fs', 'path', 'os', 'child_process', 'worker_threads', 'url', 'util', 'crypto', 'events', 'stream', 'perf_hooks'],
       message: 'src/engine and src/model are pure: no Node built-ins.',
     },
-    { group: ['**/training/**', '**/editor/**', '**/panel/**', '**/cli/**', '**/extension'], message: 'Data flows one way: the pure core does not import adapters.' },
+    { group: ['**/session/**', '**/worker/**', '**/run/**', '**/editor/**', '**/cli/**', '**/extension*', '**/wiring'], message: 'Data flows one way: the pure core does not import the run, the session, the worker or adapters.' },
   ],
 };
 
-// The one run path shared by the CLI and the training worker is held to the same rules; it may
-// import the other pure files of src/training it is built from.
-const runPathFiles = ['src/training/run-core.ts', 'src/training/divergence.ts', 'src/training/problems.ts', 'src/training/spec-diff.ts', 'src/training/views.ts'];
+// The one run path shared by the CLI and the training worker (src/run) is held to the same rules; it
+// may import the pure core and its own files.
+const runPathFiles = ['src/run/**/*.ts'];
 const runPathImports = {
   patterns: [
     ...pureImports.patterns.slice(0, 3),
-    { group: ['**/editor/**', '**/panel/**', '**/cli/**', '**/extension', './session*', './worker*', './training-loop'], message: 'The run path is pure: it does not import adapters, the session or the worker.' },
+    { group: ['**/editor/**', '**/cli/**', '**/extension*', '**/wiring', '**/session/**', '**/worker/**'], message: 'The run path is pure: it does not import adapters, the session or the worker.' },
   ],
 };
 
@@ -29,8 +29,8 @@ const runPathImports = {
 // host: no Node built-ins or globals. The desktop-only files are the platform's own (worker_threads,
 // the bias-variance pool of worker threads,
 // the local disk, the soak probe); test/unit/packaging/browser-bundle.test.ts checks the bundle.
-const browserFiles = ['src/editor/**/*.ts', 'src/panel/**/*.ts', 'src/training/**/*.ts', 'src/web/**/*.ts', 'src/export/**/*.ts', 'src/protocol/**/*.ts'];
-const desktopOnlyFiles = ['src/editor/platform-node.ts', 'src/editor/soak-probe.ts', 'src/training/worker.ts', 'src/training/worker-node.ts', 'src/editor/bias-variance-command.ts', 'src/editor/experiment-pool.ts', 'src/training/experiment-worker.ts'];
+const browserFiles = ['src/*.ts', 'src/editor/**/*.ts', 'src/shared/**/*.ts', 'src/session/**/*.ts', 'src/run/**/*.ts', 'src/worker/**/*.ts', 'src/web/**/*.ts', 'src/export/**/*.ts'];
+const desktopOnlyFiles = ['src/editor/platform-node.ts', 'src/editor/soak-probe.ts', 'src/worker/worker.ts', 'src/session/worker-node.ts', 'src/editor/bias-variance-command.ts', 'src/editor/experiment-pool.ts', 'src/worker/experiment-worker.ts'];
 const browserImports = {
   patterns: [
     { group: ['node:*'], message: 'The browser build bundles this file: no Node built-ins (desktop-only code goes in src/editor/platform-node.ts).' },
@@ -79,7 +79,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/engine/**/*.ts', 'src/model/**/*.ts', 'src/l10n/**/*.ts'],
+    files: ['src/engine/**/*.ts', 'src/model/**/*.ts', 'src/shared/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', pureImports],
       'no-restricted-globals': ['error', ...domGlobals],
@@ -87,9 +87,9 @@ export default tseslint.config(
     },
   },
   {
-    // The experiments (bias-variance) build and step their runs through the one run path, and are
-    // held to its rules: pure, no adapters, no session or worker.
-    files: [...runPathFiles, 'src/experiments/**/*.ts'],
+    // The experiments (bias-variance) and the export build their runs through the one run path, and
+    // are held to its rules: pure, no adapters, no session or worker.
+    files: [...runPathFiles, 'src/experiments/**/*.ts', 'src/export/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', runPathImports],
       'no-restricted-globals': ['error', ...domGlobals],
@@ -98,16 +98,16 @@ export default tseslint.config(
   },
   {
     // The worker's loop is a training path too: its randomness must come from the seeded generator.
-    files: ['src/training/**/*.ts'],
+    files: ['src/session/**/*.ts', 'src/run/**/*.ts', 'src/worker/**/*.ts'],
     rules: {
       'no-restricted-properties': ['error', noMathRandom],
     },
   },
   {
-    files: ['src/protocol/**/*.ts'],
+    files: ['src/shared/protocol/**/*.ts'],
     rules: {
       // Protocol files hold types only, shared by both ends of each channel.
-      'no-restricted-syntax': ['error', noSpreadArguments, { selector: 'FunctionDeclaration, ClassDeclaration, VariableDeclaration', message: 'src/protocol holds types only.' }],
+      'no-restricted-syntax': ['error', noSpreadArguments, { selector: 'FunctionDeclaration, ClassDeclaration, VariableDeclaration', message: 'src/shared/protocol holds types only.' }],
     },
   },
 );

@@ -2,8 +2,8 @@
 // of the extension's messages. It asks for everything (`ready`) when it loads, so a hidden, moved
 // or reloaded panel shows the same state.
 
-import { applyMessage, emptyState, type Change } from '../src/panel/view-models/panel-state';
-import type { ToWebview } from '../src/protocol/webview-messages';
+import { applyMessage, emptyState, type Change } from '../src/shared/view-models/panel-state';
+import type { ToWebview } from '../src/shared/protocol/webview-messages';
 import { applyChartTheme } from './charts';
 import { Controls } from './controls';
 import { Announcer, h } from './dom';

@@ -18,7 +18,7 @@ import {
   type ChartConfiguration,
   type Plugin,
 } from 'chart.js';
-import { formatNumber } from '../src/l10n';
+import { formatNumber } from '../src/shared/l10n';
 import type { Palette } from './theme';
 
 Chart.register(LineController, LineElement, PointElement, BarController, BarElement, LinearScale, LogarithmicScale, CategoryScale, Filler, Legend, Title, Tooltip);

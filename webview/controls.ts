@@ -3,11 +3,11 @@
 // works and the file stays the single source of truth); the epoch counter and samples/second.
 
 import { REGULARIZATIONS } from '../src/engine/types';
-import { checkHyperparameter } from '../src/panel/validate-message';
-import { isFieldEditingKey } from '../src/panel/view-models/field-keys';
-import type { PanelState } from '../src/panel/view-models/panel-state';
-import { epochText, primaryCommand, speedText, stateText } from '../src/panel/view-models/status-view';
-import type { FromWebview, HyperparameterField } from '../src/protocol/webview-messages';
+import { checkHyperparameter } from '../src/editor/panel/validate-message';
+import { isFieldEditingKey } from '../src/shared/view-models/field-keys';
+import type { PanelState } from '../src/shared/view-models/panel-state';
+import { epochText, primaryCommand, speedText, stateText } from '../src/shared/view-models/status-view';
+import type { FromWebview, HyperparameterField } from '../src/shared/protocol/webview-messages';
 import { h, setText, withChildren, type Announcer } from './dom';
 
 /** A codicon (bundled font, dist/webview/codicons/): decoration only, the button's text names it. */

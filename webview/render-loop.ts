@@ -1,12 +1,12 @@
 // Batches redraws: messages only mark what changed; one requestAnimationFrame draws it all, so a
 // burst of snapshots costs one frame, and a hidden panel (no frames) costs nothing. Whole frames
-// keep to a share of the thread (src/panel/view-models/render-budget.ts): in between, urgent
+// keep to a share of the thread (src/shared/view-models/render-budget.ts): in between, urgent
 // changes are drawn alone at the next frame. It also counts frames and their cost, which the e2e
 // test and the README's performance figures read.
 
-import type { Change } from '../src/panel/view-models/panel-state';
-import { framePause, urgentPart } from '../src/panel/view-models/render-budget';
-import type { RenderStats } from '../src/panel/view-models/render-stats';
+import type { Change } from '../src/shared/view-models/panel-state';
+import { framePause, urgentPart } from '../src/shared/view-models/render-budget';
+import type { RenderStats } from '../src/shared/view-models/render-stats';
 
 export class RenderLoop {
   private changes = new Set<Change>();

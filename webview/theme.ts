@@ -2,7 +2,7 @@
 // again whenever VS Code switches theme (it changes the body's class: vscode-light, vscode-dark,
 // vscode-high-contrast, vscode-high-contrast-light).
 
-import { cssRgba, parseCssColour, type Rgba } from '../src/panel/view-models/colour';
+import { cssRgba, parseCssColour, type Rgba } from '../src/shared/view-models/colour';
 
 export interface Palette {
   foreground: string;

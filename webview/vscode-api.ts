@@ -1,7 +1,7 @@
 // The webview's side of the channel: typed messages to the extension and the state VS Code keeps
 // for the serializer (which document the panel showed, which views were open).
 
-import type { FromWebview, PanelWebviewState as WebviewState } from '../src/protocol/webview-messages';
+import type { FromWebview, PanelWebviewState as WebviewState } from '../src/shared/protocol/webview-messages';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;

@@ -1,5 +1,5 @@
 // Reads every message of the extension, the worker, the CLI and the webview out of the sources:
-// the string literal given to `t(…)` or the two given to `tn(count, one, other)` (src/l10n). The
+// the string literal given to `t(…)` or the two given to `tn(count, one, other)` (src/shared/l10n). The
 // English bundle `l10n/bundle.l10n.json` is these, sorted; `npm run l10n` writes it and
 // test/unit/l10n/bundles.test.ts fails while the committed one differs. A call whose message is
 // not a literal is reported: a computed key cannot be translated.

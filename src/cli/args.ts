@@ -1,10 +1,10 @@
 // Command-line arguments → a command, or a usage error (exit code 2). No parsing library: four
 // commands and their few flags are clearer written out.
 
-import { t } from '../l10n';
+import { t } from '../shared/l10n';
 import type { ExportDtype, ExportTarget, ExportWeights } from '../export/index';
 import { MAX_EPOCHS } from '../model/index';
-import { DEFAULT_MAX_PARAMETERS } from '../training/run-core';
+import { DEFAULT_MAX_PARAMETERS } from '../run/run-core';
 import { DEFAULT_RUNS, MAX_RUNS, MIN_RUNS } from '../experiments/run-experiment';
 import { BV_MESSAGES } from '../experiments/messages';
 import { parseSweep, type Sweep } from '../experiments/sweep';

@@ -5,7 +5,7 @@ import { closeSync, constants, existsSync, lstatSync, openSync, readFileSync, re
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { WeightsFile } from '../engine/index';
 import { CSV_REFUSALS, MAX_CSV_BYTES } from '../model/index';
-import { exportRefusal, sidecarRefusal, type SidecarTarget } from '../training/sidecar';
+import { exportRefusal, sidecarRefusal, type SidecarTarget } from '../session/sidecar';
 
 export class FileError extends Error {
   /** The reason alone ("no such file"), for messages that name the file themselves. */

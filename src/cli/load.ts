@@ -5,7 +5,7 @@ import type { WeightsFile } from '../engine/index';
 import { csvReadProblem, parseModel } from '../model/index';
 import { dirname, resolve } from 'node:path';
 import { FileError, loadWeights, readCsvFile, readText, resolveBeside } from './files';
-import { prepare, type Prepared, type RunOptions } from './headless-run';
+import { prepare, type Prepared, type RunOptions } from '../run/headless-run';
 
 export interface Loaded {
   text: string;

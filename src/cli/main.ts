@@ -2,7 +2,7 @@
 // exit code. Every failure is a one-line message; a stack trace would be a bug.
 
 import zhCn from '../../l10n/bundle.l10n.zh-cn.json';
-import { configureL10n, errorMessage, t } from '../l10n';
+import { configureL10n, errorMessage, t } from '../shared/l10n';
 import { parseArgs, usage } from './args';
 import { biasVariance } from './commands/bias-variance';
 import { check } from './commands/check';

@@ -3,18 +3,7 @@
 
 import type { Metrics } from '../engine/index';
 import type { Problem } from '../model/index';
-
-export interface JsonProblem {
-  code: string;
-  severity: Problem['severity'];
-  message: string;
-  line: number;
-  column: number;
-}
-
-export function jsonProblems(problems: readonly Problem[]): JsonProblem[] {
-  return problems.map((p) => ({ code: p.code, severity: p.severity, message: p.message, line: p.range.start.line + 1, column: p.range.start.character + 1 }));
-}
+export { jsonProblems, type JsonProblem } from '../run/json-problems';
 
 /** `examples/xor.nn.json:6:32: warning [linear-collapse] …` */
 export function problemLine(file: string, p: Problem): string {

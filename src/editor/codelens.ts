@@ -18,7 +18,7 @@ import { layerText, statusText } from './format';
 import { MODEL_SELECTOR } from './model-documents';
 import type { DocumentSessions } from './session-registry';
 import { errorCount, layerHealth, statusNumbers } from './session-view';
-import { count, timed } from '../training/host-counters';
+import { count, timed } from '../session/host-counters';
 import { pacedSignal } from './timing';
 
 /** Signals at least this far apart: longer than VS Code's usual CodeLens delay (250–375 ms). */

@@ -4,10 +4,10 @@
 
 import * as vscode from 'vscode';
 import type { Problem, Severity } from '../model/spec';
-import type { TrainingSession } from '../training/session-api';
+import type { TrainingSession } from '../session/session-api';
 import { ruleDocPath, SYNTAX_ERROR } from '../model/index';
-import { timed } from '../training/host-counters';
-import { shown } from '../training/problems';
+import { timed } from '../session/host-counters';
+import { shown } from '../run/problems';
 import { toDocumentRange } from './ranges';
 import type { DocumentSessions } from './session-registry';
 import { onDidChangeSettings, readSettings } from './settings';

@@ -6,12 +6,12 @@
 import { Worker } from 'node:worker_threads';
 import type { ExperimentTask } from '../experiments/report';
 import type { RunOutput } from '../experiments/run-experiment';
-import type { ExperimentRunRequest, FromExperimentWorker } from '../protocol/experiment';
+import type { ExperimentRunRequest, FromExperimentWorker } from '../shared/protocol/experiment';
 
 export class ExperimentCancelled extends Error {}
 
 export interface PoolOptions {
-  /** dist/experiment-worker.js (or a test's bundle of src/training/experiment-worker.ts). */
+  /** dist/experiment-worker.js (or a test's bundle of src/worker/experiment-worker.ts). */
   workerPath: string;
   threads: number;
   signal?: AbortSignal;

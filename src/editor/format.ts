@@ -2,13 +2,13 @@
 // session's numbers. Kept free of `vscode` so the wording is unit-tested without an editor.
 
 import { MAX_QUOTED_CHARS } from '../engine/quote';
-import { DIGITS, formatCount, formatNumber, formatPercent, t, tn } from '../l10n';
+import { DIGITS, formatCount, formatNumber, formatPercent, t, tn } from '../shared/l10n';
 
 export { formatCount, formatNumber, formatPercent };
 import type { LayerHealth } from '../engine/health-types';
 import type { LayerSpec } from '../model/spec';
-import type { HistoryPoint, SessionState } from '../protocol/snapshot';
-import { isPastLimit, pastLimitText } from '../panel/view-models/status-view';
+import type { HistoryPoint, SessionState } from '../shared/protocol/snapshot';
+import { isPastLimit, pastLimitText } from '../shared/view-models/status-view';
 
 /** formatPercent for Markdown (hovers), where a leading `<` would break `**bold**` around it. */
 export function markdownPercent(share: number): string {

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { LayerHealth } from '../engine/health-types';
 import type { DataFacts, ModelSpec } from '../model/spec';
-import type { TrainingSession } from '../training/session-api';
+import type { TrainingSession } from '../session/session-api';
 import { activationChartSvg, CHART_HEIGHT, CHART_WIDTH, svgDataUri } from './activation-chart';
 import { COMMANDS } from './commands-ids';
 import { formatNumber, markdownPercent, unitFormula, unitSymbol } from './format';

@@ -8,7 +8,7 @@ import type { InitSpec } from '../engine/types';
 import { layerInits, predictedSaturation } from '../model/index';
 import type { DataFacts, ModelSpec } from '../model/spec';
 import { SATURATION_THRESHOLD } from '../model/vocabulary';
-import type { HistoryPoint } from '../protocol/snapshot';
+import type { HistoryPoint } from '../shared/protocol/snapshot';
 import { codeSpanText, formatNumber, markdownPercent } from './format';
 
 /** The keys of a `.nn.json` file that have a lesson. */

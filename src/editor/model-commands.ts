@@ -4,11 +4,11 @@
 
 import * as vscode from 'vscode';
 import { fillMessage, TRUST_MESSAGES } from '../model/trust-messages';
-import { exportRefusal, sidecarRefusal, type SidecarTarget } from '../training/sidecar';
+import { exportRefusal, sidecarRefusal, type SidecarTarget } from '../session/sidecar';
 import type { GradientCheckResult } from '../engine/trainer-api';
-import type { TrainingSession } from '../training/session-api';
-import { judgeGradientCheck } from '../training/gradient-check';
-import { blocksTraining } from '../training/problems';
+import type { TrainingSession } from '../session/session-api';
+import { judgeGradientCheck } from '../run/gradient-check';
+import { blocksTraining } from '../run/problems';
 import { COMMANDS } from './commands-ids';
 import { isModelDocument, isModelUri, modelFileName, openModelDocuments, weightsSidecarUri } from './model-documents';
 import { errorMessage, type Log } from './output';

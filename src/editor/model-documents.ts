@@ -3,7 +3,7 @@
 
 import * as vscode from 'vscode';
 import { MODEL_SUFFIX, weightsSidecarPath } from './model-paths';
-import { fileName } from '../l10n';
+import { fileName } from '../shared/l10n';
 
 export { MODEL_SUFFIX };
 

@@ -2,7 +2,7 @@
 // person (or a bug report) can see what happened without a debugger.
 
 import * as vscode from 'vscode';
-import { errorMessage } from '../l10n';
+import { errorMessage } from '../shared/l10n';
 
 export { errorMessage };
 

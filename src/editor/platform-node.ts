@@ -4,7 +4,7 @@
 import { lstat, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, relative } from 'node:path';
 import * as vscode from 'vscode';
-import { startNodeWorker } from '../training/worker-node';
+import { startNodeWorker } from '../session/worker-node';
 import type { DiskEntry, HostPlatform, LocalDisk } from './platform';
 import { BiasVarianceCommand } from './bias-variance-command';
 import { registerSoakProbe } from './soak-probe';

@@ -1,14 +1,14 @@
 // What differs between the desktop (Node) extension host and the browser's (web worker) one, handed
-// to the wiring by each entry: src/editor/wiring.ts passes desktopPlatform (platform-node.ts),
+// to the wiring by each entry: src/wiring.ts passes desktopPlatform (platform-node.ts),
 // src/web/extension.ts its own. Everything else, files included, goes through `vscode` APIs
 // (workspace.fs and URIs), so both hosts run the same adapters, sessions and panel.
 
 import type * as vscode from 'vscode';
-import type { ExperimentResults } from '../panel/experiment-results';
-import type { SessionRegistry } from '../training/session-api';
+import type { ExperimentResults } from './panel/experiment-results';
+import type { SessionRegistry } from '../session/session-api';
 import type { ModelCommands } from './model-commands';
 import type { Log } from './output';
-import type { WorkerTransport } from '../training/worker-transport';
+import type { WorkerTransport } from '../session/worker-transport';
 
 /** What is at a path on the local disk, a link not followed. */
 export type DiskEntry = 'absent' | 'symlink' | 'directory' | 'file' | 'other';

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { CSV_REFUSALS, MAX_CSV_BYTES } from '../model/index';
 import { fillMessage, TRUST_MESSAGES } from '../model/trust-messages';
 import type { WeightsFile } from '../engine/trainer-api';
-import type { SessionHost } from '../training/session-api';
+import type { SessionHost } from '../session/session-api';
 import { modelFileName, weightsSidecarUri } from './model-documents';
 import { isInsideFolderPath } from './model-paths';
 import { errorMessage, type Log } from './output';

@@ -4,11 +4,11 @@
 // no worker, timer or listener outlives it.
 
 import * as vscode from 'vscode';
-import type { SessionChange, SessionHost, SessionRegistry, TrainingSession } from '../training/session-api';
+import type { SessionChange, SessionHost, SessionRegistry, TrainingSession } from '../session/session-api';
 import { isModelDocument, isModelUri, modelFileName } from './model-documents';
 import { errorMessage, type Log } from './output';
 import { onDidChangeSettings, readSettings } from './settings';
-import { count } from '../training/host-counters';
+import { count } from '../session/host-counters';
 import { debounce, type Scheduled } from './timing';
 
 /** Sessions that can re-read `host.settings()` when they change (the worker-backed ones can). */

@@ -3,8 +3,8 @@
 
 import type { LayerHealth } from '../engine/health-types';
 import type { LayerSpec } from '../model/spec';
-import type { TrainingSession } from '../training/session-api';
-import { blocksTraining } from '../training/problems';
+import type { TrainingSession } from '../session/session-api';
+import { blocksTraining } from '../run/problems';
 import type { StatusNumbers } from './format';
 import { readSettings } from './settings';
 

@@ -2,8 +2,8 @@
 // reads the current values, so a change applies without a reload.
 
 import * as vscode from 'vscode';
-import { DEFAULT_MAX_PARAMETERS } from '../training/run-core';
-import type { SessionSettings } from '../training/session-api';
+import { DEFAULT_MAX_PARAMETERS } from '../run/run-core';
+import type { SessionSettings } from '../session/session-api';
 import { updateRateFrom } from './update-rate';
 
 /** setTimeout fires at once for delays above 2^31 − 1 ms (~24.8 days), so a longer grace period is capped. */

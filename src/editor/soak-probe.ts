@@ -2,14 +2,14 @@
 // NN_PLAYGROUND_PROBE names a file, the extension writes its own counters there every half second:
 // live sessions, running worker threads, the extension host's active timers and handles, its
 // event-loop delay over the last half second, and the message and handler totals of
-// src/training/host-counters.ts. Those scripts read it from outside to find leaks and to see
+// src/session/host-counters.ts. Those scripts read it from outside to find leaks and to see
 // what loads the host; with the variable unset (every real use), this does nothing.
 import { writeFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type * as vscode from 'vscode';
-import { counterTotals, startCounting, type CounterTotals } from '../training/host-counters';
-import type { SessionRegistry } from '../training/session-api';
-import { WorkerClient } from '../training/worker-client';
+import { counterTotals, startCounting, type CounterTotals } from '../session/host-counters';
+import type { SessionRegistry } from '../session/session-api';
+import { WorkerClient } from '../session/worker-client';
 
 export const PROBE_ENV = 'NN_PLAYGROUND_PROBE';
 const PROBE_INTERVAL_MS = 500;

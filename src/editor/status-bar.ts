@@ -2,13 +2,13 @@
 // keybindings read is set in context-keys.ts.
 
 import * as vscode from 'vscode';
-import type { TrainingSession } from '../training/session-api';
+import type { TrainingSession } from '../session/session-api';
 import { COMMANDS } from './commands-ids';
 import { statusText } from './format';
 import { modelFileName } from './model-documents';
 import type { DocumentSessions } from './session-registry';
 import { errorCount, statusNumbers } from './session-view';
-import { timed } from '../training/host-counters';
+import { timed } from '../session/host-counters';
 import { throttle } from './timing';
 
 /** A session's notice (a reset for an edit, a pause for errors) is in the item's text this long, then in its tooltip. */

@@ -1,7 +1,7 @@
 // The `nnPlayground.updateRate` setting's bounds, kept apart from settings.ts (which needs
 // `vscode`) so that a unit test can hold them against package.json and the training worker.
 
-import { MAX_UPDATE_RATE } from '../training/run-inputs';
+import { MAX_UPDATE_RATE } from '../session/run-inputs';
 
 /**
  * The worker sends at most MAX_UPDATE_RATE snapshots a second: a higher setting would promise

@@ -4,9 +4,9 @@
 // same `assembleReport`, so both report the same figures for the same model.
 
 import type { TrainerInputs } from '../model/to-trainer-inputs';
-import type { BiasVarianceFits, BiasVariancePoint, BiasVarianceReport } from '../protocol/experiment';
+import type { BiasVarianceFits, BiasVariancePoint, BiasVarianceReport } from '../shared/protocol/experiment';
 import { combineRuns, planExperiment, trainRun, type ExperimentPlan, type RunOutput } from './run-experiment';
-import { countParameters } from '../training/spec-diff';
+import { countParameters } from '../run/spec-diff';
 import { bvMessage } from './messages';
 import { ExperimentError } from './run-experiment';
 import { settingName, withSetting, type Sweep } from './sweep';

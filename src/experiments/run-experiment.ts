@@ -1,6 +1,6 @@
 // The experiment behind the decomposition: K runs of one model, each on a fresh draw of the
 // generated training set (run k: data and initial weights from seed + k), all evaluated on one
-// fixed evaluation set. Built on the one run path (src/training/run-core.ts), as the CLI and the
+// fixed evaluation set. Built on the one run path (src/run/run-core.ts), as the CLI and the
 // worker train. Split into a plan, one run, and the combination of runs, so the editor can train
 // the runs in worker threads in any order and get the same figures as the CLI's loop (each run
 // depends only on its seed).
@@ -14,7 +14,7 @@
 import { makeDataset, type StandardizedDataset } from '../engine/index';
 import { chooseEncoding, predictedClass } from '../engine/targets';
 import type { TrainerInputs } from '../model/to-trainer-inputs';
-import { buildData, buildTrainer, initialCost, trainStep } from '../training/run-core';
+import { buildData, buildTrainer, initialCost, trainStep } from '../run/run-core';
 import { decomposeClassification, decomposeRegression, measuredRegressionError, type ClassificationDecomposition, type RegressionDecomposition } from './bias-variance';
 import { ExperimentError } from './errors';
 import { bvMessage } from './messages';

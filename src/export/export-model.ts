@@ -3,8 +3,8 @@
 
 import { EngineError, type WeightsFile } from '../engine/index';
 import type { Problem } from '../model/index';
-import { prepare } from '../cli/headless-run';
-import { jsonProblems } from '../cli/render';
+import { prepare } from '../run/headless-run';
+import { jsonProblems } from '../run/json-problems';
 import { EXPORT_MESSAGES } from './messages';
 import { pytorchNotebook } from './notebook';
 import { makePlan, type ExportDtype, type ExportTarget } from './plan';

@@ -6,7 +6,7 @@
 import { createTrainer, makeDataset, resolveLossKernel, type Dataset, type LossKernel, type StandardizedDataset, type TrainerOptions, type WeightsFile } from '../engine/index';
 import { chooseEncoding, type LabelEncoding } from '../engine/targets';
 import { toTrainerInputs, type ModelSpec } from '../model/index';
-import type { JsonProblem } from '../cli/render';
+import type { JsonProblem } from '../run/json-problems';
 import { initDraws } from './init-draws';
 
 export type ExportTarget = 'pytorch' | 'notebook';

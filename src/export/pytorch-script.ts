@@ -13,7 +13,7 @@
 //     be rows × units numbers per batch.
 
 import type { ActivationName } from '../engine/index';
-import { BLOWUP_FLOOR, BLOWUP_RATIO } from '../training/divergence';
+import { BLOWUP_FLOOR, BLOWUP_RATIO } from '../run/divergence';
 import { pytorchActivation } from './pytorch-activations';
 import type { ExportPlan } from './plan';
 import { FEATURE_MESSAGES } from '../engine/feature-messages';

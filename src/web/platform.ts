@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { fillMessage, TRUST_MESSAGES } from '../model/trust-messages';
 import type { HostPlatform } from '../editor/platform';
-import { startWebWorker } from '../training/worker-web';
+import { startWebWorker } from '../session/worker-web';
 
 /** The part of the browser's globals this file uses (src is type-checked without the DOM library). */
 interface BrowserGlobals {

@@ -3,10 +3,10 @@
 // platform (a Web Worker from a Blob, no local disk).
 
 import type * as vscode from 'vscode';
-import { wireExtension, type NnPlaygroundApi } from '../editor/extension-wiring';
+import { wireExtension, type NnPlaygroundApi } from '../extension-wiring';
 import { webPlatform } from './platform';
 
-export type { NnPlaygroundApi } from '../editor/extension-wiring';
+export type { NnPlaygroundApi } from '../extension-wiring';
 
 export function wire(context: vscode.ExtensionContext): NnPlaygroundApi {
   return wireExtension(context, webPlatform);

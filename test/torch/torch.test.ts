@@ -14,7 +14,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { prepare, run } from '../../src/cli/headless-run';
+import { prepare, run } from '../../src/run/headless-run';
 import { jsonMetrics, jsonProblems } from '../../src/cli/render';
 import { ACTIVATIONS, createRng, Network, type ActivationName, type LossName, type OptimizerName, type RegularizationType } from '../../src/engine/index';
 import { batchLossGradient, resolveLossKernel } from '../../src/engine/losses';

@@ -6,13 +6,13 @@
 import { applyEdits } from 'jsonc-parser';
 import { liveProblems, parseModel, toTrainerInputs } from '../../src/model/index';
 import type { ParseResult } from '../../src/model/spec';
-import { hyperparameterEdit } from '../../src/panel/hyperparameter-edit';
-import { modelSummary, problemViews } from '../../src/panel/model-summary';
-import { validateFromWebview } from '../../src/panel/validate-message';
-import { appendSample, healthSample } from '../../src/panel/view-models/health-timeline';
-import type { DataView, HistoryPoint, SessionState, Snapshot } from '../../src/protocol/snapshot';
-import type { FromWorker, SessionInit, ToWorker } from '../../src/protocol/worker-messages';
-import type { HealthSample, ToWebview } from '../../src/protocol/webview-messages';
+import { hyperparameterEdit } from '../../src/editor/panel/hyperparameter-edit';
+import { modelSummary, problemViews } from '../../src/editor/panel/model-summary';
+import { validateFromWebview } from '../../src/editor/panel/validate-message';
+import { appendSample, healthSample } from '../../src/shared/view-models/health-timeline';
+import type { DataView, HistoryPoint, SessionState, Snapshot } from '../../src/shared/protocol/snapshot';
+import type { FromWorker, SessionInit, ToWorker } from '../../src/shared/protocol/worker-messages';
+import type { HealthSample, ToWebview } from '../../src/shared/protocol/webview-messages';
 import type { Problem } from '../../src/model/spec';
 
 const params = new URLSearchParams(location.search);

@@ -3,9 +3,9 @@
 // side shaded, and the saturated or dead share written on it.
 
 import type { Chart } from 'chart.js';
-import { activationChartData, activationSummary, zoneBands } from '../../src/panel/view-models/activation-view';
-import { layerLabel } from '../../src/panel/view-models/gradient-view';
-import type { Change, PanelState } from '../../src/panel/view-models/panel-state';
+import { activationChartData, activationSummary, zoneBands } from '../../src/shared/view-models/activation-view';
+import { layerLabel } from '../../src/shared/view-models/gradient-view';
+import type { Change, PanelState } from '../../src/shared/view-models/panel-state';
 import { createChart, emptyZones, xy, type Zones } from '../charts';
 import { h, TextSummary, setText } from '../dom';
 import type { Palette } from '../theme';

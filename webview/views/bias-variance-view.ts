@@ -4,10 +4,10 @@
 // measurement the extension sends (`bias-variance` message), not the training snapshots.
 
 import { BV_MESSAGES, bvMessage, formatFigure } from '../../src/experiments/messages';
-import { barSegments, barText, boundarySegments, curveRange, fitsCaption, meanCurve, sweepSeries, voteGrid } from '../../src/panel/view-models/bias-variance-view';
-import type { Change, PanelState } from '../../src/panel/view-models/panel-state';
+import { barSegments, barText, boundarySegments, curveRange, fitsCaption, meanCurve, sweepSeries, voteGrid } from '../../src/shared/view-models/bias-variance-view';
+import type { Change, PanelState } from '../../src/shared/view-models/panel-state';
 import { settingName } from '../../src/experiments/sweep';
-import type { BiasVarianceReport } from '../../src/protocol/experiment';
+import type { BiasVarianceReport } from '../../src/shared/protocol/experiment';
 import { h, replaceChildrenWith, setText, TextSummary } from '../dom';
 import type { Palette } from '../theme';
 import { fitCanvas } from './canvas';

@@ -11,10 +11,10 @@ import {
   planeTransform,
   classColour,
   type BoundaryPalette,
-} from '../../src/panel/view-models/boundary-view';
-import { cssRgba } from '../../src/panel/view-models/colour';
-import type { Change, PanelState } from '../../src/panel/view-models/panel-state';
-import type { DataView, GridView } from '../../src/protocol/snapshot';
+} from '../../src/shared/view-models/boundary-view';
+import { cssRgba } from '../../src/shared/view-models/colour';
+import type { Change, PanelState } from '../../src/shared/view-models/panel-state';
+import type { DataView, GridView } from '../../src/shared/protocol/snapshot';
 import { h, TextSummary, replaceChildrenWith, setText } from '../dom';
 import type { Palette } from '../theme';
 import { fitCanvas, gridImage } from './canvas';

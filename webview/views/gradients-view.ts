@@ -3,8 +3,8 @@
 // rule's code in their label.
 
 import type { Chart, Plugin } from 'chart.js';
-import { GRADIENT_FLOOR, gradientBars, gradientLines, gradientSummary, layerShort, type GradientBars } from '../../src/panel/view-models/gradient-view';
-import type { Change, PanelState } from '../../src/panel/view-models/panel-state';
+import { GRADIENT_FLOOR, gradientBars, gradientLines, gradientSummary, layerShort, type GradientBars } from '../../src/shared/view-models/gradient-view';
+import type { Change, PanelState } from '../../src/shared/view-models/panel-state';
 import { createChart, logTicks, xy } from '../charts';
 import { h, TextSummary } from '../dom';
 import type { Palette } from '../theme';

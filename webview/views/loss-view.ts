@@ -2,8 +2,8 @@
 // widening train/test gap shaded, a log-scale toggle, and accuracy for classification.
 
 import type { Chart } from 'chart.js';
-import { accuracyChartData, lossChartData, lossSummary, logSafe } from '../../src/panel/view-models/loss-view';
-import type { Change, PanelState } from '../../src/panel/view-models/panel-state';
+import { accuracyChartData, lossChartData, lossSummary, logSafe } from '../../src/shared/view-models/loss-view';
+import type { Change, PanelState } from '../../src/shared/view-models/panel-state';
 import { createChart, logTicks, xy } from '../charts';
 import { h, TextSummary } from '../dom';
 import type { Palette } from '../theme';

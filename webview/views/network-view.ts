@@ -6,14 +6,14 @@
 // up/down within one), which shows the same tooltip and says the unit aloud; Escape leaves it.
 
 import { INPUT_FEATURE_TABLE, type InputFeatureName } from '../../src/engine/features';
-import { boundaryInputs } from '../../src/panel/view-models/boundary-view';
-import { mix } from '../../src/panel/view-models/colour';
-import { formatNumber } from '../../src/l10n';
-import { layerShort } from '../../src/panel/view-models/gradient-view';
-import { linkAt, linkDescription, networkLayout, networkSummary, nodeAt, unitName, type NetworkLayout, type NodeLayout } from '../../src/panel/view-models/network-view';
-import type { Change, PanelState } from '../../src/panel/view-models/panel-state';
-import type { GridView } from '../../src/protocol/snapshot';
-import type { FromWebview } from '../../src/protocol/webview-messages';
+import { boundaryInputs } from '../../src/shared/view-models/boundary-view';
+import { mix } from '../../src/shared/view-models/colour';
+import { formatNumber } from '../../src/shared/l10n';
+import { layerShort } from '../../src/shared/view-models/gradient-view';
+import { linkAt, linkDescription, networkLayout, networkSummary, nodeAt, unitName, type NetworkLayout, type NodeLayout } from '../../src/shared/view-models/network-view';
+import type { Change, PanelState } from '../../src/shared/view-models/panel-state';
+import type { GridView } from '../../src/shared/protocol/snapshot';
+import type { FromWebview } from '../../src/shared/protocol/webview-messages';
 import { h, TextSummary, setText } from '../dom';
 import type { Palette } from '../theme';
 import { fitCanvas, gridImage } from './canvas';

@@ -1,9 +1,9 @@
 // View 7: the model's problems (parse, static and live), each a link that reveals its range in
 // the editor.
 
-import type { Change, PanelState } from '../../src/panel/view-models/panel-state';
-import { problemLocation, problemsSummary, sortedProblems } from '../../src/panel/view-models/problems-view';
-import type { FromWebview } from '../../src/protocol/webview-messages';
+import type { Change, PanelState } from '../../src/shared/view-models/panel-state';
+import { problemLocation, problemsSummary, sortedProblems } from '../../src/shared/view-models/problems-view';
+import type { FromWebview } from '../../src/shared/protocol/webview-messages';
 import { h, TextSummary, replaceChildrenWith, type Announcer } from '../dom';
 import type { View } from './view';
 

@@ -1,7 +1,7 @@
 // What every view of the panel provides. The app owns the layout (one collapsible section per
 // view), the state and the render loop; a view turns state into pixels and a text summary.
 
-import type { Change, PanelState } from '../../src/panel/view-models/panel-state';
+import type { Change, PanelState } from '../../src/shared/view-models/panel-state';
 import type { TextSummary } from '../dom';
 import type { Palette } from '../theme';
 
@@ -20,7 +20,7 @@ export interface View {
   destroy(): void;
 }
 
-export { ALL_CHANGES } from '../../src/panel/view-models/panel-state';
+export { ALL_CHANGES } from '../../src/shared/view-models/panel-state';
 
 /** The model to lay views out by: the current one, or the last that parsed while the text has errors. */
 export const layoutModel = (s: PanelState) => s.model ?? s.lastModel;

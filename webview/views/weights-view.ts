@@ -12,9 +12,9 @@ import {
   percentileBands,
   weightSummary,
   type InitialRange,
-} from '../../src/panel/view-models/distribution-view';
-import { layerLabel } from '../../src/panel/view-models/gradient-view';
-import type { Change, PanelState } from '../../src/panel/view-models/panel-state';
+} from '../../src/shared/view-models/distribution-view';
+import { layerLabel } from '../../src/shared/view-models/gradient-view';
+import type { Change, PanelState } from '../../src/shared/view-models/panel-state';
 import { createChart, emptyZones, xy, type Zones } from '../charts';
 import { h, TextSummary } from '../dom';
 import type { Palette } from '../theme';

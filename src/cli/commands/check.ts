@@ -1,6 +1,6 @@
 // `check <file>`: parse, read the CSV if any, run the static rules. No training.
 
-import { t } from '../../l10n';
+import { t } from '../../shared/l10n';
 import { jsonProblems, problemLines } from '../render';
 import type { Output } from '../output';
 import { loadFiles, prepareLoaded } from '../load';

@@ -1,11 +1,11 @@
 // `gradcheck <file>`: backpropagation's gradients against central finite differences, on the
 // model's initial weights (or its saved ones), with the verdict the editor's Verify Gradients
-// command gives (src/training/gradient-check.ts). Exit 1 when the check fails.
+// command gives (src/run/gradient-check.ts). Exit 1 when the check fails.
 
 import { jsonProblems, problemLines } from '../render';
 import type { Output } from '../output';
 import { loadFiles, prepareLoaded } from '../load';
-import { judgeGradientCheck } from '../../training/gradient-check';
+import { judgeGradientCheck } from '../../run/gradient-check';
 
 export function gradcheck(file: string, json: boolean, io: Output, maxParameters?: number, allowDataOutside = false): number {
   const prepared = prepareLoaded(loadFiles(file, { weights: true, allowDataOutside }), maxParameters !== undefined ? { maxParameters } : {});

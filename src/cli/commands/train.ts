@@ -3,10 +3,10 @@
 
 import type { Problem } from '../../model/index';
 import { saveWeights } from '../files';
-import { trainPrepared } from '../headless-run';
+import { trainPrepared } from '../../run/headless-run';
 import { loadFiles, prepareLoaded } from '../load';
 import type { Output } from '../output';
-import { theoryReport } from '../../training/theory-report';
+import { theoryReport } from '../../run/theory-report';
 import { jsonMetrics, jsonProblems, problemLines, progressBar, resultsTable } from '../render';
 
 export interface TrainArgs {

@@ -1,5 +1,5 @@
 // `training`: the optimiser and its hyperparameters, all optional. These are the values the
-// session may change on the fly while a network trains (see src/training).
+// session may change on the fly while a network trains (see src/session and src/worker).
 
 import type { Node } from 'jsonc-parser';
 import { DROPOUT_MODES, OPTIMIZERS, REGULARIZATIONS, type OptimizerName, type RegularizationSpec, type TrainingConfig } from '../../engine/types';

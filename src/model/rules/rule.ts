@@ -3,7 +3,7 @@
 // README refer to them.
 
 import type { HealthReport } from '../../engine/health-types';
-import type { HistoryPoint } from '../../protocol/snapshot';
+import type { HistoryPoint } from '../../shared/protocol/snapshot';
 import type { FixSource } from '../fixes';
 import type { CheckContext } from '../semantic';
 import type { ModelSpec, Problem, Severity, SpecLocations } from '../spec';

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { suiteSetup, suiteTeardown } from 'mocha';
 import * as vscode from 'vscode';
-import type { SessionRegistry, TrainingSession } from '../../../src/training/session-api';
+import type { SessionRegistry, TrainingSession } from '../../../src/session/session-api';
 
 export const EXTENSION_ID = 'nn-playground.nn-playground';
 

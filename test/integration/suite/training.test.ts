@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { suite, test } from 'mocha';
 import * as vscode from 'vscode';
-import type { TrainingSession } from '../../../src/training/session-api';
+import type { TrainingSession } from '../../../src/session/session-api';
 import { log } from '../runner/log';
 import {
   exampleModel,

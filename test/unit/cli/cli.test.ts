@@ -12,7 +12,7 @@ import { main } from '../../../src/cli/main';
 import type { Output } from '../../../src/cli/output';
 import { parseArgs } from '../../../src/cli/args';
 import { THRESHOLDS } from '../../../src/model/thresholds';
-import { nonDifferentiableMessage } from '../../../src/training/gradient-check';
+import { nonDifferentiableMessage } from '../../../src/run/gradient-check';
 import { runCli } from '../helpers/cli-in-process';
 
 const root = join(__dirname, '../../..');

@@ -1,4 +1,4 @@
-// The parameter cap, one rule for the CLI and the editor (src/training/run-core.ts): a network over
+// The parameter cap, one rule for the CLI and the editor (src/run/run-core.ts): a network over
 // it is an error on the layer that holds most of its parameters, found from the spec alone, so
 // `check` and `train` refuse before anything is allocated; a network exactly at the cap is allowed.
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseModel } from '../../../src/model/index';
-import { DEFAULT_MAX_PARAMETERS, planRun } from '../../../src/training/run-core';
-import { createTrainingSession } from '../../../src/training/session';
+import { DEFAULT_MAX_PARAMETERS, planRun } from '../../../src/run/run-core';
+import { createTrainingSession } from '../../../src/session/session';
 import { buildWorker, createHost, waitFor } from '../training/session-harness';
 import { runCli } from '../helpers/cli-in-process';
 

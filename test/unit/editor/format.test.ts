@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LayerHealth } from '../../../src/engine/health-types';
-import { DIGITS, formatNumber as formatAnyNumber } from '../../../src/l10n';
+import { DIGITS, formatNumber as formatAnyNumber } from '../../../src/shared/l10n';
 import { formatPercent, layerText, markdownPercent, statusText, unitFormula, unitSymbol } from '../../../src/editor/format';
 
 function health(overrides: Partial<LayerHealth>): LayerHealth {

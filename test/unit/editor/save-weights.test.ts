@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { MODEL_SUFFIX, weightsSidecarPath } from '../../../src/editor/model-paths';
 import { REPLACE, replaceQuestion, saveReport, saveWeightsFile, shouldWrite, type SaveSteps } from '../../../src/editor/save-weights';
-import { sidecarRefusal, type SidecarTarget } from '../../../src/training/sidecar';
+import { sidecarRefusal, type SidecarTarget } from '../../../src/session/sidecar';
 
 const OWN = JSON.stringify({ format: 'nn-playground-weights', version: 1, shape: [2, 1], layers: [] });
 

@@ -4,9 +4,9 @@ import { readLocalisedManifest } from '../../../scripts/lib/manifest';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../../scripts/lib/paths';
 import { DEFAULT_UPDATE_RATE, MAX_UPDATE_RATE, MIN_UPDATE_RATE, updateRateFrom } from '../../../src/editor/update-rate';
-import { snapshotInterval } from '../../../src/training/run-inputs';
-import type { SessionSettings } from '../../../src/training/session-api';
-import { MIN_SNAPSHOT_INTERVAL_MS } from '../../../src/training/training-loop';
+import { snapshotInterval } from '../../../src/session/run-inputs';
+import type { SessionSettings } from '../../../src/session/session-api';
+import { MIN_SNAPSHOT_INTERVAL_MS } from '../../../src/worker/training-loop';
 
 interface NumberSetting {
   type: string;

@@ -11,7 +11,7 @@ import { ACTIVATION_INFO, ACTIVATIONS, activationRecord, activateInto, multiplyB
 import { createTrainer } from '../../../src/engine/trainer';
 import { activationValue as chartValue, flatZones } from '../../../src/editor/activation-chart';
 import { activationDefinition, activationLesson } from '../../../src/editor/lessons';
-import { activationValue as panelValue, activationZones } from '../../../src/panel/view-models/activation-view';
+import { activationValue as panelValue, activationZones } from '../../../src/shared/view-models/activation-view';
 import { didYouMean } from '../../../src/model/text/did-you-mean';
 import { classification, network, options } from './helpers';
 

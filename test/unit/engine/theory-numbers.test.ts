@@ -2,9 +2,9 @@
 // and hand computations, and the identity H(p, q) = H(p) + KL(p‖q) on the model's own outputs.
 
 import { describe, expect, it } from 'vitest';
-import { run } from '../../../src/cli/headless-run';
+import { run } from '../../../src/run/headless-run';
 import { informationNumbers } from '../../../src/engine/theory-numbers';
-import { theoryReport } from '../../../src/training/theory-report';
+import { theoryReport } from '../../../src/run/theory-report';
 
 const model = (parts: Record<string, unknown>) => JSON.stringify(parts);
 

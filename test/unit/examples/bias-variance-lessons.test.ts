@@ -8,7 +8,7 @@ import { measure } from '../../../src/experiments/report';
 import { DEFAULT_RUNS } from '../../../src/experiments/run-experiment';
 import { SWEEP_PRESETS, sweepText } from '../../../src/experiments/sweep';
 import { parseModel, toTrainerInputs } from '../../../src/model/index';
-import type { BiasVarianceReport } from '../../../src/protocol/experiment';
+import type { BiasVarianceReport } from '../../../src/shared/protocol/experiment';
 
 const dir = join(__dirname, '../../../examples');
 const read = (name: string) => readFileSync(join(dir, name), 'utf8');

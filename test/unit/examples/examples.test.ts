@@ -1,12 +1,12 @@
 // Each example trains to the result its name promises. The models are trained headlessly by the
-// same code as the CLI (src/cli/headless-run.ts) and judged by the theory's predictions: a
+// same code as the CLI (src/run/headless-run.ts) and judged by the theory's predictions: a
 // perceptron cannot pass 75% on XOR, a hidden layer can; zero init keeps units identical; L2 and
 // dropout narrow the train–test gap; a deep sigmoid net's gradients vanish.
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { run, type RunResult } from '../../../src/cli/headless-run';
+import { run, type RunResult } from '../../../src/run/headless-run';
 import { liveProblems, parseModel } from '../../../src/model/index';
 import type { Problem, TextFix } from '../../../src/model/spec';
 

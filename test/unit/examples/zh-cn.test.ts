@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { run } from '../../../src/cli/headless-run';
+import { run } from '../../../src/run/headless-run';
 import { EXAMPLE_TABLE, LESSON_FOLDERS, examplePath } from '../../../src/editor/example-table';
 import { describeExample } from '../../../src/editor/example-text';
 import { parseModel } from '../../../src/model/index';

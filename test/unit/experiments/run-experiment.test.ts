@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseModel, toTrainerInputs } from '../../../src/model/index';
 import type { StandardizedDataset } from '../../../src/engine/index';
-import { buildData } from '../../../src/training/run-core';
+import { buildData } from '../../../src/run/run-core';
 import { combineRuns, planExperiment, runBiasVariance, trainRun } from '../../../src/experiments/run-experiment';
 import { decomposeRegression } from '../../../src/experiments/bias-variance';
 

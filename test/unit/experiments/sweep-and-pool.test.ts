@@ -7,7 +7,7 @@ import { ExperimentCancelled, runInWorkers, runningExperimentThreads } from '../
 import { assembleReport, experimentTasks, measure } from '../../../src/experiments/report';
 import { parseSweep, withSetting } from '../../../src/experiments/sweep';
 import { parseModel, toTrainerInputs } from '../../../src/model/index';
-import { countParameters } from '../../../src/training/spec-diff';
+import { countParameters } from '../../../src/run/spec-diff';
 import { buildWorker } from '../training/session-harness';
 
 const inputs = toTrainerInputs(
@@ -48,7 +48,7 @@ describe('sweep', () => {
 describe('experiment pool (worker threads)', () => {
   let worker: Awaited<ReturnType<typeof buildWorker>>;
   beforeAll(async () => {
-    worker = await buildWorker(join(__dirname, '../../../src/training/experiment-worker.ts'));
+    worker = await buildWorker(join(__dirname, '../../../src/worker/experiment-worker.ts'));
   });
   afterAll(() => worker?.cleanup());
 

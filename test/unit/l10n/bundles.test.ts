@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderEnglishBundle, scanMessages } from '../../../scripts/lib/l10n-messages';
-import { placeholders } from '../../../src/l10n';
+import { placeholders } from '../../../src/shared/l10n';
 
 const root = join(__dirname, '../../..');
 const read = (file: string): Record<string, string> => JSON.parse(readFileSync(join(root, file), 'utf8')) as Record<string, string>;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { statusText } from '../../../src/editor/format';
-import { configureL10n, t, tn, toUiLocale } from '../../../src/l10n';
+import { configureL10n, t, tn, toUiLocale } from '../../../src/shared/l10n';
 
 const zh = JSON.parse(readFileSync(join(__dirname, '../../../l10n/bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { configureL10n, DIGITS, errorMessage, fileName, formatCount, formatNumber, formatPercent, formatUnit } from '../../../src/l10n';
+import { configureL10n, DIGITS, errorMessage, fileName, formatCount, formatNumber, formatPercent, formatUnit } from '../../../src/shared/l10n';
 
 afterEach(() => configureL10n({ locale: 'en' }));
 

@@ -16,7 +16,7 @@ describe('no spread into a call', () => {
     const code = 'export function f(xs: number[], out: number[]): unknown {\n  out.push(...xs);\n  new Set(...[xs]);\n  return Math.max(...xs);\n}\n';
     expect(await spreadErrors(code, 'src/engine/data/sample.ts')).toBe(3);
     expect(await spreadErrors(code, 'webview/views/sample.ts')).toBe(3);
-    expect(await spreadErrors(code, 'src/protocol/sample.ts')).toBe(3);
+    expect(await spreadErrors(code, 'src/shared/protocol/sample.ts')).toBe(3);
   }, 30_000);
 
   it('allows array literal spreads and rest parameters', async () => {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { Distribution, HealthReport, LayerHealth } from '../../../src/engine/health-types';
 import { LIVE_CODES, liveProblems, THRESHOLDS } from '../../../src/model/index';
-import type { HistoryPoint } from '../../../src/protocol/snapshot';
+import type { HistoryPoint } from '../../../src/shared/protocol/snapshot';
 import { applyFix, codes, expectRangeAt, model, parse } from './helpers';
 
 function distribution(min: number, max: number): Distribution {

@@ -12,7 +12,7 @@ import { createTrainer } from '../../../src/engine/trainer';
 import type { ActivationName } from '../../../src/engine/types';
 import { liveProblems } from '../../../src/model/index';
 import { SATURATION_THRESHOLD, saturationLabel } from '../../../src/model/vocabulary';
-import type { HistoryPoint } from '../../../src/protocol/snapshot';
+import type { HistoryPoint } from '../../../src/shared/protocol/snapshot';
 import { network, options, randomData } from '../engine/helpers';
 import { model, parse } from './helpers';
 

@@ -58,7 +58,7 @@ describe('the browser build', () => {
 
   it('holds nothing of Node, in the extension or its worker', () => {
     for (const file of ['web/extension.js', 'web/wiring.js']) expect(bundle(file).match(NODE_ONLY) ?? [], file).toEqual([]);
-    // The worker brings its own setImmediate (src/training/immediate.ts): calls to it are its own.
+    // The worker brings its own setImmediate (src/worker/immediate.ts): calls to it are its own.
     expect(bundle('worker-web.js').match(/["']node:|\brequire\(|\bBuffer\b|\bprocess\.|\b__dirname\b/g) ?? []).toEqual([]);
   });
 

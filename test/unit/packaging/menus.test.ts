@@ -163,7 +163,7 @@ describe('keybindings', () => {
 describe('context keys', () => {
   it('reads only keys the extension sets, with values a session state can take', () => {
     const contextKeys = readFileSync(join(ROOT, 'src/editor/context-keys.ts'), 'utf8');
-    const states = /type SessionState = ([^;]+);/.exec(readFileSync(join(ROOT, 'src/protocol/snapshot.ts'), 'utf8'))![1]!;
+    const states = /type SessionState = ([^;]+);/.exec(readFileSync(join(ROOT, 'src/shared/protocol/snapshot.ts'), 'utf8'))![1]!;
     const clauses = [...Object.values(menus).flat().map((item) => item.when ?? ''), ...keybindings.map((k) => k.when)];
     for (const clause of clauses) {
       for (const [, key, value] of clause.matchAll(/(nnPlayground\.\w+)(?:\s*[!=]=\s*(\w+))?/g)) {

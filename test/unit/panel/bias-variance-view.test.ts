@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { barSegments, boundarySegments, fitsCaption, meanCurve, sweepSeries, voteGrid } from '../../../src/panel/view-models/bias-variance-view';
-import type { BiasVarianceReport } from '../../../src/protocol/experiment';
+import { barSegments, boundarySegments, fitsCaption, meanCurve, sweepSeries, voteGrid } from '../../../src/shared/view-models/bias-variance-view';
+import type { BiasVarianceReport } from '../../../src/shared/protocol/experiment';
 import type { ExperimentResult } from '../../../src/experiments/run-experiment';
 
 const regression = (bias2: number, variance: number, noise = 0.09): ExperimentResult => ({

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { boundaryMode, boundaryPixels, cellColour, curveFit, planeTransform, type BoundaryPalette } from '../../../src/panel/view-models/boundary-view';
-import { parseCssColour } from '../../../src/panel/view-models/colour';
-import { linkAt, networkLayout, nodeAt, MAX_DRAWN_UNITS } from '../../../src/panel/view-models/network-view';
-import { problemLocation, sortedProblems } from '../../../src/panel/view-models/problems-view';
-import type { DataView, GridView, ParametersView } from '../../../src/protocol/snapshot';
+import { boundaryMode, boundaryPixels, cellColour, curveFit, planeTransform, type BoundaryPalette } from '../../../src/shared/view-models/boundary-view';
+import { parseCssColour } from '../../../src/shared/view-models/colour';
+import { linkAt, networkLayout, nodeAt, MAX_DRAWN_UNITS } from '../../../src/shared/view-models/network-view';
+import { problemLocation, sortedProblems } from '../../../src/shared/view-models/problems-view';
+import type { DataView, GridView, ParametersView } from '../../../src/shared/protocol/snapshot';
 
 const palette: BoundaryPalette = {
   background: { r: 0, g: 0, b: 0, a: 1 },

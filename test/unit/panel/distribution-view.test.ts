@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { bandPairs, histogramSteps, initialRange, layerFans, percentileBands } from '../../../src/panel/view-models/distribution-view';
+import { bandPairs, histogramSteps, initialRange, layerFans, percentileBands } from '../../../src/shared/view-models/distribution-view';
 import { initStd } from '../../../src/engine/init';
 import { HEALTH_PERCENTILES, type Distribution } from '../../../src/engine/health-types';
-import type { ModelSummary } from '../../../src/protocol/webview-messages';
+import type { ModelSummary } from '../../../src/shared/protocol/webview-messages';
 
 const dist = (counts: number[], min = -1, max = 1): Distribution => ({
   count: counts.reduce((a, b) => a + b, 0),

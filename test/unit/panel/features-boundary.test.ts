@@ -3,8 +3,8 @@
 
 import { expect, test } from 'vitest';
 import { makeDataset } from '../../../src/engine/data/index';
-import { boundaryInputs, boundarySummary } from '../../../src/panel/view-models/boundary-view';
-import { planeInputs, toDataView } from '../../../src/training/views';
+import { boundaryInputs, boundarySummary } from '../../../src/shared/view-models/boundary-view';
+import { planeInputs, toDataView } from '../../../src/run/views';
 
 const POINTS = [[0.5, -1], [2, 0.25], [-1.5, 3], [0, 0]];
 const data = makeDataset({ kind: 'inline', inputs: POINTS, targets: [[0], [1], [0], [1]] }, { testFraction: 0, inputFeatures: ['x1^2', 'x2^2', 'x1x2'] }, 1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isFieldEditingKey, type KeyLike } from '../../../src/panel/view-models/field-keys';
+import { isFieldEditingKey, type KeyLike } from '../../../src/shared/view-models/field-keys';
 
 const key = (k: string, mods: Partial<Omit<KeyLike, 'key'>> = {}): KeyLike => ({ key: k, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...mods });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { activationChartData, activationValue, activationZones, zoneBands } from '../../../src/panel/view-models/activation-view';
-import { gradientBars, gradientFlagOf, gradientLines } from '../../../src/panel/view-models/gradient-view';
+import { activationChartData, activationValue, activationZones, zoneBands } from '../../../src/shared/view-models/activation-view';
+import { gradientBars, gradientFlagOf, gradientLines } from '../../../src/shared/view-models/gradient-view';
 import type { Distribution, LayerHealth } from '../../../src/engine/health-types';
-import type { ProblemView } from '../../../src/protocol/webview-messages';
+import type { ProblemView } from '../../../src/shared/protocol/webview-messages';
 import { THRESHOLDS } from '../../../src/model/thresholds';
 
 const d = (min: number, max: number, counts: number[]): Distribution => ({

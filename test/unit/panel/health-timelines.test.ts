@@ -2,9 +2,9 @@
 // reset, and dropped as soon as the registry says a session is gone. Driven with a fake registry
 // and fake sessions (the class needs nothing of vscode).
 import { describe, expect, it } from 'vitest';
-import { HealthTimelines } from '../../../src/panel/health-timelines';
-import type { HealthSample, Snapshot } from '../../../src/protocol/snapshot';
-import type { SessionChange, SessionRegistry, TrainingSession } from '../../../src/training/session-api';
+import { HealthTimelines } from '../../../src/editor/panel/health-timelines';
+import type { HealthSample, Snapshot } from '../../../src/shared/protocol/snapshot';
+import type { SessionChange, SessionRegistry, TrainingSession } from '../../../src/session/session-api';
 
 type Listener<T> = (value: T) => void;
 

@@ -1,6 +1,6 @@
 import { applyEdits, findNodeAtLocation, parseTree } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
-import { hyperparameterEdit } from '../../../src/panel/hyperparameter-edit';
+import { hyperparameterEdit } from '../../../src/editor/panel/hyperparameter-edit';
 import type { SourceRange, SpecLocations } from '../../../src/model/spec';
 
 /** Locations as the parser reports them, found independently with jsonc-parser's tree. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { accuracyChartData, gapWidening, lossChartData, lossSummary } from '../../../src/panel/view-models/loss-view';
-import { strideIndices, thinHistory } from '../../../src/panel/view-models/decimate';
-import type { HistoryPoint } from '../../../src/protocol/snapshot';
+import { accuracyChartData, gapWidening, lossChartData, lossSummary } from '../../../src/shared/view-models/loss-view';
+import { strideIndices, thinHistory } from '../../../src/shared/view-models/decimate';
+import type { HistoryPoint } from '../../../src/shared/protocol/snapshot';
 
 function run(n: number, test: (e: number) => number, extra: Partial<HistoryPoint> = {}): HistoryPoint[] {
   return Array.from({ length: n }, (_, i) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, documentLanguage, makeNonce, panelHtml } from '../../../src/panel/panel-html';
+import { contentSecurityPolicy, documentLanguage, makeNonce, panelHtml } from '../../../src/editor/panel/panel-html';
 
 describe('panel HTML', () => {
   const options = {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { appendSample } from '../../../src/panel/view-models/health-timeline';
-import { applyMessage, emptyState } from '../../../src/panel/view-models/panel-state';
-import { stateText } from '../../../src/panel/view-models/status-view';
-import type { HistoryPoint, Snapshot } from '../../../src/protocol/snapshot';
-import type { HealthSample } from '../../../src/protocol/webview-messages';
+import { appendSample } from '../../../src/shared/view-models/health-timeline';
+import { applyMessage, emptyState } from '../../../src/shared/view-models/panel-state';
+import { stateText } from '../../../src/shared/view-models/status-view';
+import type { HistoryPoint, Snapshot } from '../../../src/shared/protocol/snapshot';
+import type { HealthSample } from '../../../src/shared/protocol/webview-messages';
 
 const point = (epoch: number): HistoryPoint => ({ epoch, trainCost: 1 / epoch, trainObjective: 1 / epoch, trainRegularization: 0, testCost: null });
 const snapshot = (epochs: number[], state: Snapshot['state'] = 'training'): Snapshot => ({

@@ -3,10 +3,10 @@
 // rather than by one sample per snapshot.
 
 import { describe, expect, it } from 'vitest';
-import { snapshotSamples } from '../../../src/panel/view-models/health-timeline';
-import { applyMessage, emptyState } from '../../../src/panel/view-models/panel-state';
-import { epochText } from '../../../src/panel/view-models/status-view';
-import type { HealthSample, Snapshot } from '../../../src/protocol/snapshot';
+import { snapshotSamples } from '../../../src/shared/view-models/health-timeline';
+import { applyMessage, emptyState } from '../../../src/shared/view-models/panel-state';
+import { epochText } from '../../../src/shared/view-models/status-view';
+import type { HealthSample, Snapshot } from '../../../src/shared/protocol/snapshot';
 
 const sample = (epoch: number): HealthSample => ({ epoch, layers: [{ weightPercentiles: [epoch], gradMeanAbs: 1 / epoch }] });
 const snapshot = (patch: Partial<Snapshot>): Snapshot => ({ state: 'training', epoch: 0, epochs: 300, samplesPerSecond: 0, points: [], health: null, ...patch });

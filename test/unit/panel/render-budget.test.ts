@@ -1,7 +1,7 @@
 // The panel's redraw budget: whole frames keep to RENDER_TIME_SHARE of the thread; a state change,
 // a notice or a snapshot's counters are drawn at once, alone.
 import { describe, expect, it } from 'vitest';
-import { framePause, RENDER_TIME_SHARE, urgentPart } from '../../../src/panel/view-models/render-budget';
+import { framePause, RENDER_TIME_SHARE, urgentPart } from '../../../src/shared/view-models/render-budget';
 
 describe('framePause', () => {
   it('spaces whole frames so that their cost is RENDER_TIME_SHARE of the time between their starts', () => {

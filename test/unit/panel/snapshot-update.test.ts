@@ -2,10 +2,10 @@
 // number of epochs, and the webview, applying them, ends with the state it had when every snapshot
 // carried everything (the same latest report and diagrams, the same shading of the gap).
 import { describe, expect, it } from 'vitest';
-import { MAX_POINTS_PER_UPDATE, newPoints, sentWithFull, snapshotUpdate, type SentReports } from '../../../src/panel/snapshot-update';
-import { gapWidening } from '../../../src/panel/view-models/loss-view';
-import { applyMessage, emptyState } from '../../../src/panel/view-models/panel-state';
-import type { HistoryPoint, Snapshot } from '../../../src/protocol/snapshot';
+import { MAX_POINTS_PER_UPDATE, newPoints, sentWithFull, snapshotUpdate, type SentReports } from '../../../src/editor/panel/snapshot-update';
+import { gapWidening } from '../../../src/shared/view-models/loss-view';
+import { applyMessage, emptyState } from '../../../src/shared/view-models/panel-state';
+import type { HistoryPoint, Snapshot } from '../../../src/shared/protocol/snapshot';
 
 const point = (epoch: number): HistoryPoint => {
   const trainCost = 1 / (1 + epoch / 10);

@@ -1,7 +1,7 @@
 // Which errors keep Train from running: those of the text and its data, not those the run met.
 import { describe, expect, it } from 'vitest';
 import { parseModel } from '../../../src/model';
-import { blocksTraining, divergenceProblem, runStartProblem, trainingErrorProblem } from '../../../src/training/problems';
+import { blocksTraining, divergenceProblem, runStartProblem, trainingErrorProblem } from '../../../src/run/problems';
 
 const valid = parseModel('{ "data": { "generator": "xor" }, "layers": [{ "units": 4, "activation": "tanh" }, { "units": 1 }] }');
 

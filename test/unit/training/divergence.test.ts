@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HealthReport, LayerHealth } from '../../../src/engine/health-types';
 import type { NetworkConfig } from '../../../src/engine/types';
-import { blameLayer, costHasDiverged, describeLayer, divergenceMessage } from '../../../src/training/divergence';
+import { blameLayer, costHasDiverged, describeLayer, divergenceMessage } from '../../../src/run/divergence';
 
 const network: NetworkConfig = {
   inputSize: 2,

@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTrainingSession } from '../../../src/training/session';
+import { createTrainingSession } from '../../../src/session/session';
 import { buildWorker, createHost, waitFor } from './session-harness';
 
 const EXAMPLES = join(process.cwd(), 'examples');

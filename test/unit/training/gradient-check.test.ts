@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import type { GradientCheckResult } from '../../../src/engine/trainer-api';
 import { THRESHOLDS } from '../../../src/model/thresholds';
-import { judgeGradientCheck } from '../../../src/training/gradient-check';
+import { judgeGradientCheck } from '../../../src/run/gradient-check';
 
 const result = (patch: Partial<GradientCheckResult>): GradientCheckResult => ({
   maxRelativeError: 1e-9,

@@ -1,8 +1,8 @@
 // The columnar history must read exactly like the array of points it replaces.
 import { describe, expect, it } from 'vitest';
-import type { HistoryPoint } from '../../../src/protocol/snapshot';
-import { HistoryColumns } from '../../../src/training/history-columns';
-import { packPoints, unpackPoints } from '../../../src/training/views';
+import type { HistoryPoint } from '../../../src/shared/protocol/snapshot';
+import { HistoryColumns } from '../../../src/session/history-columns';
+import { packPoints, unpackPoints } from '../../../src/run/views';
 
 function points(from: number, count: number): HistoryPoint[] {
   return Array.from({ length: count }, (_, k) => {

@@ -1,12 +1,12 @@
-// The CLI and the editor train by one path (src/training/run-core.ts): the same model, trained
+// The CLI and the editor train by one path (src/run/run-core.ts): the same model, trained
 // headlessly and in a worker session (the real worker loop), stops at the same epoch with the same
 // problems, code, severity, message and range.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../../src/cli/headless-run';
+import { run } from '../../../src/run/headless-run';
 import type { Problem } from '../../../src/model/spec';
-import { createTrainingSession } from '../../../src/training/session';
+import { createTrainingSession } from '../../../src/session/session';
 import { buildWorker, createHost, waitFor } from './session-harness';
 
 const EXAMPLES = join(process.cwd(), 'examples');

@@ -6,7 +6,7 @@
 // Real sessions and worker threads.
 
 import { describe, expect, it } from 'vitest';
-import { createTrainingSession, type WorkerBackedSession } from '../../../src/training/session';
+import { createTrainingSession, type WorkerBackedSession } from '../../../src/session/session';
 import { useWorkerSessions, createHost, waitFor, xorModel, type TestHost } from './session-harness';
 
 const worker = useWorkerSessions();

@@ -2,7 +2,7 @@
 // says why, even when the new run takes a while to prepare (its CSV is still being read); a broken
 // edit says that it paused. A real session with its real worker thread.
 import { describe, expect, it } from 'vitest';
-import { createTrainingSession, PAUSED_FOR_ERRORS } from '../../../src/training/session';
+import { createTrainingSession, PAUSED_FOR_ERRORS } from '../../../src/session/session';
 import { useWorkerSessions, createHost, recordChanges, sleep, waitFor } from './session-harness';
 
 const worker = useWorkerSessions();

@@ -8,14 +8,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { WeightsFile } from '../../../src/engine/trainer-api';
-import { DEFAULT_MAX_PARAMETERS } from '../../../src/training/run-core';
-import { startNodeWorker } from '../../../src/training/worker-node';
-import type { SessionChange, SessionHost, SessionSettings, TrainingSession } from '../../../src/training/session-api';
-import type { WorkerBackedSession } from '../../../src/training/session';
+import { DEFAULT_MAX_PARAMETERS } from '../../../src/run/run-core';
+import { startNodeWorker } from '../../../src/session/worker-node';
+import type { SessionChange, SessionHost, SessionSettings, TrainingSession } from '../../../src/session/session-api';
+import type { WorkerBackedSession } from '../../../src/session/session';
 import { esbuildWasmPlugin } from '../../../scripts/wasm.mjs';
 
-/** `entry`: another worker entry (a test fixture) in place of src/training/worker.ts. */
-export async function buildWorker(entry = join(__dirname, '../../../src/training/worker.ts')): Promise<{ path: string; cleanup(): void }> {
+/** `entry`: another worker entry (a test fixture) in place of src/worker/worker.ts. */
+export async function buildWorker(entry = join(__dirname, '../../../src/worker/worker.ts')): Promise<{ path: string; cleanup(): void }> {
   const dir = mkdtempSync(join(tmpdir(), 'nn-worker-'));
   const path = join(dir, 'worker.js');
   await build({
@@ -26,7 +26,7 @@ export async function buildWorker(entry = join(__dirname, '../../../src/training
     format: 'cjs',
     target: 'node20',
     // As esbuild.mjs: jsonc-parser's UMD `main` cannot be bundled (the worker reaches the model's
-    // rule files through src/training/run-core.ts).
+    // rule files through src/run/run-core.ts).
     mainFields: ['module', 'main'],
     logLevel: 'error',
     plugins: [esbuildWasmPlugin],

@@ -3,7 +3,7 @@
 import { readdirSync, existsSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTrainingSession } from '../../../src/training/session';
+import { createTrainingSession } from '../../../src/session/session';
 import { buildWorker, createHost, sleep, spiralModel, waitFor, xorModel } from './session-harness';
 
 let worker: { path: string; cleanup(): void };

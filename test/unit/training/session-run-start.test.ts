@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Problem } from '../../../src/model/spec';
-import { createTrainingSession, type WorkerBackedSession } from '../../../src/training/session';
+import { createTrainingSession, type WorkerBackedSession } from '../../../src/session/session';
 import { buildWorker, createHost, waitFor, xorModel, type TestHost } from './session-harness';
 
 let worker: { path: string; cleanup(): void };

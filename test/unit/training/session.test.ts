@@ -1,7 +1,7 @@
-// A real session, with its real worker thread (the bundle esbuild makes of src/training/worker.ts),
+// A real session, with its real worker thread (the bundle esbuild makes of src/worker/worker.ts),
 // driven the way the editor drives it: text in, commands, change events out.
 import { describe, expect, it } from 'vitest';
-import { createTrainingSession, kernelsMessage, type WorkerBackedSession } from '../../../src/training/session';
+import { createTrainingSession, kernelsMessage, type WorkerBackedSession } from '../../../src/session/session';
 import { useWorkerSessions, createHost, recordChanges, sleep, spiralModel, waitFor, xorModel, type TestHost } from './session-harness';
 
 const worker = useWorkerSessions();

@@ -2,7 +2,7 @@
 // and changes that invalidate the weights, with a reason a person can read.
 import { describe, expect, it } from 'vitest';
 import type { ModelSpec } from '../../../src/model/spec';
-import { countParameters, diffSpecs, sameValue } from '../../../src/training/spec-diff';
+import { countParameters, diffSpecs, sameValue } from '../../../src/run/spec-diff';
 
 function spec(overrides: Partial<ModelSpec> = {}): ModelSpec {
   return {

@@ -3,8 +3,8 @@
 // the session waited on the read for good, whatever the model said next.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CSV_READ_TIMEOUT_MS, parseModel } from '../../../src/model/index';
-import { prepareRun } from '../../../src/training/run-inputs';
-import { createTrainingSession } from '../../../src/training/session';
+import { prepareRun } from '../../../src/session/run-inputs';
+import { createTrainingSession } from '../../../src/session/session';
 import { buildWorker, createHost, DEFAULT_SETTINGS, waitFor, xorModel } from './session-harness';
 
 const CSV_MODEL = '{\n  "data": { "csv": "pipe.csv", "target": "y" },\n  "layers": [{ "units": 2 }, { "units": 1, "activation": "linear" }]\n}\n';

@@ -2,8 +2,8 @@
 // says so in `ready` (the session turns that into the output channel's line, kernelsMessage) and
 // trains anyway, on the scalar kernels. And on a host with SIMD it says that.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { FromWorker } from '../../../src/protocol/worker-messages';
-import { kernelsMessage } from '../../../src/training/session';
+import type { FromWorker } from '../../../src/shared/protocol/worker-messages';
+import { kernelsMessage } from '../../../src/session/session';
 import { xorInit } from './fixtures/xor-init';
 
 // The project's TypeScript libraries declare no value for the WebAssembly global.
@@ -17,7 +17,7 @@ afterEach(() => {
 /** A fresh loop (fresh engine modules), trained to the end of XOR; its messages. */
 async function runXor(): Promise<FromWorker[]> {
   vi.resetModules();
-  const { TrainingLoop } = await import('../../../src/training/training-loop');
+  const { TrainingLoop } = await import('../../../src/worker/training-loop');
   const messages: FromWorker[] = [];
   const finished = new Promise<void>((resolve) => {
     const loop = new TrainingLoop((message) => {

@@ -5,10 +5,10 @@
 
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRng, createTrainer, makeDataset } from '../../../src/engine/index';
-import type { Snapshot } from '../../../src/protocol/snapshot';
-import type { FromWorker, SessionInit } from '../../../src/protocol/worker-messages';
-import { TARGET_SAMPLES } from '../../../src/training/health-samples';
-import { TrainingLoop } from '../../../src/training/training-loop';
+import type { Snapshot } from '../../../src/shared/protocol/snapshot';
+import type { FromWorker, SessionInit } from '../../../src/shared/protocol/worker-messages';
+import { TARGET_SAMPLES } from '../../../src/worker/health-samples';
+import { TrainingLoop } from '../../../src/worker/training-loop';
 import { xorInit } from './fixtures/xor-init';
 
 const loops: TrainingLoop[] = [];

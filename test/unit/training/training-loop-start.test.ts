@@ -5,9 +5,9 @@
 // are injected where they would happen, into the real loop and the real engine.
 
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { FromWorker } from '../../../src/protocol/worker-messages';
-import { HealthSampler } from '../../../src/training/health-samples';
-import { TrainingLoop } from '../../../src/training/training-loop';
+import type { FromWorker } from '../../../src/shared/protocol/worker-messages';
+import { HealthSampler } from '../../../src/worker/health-samples';
+import { TrainingLoop } from '../../../src/worker/training-loop';
 import { xorInit } from './fixtures/xor-init';
 
 const XOR = xorInit(5);

@@ -9,10 +9,10 @@ import { build } from 'esbuild';
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createTrainingSession, type WorkerBackedSession } from '../../../src/training/session';
-import type { FromWorker } from '../../../src/protocol/worker-messages';
-import { WorkerClient } from '../../../src/training/worker-client';
-import { startWebWorker, type WebWorkerEnvironment } from '../../../src/training/worker-web';
+import { createTrainingSession, type WorkerBackedSession } from '../../../src/session/session';
+import type { FromWorker } from '../../../src/shared/protocol/worker-messages';
+import { WorkerClient } from '../../../src/session/worker-client';
+import { startWebWorker, type WebWorkerEnvironment } from '../../../src/session/worker-web';
 import { esbuildWasmPlugin } from '../../../scripts/wasm.mjs';
 import { buildWorker, createHost, waitFor, xorModel, type TestHost } from './session-harness';
 
@@ -24,7 +24,7 @@ beforeAll(async () => {
   nodeWorker = await buildWorker();
   // As esbuild.mjs builds dist/worker-web.js: a classic script for the browser.
   const result = await build({
-    entryPoints: [join(__dirname, '../../../src/training/worker-web-main.ts')],
+    entryPoints: [join(__dirname, '../../../src/worker/worker-web-main.ts')],
     bundle: true,
     write: false,
     platform: 'browser',

@@ -3,7 +3,7 @@
 // rates and negative biases kill units; leaky-relu keeps a small slope for z < 0.
 
 import { compactFixes, lowerLearningRateFix, setActivationFix } from '../../fixes';
-import { formatPercent, t } from '../../../l10n';
+import { formatPercent, t } from '../../../shared/l10n';
 import { THRESHOLDS } from '../../thresholds';
 import type { LiveRule } from '../rule';
 import { epochsTrained, healthOf, layerName, layerProblem, limit, wasActive } from './helpers';

@@ -3,10 +3,10 @@
 // first layer where a non-finite value appeared; a finite cost that keeps rising far above its
 // best also counts (see risingCost).
 
-import type { HistoryPoint } from '../../../protocol/snapshot';
+import type { HistoryPoint } from '../../../shared/protocol/snapshot';
 import { compactFixes, lowerLearningRateFix } from '../../fixes';
 import { problem } from '../../semantic';
-import { formatNumber, t } from '../../../l10n';
+import { formatNumber, t } from '../../../shared/l10n';
 import { THRESHOLDS } from '../../thresholds';
 import type { LiveRule } from '../rule';
 import { finite, layerName, layerProblem, limit, wasActive } from './helpers';

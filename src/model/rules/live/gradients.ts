@@ -3,7 +3,7 @@
 // when they are above 1 it explodes. Compared with mean |∂L/∂W|, which does not grow with width.
 
 import { compactFixes, lowerLearningRateFix, setActivationFix } from '../../fixes';
-import { formatNumber, t } from '../../../l10n';
+import { formatNumber, t } from '../../../shared/l10n';
 import { THRESHOLDS } from '../../thresholds';
 import type { LiveRule } from '../rule';
 import { epochsTrained, finite, hasLearnt, healthOf, layerName, layerProblem, limit, wasActive } from './helpers';

@@ -1,6 +1,6 @@
 // Shared pieces of the live rules: where a layer's problem points and how it is phrased.
 
-import { t, tn } from '../../../l10n';
+import { t, tn } from '../../../shared/l10n';
 import type { LayerHealth } from '../../../engine/health-types';
 import { problem } from '../../semantic';
 import type { Problem, TextFix } from '../../spec';

@@ -1,7 +1,7 @@
 // The live rules, and the one function the training session calls after each snapshot.
 
 import type { HealthReport } from '../../../engine/health-types';
-import type { HistoryPoint } from '../../../protocol/snapshot';
+import type { HistoryPoint } from '../../../shared/protocol/snapshot';
 import { fixSourceOf } from '../../fixes';
 import type { ParseResult, Problem } from '../../spec';
 import type { LiveContext, LiveRule, PreviousLiveProblem } from '../rule';

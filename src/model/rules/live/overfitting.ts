@@ -2,10 +2,10 @@
 // while getting worse on data it has not seen. Seen in the curves as the test cost rising from
 // its best while the training cost still falls; L2 (weight decay) and dropout reduce variance.
 
-import type { HistoryPoint } from '../../../protocol/snapshot';
+import type { HistoryPoint } from '../../../shared/protocol/snapshot';
 import { addRegularizationFix, compactFixes } from '../../fixes';
 import { problem } from '../../semantic';
-import { formatNumber, t } from '../../../l10n';
+import { formatNumber, t } from '../../../shared/l10n';
 import { THRESHOLDS } from '../../thresholds';
 import type { LiveRule } from '../rule';
 import { finite, limit, wasActive } from './helpers';

@@ -6,7 +6,7 @@
 // ∂L/∂z = ŷ − y does not vanish. So is a classifier that already gets its training samples right.
 
 import { compactFixes, replaceInitFix, setActivationFix } from '../../fixes';
-import { formatPercent, t } from '../../../l10n';
+import { formatPercent, t } from '../../../shared/l10n';
 import { THRESHOLDS } from '../../thresholds';
 import { SATURATION_THRESHOLD, saturationLabel } from '../../vocabulary';
 import type { LiveRule } from '../rule';

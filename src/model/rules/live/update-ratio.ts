@@ -3,7 +3,7 @@
 // around; far below while the loss has barely moved, the learning rate is too small to learn.
 
 import { compactFixes, lowerLearningRateFix } from '../../fixes';
-import { formatNumber, formatPercent, t } from '../../../l10n';
+import { formatNumber, formatPercent, t } from '../../../shared/l10n';
 import { THRESHOLDS } from '../../thresholds';
 import type { LiveRule } from '../rule';
 import { epochsTrained, finite, healthOf, layerName, layerProblem, limit, wasActive } from './helpers';

@@ -2,7 +2,7 @@
 // batchSize of them. A batch larger than the training split is simply the whole split: one
 // update per epoch (full-batch gradient descent), worth knowing when comparing runs.
 
-import { t } from '../../../l10n';
+import { t } from '../../../shared/l10n';
 import { problem } from '../../semantic';
 import type { StaticRule } from '../rule';
 import { DATASET_FACTS } from '../../vocabulary';

@@ -1,7 +1,7 @@
 // Theory §6: sigmoid's outputs lie in (0, 1). A regression target outside that range (the sine
 // and plane generators go negative) can never be reached, so the loss has a floor above zero.
 
-import { t } from '../../../l10n';
+import { t } from '../../../shared/l10n';
 import { compactFixes, setActivationFix } from '../../fixes';
 import { problem } from '../../semantic';
 import type { StaticRule } from '../rule';

@@ -5,7 +5,7 @@
 import type { Edit } from '../../text/json-edits';
 import { setValueEdit } from '../../fixes';
 import { problem } from '../../semantic';
-import { formatNumber, t } from '../../../l10n';
+import { formatNumber, t } from '../../../shared/l10n';
 import { THRESHOLDS } from '../../thresholds';
 import type { StaticRule } from '../rule';
 

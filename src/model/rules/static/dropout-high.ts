@@ -2,7 +2,7 @@
 // on average fewer than a couple of units alive per step: the layer cannot carry the signal.
 
 import { problem } from '../../semantic';
-import { formatNumber, t } from '../../../l10n';
+import { formatNumber, t } from '../../../shared/l10n';
 import { THRESHOLDS } from '../../thresholds';
 import type { StaticRule } from '../rule';
 

@@ -2,7 +2,7 @@
 // That is a regulariser for hidden units; dropping the output units drops the prediction itself,
 // so the loss is computed on a randomly blanked answer.
 
-import { formatNumber, formatPercent, t } from '../../../l10n';
+import { formatNumber, formatPercent, t } from '../../../shared/l10n';
 import { setValueEdit } from '../../fixes';
 import { problem } from '../../semantic';
 import type { StaticRule } from '../rule';

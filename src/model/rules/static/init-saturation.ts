@@ -8,7 +8,7 @@ import { compactFixes, replaceInitFix } from '../../fixes';
 import { describeInit, layerInits } from '../../init-scale';
 import { problem } from '../../semantic';
 import { twoSidedTail } from '../../stats';
-import { formatNumber, formatPercent, t, tn } from '../../../l10n';
+import { formatNumber, formatPercent, t, tn } from '../../../shared/l10n';
 import { THRESHOLDS } from '../../thresholds';
 import { SATURATION_THRESHOLD, saturationLabel } from '../../vocabulary';
 import type { StaticRule } from '../rule';

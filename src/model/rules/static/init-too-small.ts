@@ -7,7 +7,7 @@
 import { compactFixes, replaceInitFix } from '../../fixes';
 import { describeInit, layerInits } from '../../init-scale';
 import { problem } from '../../semantic';
-import { formatNumber, t } from '../../../l10n';
+import { formatNumber, t } from '../../../shared/l10n';
 import { THRESHOLDS } from '../../thresholds';
 import type { StaticRule } from '../rule';
 

@@ -2,7 +2,7 @@
 // along steep directions and the loss grows instead of shrinking. The perceptron rule is exempt:
 // its updates are ±lr·x, and scaling every weight by the same factor changes no decision.
 
-import { t } from '../../../l10n';
+import { t } from '../../../shared/l10n';
 import { compactFixes, lowerLearningRateFix } from '../../fixes';
 import { problem } from '../../semantic';
 import { THRESHOLDS } from '../../thresholds';

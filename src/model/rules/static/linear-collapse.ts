@@ -1,7 +1,7 @@
 // Theory §4: without a non-linearity, (X·W_h + b_h)·W_o + b_o = X·(W_h·W_o) + (b_h·W_o + b_o),
 // so stacked linear layers are one linear map whatever their widths.
 
-import { t } from '../../../l10n';
+import { t } from '../../../shared/l10n';
 import { compactFixes, setActivationFix } from '../../fixes';
 import { problem } from '../../semantic';
 import type { StaticRule } from '../rule';

@@ -2,7 +2,7 @@
 // zones, so a unit that is confidently wrong barely learns. Binary cross-entropy cancels σ'(z):
 // ∂L/∂z = ŷ − y. Information only: mse on a sigmoid does train, just more slowly (a lesson).
 
-import { t } from '../../../l10n';
+import { t } from '../../../shared/l10n';
 import { compactFixes, setLossFix } from '../../fixes';
 import { problem } from '../../semantic';
 import type { StaticRule } from '../rule';

@@ -2,7 +2,7 @@
 // solve XOR. Known for generators; for small inline data the rule runs the perceptron algorithm,
 // which converges exactly when the classes are linearly separable.
 
-import { t } from '../../../l10n';
+import { t } from '../../../shared/l10n';
 import { addHiddenLayerFix, compactFixes } from '../../fixes';
 import { problem } from '../../semantic';
 import type { StaticRule } from '../rule';

@@ -3,7 +3,7 @@
 // entries ŷᵢ(δᵢⱼ − ŷⱼ) go to 0 when a class is confidently (even wrongly) predicted; with
 // cross-entropy they cancel and ∂L/∂z = ŷ − y.
 
-import { t } from '../../../l10n';
+import { t } from '../../../shared/l10n';
 import { compactFixes, setLossFix } from '../../fixes';
 import { problem } from '../../semantic';
 import type { StaticRule } from '../rule';

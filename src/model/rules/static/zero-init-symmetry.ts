@@ -3,7 +3,7 @@
 // (the perceptron classically starts at 0): the symmetry needs a hidden layer whose incoming and
 // outgoing weights both start equal.
 
-import { t } from '../../../l10n';
+import { t } from '../../../shared/l10n';
 import { compactFixes, replaceInitFix } from '../../fixes';
 import { describeInit, layerInits } from '../../init-scale';
 import { problem } from '../../semantic';

@@ -1,0 +1,80 @@
+// Every message from the webview is untrusted input (a webview runs web content): it is checked
+// against the protocol here, before anything acts on it. Pure, so it is unit-tested directly.
+
+import { REGULARIZATIONS } from '../../engine/types';
+import type { FromWebview, HyperparameterField } from '../../shared/protocol/webview-messages';
+
+export type Validation = { ok: true; message: FromWebview } | { ok: false; reason: string };
+
+/** What the validator needs to know about the attached model to check indices. */
+export interface ValidationContext {
+  /** Units of each layer (hidden then output), when the model parses. */
+  layerUnits?: readonly number[];
+}
+
+const COMMANDS = ['train', 'pause', 'step', 'reset', 'export'] as const;
+const FIELDS: readonly HyperparameterField[] = ['learningRate', 'batchSize', 'regularization.type', 'regularization.lambda'];
+/** Larger values are typos, not experiments; the model rules judge the sensible range. */
+const MAX_HYPERPARAMETER = 1e6;
+const MAX_POSITION = 10_000_000;
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isIndex = (v: unknown, max: number): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < max;
+
+function fail(reason: string): Validation {
+  return { ok: false, reason };
+}
+
+export function validateFromWebview(raw: unknown, context: ValidationContext = {}): Validation {
+  if (!isRecord(raw)) return fail('not an object');
+  switch (raw.type) {
+    case 'ready':
+      return { ok: true, message: { type: 'ready' } };
+    case 'command': {
+      const command = COMMANDS.find((c) => c === raw.command);
+      return command ? { ok: true, message: { type: 'command', command } } : fail(`unknown command ${String(raw.command)}`);
+    }
+    case 'set-hyperparameter': {
+      const field = FIELDS.find((f) => f === raw.field);
+      if (!field) return fail(`unknown hyperparameter ${String(raw.field)}`);
+      const problem = checkHyperparameter(field, raw.value);
+      return problem ? fail(problem) : { ok: true, message: { type: 'set-hyperparameter', field, value: raw.value as number | string } };
+    }
+    case 'reveal-problem':
+      if (!isIndex(raw.line, MAX_POSITION) || !isIndex(raw.character, MAX_POSITION)) return fail('position must be non-negative integers');
+      return { ok: true, message: { type: 'reveal-problem', line: raw.line, character: raw.character } };
+    case 'unit-grid': {
+      if (!isIndex(raw.id, Number.MAX_SAFE_INTEGER)) return fail('id must be a non-negative integer');
+      const units = context.layerUnits;
+      if (!units) return fail('the model has no layers to show');
+      if (!isIndex(raw.layer, units.length)) return fail(`layer must be an integer in [0, ${units.length})`);
+      const layerUnits = units[raw.layer] ?? 0;
+      if (!isIndex(raw.unit, layerUnits)) return fail(`unit must be an integer in [0, ${layerUnits})`);
+      return { ok: true, message: { type: 'unit-grid', id: raw.id, layer: raw.layer, unit: raw.unit } };
+    }
+    default:
+      return fail(`unknown message type ${String(raw.type)}`);
+  }
+}
+
+/** Why a value cannot be written for this field, or undefined when it can. */
+export function checkHyperparameter(field: HyperparameterField, value: unknown): string | undefined {
+  switch (field) {
+    case 'learningRate':
+      return typeof value === 'number' && Number.isFinite(value) && value > 0 && value <= MAX_HYPERPARAMETER
+        ? undefined
+        : 'the learning rate must be a number above 0';
+    case 'batchSize':
+      return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_HYPERPARAMETER
+        ? undefined
+        : 'the batch size must be a whole number of at least 1';
+    case 'regularization.type':
+      return typeof value === 'string' && (REGULARIZATIONS as readonly string[]).includes(value)
+        ? undefined
+        : `regularization must be one of ${REGULARIZATIONS.join(', ')}`;
+    case 'regularization.lambda':
+      return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= MAX_HYPERPARAMETER
+        ? undefined
+        : 'λ must be a number of at least 0';
+  }
+}

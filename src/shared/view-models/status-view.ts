@@ -1,0 +1,56 @@
+// The toolbar's epoch counter and speed, and the Train/Pause button's role.
+
+import type { SessionState, Snapshot } from '../protocol/snapshot';
+import { formatCount, formatUnit } from '../l10n';
+
+/**
+ * `epoch 12 / 300`, or `epoch 12.4 / 300` in the middle of an epoch (a long epoch is reported as
+ * it goes). The fraction is rounded down: `12.9` never reads `13.0` before epoch 13 is done.
+ */
+export function epochText(snapshot: Snapshot | null, epochs: number | undefined): string {
+  const done = snapshot?.epoch ?? 0;
+  const fraction = snapshot?.progress?.epochFraction ?? 0;
+  const tenths = Math.min(9, Math.floor(fraction * 10));
+  const epoch = tenths > 0 ? `${done}.${tenths}` : String(done);
+  const target = snapshot?.epochs ?? epochs;
+  return target ? `epoch ${epoch} / ${target}` : `epoch ${epoch}`;
+}
+
+export function speedText(snapshot: Snapshot | null, state: SessionState): string {
+  if (!snapshot || state !== 'training') return '';
+  const s = snapshot.samplesPerSecond;
+  return formatUnit(s, 'samples/s');
+}
+
+/** Train resumes or starts; while training the same button pauses. */
+export function primaryCommand(state: SessionState): 'train' | 'pause' {
+  return state === 'training' ? 'pause' : 'train';
+}
+
+/**
+ * A run that stopped beyond its epoch limit: the limit was lowered below the epoch reached (or a
+ * Step went past it). "finished" would say it reached the limit; it did not stop there.
+ */
+export function pastLimitText(epoch: number, epochs: number): string {
+  return `Stopped at epoch ${formatCount(epoch)}: the run is past the limit of ${formatCount(epochs)} epochs.`;
+}
+
+/** Whether a run's state is the one pastLimitText describes. */
+export function isPastLimit(state: SessionState, epoch: number, epochs: number): boolean {
+  return state === 'finished' && epoch > epochs;
+}
+
+export function stateText(state: SessionState, message: string | null, snapshot?: Snapshot | null): string {
+  switch (state) {
+    case 'idle':
+      return 'ready';
+    case 'training':
+      return 'training';
+    case 'paused':
+      return 'paused';
+    case 'finished':
+      return snapshot && isPastLimit(state, snapshot.epoch, snapshot.epochs) ? pastLimitText(snapshot.epoch, snapshot.epochs) : 'finished';
+    case 'diverged':
+      return message ? `diverged: ${message}` : 'diverged';
+  }
+}
