@@ -4,7 +4,7 @@
 
 import type { GradientCheckResult, WeightsFile } from '../engine/trainer-api';
 import type { ParseResult, Problem } from '../model/spec';
-import type { DataView, GridView, HistoryPoint, SessionState, Snapshot } from '../shared/protocol/snapshot';
+import type { DataView, GridView, HealthSample, HistoryPoint, SessionState, Snapshot } from '../shared/protocol/snapshot';
 import type { StartWorker } from './worker-transport';
 
 /** A snapshot's diagrams, as TrainingSession.diagrams keeps the last ones. */
@@ -74,6 +74,12 @@ export interface TrainingSession extends Disposable {
    * reset until the new run sends its own, and for networks too big to draw.
    */
   readonly diagrams: SnapshotDiagrams | null;
+  /**
+   * Health over time since the last reset (weight percentiles and gradient flow per layer, the
+   * worker's epoch-end samples), oldest first and bounded (TIMELINE_LIMIT): kept here, beside the
+   * losses, so a panel opened late, hidden or reloaded draws the whole run.
+   */
+  readonly health: readonly HealthSample[];
   readonly data: DataView | null;
   /** Parse + static + live problems, deduplicated, each with its range in the text. */
   readonly problems: readonly Problem[];

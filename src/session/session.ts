@@ -10,7 +10,8 @@ import type { KernelKind } from '../engine/index';
 import type { WeightsFile, GradientCheckResult } from '../engine/trainer-api';
 import { checkAgainstData, parseModel } from '../model/index';
 import type { ModelSpec, ParseResult, Problem } from '../model/spec';
-import type { DataView, GridView, HistoryPoint, SessionState, Snapshot } from '../shared/protocol/snapshot';
+import type { DataView, GridView, HealthSample, HistoryPoint, SessionState, Snapshot } from '../shared/protocol/snapshot';
+import { appendSample, snapshotSamples } from '../shared/view-models/health-timeline';
 import type { FromWorker } from '../shared/protocol/worker-messages';
 import type { Disposable, SessionChange, SessionHost, SnapshotDiagrams, TrainingSession } from './session-api';
 import { combineProblems, dataProblem, problemsSignature, runStartProblem, trainingErrorProblem, weightsProblem } from '../run/problems';
@@ -75,6 +76,7 @@ class Session implements WorkerBackedSession {
   private readonly points = new HistoryColumns();
   private snapshot: Snapshot | null = null;
   private lastDiagrams: SnapshotDiagrams | null = null;
+  private readonly healthSamples: HealthSample[] = [];
   private dataView: DataView | null = null;
   /** The kernels the worker last said it runs, so the log says it once per change. */
   private kernels: KernelKind | null = null;
@@ -119,6 +121,9 @@ class Session implements WorkerBackedSession {
   }
   get diagrams(): SnapshotDiagrams | null {
     return this.lastDiagrams;
+  }
+  get health(): readonly HealthSample[] {
+    return this.healthSamples;
   }
   get data(): DataView | null {
     return this.dataView;
@@ -524,6 +529,7 @@ class Session implements WorkerBackedSession {
     this.points.clear();
     this.snapshot = null;
     this.lastDiagrams = null;
+    this.healthSamples.length = 0;
     this.liveList = [];
     // What the worker's first snapshot of the new run will confirm.
     this.setState('idle');
@@ -573,6 +579,7 @@ class Session implements WorkerBackedSession {
   /** The snapshot's epochs are already in the history (its `points` are left empty). */
   private onSnapshot(snapshot: Snapshot): void {
     this.snapshot = snapshot;
+    for (const sample of snapshotSamples(snapshot)) appendSample(this.healthSamples, sample);
     if (snapshot.parameters || snapshot.boundary) {
       this.lastDiagrams = { parameters: snapshot.parameters, boundary: snapshot.boundary, ...(snapshot.diagramId !== undefined ? { diagramId: snapshot.diagramId } : {}) };
     }

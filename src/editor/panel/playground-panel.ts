@@ -8,7 +8,6 @@ import { fileName } from '../../shared/l10n';
 import type { SessionChange, SessionRegistry, TrainingSession } from '../../session/session-api';
 import type { Snapshot } from '../../shared/protocol/snapshot';
 import type { FromWebview, HyperparameterField, ToWebview } from '../../shared/protocol/webview-messages';
-import type { HealthTimelines } from './health-timelines';
 import { hyperparameterEdit } from './hyperparameter-edit';
 import { modelSummary, problemAt, problemViews } from './model-summary';
 import { makeNonce, panelHtml } from './panel-html';
@@ -16,6 +15,7 @@ import { validateFromWebview } from './validate-message';
 import { countMessage, timed } from '../../session/host-counters';
 import { COMMANDS } from '../commands-ids';
 import { thinHistory } from '../../shared/view-models/decimate';
+import { samplesSince } from '../../shared/view-models/health-timeline';
 import { newPoints, sentWithFull, snapshotUpdate, type SentReports } from './snapshot-update';
 
 export const PANEL_VIEW_TYPE = 'nnPlayground.panel';
@@ -71,7 +71,6 @@ export class PlaygroundPanel implements vscode.Disposable {
     readonly panel: vscode.WebviewPanel,
     private readonly extensionUri: vscode.Uri,
     private readonly sessions: SessionRegistry,
-    private readonly timelines: HealthTimelines,
     private readonly log: (message: string) => void,
     preferredKey?: string,
     private readonly experiments?: ExperimentResults,
@@ -125,7 +124,6 @@ export class PlaygroundPanel implements vscode.Disposable {
     this.retention = session ? this.sessions.retain?.(session.key) : undefined;
     this.session = session;
     this.sessionSubscription = session?.onDidChange((change) => this.onSessionChange(change));
-    if (session) this.timelines.track(session);
     this.panel.title = session ? `NN Playground · ${fileName(vscode.Uri.parse(session.key).path)}` : 'NN Playground';
     this.requestFull();
   }
@@ -194,7 +192,7 @@ export class PlaygroundPanel implements vscode.Disposable {
     if (p.snapshot && s.latest) {
       const points = newPoints(s.history, this.sentHistory);
       this.sentHistory = s.history.length;
-      const healthSamples = this.timelines.since(s, this.sentSampleEpoch);
+      const healthSamples = samplesSince(s.health, this.sentSampleEpoch);
       this.sentSampleEpoch = healthSamples.at(-1)?.epoch ?? this.sentSampleEpoch;
       const update = snapshotUpdate({ ...withSessionDiagrams(s), state: s.state, healthSamples }, points, this.sentReports);
       this.sentReports = update.sent;
@@ -206,7 +204,7 @@ export class PlaygroundPanel implements vscode.Disposable {
     const s = this.session;
     this.sentHistory = s?.history.length ?? 0;
     const lastEpoch = s?.history.at(-1)?.epoch ?? 0;
-    const timeline = s ? this.timelines.timeline(s).filter((t) => t.epoch <= lastEpoch) : [];
+    const timeline = s ? s.health.filter((t) => t.epoch <= lastEpoch) : [];
     this.sentSampleEpoch = timeline.at(-1)?.epoch ?? -1;
     const snapshot = s?.latest ? withSessionDiagrams(s) : null;
     this.sentReports = sentWithFull(snapshot);

@@ -3,7 +3,6 @@
 
 import * as vscode from 'vscode';
 import type { SessionRegistry } from '../../session/session-api';
-import { HealthTimelines } from './health-timelines';
 import type { ExperimentResults } from './experiment-results';
 import type { PanelWebviewState } from '../../shared/protocol/webview-messages';
 import { PANEL_VIEW_TYPE, PlaygroundPanel } from './playground-panel';
@@ -22,12 +21,11 @@ export function registerPlaygroundPanel(
   log: (message: string) => void = () => undefined,
   experiments?: ExperimentResults,
 ): vscode.Disposable {
-  const timelines = new HealthTimelines(sessions);
   let current: PlaygroundPanel | undefined;
 
   const adopt = (panel: vscode.WebviewPanel, key?: string): PlaygroundPanel => {
     current?.dispose();
-    const created = new PlaygroundPanel(panel, context.extensionUri, sessions, timelines, log, key, experiments);
+    const created = new PlaygroundPanel(panel, context.extensionUri, sessions, log, key, experiments);
     created.onDidDispose(() => {
       if (current === created) current = undefined;
     });
@@ -43,7 +41,6 @@ export function registerPlaygroundPanel(
   };
 
   const registration = vscode.Disposable.from(
-    timelines,
     vscode.commands.registerCommand(OPEN_PANEL_COMMAND, open),
     vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {

@@ -1,12 +1,12 @@
-// Health over time (weight percentiles and gradient flow per layer). The session's history holds
-// losses only, so both ends of the panel keep this timeline from the snapshots they see: the
-// extension host for the whole session (sent in `full`), the webview from then on. The worker
+// Health over time (weight percentiles and gradient flow per layer). The session keeps this
+// timeline beside its loss history (TrainingSession.health, sent whole in `full`); the webview
+// appends what each snapshot update brings to the copy it draws. The worker
 // samples it at epoch ends (snapshot.healthSamples), so a fast run still draws a curve; a snapshot
 // without samples gives one from its health report. Bounded: when it grows past its limit every
 // other sample is dropped, so a long run keeps its whole span.
 
 import type { Snapshot } from '../protocol/snapshot';
-import type { HealthSample } from '../protocol/webview-messages';
+import type { HealthSample } from '../protocol/snapshot';
 
 export const TIMELINE_LIMIT = 600;
 
@@ -38,4 +38,11 @@ export function appendSample(timeline: HealthSample[], sample: HealthSample, lim
     for (let read = 0; read <= last; read++) if (read % 2 === 0 || read === last) timeline[write++] = timeline[read] as HealthSample;
     timeline.length = write;
   }
+}
+
+/** Samples after `epoch`, oldest first: what a panel has not sent to its webview yet. */
+export function samplesSince(timeline: readonly HealthSample[], epoch: number): HealthSample[] {
+  let first = timeline.length;
+  while (first > 0 && (timeline[first - 1] as HealthSample).epoch > epoch) first--;
+  return timeline.slice(first);
 }

@@ -3,7 +3,7 @@
 // rather than by one sample per snapshot.
 
 import { describe, expect, it } from 'vitest';
-import { snapshotSamples } from '../../../src/shared/view-models/health-timeline';
+import { samplesSince, snapshotSamples } from '../../../src/shared/view-models/health-timeline';
 import { applyMessage, emptyState } from '../../../src/shared/view-models/panel-state';
 import { epochText } from '../../../src/shared/view-models/status-view';
 import type { HealthSample, Snapshot } from '../../../src/shared/protocol/snapshot';
@@ -40,5 +40,15 @@ describe('health timeline from epoch-end samples', () => {
     const layer = { layer: 0, activation: 'tanh', units: 1, weights, biases: weights, preActivations: weights, activations: weights, gradMeanAbs: 0.25, gradNorm: 0, weightNorm: 0, updateRatio: 0, saturatedFraction: 0, deadFraction: null };
     expect(snapshotSamples(snapshot({ epoch: 7, health: { nonFinite: null, layers: [layer] } }))).toEqual([{ epoch: 7, layers: [{ weightPercentiles: [1, 2], gradMeanAbs: 0.25 }] }]);
     expect(snapshotSamples(snapshot({ epoch: 7 }))).toEqual([]);
+  });
+});
+
+describe('samples a panel has not sent yet', () => {
+  const timeline: HealthSample[] = [1, 2, 4, 8].map((epoch) => ({ epoch, layers: [] }));
+  it('are those after the last epoch sent, oldest first', () => {
+    expect(samplesSince(timeline, 2).map((s) => s.epoch)).toEqual([4, 8]);
+    expect(samplesSince(timeline, 3).map((s) => s.epoch)).toEqual([4, 8]);
+    expect(samplesSince(timeline, -1).map((s) => s.epoch)).toEqual([1, 2, 4, 8]);
+    expect(samplesSince(timeline, 8)).toEqual([]);
   });
 });

@@ -14,6 +14,8 @@ function session(text: string, host: TestHost = createHost(worker.path)): Worker
 }
 
 const epochOf = (s: WorkerBackedSession) => s.latest?.epoch ?? 0;
+/** spiralModel(): two hidden layers and the output layer, each with its health. */
+const spiralLayerCount = (JSON.parse(spiralModel()) as { layers: unknown[] }).layers.length;
 
 describe('training a model', () => {
   it('trains XOR to 100% accuracy and finishes', async () => {
@@ -63,6 +65,22 @@ describe('training a model', () => {
     await sleep(200);
     expect(s.history.map((p) => p.epoch)).toEqual([1, 2, 3]);
     expect(s.state).toBe('paused');
+  });
+
+  it('keeps health over time beside the losses, and a reset empties both', async () => {
+    const s = session(spiralModel());
+    s.train();
+    await waitFor(s, () => epochOf(s) >= 5 && s.health.length >= 2, 'five epochs with health samples');
+    s.pause();
+    await waitFor(s, () => s.state === 'paused', 'the pause');
+    const epochs = s.health.map((h) => h.epoch);
+    // One sample per epoch end seen, oldest first, none past the last epoch trained.
+    expect(epochs).toEqual([...new Set(epochs)].sort((a, b) => a - b));
+    expect(epochs.at(-1)).toBeLessThanOrEqual(epochOf(s));
+    expect(s.health[0]!.layers.length).toBe(spiralLayerCount);
+    s.reset();
+    await waitFor(s, () => s.history.length === 0 && s.state === 'idle', 'the reset');
+    expect(s.health).toEqual([]);
   });
 
   it('resets to the same initial weights: the first epoch has the same loss again', async () => {
