@@ -46,6 +46,14 @@ export function resetReason(reasons: readonly string[]): string {
 /** The notice of a run held while the text cannot train. */
 export const PAUSED_FOR_ERRORS = 'Paused: the model has errors. Training resumes when they are fixed.';
 
+/**
+ * The host's side of a session's run (the worker's own state, idle … diverged, comes with each
+ * snapshot as `state`). A run that is held is one an edit paused because the text cannot train;
+ * it resumes when the text is valid again. Held without a run, or running after dispose, cannot be
+ * written down.
+ */
+type RunPhase = { readonly kind: 'none' } | { readonly kind: 'running'; readonly held: boolean } | { readonly kind: 'disposed' };
+
 export function createTrainingSession(key: string, text: string, host: SessionHost): WorkerBackedSession {
   return new Session(key, text, host);
 }
@@ -63,8 +71,8 @@ class Session implements WorkerBackedSession {
   private readonly cache: { csv?: CsvCache } = {};
 
   private client: WorkerClient | null = null;
-  /** Whether the worker holds a run of `prepared` (init sent). */
-  private running = false;
+  /** Where the run is, on the host's side: see RunPhase. Changed only by enter() and hold(). */
+  private phase: RunPhase = { kind: 'none' };
   private readonly exits: Promise<number>[] = [];
   private weightsOffered = false;
   /** The generation of the run the saved weights were given to, until it has started. */
@@ -89,12 +97,9 @@ class Session implements WorkerBackedSession {
 
   private readonly listeners = new Set<(change: SessionChange) => void>();
   private queue: Promise<void> = Promise.resolve();
-  /** Training was paused by an invalid edit and resumes when the text is valid again. */
-  private resumeWhenValid = false;
   private noticeText: string | undefined;
   /** The notice stopForEdit gave for a reset that applyParse has not carried out yet. */
   private announcedReset: string | undefined;
-  private disposed = false;
   private liveRulesAt = -Infinity;
 
   constructor(
@@ -105,6 +110,29 @@ class Session implements WorkerBackedSession {
     this.parseResult = parseModel(text);
     this.refreshProblems(false);
     this.enqueue(() => this.applyParse(this.parseResult));
+  }
+
+  // ---- the run's phase: every transition is here ---------------------------------------------
+
+  /** Whether the worker holds a run of `prepared` (init sent). */
+  private get running(): boolean {
+    return this.phase.kind === 'running';
+  }
+  /** Training was paused by an edit that cannot train, and resumes when the text is valid again. */
+  private get held(): boolean {
+    return this.phase.kind === 'running' && this.phase.held;
+  }
+  private get disposed(): boolean {
+    return this.phase.kind === 'disposed';
+  }
+  /** none → running (a run sent to the worker), running → none (the worker ended), any → disposed. */
+  private enter(next: RunPhase): void {
+    if (this.phase.kind === 'disposed') return; // final
+    this.phase = next;
+  }
+  /** Holds or releases a running run for the text (a run that is not in the worker has nothing to hold). */
+  private hold(held: boolean): void {
+    if (this.phase.kind === 'running' && this.phase.held !== held) this.phase = { kind: 'running', held };
   }
 
   get state(): SessionState {
@@ -174,7 +202,7 @@ class Session implements WorkerBackedSession {
     if (change.kind !== 'structure') return;
     if (this.currentState === 'training') {
       this.client?.post({ type: 'pause' });
-      this.resumeWhenValid = true;
+      this.hold(true);
     }
     this.announcedReset = resetReason(change.reasons);
     this.setNotice(this.announcedReset);
@@ -225,13 +253,13 @@ class Session implements WorkerBackedSession {
       return;
     }
     this.setSessionProblems([]);
-    const wasTraining = this.currentState === 'training' || this.resumeWhenValid;
+    const wasTraining = this.currentState === 'training' || this.held;
     this.spec = spec;
     this.specParse = parse;
     this.prepared = prepared;
     if (!this.running) {
       this.emit({ kind: 'model', reset: false });
-      this.resumeWhenValid = false;
+      this.hold(false);
       return;
     }
     if (change?.kind === 'none') {
@@ -245,7 +273,7 @@ class Session implements WorkerBackedSession {
     this.announcedReset = undefined;
     this.setNotice(reason);
     this.startRun(prepared, reason);
-    this.resumeWhenValid = false;
+    this.hold(false);
     if (wasTraining) {
       this.client?.post({ type: 'train' });
       // Training, as far as the next edit is concerned: a broken edit before the worker's first
@@ -269,9 +297,9 @@ class Session implements WorkerBackedSession {
   private holdForInvalidText(): void {
     if (this.currentState === 'training') {
       this.client?.post({ type: 'pause' });
-      this.resumeWhenValid = true;
+      this.hold(true);
     }
-    if (this.resumeWhenValid) this.setNotice(PAUSED_FOR_ERRORS);
+    if (this.held) this.setNotice(PAUSED_FOR_ERRORS);
   }
 
   /** The run goes on as it was (the edit was undone, or changed only hyperparameters). */
@@ -279,8 +307,8 @@ class Session implements WorkerBackedSession {
     // What was said about a pause or a reset that is not happening any more.
     if (this.noticeText === PAUSED_FOR_ERRORS || this.noticeText === this.announcedReset) this.setNotice(undefined);
     this.announcedReset = undefined;
-    if (!this.resumeWhenValid) return;
-    this.resumeWhenValid = false;
+    if (!this.held) return;
+    this.hold(false);
     if (this.running) this.client?.post({ type: 'train' });
   }
 
@@ -308,7 +336,7 @@ class Session implements WorkerBackedSession {
   pause(): void {
     this.setNotice(undefined);
     this.enqueue(() => {
-      this.resumeWhenValid = false;
+      this.hold(false);
       if (this.running && !this.disposed) this.client?.post({ type: 'pause' });
     });
   }
@@ -323,7 +351,7 @@ class Session implements WorkerBackedSession {
   reset(): void {
     this.setNotice(undefined);
     this.enqueue(async () => {
-      this.resumeWhenValid = false;
+      this.hold(false);
       const spec = this.spec;
       if (!spec || this.disposed) return;
       // Re-read the CSV: a reset is when a person expects an edited data file to be picked up.
@@ -389,7 +417,7 @@ class Session implements WorkerBackedSession {
 
   dispose(): void {
     if (this.disposed) return;
-    this.disposed = true;
+    this.enter({ kind: 'disposed' });
     this.listeners.clear();
     this.stopWorker();
   }
@@ -482,7 +510,7 @@ class Session implements WorkerBackedSession {
       onUnexpectedExit: (reason) => {
         if (this.client !== client) return;
         this.client = null;
-        this.running = false;
+        this.enter({ kind: 'none' });
         this.host.log(`[${this.key}] training worker stopped: ${reason}`);
         const problem = trainingErrorProblem(`the training worker stopped (${reason}). Train starts a new run.`, this.parseResult.locations);
         this.setSessionProblems([...this.sessionProblems, problem]);
@@ -498,7 +526,7 @@ class Session implements WorkerBackedSession {
   private stopWorker(): void {
     const client = this.client;
     this.client = null;
-    this.running = false;
+    this.enter({ kind: 'none' });
     if (client) void client.terminate();
   }
 
@@ -506,7 +534,7 @@ class Session implements WorkerBackedSession {
   private startRun(prepared: Extract<PreparedRun, { ok: true }>, reason?: string): void {
     this.generation += 1;
     this.client?.post({ type: 'init', init: prepared.init, generation: this.generation, l10n: { locale: uiLocale(), contents: currentBundle() } });
-    this.running = true;
+    this.enter({ kind: 'running', held: false });
     // An earlier attempt's failed start is over once a new one is asked for.
     this.sessionProblems = this.sessionProblems.filter((problem) => problem.code !== 'run-start-failed');
     this.clearRun();
@@ -617,7 +645,7 @@ class Session implements WorkerBackedSession {
     else if (stage === 'init' || stage === 'start') {
       // The worker holds no run (it sent no `ready`): nothing may be posted to it as if it did, and
       // the next Train or request asks for a new one. The state is still the 'idle' of startRun.
-      this.running = false;
+      this.enter({ kind: 'none' });
       // The run that was to start from the saved weights never did: the next attempt gets them.
       if (this.weightsGeneration === this.generation) this.weightsOffered = false;
       const problem = stage === 'init' ? dataProblem(message, locations) : runStartProblem(message, locations);
