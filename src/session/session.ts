@@ -245,14 +245,8 @@ class Session implements WorkerBackedSession {
 
     const prepared = await prepareRun(spec, parse, { host: this.host, settings: this.host.settings(), cache: this.cache, fresh: false });
     if (this.disposed || parse !== this.parseResult) return;
-    if (!prepared.ok) {
-      // Refused (too big) or no data: like an invalid edit, the current run is kept, paused.
-      this.setSessionProblems(prepared.problems);
-      this.holdForInvalidText();
-      this.emit({ kind: 'model', reset: false });
-      return;
-    }
-    this.setSessionProblems([]);
+    // Refused (too big) or no data: like an invalid edit, the current run is kept, paused.
+    if (!this.acceptPrepared(prepared)) return;
     const wasTraining = this.currentState === 'training' || this.held;
     this.spec = spec;
     this.specParse = parse;
@@ -280,6 +274,18 @@ class Session implements WorkerBackedSession {
       // snapshot of the new run must pause it and say so, not find it 'idle' and let it run on.
       this.setState('training');
     }
+  }
+
+  /** A run that cannot be prepared keeps the current one, held, with the reason as its problems. */
+  private acceptPrepared(prepared: PreparedRun): prepared is Extract<PreparedRun, { ok: true }> {
+    if (prepared.ok) {
+      this.setSessionProblems([]);
+      return true;
+    }
+    this.setSessionProblems(prepared.problems);
+    this.holdForInvalidText();
+    this.emit({ kind: 'model', reset: false });
+    return false;
   }
 
   /**
@@ -358,14 +364,8 @@ class Session implements WorkerBackedSession {
       // The parse the spec came from: the latest text may not parse, or not be applied yet.
       const prepared = await prepareRun(spec, this.specParse ?? this.parseResult, { host: this.host, settings: this.host.settings(), cache: this.cache, fresh: true });
       if (this.disposed) return;
-      if (!prepared.ok) {
-        // The data file went missing or broke: keep the run as it is, and say why.
-        this.setSessionProblems(prepared.problems);
-        this.holdForInvalidText();
-        this.emit({ kind: 'model', reset: false });
-        return;
-      }
-      this.setSessionProblems([]);
+      // The data file went missing or broke: keep the run as it is, and say why.
+      if (!this.acceptPrepared(prepared)) return;
       const dataChanged = this.prepared?.ok === true && !sameValue(prepared.init.data, this.prepared.init.data);
       this.prepared = prepared;
       if (!this.running) {
