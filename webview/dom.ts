@@ -31,31 +31,47 @@ export function setText(el: HTMLElement, text: string): void {
 }
 
 /**
- * A chart's text alternative for screen readers: what the chart shows, in sentences, linked to its
- * canvases with `aria-describedby` (app.ts). Not a live region: the panel has one of those
- * (Announcer), so seven charts do not talk over each other. Written at most every `intervalMs`.
+ * Writes the latest value it is given at most every `intervalMs`: a value given while one waits
+ * replaces it. The one timer behind the chart summaries and the live region.
  */
-export class TextSummary {
-  readonly element: HTMLParagraphElement;
-  private pending: string | null = null;
+class LatestAtMost<T> {
+  private pending: { value: T } | null = null;
   private timer: number | undefined;
-  private last = 0;
+  private last = -Infinity;
 
-  constructor(private readonly intervalMs = 2000) {
-    this.element = h('p', { className: 'sr-only' });
-  }
+  constructor(
+    private readonly intervalMs: number,
+    private readonly write: (value: T) => void,
+  ) {}
 
-  set(text: string): void {
-    if (text === this.element.textContent) return;
-    this.pending = text;
+  push(value: T): void {
+    this.pending = { value };
     if (this.timer !== undefined) return;
     const wait = Math.max(0, this.last + this.intervalMs - performance.now());
     this.timer = window.setTimeout(() => {
       this.timer = undefined;
       this.last = performance.now();
-      if (this.pending !== null) setText(this.element, this.pending);
+      if (this.pending !== null) this.write(this.pending.value);
       this.pending = null;
     }, wait);
+  }
+}
+
+/**
+ * A chart's text alternative for screen readers: what the chart shows, in sentences, linked to its
+ * canvases with `aria-describedby` (app.ts). Not a live region: the panel has one of those
+ * (Announcer), so seven charts do not talk over each other. Written at most every `intervalMs`.
+ */
+export class TextSummary {
+  readonly element: HTMLParagraphElement = h('p', { className: 'sr-only' });
+  private readonly writer: LatestAtMost<string>;
+
+  constructor(intervalMs = 2000) {
+    this.writer = new LatestAtMost(intervalMs, (text) => setText(this.element, text));
+  }
+
+  set(text: string): void {
+    if (text !== this.element.textContent) this.writer.push(text);
   }
 }
 
@@ -65,25 +81,15 @@ export class TextSummary {
  * `intervalMs` so a training run does not flood the screen reader.
  */
 export class Announcer {
-  readonly element: HTMLParagraphElement;
-  private pending: string | null = null;
-  private timer: number | undefined;
-  private last = -Infinity;
+  readonly element: HTMLParagraphElement = h('p', { id: 'announcer', className: 'sr-only', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
+  private readonly writer: LatestAtMost<string>;
 
-  constructor(private readonly intervalMs = 1000) {
-    this.element = h('p', { id: 'announcer', className: 'sr-only', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
+  constructor(intervalMs = 1000) {
+    // Set even when the text is the same as before: a screen reader says a repeated state again.
+    this.writer = new LatestAtMost(intervalMs, (text) => (this.element.textContent = text));
   }
 
   say(text: string): void {
-    if (text === '') return;
-    this.pending = text;
-    if (this.timer !== undefined) return;
-    const wait = Math.max(0, this.last + this.intervalMs - performance.now());
-    this.timer = window.setTimeout(() => {
-      this.timer = undefined;
-      this.last = performance.now();
-      if (this.pending !== null) this.element.textContent = this.pending;
-      this.pending = null;
-    }, wait);
+    if (text !== '') this.writer.push(text);
   }
 }
