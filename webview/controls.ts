@@ -9,6 +9,7 @@ import type { PanelState } from '../src/shared/view-models/panel-state';
 import { epochText, primaryCommand, speedText, stateText } from '../src/shared/view-models/status-view';
 import type { FromWebview, HyperparameterField } from '../src/shared/protocol/webview-messages';
 import { h, setText, withChildren, type Announcer } from './dom';
+import { t } from '../src/shared/l10n';
 
 /** A codicon (bundled font, dist/webview/codicons/): decoration only, the button's text names it. */
 const icon = (name: string) => h('span', { className: `codicon codicon-${name}`, 'aria-hidden': 'true' });
@@ -16,15 +17,15 @@ const icon = (name: string) => h('span', { className: `codicon codicon-${name}`,
 export class Controls {
   readonly element: HTMLElement;
   private readonly primaryIcon = icon('play');
-  private readonly primaryLabel = h('span', {}, 'Train');
+  private readonly primaryLabel = h('span', {}, t('Train'));
   private readonly primary = h('button', { type: 'button', id: 'train-pause', className: 'primary' }, this.primaryIcon, this.primaryLabel);
-  private readonly step = h('button', { type: 'button', id: 'step', title: 'Train one epoch' }, icon('debug-step-over'), 'Step');
-  private readonly reset = h('button', { type: 'button', id: 'reset', title: 'Re-initialise from the seed' }, icon('debug-restart'), 'Reset');
-  private readonly exportButton = h('button', { type: 'button', id: 'export', title: 'Export to PyTorch: a script or notebook that reproduces this run' }, icon('export'), 'Export…');
-  private readonly epoch = h('span', { id: 'epoch', className: 'counter', 'data-testid': 'epoch' }, 'epoch 0');
+  private readonly step = h('button', { type: 'button', id: 'step', title: t('Train one epoch') }, icon('debug-step-over'), t('Step'));
+  private readonly reset = h('button', { type: 'button', id: 'reset', title: t('Re-initialise from the seed') }, icon('debug-restart'), t('Reset'));
+  private readonly exportButton = h('button', { type: 'button', id: 'export', title: t('Export to PyTorch: a script or notebook that reproduces this run') }, icon('export'), t('Export…'));
+  private readonly epoch = h('span', { id: 'epoch', className: 'counter', 'data-testid': 'epoch' }, epochText(null, undefined));
   private readonly speed = h('span', { id: 'speed', className: 'counter' });
   // Not live regions: the state and the notices are spoken by the panel's one Announcer.
-  private readonly stateLabel = h('span', { id: 'state', className: 'state' }, 'ready');
+  private readonly stateLabel = h('span', { id: 'state', className: 'state' }, stateText('idle', null, null));
   private readonly following = h('p', { className: 'following' });
   /** What the session did on its own, and why: a reset for an edit, a pause for errors. */
   private readonly notice = h('p', { id: 'notice', className: 'notice', hidden: true });
@@ -55,7 +56,7 @@ export class Controls {
       { className: 'toolbar' },
       h(
         'div',
-        { className: 'toolbar-row', role: 'toolbar', 'aria-label': 'Training' },
+        { className: 'toolbar-row', role: 'toolbar', 'aria-label': t('Training') },
         this.primary,
         this.step,
         this.reset,
@@ -67,9 +68,9 @@ export class Controls {
       h(
         'div',
         { className: 'toolbar-row' },
-        field('learning rate', 'lr', this.inputs.learningRate),
-        field('batch size', 'batch', this.inputs.batchSize),
-        field('regularisation', 'reg', this.inputs['regularization.type']),
+        field(t('learning rate'), 'lr', this.inputs.learningRate),
+        field(t('batch size'), 'batch', this.inputs.batchSize),
+        field(t('regularisation'), 'reg', this.inputs['regularization.type']),
         field('λ', 'lambda', this.inputs['regularization.lambda']),
       ),
       this.error,
@@ -111,7 +112,7 @@ export class Controls {
   }
 
   private problemIn(field: HyperparameterField, input: HTMLInputElement | HTMLSelectElement): string | undefined {
-    return input.value.trim() === '' ? 'a value is needed' : checkHyperparameter(field, this.valueOf(field, input));
+    return input.value.trim() === '' ? t('a value is needed') : checkHyperparameter(field, this.valueOf(field, input));
   }
 
   private write(field: HyperparameterField, input: HTMLInputElement | HTMLSelectElement): void {
@@ -119,7 +120,7 @@ export class Controls {
     if (problem) {
       input.setAttribute('aria-invalid', 'true');
       this.error.hidden = false;
-      setText(this.error, `Not written: ${problem}.`);
+      setText(this.error, t('Not written: {problem}.', { problem }));
       this.errorFor = { field, sessionKey: this.sessionKey };
       return;
     }
@@ -143,9 +144,9 @@ export class Controls {
     if (this.errorFor && this.errorFor.sessionKey !== state.sessionKey) this.clearError();
     const command = primaryCommand(state.state);
     this.primary.dataset.command = command;
-    setText(this.primaryLabel, command === 'pause' ? 'Pause' : 'Train');
+    setText(this.primaryLabel, command === 'pause' ? t('Pause') : t('Train'));
     this.primaryIcon.className = `codicon codicon-${command === 'pause' ? 'debug-pause' : 'play'}`;
-    this.primary.title = command === 'pause' ? 'Pause training' : 'Train (resumes where it stopped)';
+    this.primary.title = command === 'pause' ? t('Pause training') : t('Train (resumes where it stopped)');
     const model = state.model ?? state.lastModel;
     setText(this.epoch, epochText(state.snapshot, model?.training.epochs));
     setText(this.speed, speedText(state.snapshot, state.state));
@@ -162,14 +163,18 @@ export class Controls {
     for (const b of [this.primary, this.step, this.reset]) b.disabled = disabled || (b !== this.reset && state.model === null);
     setText(
       this.following,
-      state.sessionKey ? `Following the active model: ${model?.fileName ?? fileOf(state.sessionKey)}${model ? ` (“${model.name}”)` : ' (has errors)'}` : 'Open a .nn.json model to see it learn.',
+      !state.sessionKey
+        ? t('Open a .nn.json model to see it learn.')
+        : model
+          ? t('Following the active model: {file} (“{name}”)', { file: model.fileName, name: model.name })
+          : t('Following the active model: {file} (has errors)', { file: fileOf(state.sessionKey) }),
     );
     if (!model) return;
-    const t = model.training;
-    this.setInput('learningRate', String(t.learningRate));
-    this.setInput('batchSize', String(t.batchSize));
-    this.setInput('regularization.type', t.regularization.type);
-    this.setInput('regularization.lambda', String(t.regularization.lambda));
+    const training = model.training;
+    this.setInput('learningRate', String(training.learningRate));
+    this.setInput('batchSize', String(training.batchSize));
+    this.setInput('regularization.type', training.regularization.type);
+    this.setInput('regularization.lambda', String(training.regularization.lambda));
   }
 
   /**

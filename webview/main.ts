@@ -1,5 +1,7 @@
 // Entry point of the webview bundle (dist/webview/webview.js).
 
+// First: the language, before any module that reads a string.
+import './l10n-setup';
 import { App } from './app';
 import { vscodeHost } from './vscode-api';
 

@@ -10,6 +10,7 @@ import { createChart, emptyZones, xy, type Zones } from '../charts';
 import { h, TextSummary, setText } from '../dom';
 import type { Palette } from '../theme';
 import { layoutModel, type View } from './view';
+import { t } from '../../src/shared/l10n';
 
 interface Panel {
   chart: Chart;
@@ -19,11 +20,11 @@ interface Panel {
 
 export class ActivationsView implements View {
   readonly id = 'activations';
-  readonly title = 'Activations';
+  readonly title = t('Activations');
   readonly body: HTMLElement;
   readonly summary = new TextSummary();
   private readonly grid = h('div', { className: 'small-multiples' });
-  private readonly empty = h('p', { className: 'note' }, 'Pre-activations appear after the first epoch.');
+  private readonly empty = h('p', { className: 'note' }, t('Pre-activations appear after the first epoch.'));
   private panels: Panel[] = [];
   private shape = '';
 
@@ -31,7 +32,7 @@ export class ActivationsView implements View {
     this.body = h(
       'div',
       {},
-      h('p', { className: 'note' }, 'Bars: pre-activations z. Line: the activation φ(z). Shaded red: saturation zones (φ′ ≈ 0); green: linear zone; grey: ReLU’s dead side.'),
+      h('p', { className: 'note' }, t('Bars: pre-activations z. Line: the activation φ(z). Shaded red: saturation zones (φ′ ≈ 0); green: linear zone; grey: ReLU’s dead side.')),
       this.empty,
       this.grid,
       this.summary.element,
@@ -55,7 +56,7 @@ export class ActivationsView implements View {
       const [hist, curve] = panel.chart.data.datasets;
       (hist as { data: unknown }).data = xy(d.histogram.x, d.histogram.y);
       (curve as { data: unknown; label: string }).data = xy(d.curve.x, d.curve.y);
-      (curve as { label: string }).label = lh.activation === 'softmax' ? 'softmax (one logit against 0)' : lh.activation;
+      (curve as { label: string }).label = lh.activation === 'softmax' ? t('softmax (one logit against 0)') : lh.activation;
       const z = panel.zones;
       const saturated = p.alpha(p.error, p.highContrast ? 0.3 : 0.14);
       z.x = [];
@@ -79,7 +80,7 @@ export class ActivationsView implements View {
     this.destroy();
     this.shape = shape;
     for (let i = 0; i < count; i++) {
-      const canvas = h('canvas', { role: 'img', 'aria-label': `Pre-activations of layer ${i + 1} over its activation function` });
+      const canvas = h('canvas', { role: 'img', 'aria-label': t('Pre-activations of layer {layer} over its activation function', { layer: String(i + 1) }) });
       const note = h('span', { className: 'chart-note' });
       this.grid.append(h('div', { className: 'chart short overlay-host' }, canvas, note));
       const zones = emptyZones();
@@ -89,8 +90,8 @@ export class ActivationsView implements View {
           type: 'line',
           data: {
             datasets: [
-              { label: 'pre-activations %', data: [], fill: 'origin', borderColor: p.train, backgroundColor: p.alpha(p.train, 0.35), yAxisID: 'y' },
-              { label: 'activation', data: [], borderColor: p.foreground, backgroundColor: p.foreground, yAxisID: 'y1', borderWidth: 2 },
+              { label: t('pre-activations %'), data: [], fill: 'origin', borderColor: p.train, backgroundColor: p.alpha(p.train, 0.35), yAxisID: 'y' },
+              { label: t('activation'), data: [], borderColor: p.foreground, backgroundColor: p.foreground, yAxisID: 'y1', borderWidth: 2 },
             ],
           },
           options: {

@@ -12,6 +12,7 @@ import { h, replaceChildrenWith, setText, TextSummary } from '../dom';
 import type { Palette } from '../theme';
 import { fitCanvas } from './canvas';
 import type { View } from './view';
+import { t } from '../../src/shared/l10n';
 
 const MAX_WIDTH = 520;
 const PAD = 28;
@@ -25,12 +26,12 @@ export class BiasVarianceView implements View {
   private readonly fitsCaption = h('p', { className: 'legend' });
   private readonly fitsLegend = h('p', { className: 'legend bv-legend' });
   private readonly sweepLegend = h('p', { className: 'legend bv-legend' });
-  private readonly fits = h('canvas', { className: 'bv-fits', role: 'img', 'aria-label': 'Each run\'s fitted curve or decision boundary over their mean', 'aria-describedby': 'bias-variance-summary' });
+  private readonly fits = h('canvas', { className: 'bv-fits', role: 'img', 'aria-label': t("Each run's fitted curve or decision boundary over their mean"), 'aria-describedby': 'bias-variance-summary' });
   private readonly picker = h('select', { className: 'bv-setting' });
   private readonly bar = h('div', { className: 'bv-bar', role: 'img' });
   private readonly barCaption = h('p', { className: 'legend' });
   private readonly sweepCaption = h('p', { className: 'legend' });
-  private readonly sweep = h('canvas', { className: 'bv-sweep', role: 'img', 'aria-label': 'Bias², variance and their sum against the swept setting', 'aria-describedby': 'bias-variance-summary' });
+  private readonly sweep = h('canvas', { className: 'bv-sweep', role: 'img', 'aria-label': t('Bias², variance and their sum against the swept setting'), 'aria-describedby': 'bias-variance-summary' });
   private readonly content: HTMLElement;
   private report: BiasVarianceReport | null = null;
   private shown = 0;

@@ -19,15 +19,16 @@ import { h, TextSummary, replaceChildrenWith, setText } from '../dom';
 import type { Palette } from '../theme';
 import { fitCanvas, gridImage } from './canvas';
 import { layoutModel, type View } from './view';
+import { t } from '../../src/shared/l10n';
 
 const MAX_SIDE = 420;
 
 export class BoundaryView implements View {
   readonly id = 'boundary';
-  readonly title = 'Decision boundary';
+  readonly title = t('Decision boundary');
   readonly body: HTMLElement;
   readonly summary = new TextSummary();
-  private readonly canvas = h('canvas', { role: 'img', 'aria-label': 'Network output over the input plane, with the data points', 'aria-describedby': 'boundary-summary' });
+  private readonly canvas = h('canvas', { role: 'img', 'aria-label': t('Network output over the input plane, with the data points'), 'aria-describedby': 'boundary-summary' });
   private readonly message = h('p', { className: 'note' });
   private readonly legend = h('p', { className: 'legend' });
   private offscreen: HTMLCanvasElement | undefined;
@@ -135,16 +136,16 @@ export class BoundaryView implements View {
     };
     const items: (Node | string)[] = [];
     if (data.kind === 'classification') {
-      const names = data.classNames ?? Array.from({ length: Math.max(data.classes, 2) }, (_, k) => `class ${k}`);
+      const names = data.classNames ?? Array.from({ length: Math.max(data.classes, 2) }, (_, k) => t('class {k}', { k: String(k) }));
       names.forEach((name, k) => items.push(swatch(cssRgba(classColour(palette, k))), ` ${name}  `));
     } else if (boundaryInputs(data) === 1) {
-      items.push(swatch(p.foreground), ' fitted curve  ', swatch(p.train), ' training  ', swatch(p.test, true), ' test');
+      items.push(swatch(p.foreground), ` ${t('fitted curve')}  `, swatch(p.train), ` ${t('training')}  `, swatch(p.test, true), ` ${t('test')}`);
       replaceChildrenWith(this.legend, items);
       return;
     } else {
-      items.push(swatch(cssRgba(palette.low)), ' low output  ', swatch(cssRgba(palette.high)), ' high output  ');
+      items.push(swatch(cssRgba(palette.low)), ` ${t('low output')}  `, swatch(cssRgba(palette.high)), ` ${t('high output')}  `);
     }
-    items.push('· filled: training, hollow: test');
+    items.push(t('· filled: training, hollow: test'));
     replaceChildrenWith(this.legend, items);
   }
 

@@ -9,17 +9,18 @@ import { createChart, logTicks, xy } from '../charts';
 import { h, TextSummary } from '../dom';
 import type { Palette } from '../theme';
 import type { View } from './view';
+import { t } from '../../src/shared/l10n';
 
 const MAX_POINTS = 300;
 
 export class GradientsView implements View {
   readonly id = 'gradients';
-  readonly title = 'Gradient flow';
+  readonly title = t('Gradient flow');
   readonly body: HTMLElement;
   readonly summary = new TextSummary();
-  private readonly barCanvas = h('canvas', { role: 'img', 'aria-label': 'Mean absolute gradient per layer, input to output' });
-  private readonly lineCanvas = h('canvas', { role: 'img', 'aria-label': 'Mean absolute gradient per layer over time' });
-  private readonly empty = h('p', { className: 'note' }, 'Gradients appear after the first epoch.');
+  private readonly barCanvas = h('canvas', { role: 'img', 'aria-label': t('Mean absolute gradient per layer, input to output') });
+  private readonly lineCanvas = h('canvas', { role: 'img', 'aria-label': t('Mean absolute gradient per layer over time') });
+  private readonly empty = h('p', { className: 'note' }, t('Gradients appear after the first epoch.'));
   private bars: Chart | undefined;
   private lines: Chart | undefined;
   private layers = -1;
@@ -33,7 +34,7 @@ export class GradientsView implements View {
       h(
         'p',
         { className: 'note' },
-        'Mean |∂L/∂W| per layer, input → output (log scale). Dashed ticks: the live rules’ limits against the next layer — below the lower one the layer is vanishing, above the upper one exploding.',
+        t('Mean |∂L/∂W| per layer, input → output (log scale). Dashed ticks: the live rules’ limits against the next layer — below the lower one the layer is vanishing, above the upper one exploding.'),
       ),
       this.empty,
       h('div', { className: 'chart short' }, this.barCanvas),
@@ -88,11 +89,11 @@ export class GradientsView implements View {
     return createChart(this.barCanvas, {
       plugins: [this.limitsPlugin()],
       type: 'bar',
-      data: { labels: [], datasets: [{ label: 'mean |∂L/∂W|', data: [], borderWidth: 1 }] },
+      data: { labels: [], datasets: [{ label: t('mean |∂L/∂W|'), data: [], borderWidth: 1 }] },
       options: {
         plugins: { legend: { display: false } },
         scales: {
-          y: { type: 'logarithmic', title: { display: true, text: 'mean |∂L/∂W|' }, ticks: { callback: logTicks } },
+          y: { type: 'logarithmic', title: { display: true, text: t('mean |∂L/∂W|') }, ticks: { callback: logTicks } },
           // A flagged layer's label carries the rule's code; chart.js turns long labels when they crowd.
           x: { ticks: { autoSkip: false, maxRotation: 60 } },
         },
@@ -148,8 +149,8 @@ export class GradientsView implements View {
         normalized: true,
         interaction: { mode: 'nearest', axis: 'x', intersect: false },
         scales: {
-          x: { type: 'linear', title: { display: true, text: 'epoch' }, ticks: { precision: 0 } },
-          y: { type: 'logarithmic', title: { display: true, text: 'mean |∂L/∂W|' }, ticks: { callback: logTicks } },
+          x: { type: 'linear', title: { display: true, text: t('epoch') }, ticks: { precision: 0 } },
+          y: { type: 'logarithmic', title: { display: true, text: t('mean |∂L/∂W|') }, ticks: { callback: logTicks } },
         },
       },
     });

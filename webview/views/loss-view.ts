@@ -8,20 +8,21 @@ import { createChart, logTicks, xy } from '../charts';
 import { h, TextSummary } from '../dom';
 import type { Palette } from '../theme';
 import type { View } from './view';
+import { t } from '../../src/shared/l10n';
 
 /** Points per series after decimation: more than a chart's width in pixels is wasted work. */
 const MAX_POINTS = 600;
 
 export class LossView implements View {
   readonly id = 'loss';
-  readonly title = 'Loss';
+  readonly title = t('Loss');
   readonly body: HTMLElement;
   readonly summary = new TextSummary();
-  private readonly lossCanvas = h('canvas', { role: 'img', 'aria-label': 'Training and test loss per epoch' });
-  private readonly accuracyCanvas = h('canvas', { role: 'img', 'aria-label': 'Training and test accuracy per epoch' });
+  private readonly lossCanvas = h('canvas', { role: 'img', 'aria-label': t('Training and test loss per epoch') });
+  private readonly accuracyCanvas = h('canvas', { role: 'img', 'aria-label': t('Training and test accuracy per epoch') });
   private readonly accuracyBox: HTMLElement;
   private readonly logToggle: HTMLInputElement;
-  private readonly gapNote = h('p', { className: 'note warning', hidden: true }, 'The test cost is pulling away from the training cost: overfitting (high variance).');
+  private readonly gapNote = h('p', { className: 'note warning', hidden: true }, t('The test cost is pulling away from the training cost: overfitting (high variance).'));
   private loss: Chart | undefined;
   private accuracy: Chart | undefined;
 
@@ -41,7 +42,7 @@ export class LossView implements View {
     this.body = h(
       'div',
       {},
-      h('div', { className: 'view-tools' }, h('label', { for: 'loss-log' }, this.logToggle, ' log scale')),
+      h('div', { className: 'view-tools' }, h('label', { for: 'loss-log' }, this.logToggle, ' ', t('log scale'))),
       h('div', { className: 'chart' }, this.lossCanvas),
       this.gapNote,
       this.accuracyBox,
@@ -85,11 +86,11 @@ export class LossView implements View {
       type: 'line',
       data: {
         datasets: [
-          { label: 'training cost', data: [], borderColor: p.train, backgroundColor: p.train },
-          { label: 'test cost', data: [], borderColor: p.test, backgroundColor: p.test, spanGaps: false },
-          { label: 'objective (cost + regularisation)', data: [], borderColor: p.objective, backgroundColor: p.objective, borderDash: [5, 3] },
+          { label: t('training cost'), data: [], borderColor: p.train, backgroundColor: p.train },
+          { label: t('test cost'), data: [], borderColor: p.test, backgroundColor: p.test, spanGaps: false },
+          { label: t('objective (cost + regularisation)'), data: [], borderColor: p.objective, backgroundColor: p.objective, borderDash: [5, 3] },
           {
-            label: 'widening gap',
+            label: t('widening gap'),
             data: [],
             borderWidth: 0,
             borderColor: 'transparent',
@@ -110,8 +111,8 @@ export class LossView implements View {
           },
         },
         scales: {
-          x: { type: 'linear', title: { display: true, text: 'epoch' }, ticks: { precision: 0 } },
-          y: { type: this.logScale ? 'logarithmic' : 'linear', title: { display: true, text: 'loss' }, ...(this.logScale ? { ticks: { callback: logTicks } } : {}) },
+          x: { type: 'linear', title: { display: true, text: t('epoch') }, ticks: { precision: 0 } },
+          y: { type: this.logScale ? 'logarithmic' : 'linear', title: { display: true, text: t('loss') }, ...(this.logScale ? { ticks: { callback: logTicks } } : {}) },
         },
       },
     });
@@ -122,8 +123,8 @@ export class LossView implements View {
       type: 'line',
       data: {
         datasets: [
-          { label: 'training accuracy', data: [], borderColor: p.train, backgroundColor: p.train },
-          { label: 'test accuracy', data: [], borderColor: p.test, backgroundColor: p.test },
+          { label: t('training accuracy'), data: [], borderColor: p.train, backgroundColor: p.train },
+          { label: t('test accuracy'), data: [], borderColor: p.test, backgroundColor: p.test },
         ],
       },
       options: {
@@ -131,8 +132,8 @@ export class LossView implements View {
         normalized: true,
         interaction: { mode: 'nearest', axis: 'x', intersect: false },
         scales: {
-          x: { type: 'linear', title: { display: true, text: 'epoch' }, ticks: { precision: 0 } },
-          y: { type: 'linear', min: 0, max: 100, title: { display: true, text: 'accuracy %' } },
+          x: { type: 'linear', title: { display: true, text: t('epoch') }, ticks: { precision: 0 } },
+          y: { type: 'linear', min: 0, max: 100, title: { display: true, text: t('accuracy %') } },
         },
       },
     });

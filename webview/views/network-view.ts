@@ -18,18 +18,19 @@ import { h, TextSummary, setText } from '../dom';
 import type { Palette } from '../theme';
 import { fitCanvas, gridImage } from './canvas';
 import { layoutModel, type View } from './view';
+import { t } from '../../src/shared/l10n';
 
 const THUMB = 96;
 
 export class NetworkView implements View {
   readonly id = 'network';
-  readonly title = 'Network';
+  readonly title = t('Network');
   readonly body: HTMLElement;
   readonly summary = new TextSummary();
   private readonly canvas = h('canvas', {
     role: 'img',
     tabindex: 0,
-    'aria-label': 'Network diagram: units and weighted links. Use the arrow keys to move between units.',
+    'aria-label': t('Network diagram: units and weighted links. Use the arrow keys to move between units.'),
     'aria-describedby': 'network-summary',
   });
   private readonly tooltip = h('div', { className: 'tooltip', role: 'tooltip', hidden: true });
@@ -116,7 +117,7 @@ export class NetworkView implements View {
     const columns = model ? [model.inputSize, ...model.layers.map((l) => l.units)] : (params ? [params.layers[0]?.inputs ?? 0, ...params.layers.map((l) => l.units)] : []);
     const features = state.data?.featureNames ?? [];
     this.summary.set(networkSummary(columns, params, features));
-    setText(this.note, params ? '' : columns.length ? 'Weights are drawn for small models only; the shape is shown.' : 'No model yet.');
+    setText(this.note, params ? '' : columns.length ? t('Weights are drawn for small models only; the shape is shown.') : t('No model yet.'));
     this.note.hidden = !!params;
     if (columns.length === 0) {
       this.canvas.hidden = true;
@@ -185,12 +186,12 @@ export class NetworkView implements View {
     layout.columnX.forEach((x, k) => {
       const layer = model?.layers[k - 1];
       const units = (layout.hidden[k] ?? 0) + layout.nodes.filter((n) => n.column === k).length;
-      const [first, second] = k === 0 ? [`in · ${units}`, 'inputs'] : [`${layerShort(k - 1, columns - 1)} · ${units}`, layer?.activation ?? ''];
+      const [first, second] = k === 0 ? [t('in · {units}', { units: String(units) }), t('inputs')] : [`${layerShort(k - 1, columns - 1)} · ${units}`, layer?.activation ?? ''];
       const cx = Math.min(Math.max(x, spacing / 2), width - spacing / 2);
       ctx.fillText(fit(first), cx, 11);
       ctx.fillText(fit(second), cx, 23);
       const hidden = layout.hidden[k] ?? 0;
-      if (hidden > 0) ctx.fillText(fit(`+${hidden} more`), x, height - 6);
+      if (hidden > 0) ctx.fillText(fit(t('+{hidden} more', { hidden: String(hidden) })), x, height - 6);
     });
   }
 
@@ -226,7 +227,7 @@ export class NetworkView implements View {
   private biasText(node: NodeLayout): string {
     if (node.column === 0) return '';
     const b = this.state?.snapshot?.parameters?.layers[node.column - 1]?.biases[node.unit];
-    return b === undefined ? '' : ` · bias ${formatNumber(b)}`;
+    return b === undefined ? '' : t(' · bias {bias}', { bias: formatNumber(b) });
   }
 
   /** Output over the plane: inputs are drawn here; hidden and output units are asked of the worker. */

@@ -6,17 +6,18 @@ import { problemLocation, problemsSummary, sortedProblems } from '../../src/shar
 import type { FromWebview } from '../../src/shared/protocol/webview-messages';
 import { h, TextSummary, replaceChildrenWith, type Announcer } from '../dom';
 import type { View } from './view';
+import { t } from '../../src/shared/l10n';
 
 /** Codicons (the bundled font), as VS Code's own Problems panel shows them. */
 const ICON = { error: 'error', warning: 'warning', info: 'info' } as const;
 
 export class ProblemsView implements View {
   readonly id = 'problems';
-  readonly title = 'Problems';
+  readonly title = t('Problems');
   readonly body: HTMLElement;
   readonly summary = new TextSummary(500);
   private readonly list = h('ul', { className: 'problems' });
-  private readonly none = h('p', { className: 'note' }, 'No problems: the model is well-formed and training looks healthy.');
+  private readonly none = h('p', { className: 'note' }, t('No problems: the model is well-formed and training looks healthy.'));
   private signature = '';
 
   constructor(
@@ -38,7 +39,7 @@ export class ProblemsView implements View {
       problems.map((p) => {
         const link = h(
           'a',
-          { href: '#', className: `problem-link ${p.severity}`, 'data-line': p.line, 'data-code': p.code, title: 'Show in the editor' },
+          { href: '#', className: `problem-link ${p.severity}`, 'data-line': p.line, 'data-code': p.code, title: t('Show in the editor') },
           h('span', { className: `severity codicon codicon-${ICON[p.severity]}`, role: 'img', 'aria-label': p.severity }),
           ` ${p.message} `,
           h('span', { className: 'where' }, `${p.code} · ${problemLocation(p)}${p.source === 'live' ? ' · live' : ''}`),

@@ -19,6 +19,7 @@ import { createChart, emptyZones, xy, type Zones } from '../charts';
 import { h, TextSummary } from '../dom';
 import type { Palette } from '../theme';
 import { layoutModel, type View } from './view';
+import { t } from '../../src/shared/l10n';
 
 const MAX_POINTS = 300;
 
@@ -31,11 +32,11 @@ interface LayerRow {
 
 export class WeightsView implements View {
   readonly id = 'weights';
-  readonly title = 'Weights';
+  readonly title = t('Weights');
   readonly body: HTMLElement;
   readonly summary = new TextSummary();
   private readonly rows = h('div', { className: 'layer-rows' });
-  private readonly empty = h('p', { className: 'note' }, 'Weight statistics appear after the first epoch.');
+  private readonly empty = h('p', { className: 'note' }, t('Weight statistics appear after the first epoch.'));
   private layers: LayerRow[] = [];
   private shape = '';
 
@@ -43,7 +44,7 @@ export class WeightsView implements View {
     this.body = h(
       'div',
       {},
-      h('p', { className: 'note' }, 'Left: histogram now. Right: distribution over time (bands: min–max, 7–93%, 16–84%, 31–69%; line: median). Dashed: the initial range.'),
+      h('p', { className: 'note' }, t('Left: histogram now. Right: distribution over time (bands: min–max, 7–93%, 16–84%, 31–69%; line: median). Dashed: the initial range.')),
       this.empty,
       this.rows,
       this.summary.element,
@@ -78,7 +79,7 @@ export class WeightsView implements View {
       const xScale = row.histogram.options.scales?.x as { min?: number; max?: number };
       xScale.min = lo - pad;
       xScale.max = hi + pad;
-      (row.histogram.options.plugins as { title: { text: string } }).title.text = `${label}${range ? ` · init ${range.label}` : ''}`;
+      (row.histogram.options.plugins as { title: { text: string } }).title.text = range ? t('{layer} · init {range}', { layer: label, range: range.label }) : label;
       row.histogram.update('none');
 
       const bands = percentileBands(state.timeline, i, MAX_POINTS);
@@ -98,8 +99,8 @@ export class WeightsView implements View {
     const count = state.snapshot?.health?.layers.length ?? 0;
     const percentiles = state.snapshot?.health?.layers[0]?.weights.percentiles.length ?? 9;
     for (let i = 0; i < count; i++) {
-      const histCanvas = h('canvas', { role: 'img', 'aria-label': `Weight histogram of layer ${i + 1}` });
-      const bandCanvas = h('canvas', { role: 'img', 'aria-label': `Weight distribution over time of layer ${i + 1}` });
+      const histCanvas = h('canvas', { role: 'img', 'aria-label': t('Weight histogram of layer {layer}', { layer: String(i + 1) }) });
+      const bandCanvas = h('canvas', { role: 'img', 'aria-label': t('Weight distribution over time of layer {layer}', { layer: String(i + 1) }) });
       this.rows.append(h('div', { className: 'layer-row' }, h('div', { className: 'chart short' }, histCanvas), h('div', { className: 'chart short' }, bandCanvas)));
       const histogramZones = emptyZones();
       const bandZones = emptyZones();
@@ -107,7 +108,7 @@ export class WeightsView implements View {
         histCanvas,
         {
           type: 'line',
-          data: { datasets: [{ label: 'share of weights %', data: [], fill: 'origin', borderColor: p.train, backgroundColor: p.alpha(p.train, 0.35) }] },
+          data: { datasets: [{ label: t('share of weights %'), data: [], fill: 'origin', borderColor: p.train, backgroundColor: p.alpha(p.train, 0.35) }] },
           options: {
             parsing: false,
             plugins: { legend: { display: false }, title: { display: true, text: '', color: p.foreground, align: 'start' } },

@@ -2,6 +2,8 @@
 // with this load's nonce, styles and the bundle come from the extension's own folders, nothing
 // from the network. Pure, so the policy is unit-tested.
 
+import { PANEL_BUNDLE_ATTRIBUTE, panelBundleJson } from '../../shared/l10n/panel-bundle';
+
 export interface PanelHtmlOptions {
   /** `webview.cspSource`: the origin the webview serves local resources from. */
   cspSource: string;
@@ -12,6 +14,11 @@ export interface PanelHtmlOptions {
   codiconsUri: string;
   /** The UI language (`vscode.env.language`, e.g. `en`, `zh-cn`): the document's `lang`. */
   language: string;
+  /**
+   * The host's message bundle (`currentBundle()`, the one its own t() reads): the webview's t()
+   * reads it too, so every string the panel shows comes from the host's bundles. Empty in English.
+   */
+  bundle: Readonly<Record<string, string>>;
 }
 
 /** A BCP 47 tag for `lang` from VS Code's language id (`zh-cn` → `zh-CN`); `en` when it is not one. */
@@ -54,7 +61,7 @@ export function panelHtml(o: PanelHtmlOptions): string {
 <title>NN Playground</title>
 </head>
 <body>
-<main id="app" aria-busy="true"><p class="loading">Loading the playground…</p></main>
+<main id="app" aria-busy="true" ${PANEL_BUNDLE_ATTRIBUTE}="${escapeAttr(panelBundleJson(o.language, o.bundle))}"><p class="loading">Loading the playground…</p></main>
 <script nonce="${escapeAttr(o.nonce)}" src="${escapeAttr(o.scriptUri)}"></script>
 </body>
 </html>`;

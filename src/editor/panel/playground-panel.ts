@@ -4,7 +4,7 @@
 
 import * as vscode from 'vscode';
 import type { ExperimentResults } from './experiment-results';
-import { fileName } from '../../shared/l10n';
+import { currentBundle, fileName } from '../../shared/l10n';
 import type { SessionChange, SessionRegistry, TrainingSession } from '../../session/session-api';
 import type { Snapshot } from '../../shared/protocol/snapshot';
 import type { FromWebview, HyperparameterField, ToWebview } from '../../shared/protocol/webview-messages';
@@ -115,6 +115,7 @@ export class PlaygroundPanel implements vscode.Disposable {
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'panel.css')).toString(),
       codiconsUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, CODICONS_CSS.join('/'))).toString(),
       language: vscode.env.language,
+      bundle: currentBundle(),
     });
   }
 

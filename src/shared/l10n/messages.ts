@@ -82,3 +82,8 @@ function fill(template: string, args: MessageArgs | undefined): string {
     return Number.isInteger(value) ? formatCount(value) : formatNumber(value);
   });
 }
+
+/** Items of a list joined as the UI language joins them ("a, b, c"; Chinese "a，b，c"). */
+export function joinList(items: readonly string[]): string {
+  return items.reduce((list, item) => (list === '' ? item : t('{list}, {item}', { list, item })), '');
+}

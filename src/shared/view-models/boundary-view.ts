@@ -6,7 +6,7 @@ import type { DataView, GridView } from '../protocol/snapshot';
 import { FEATURE_MESSAGES } from '../../engine/feature-messages';
 import { fillTemplate } from '../../engine/template';
 import { mix, type Rgba } from './colour';
-import { formatNumber } from '../l10n';
+import { formatNumber, joinList, t } from '../l10n';
 
 export interface BoundaryPalette {
   background: Rgba;
@@ -140,16 +140,17 @@ export function boundaryInputs(data: DataView): number {
 }
 
 export function boundarySummary(data: DataView | null, grid: GridView | undefined): string {
-  if (!data) return 'Decision boundary: no data yet.';
-  if (boundaryInputs(data) > 2) return `Decision boundary: shown for 1 or 2 inputs; this model has ${data.inputSize}.`;
-  if (!grid) return 'Decision boundary: waiting for the first epoch.';
-  const points = `${data.train.x.length} training and ${data.test.x.length} test points`;
+  if (!data) return t('Decision boundary: no data yet.');
+  if (boundaryInputs(data) > 2) return t('Decision boundary: shown for 1 or 2 inputs; this model has {inputs}.', { inputs: data.inputSize });
+  if (!grid) return t('Decision boundary: waiting for the first epoch.');
+  const points = t('{train} training and {test} test points', { train: data.train.x.length, test: data.test.x.length });
   if (data.kind === 'regression' && boundaryInputs(data) === 1) {
     const [lo, hi] = finiteRange([grid.values]);
-    return `Fitted curve over ${points}; output from ${formatNumber(lo)} to ${formatNumber(hi)}.`;
+    return t('Fitted curve over {points}; output from {low} to {high}.', { points, low: formatNumber(lo), high: formatNumber(hi) });
   }
-  if (data.kind === 'regression') return `Output over the input plane with ${points}.`;
-  const names = data.classNames?.join(', ') ?? `${Math.max(data.classes, 2)} classes`;
+  if (data.kind === 'regression') return t('Output over the input plane with {points}.', { points });
+  const names = data.classNames ? joinList(data.classNames) : t('{count} classes', { count: Math.max(data.classes, 2) });
   if (data.inputFeatures !== undefined) return fillTemplate(FEATURE_MESSAGES.boundaryWithFeatures, { classes: names, features: data.inputFeatures.join(', '), points });
-  return `Decision regions for ${names} over the plane of ${data.featureNames.slice(0, 2).join(' and ')}, with ${points}.`;
+  const [x1 = '', x2 = ''] = data.featureNames;
+  return t('Decision regions for {classes} over the plane of {x1} and {x2}, with {points}.', { classes: names, x1, x2, points });
 }

@@ -5,7 +5,7 @@
 import type { Distribution } from '../../engine/health-types';
 import type { HealthSample, ModelSummary } from '../protocol/webview-messages';
 import { pick, strideIndices } from './decimate';
-import { formatNumber } from '../l10n';
+import { formatNumber, t } from '../l10n';
 
 export interface StepSeries {
   x: number[];
@@ -71,7 +71,7 @@ export function initialRange(init: ModelSummary['init'], fanIn: number, fanOut: 
       return { low: -limit, high: limit, label: `U(−${formatNumber(limit)}, ${formatNumber(limit)})` };
     }
     default:
-      return { low: 0, high: 0, label: 'all zeros' };
+      return { low: 0, high: 0, label: t('all zeros') };
   }
 }
 

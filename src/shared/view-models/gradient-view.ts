@@ -6,7 +6,7 @@ import type { HealthReport } from '../../engine/health-types';
 import type { HealthSample, ModelSummary, ProblemView } from '../protocol/webview-messages';
 import { THRESHOLDS } from '../../model/thresholds';
 import { pick, strideIndices } from './decimate';
-import { formatNumber } from '../l10n';
+import { formatNumber, t } from '../l10n';
 
 export type GradientFlag = { kind: 'vanishing' | 'exploding'; code: string };
 
@@ -98,11 +98,13 @@ export function gradientLines(timeline: readonly HealthSample[], layers: number,
 export const GRADIENT_FLOOR = 1e-12;
 
 export function gradientSummary(bars: GradientBars): string {
-  if (bars.values.length === 0) return 'Gradient flow: no gradients yet.';
+  if (bars.values.length === 0) return t('Gradient flow: no gradients yet.');
   const n = bars.values.length;
   const parts = bars.values.map((v, i) => {
     const flag = bars.flags[i];
-    return `${layerRole(i, n)} ${formatNumber(v)}${flag ? ` (${flag.kind}, ${flag.code})` : ''}`;
+    const args = { layer: layerRole(i, n), value: formatNumber(v) };
+    return flag ? t('{layer} {value} ({flag}, {code})', { ...args, flag: flag.kind === 'vanishing' ? t('vanishing') : t('exploding'), code: flag.code }) : t('{layer} {value}', args);
   });
-  return `Mean |∂L/∂W| from input to output: ${parts.join('; ')}.`;
+  const layers = parts.reduce((list, item) => (list === '' ? item : t('{list}; {item}', { list, item })), '');
+  return t('Mean |∂L/∂W| from input to output: {layers}.', { layers });
 }

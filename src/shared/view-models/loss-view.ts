@@ -5,7 +5,7 @@
 import { OverfittingTrend } from '../../model/rules/live/overfitting';
 import type { HistoryPoint } from '../protocol/snapshot';
 import { pick, strideIndices } from './decimate';
-import { formatNumber, formatPercent } from '../l10n';
+import { formatNumber, formatPercent, joinList, t } from '../l10n';
 
 export interface LossChartData {
   epochs: number[];
@@ -101,13 +101,12 @@ export function logSafe(values: readonly (number | null)[], floor = 1e-12): (num
 
 export function lossSummary(history: readonly HistoryPoint[], widening: readonly boolean[] = gapWidening(history)): string {
   const last = history.at(-1);
-  if (!last) return 'Loss: no epochs trained yet.';
-  const parts = [`Epoch ${last.epoch}: training cost ${formatNumber(last.trainCost)}`];
-  if (last.trainRegularization > 0) parts.push(`objective ${formatNumber(last.trainObjective)}`);
-  if (last.testCost !== null) parts.push(`test cost ${formatNumber(last.testCost)}`);
-  if (last.trainAccuracy !== undefined) parts.push(`training accuracy ${formatPercent(last.trainAccuracy)}`);
-  if (last.testAccuracy !== undefined) parts.push(`test accuracy ${formatPercent(last.testAccuracy)}`);
-  let text = parts.join(', ') + '.';
-  if (widening.at(-1)) text += ' The gap between training and test cost is widening (overfitting).';
-  return text;
+  if (!last) return t('Loss: no epochs trained yet.');
+  const parts = [t('training cost {value}', { value: formatNumber(last.trainCost) })];
+  if (last.trainRegularization > 0) parts.push(t('objective {value}', { value: formatNumber(last.trainObjective) }));
+  if (last.testCost !== null) parts.push(t('test cost {value}', { value: formatNumber(last.testCost) }));
+  if (last.trainAccuracy !== undefined) parts.push(t('training accuracy {value}', { value: formatPercent(last.trainAccuracy) }));
+  if (last.testAccuracy !== undefined) parts.push(t('test accuracy {value}', { value: formatPercent(last.testAccuracy) }));
+  const text = t('Epoch {epoch}: {figures}.', { epoch: String(last.epoch), figures: joinList(parts) });
+  return widening.at(-1) ? t('{summary} The gap between training and test cost is widening (overfitting).', { summary: text }) : text;
 }

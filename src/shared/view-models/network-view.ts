@@ -3,7 +3,7 @@
 // webview draws the result on a canvas.
 
 import type { ParametersView } from '../protocol/snapshot';
-import { formatNumber } from '../l10n';
+import { formatNumber, t } from '../l10n';
 
 /** Wider layers are drawn with their first units and a "+k more" note: the diagram must stay legible. */
 export const MAX_DRAWN_UNITS = 24;
@@ -131,7 +131,7 @@ export function linkDescription(link: LinkLayout, featureNames: readonly string[
 
 export function networkSummary(columns: readonly number[], params: ParametersView | undefined, featureNames: readonly string[]): string {
   const shape = columns.join('–');
-  if (!params) return `Network ${shape}: the diagram's weights are shown for small models only.`;
+  if (!params) return t("Network {shape}: the diagram's weights are shown for small models only.", { shape });
   let count = 0;
   let strongest: { w: number; layer: number; i: number; j: number } | null = null;
   params.layers.forEach((layer, l) => {

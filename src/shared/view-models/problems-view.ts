@@ -1,6 +1,7 @@
 // The problems list: errors first, then warnings, then notes, each in file order.
 
 import type { ProblemView } from '../protocol/webview-messages';
+import { joinList, t, tn } from '../l10n';
 
 const RANK = { error: 0, warning: 1, info: 2 } as const;
 
@@ -10,18 +11,16 @@ export function sortedProblems(problems: readonly ProblemView[]): ProblemView[] 
 
 /** Lines and columns are 0-based in the protocol, 1-based where people read them. */
 export function problemLocation(p: ProblemView): string {
-  return `Ln ${p.line + 1}, Col ${p.character + 1}`;
+  return t('Ln {line}, Col {column}', { line: String(p.line + 1), column: String(p.character + 1) });
 }
 
 export function problemsSummary(problems: readonly ProblemView[]): string {
-  if (problems.length === 0) return 'No problems.';
+  if (problems.length === 0) return t('No problems.');
   const count = (s: ProblemView['severity']) => problems.filter((p) => p.severity === s).length;
   const parts = [
-    [count('error'), 'error'],
-    [count('warning'), 'warning'],
-    [count('info'), 'note'],
-  ]
-    .filter(([n]) => (n as number) > 0)
-    .map(([n, word]) => `${n} ${word}${n === 1 ? '' : 's'}`);
-  return `${parts.join(', ')}.`;
+    tn(count('error'), '{count} error', '{count} errors'),
+    tn(count('warning'), '{count} warning', '{count} warnings'),
+    tn(count('info'), '{count} note', '{count} notes'),
+  ].filter((_, i) => [count('error'), count('warning'), count('info')][i]! > 0);
+  return t('{list}.', { list: joinList(parts) });
 }

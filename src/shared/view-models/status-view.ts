@@ -1,7 +1,7 @@
 // The toolbar's epoch counter and speed, and the Train/Pause button's role.
 
 import type { SessionState, Snapshot } from '../protocol/snapshot';
-import { formatCount, formatUnit } from '../l10n';
+import { formatCount, formatUnit, t } from '../l10n';
 
 /**
  * `epoch 12 / 300`, or `epoch 12.4 / 300` in the middle of an epoch (a long epoch is reported as
@@ -13,7 +13,8 @@ export function epochText(snapshot: Snapshot | null, epochs: number | undefined)
   const tenths = Math.min(9, Math.floor(fraction * 10));
   const epoch = tenths > 0 ? `${done}.${tenths}` : String(done);
   const target = snapshot?.epochs ?? epochs;
-  return target ? `epoch ${epoch} / ${target}` : `epoch ${epoch}`;
+  // Digits as they are (no grouping): the status bar and the tests read the same figures.
+  return target ? t('epoch {epoch} / {epochs}', { epoch, epochs: String(target) }) : t('epoch {epoch}', { epoch });
 }
 
 export function speedText(snapshot: Snapshot | null, state: SessionState): string {
@@ -32,7 +33,7 @@ export function primaryCommand(state: SessionState): 'train' | 'pause' {
  * Step went past it). "finished" would say it reached the limit; it did not stop there.
  */
 export function pastLimitText(epoch: number, epochs: number): string {
-  return `Stopped at epoch ${formatCount(epoch)}: the run is past the limit of ${formatCount(epochs)} epochs.`;
+  return t('Stopped at epoch {epoch}: the run is past the limit of {epochs} epochs.', { epoch: formatCount(epoch), epochs: formatCount(epochs) });
 }
 
 /** Whether a run's state is the one pastLimitText describes. */
@@ -43,14 +44,14 @@ export function isPastLimit(state: SessionState, epoch: number, epochs: number):
 export function stateText(state: SessionState, message: string | null, snapshot?: Snapshot | null): string {
   switch (state) {
     case 'idle':
-      return 'ready';
+      return t('ready');
     case 'training':
-      return 'training';
+      return t('training');
     case 'paused':
-      return 'paused';
+      return t('paused');
     case 'finished':
-      return snapshot && isPastLimit(state, snapshot.epoch, snapshot.epochs) ? pastLimitText(snapshot.epoch, snapshot.epochs) : 'finished';
+      return snapshot && isPastLimit(state, snapshot.epoch, snapshot.epochs) ? pastLimitText(snapshot.epoch, snapshot.epochs) : t('finished');
     case 'diverged':
-      return message ? `diverged: ${message}` : 'diverged';
+      return message ? t('diverged: {message}', { message }) : t('diverged');
   }
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy, documentLanguage, makeNonce, panelHtml } from '../../../src/editor/panel/panel-html';
+import { configureL10n, t } from '../../../src/shared/l10n';
+import { PANEL_BUNDLE_ATTRIBUTE, readPanelBundle } from '../../../src/shared/l10n/panel-bundle';
 
 describe('panel HTML', () => {
   const options = {
@@ -9,6 +11,7 @@ describe('panel HTML', () => {
     styleUri: 'https://res.test/media/panel.css',
     codiconsUri: 'https://res.test/dist/webview/codicons/codicon.css',
     language: 'en',
+    bundle: {},
   };
   const html = panelHtml(options);
 
@@ -49,5 +52,24 @@ describe('panel HTML', () => {
     const a = makeNonce();
     expect(a).toMatch(/^[A-Za-z0-9]{16,}$/);
     expect(makeNonce()).not.toBe(a);
+  });
+
+  it('carries the host\'s bundle into the page, where the webview\'s t() reads it, and no text can close the attribute', () => {
+    const bundle = { Train: '训练', 'Loss: no epochs trained yet.': '</script><script>alert(1)</script>' };
+    const page = panelHtml({ ...options, language: 'zh-cn', bundle });
+    const match = new RegExp(`<main id="app"[^>]* ${PANEL_BUNDLE_ATTRIBUTE}="([^"<]*)">`).exec(page);
+    expect(match, 'the bundle attribute, with no quote or < inside it').not.toBeNull();
+    const unescape = (v: string) => v.replace(/&lt;/g, '<').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    const read = readPanelBundle(unescape(match![1]!));
+    expect(read.locale).toBe('zh-cn');
+    try {
+      configureL10n(read);
+      expect(t('Train')).toBe('训练');
+      expect(t('Loss: no epochs trained yet.')).toBe(bundle['Loss: no epochs trained yet.']);
+    } finally {
+      configureL10n({ locale: 'en' });
+    }
+    expect(readPanelBundle('not json')).toEqual({ locale: undefined, contents: undefined });
+    expect(readPanelBundle(null)).toEqual({ locale: undefined, contents: undefined });
   });
 });
