@@ -3,7 +3,7 @@
 
 import { closeSync, constants, existsSync, lstatSync, openSync, readFileSync, realpathSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import type { WeightsFile } from '../engine/index';
+import { decodeCsv, type CsvEncoding, type WeightsFile } from '../engine/index';
 import { CSV_REFUSALS, MAX_CSV_BYTES } from '../model/index';
 import { exportRefusal, sidecarRefusal, type SidecarTarget } from '../training/sidecar';
 
@@ -40,9 +40,10 @@ export function readText(path: string, what: string): string {
  * A model's CSV: only a regular file (never a device such as /dev/zero or a pipe, which would
  * grow or hang), of at most MAX_CSV_BYTES, and, unless `confineTo` is undefined, inside that
  * folder once links are followed (so `../../etc/passwd` or an absolute path is refused unread).
+ * Its bytes are decoded as the hosts decode them (decodeCsv: the model's `"encoding"`, or detected).
  * Throws FileError whose `reason` completes csvReadProblem's sentence.
  */
-export function readCsvFile(path: string, confineTo: string | undefined): string {
+export function readCsvFile(path: string, confineTo: string | undefined, encoding?: CsvEncoding): string {
   const refuse = (why: string): never => {
     throw new FileError(`cannot read the CSV file ${path}: ${why}`, why);
   };
@@ -60,7 +61,11 @@ export function readCsvFile(path: string, confineTo: string | undefined): string
   const stats = statSync(real);
   if (!stats.isFile()) refuse(CSV_REFUSALS.notRegular);
   if (stats.size > MAX_CSV_BYTES) refuse(CSV_REFUSALS.tooBig(stats.size));
-  return readText(real, 'the CSV file');
+  try {
+    return decodeCsv(readFileSync(real), encoding);
+  } catch (error) {
+    return refuse(reason(error));
+  }
 }
 
 /** What is at the sidecar's path, without following a link. */

@@ -24,7 +24,7 @@ export function loadFiles(file: string, options: { weights: boolean; allowDataOu
   if (data?.kind === 'csv') {
     const path = resolveBeside(file, data.path);
     try {
-      loaded.csvText = readCsvFile(path, options.allowDataOutside ? undefined : dirname(resolve(file)));
+      loaded.csvText = readCsvFile(path, options.allowDataOutside ? undefined : dirname(resolve(file)), data.encoding);
     } catch (error) {
       const message = error instanceof FileError ? error.reason : String(error);
       loaded.readProblems.push(csvReadProblem(parse, path, message));

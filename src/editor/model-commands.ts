@@ -265,7 +265,7 @@ export class ModelCommands {
       let csvText: string | undefined;
       if (spec?.data.kind === 'csv') {
         try {
-          csvText = await readDataRelative(modelUri, spec.data.path, this.disk);
+          csvText = await readDataRelative(modelUri, spec.data.path, this.disk, spec.data.encoding);
         } catch (error) {
           const reason = EXPORT_MESSAGES.dataUnreadable(spec.data.path, errorMessage(error));
           this.log.warn(reason);

@@ -18,6 +18,7 @@ import { splitTable, type StandardizedDataset } from './split';
 
 export { PLANE } from './generators';
 export { parseCsvRecords, type CsvRecord } from './csv';
+export { CSV_ENCODING_NAMES, csvEncoding, decodeCsv, detectCsvEncoding, type CsvEncoding, type CsvEncodingName } from './encoding';
 export { featureStatistics, type Standardization, type StandardizedDataset } from './split';
 export { MAX_SAMPLES } from './samples';
 export { MAX_NUMERIC_CLASSES, numericClasses, type NumericClasses } from './numeric-classes';

@@ -2,11 +2,12 @@
 // inline arrays, CSV file), each with its own fields, plus `testFraction` and `standardize`.
 
 import type { Node } from 'jsonc-parser';
-import { MAX_NUMERIC_CLASSES, MAX_SAMPLES, numericClasses } from '../../engine/index';
+import { CSV_ENCODING_NAMES, csvEncoding, MAX_NUMERIC_CLASSES, MAX_SAMPLES, numericClasses } from '../../engine/index';
 import { quoted } from '../../engine/quote';
 import { BUNDLED_DATASETS, GENERATORS, INPUT_FEATURES, type InputFeatureName, type TaskKind } from '../../engine/types';
 import { FEATURE_MESSAGES } from '../../engine/feature-messages';
 import { fillTemplate } from '../../engine/template';
+import { t } from '../../l10n/index';
 import { DEFAULTS } from '../defaults';
 import type { DataSpec } from '../spec';
 import { DATA_COMMON_KEYS, DATA_FORM_KEYS, GENERATOR_FACTS, TASK_KINDS } from '../vocabulary';
@@ -149,6 +150,9 @@ function readStringList(ctx: ParseContext, view: ObjectView, key: string, meanin
 }
 
 const TASK_HELP = 'Omit "task" to let the targets decide: text labels and 0…K−1 labels are classes, other numbers are predicted as numbers.';
+
+/** Said with an unknown `"encoding"`, after the known names. */
+const encodingHelp = (): string => t('Omit "encoding" to let the bytes decide: UTF-8 when they are valid UTF-8, otherwise GB18030 (what Chinese Excel saves; "gbk" is read as GB18030).');
 
 /** The spec's `task` field, present only when written. */
 const taskOf = (task: TaskKind | undefined): { task?: TaskKind } => (task !== undefined ? { task } : {});
@@ -344,6 +348,7 @@ export function readData(ctx: ParseContext, node: Node): DataSpec | undefined {
       const features = readStringList(ctx, view, 'features', 'the columns used as inputs');
       const target = view.string('target', 'the column to predict');
       const task = view.name('task', TASK_KINDS, 'unknown-task', 'task', { explain: TASK_HELP });
+      const encoding = view.name('encoding', CSV_ENCODING_NAMES, 'unknown-encoding', 'encoding', { explain: encodingHelp() });
       const csvField = view.field('csv');
       if (path !== undefined && path.trim() === '' && csvField?.value !== undefined) {
         ctx.error('missing-field', `"csv" is empty: give the path of a CSV file with a header row, relative to this model file.`, csvField.value, { path: 'data.csv' });
@@ -362,7 +367,9 @@ export function readData(ctx: ParseContext, node: Node): DataSpec | undefined {
       }
       if (path === undefined || target === undefined || (view.field('features') !== undefined && features === undefined)) return undefined;
       if (view.field('task')?.value !== undefined && task === undefined) return undefined;
-      return { kind: 'csv', path, target, ...(features !== undefined ? { features } : {}), ...taskOf(task), ...common };
+      if (view.field('encoding')?.value !== undefined && encoding === undefined) return undefined;
+      const encodingOf = encoding !== undefined ? { encoding: csvEncoding(encoding) } : {};
+      return { kind: 'csv', path, target, ...(features !== undefined ? { features } : {}), ...taskOf(task), ...encodingOf, ...common };
     }
   }
 }
