@@ -5,7 +5,7 @@
 
 import * as vscode from 'vscode';
 import { CSV_REFUSALS, MAX_CSV_BYTES } from '../model/index';
-import { fillMessage, TRUST_MESSAGES } from '../model/trust-messages';
+import { TRUST_MESSAGES } from '../model/trust-messages';
 import { decodeCsv, type CsvEncoding } from '../engine/data/encoding';
 import type { WeightsFile } from '../engine/trainer-api';
 import type { SessionHost } from '../training/session-api';
@@ -117,7 +117,7 @@ export function createSessionHost(modelUri: vscode.Uri, extensionUri: vscode.Uri
 
     readRelative: (relativePath, encoding) => {
       // prepareRun asks isTrusted first; this keeps any other caller from reading in Restricted Mode.
-      if (!vscode.workspace.isTrusted) return Promise.reject(new Error(fillMessage(TRUST_MESSAGES.csvNeedsTrust, { path: relativePath })));
+      if (!vscode.workspace.isTrusted) return Promise.reject(new Error(TRUST_MESSAGES.csvNeedsTrust({ path: relativePath })));
       return readDataRelative(modelUri, relativePath, platform.disk, encoding);
     },
 
@@ -126,7 +126,7 @@ export function createSessionHost(modelUri: vscode.Uri, extensionUri: vscode.Uri
       const sidecar = weightsSidecarUri(modelUri);
       if (!(await exists(sidecar))) return undefined;
       if (!vscode.workspace.isTrusted) {
-        log.info(fillMessage(TRUST_MESSAGES.weightsNotLoaded, { sidecar: vscode.workspace.asRelativePath(sidecar), model: modelFileName(modelUri) }));
+        log.info(TRUST_MESSAGES.weightsNotLoaded({ sidecar: vscode.workspace.asRelativePath(sidecar), model: modelFileName(modelUri) }));
         return undefined;
       }
       try {

@@ -11,7 +11,7 @@ import type { DataFacts, ParseResult, Problem } from './spec';
 import { didYouMean } from './text/did-you-mean';
 import { replaceEdit } from './text/json-edits';
 import { columnCount, quoted } from '../engine/quote';
-import { fillMessage, TRUST_MESSAGES } from './trust-messages';
+import { TRUST_MESSAGES } from './trust-messages';
 
 /** The part of a built dataset (or the worker's DataView) these checks need. */
 export interface DataSummary {
@@ -80,7 +80,7 @@ export function csvReadProblem(parse: ParseResult, path: string, reason: string)
 
 /** In Restricted Mode the CSV is not read: the problem sits on the `csv` path and says why. */
 export function csvNeedsTrustProblem(parse: ParseResult, path: string): Problem {
-  return problem({ locations: parse.locations }, 'csv-needs-trust', 'error', 'parse', fillMessage(TRUST_MESSAGES.csvNeedsTrust, { path: quoted(path) }), 'data.csv');
+  return problem({ locations: parse.locations }, 'csv-needs-trust', 'error', 'parse', TRUST_MESSAGES.csvNeedsTrust({ path: quoted(path) }), 'data.csv');
 }
 
 /**

@@ -7,7 +7,6 @@ import { createScanner, parseTree, printParseErrorCode, stripComments, type Node
 import { LOSSES, type LossName } from '../../engine/types';
 import { dataFacts, plainDataFacts } from '../data-facts';
 import { FEATURE_MESSAGES } from '../../engine/feature-messages';
-import { fillTemplate } from '../../engine/template';
 import { DEFAULTS } from '../defaults';
 import { checkArchitecture, checkOutputAgainstFacts, type CheckContext } from '../semantic';
 import type { DataFacts, LayerSpec, ModelSpec, ParseResult } from '../spec';
@@ -109,7 +108,7 @@ function parseUnguarded(text: string, options: ParseOptions): ParseResult {
   const facts = data !== undefined ? dataFacts(data) : undefined;
   const planeWidth = data?.inputFeatures !== undefined ? plainDataFacts(data).inputSize : undefined;
   if (planeWidth !== undefined && planeWidth !== 2) {
-    ctx.error('input-features-not-2d', fillTemplate(FEATURE_MESSAGES.notPlane, { inputs: planeWidth }), ctx.locations.keys['data.inputFeatures'] ?? start, { path: 'data.inputFeatures' });
+    ctx.error('input-features-not-2d', FEATURE_MESSAGES.notPlane({ inputs: planeWidth }), ctx.locations.keys['data.inputFeatures'] ?? start, { path: 'data.inputFeatures' });
   }
 
   const layersNode = view.value('layers');

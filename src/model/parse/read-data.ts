@@ -6,7 +6,6 @@ import { CSV_ENCODING_NAMES, csvEncoding, MAX_NUMERIC_CLASSES, MAX_SAMPLES, nume
 import { quoted } from '../../engine/quote';
 import { BUNDLED_DATASETS, GENERATORS, INPUT_FEATURES, type InputFeatureName, type TaskKind } from '../../engine/types';
 import { FEATURE_MESSAGES } from '../../engine/feature-messages';
-import { fillTemplate } from '../../engine/template';
 import { t } from '../../l10n/index';
 import { DEFAULTS } from '../defaults';
 import type { DataSpec } from '../spec';
@@ -208,12 +207,12 @@ function checkInlineClasses(ctx: ParseContext, view: ObjectView, targets: number
 function readInputFeatures(ctx: ParseContext, node: Node): InputFeatureName[] | undefined {
   const path = 'data.inputFeatures';
   if (node.type !== 'array') {
-    ctx.error('wrong-type', fillTemplate(FEATURE_MESSAGES.notList, { found: describeValue(node) }), node, { path });
+    ctx.error('wrong-type', FEATURE_MESSAGES.notList({ found: describeValue(node) }), node, { path });
     return undefined;
   }
   const items = node.children ?? [];
   if (items.length === 0) {
-    ctx.error('no-input-features', FEATURE_MESSAGES.empty, node, { path });
+    ctx.error('no-input-features', FEATURE_MESSAGES.empty(), node, { path });
     return undefined;
   }
   const names: InputFeatureName[] = [];
@@ -221,18 +220,18 @@ function readInputFeatures(ctx: ParseContext, node: Node): InputFeatureName[] | 
   items.forEach((item, i) => {
     const itemPath = joinPath(path, i);
     if (item.type !== 'string') {
-      ctx.error('wrong-type', fillTemplate(FEATURE_MESSAGES.notList, { found: describeValue(item) }), item, { path: itemPath });
+      ctx.error('wrong-type', FEATURE_MESSAGES.notList({ found: describeValue(item) }), item, { path: itemPath });
       ok = false;
       return;
     }
     const written = String(item.value);
     if (!(INPUT_FEATURES as readonly string[]).includes(written)) {
-      reportUnknownName(ctx, item, written, INPUT_FEATURES, 'unknown-input-feature', 'input feature', { path: itemPath, explain: FEATURE_MESSAGES.explain });
+      reportUnknownName(ctx, item, written, INPUT_FEATURES, 'unknown-input-feature', 'input feature', { path: itemPath, explain: FEATURE_MESSAGES.explain() });
       ok = false;
       return;
     }
     if (names.includes(written as InputFeatureName)) {
-      ctx.error('duplicate-input-feature', fillTemplate(FEATURE_MESSAGES.duplicate, { name: written }), item, { path: itemPath });
+      ctx.error('duplicate-input-feature', FEATURE_MESSAGES.duplicate({ name: written }), item, { path: itemPath });
       ok = false;
       return;
     }

@@ -4,7 +4,6 @@
 
 import type { DataView, GridView } from '../../protocol/snapshot';
 import { FEATURE_MESSAGES } from '../../engine/feature-messages';
-import { fillTemplate } from '../../engine/template';
 import { mix, type Rgba } from './colour';
 import { formatNumber } from '../../l10n';
 
@@ -150,6 +149,6 @@ export function boundarySummary(data: DataView | null, grid: GridView | undefine
   }
   if (data.kind === 'regression') return `Output over the input plane with ${points}.`;
   const names = data.classNames?.join(', ') ?? `${Math.max(data.classes, 2)} classes`;
-  if (data.inputFeatures !== undefined) return fillTemplate(FEATURE_MESSAGES.boundaryWithFeatures, { classes: names, features: data.inputFeatures.join(', '), points });
+  if (data.inputFeatures !== undefined) return FEATURE_MESSAGES.boundaryWithFeatures({ classes: names, features: data.inputFeatures.join(', '), points });
   return `Decision regions for ${names} over the plane of ${data.featureNames.slice(0, 2).join(' and ')}, with ${points}.`;
 }
