@@ -17,7 +17,7 @@ export interface Loaded {
 
 /** Throws FileError (a one-line message) when the model file itself cannot be read. */
 export function loadFiles(file: string, options: { weights: boolean; allowDataOutside?: boolean }): Loaded {
-  const text = readText(file, 'the model');
+  const text = readText(file, 'model');
   const parse = parseModel(text, { lint: false });
   const loaded: Loaded = { text, readProblems: [] };
   const data = parse.spec?.data;

@@ -20,7 +20,13 @@ const FORM_MARKERS: [Form, string[]][] = [
   ['inline', ['inputs', 'targets']],
   ['csv', ['csv']],
 ];
-const FORM_NAMES: Record<Form, string> = { generator: 'a generator', dataset: 'a bundled dataset', inline: 'inline inputs/targets', csv: 'a CSV file' };
+/** Read when a message is made, so they follow the UI language. */
+const FORM_NAMES: Record<Form, () => string> = {
+  generator: () => t('a generator'),
+  dataset: () => t('a bundled dataset'),
+  inline: () => t('inline inputs/targets'),
+  csv: () => t('a CSV file'),
+};
 const MAX_CLASSES = 32;
 
 const EXAMPLE = '{ "generator": "xor", "samples": 400 }, { "dataset": "iris" }, { "inputs": [[0, 1]], "targets": [[1]] } or { "csv": "data.csv", "target": "label" }';
@@ -247,17 +253,17 @@ export function readData(ctx: ParseContext, node: Node): DataSpec | undefined {
   }
   const forms = findForms(node);
   if (forms.length === 0) {
-    readObject(ctx, node, 'data', [...DATA_COMMON_KEYS, ...Object.values(DATA_FORM_KEYS).flat()], 'the data');
+    readObject(ctx, node, 'data', [...DATA_COMMON_KEYS, ...Object.values(DATA_FORM_KEYS).flat()], t('the data'));
     ctx.missing(`Say where the data comes from: ${EXAMPLE}.`, node, { path: 'data' });
     return undefined;
   }
   const form = forms[0].form;
-  const view = readObject(ctx, node, 'data', [...DATA_COMMON_KEYS, ...DATA_FORM_KEYS[form]], `the data (${FORM_NAMES[form]})`);
+  const view = readObject(ctx, node, 'data', [...DATA_COMMON_KEYS, ...DATA_FORM_KEYS[form]], t('the data ({form})', { form: FORM_NAMES[form]() }));
   if (view === undefined) return undefined;
   for (const other of forms.slice(1)) {
     const field = view.field(other.key);
     if (field !== undefined) {
-      ctx.error('data-form', `The data comes from one place: ${FORM_NAMES[form]} ("${forms[0].key}") or ${FORM_NAMES[other.form]} ("${other.key}"), not both.`, field.keyNode, {
+      ctx.error('data-form', t('The data comes from one place: {one} ("{oneKey}") or {other} ("{otherKey}"), not both.', { one: FORM_NAMES[form](), oneKey: forms[0].key, other: FORM_NAMES[other.form](), otherKey: other.key }), field.keyNode, {
         path: field.path,
       });
     }
