@@ -7,6 +7,7 @@ import type { Node } from 'jsonc-parser';
 import { HAND_SET_MESSAGES } from '../../engine/hand-set-messages';
 import type { ParseContext } from './context';
 import { describeValue, joinPath, type ObjectView } from './object-view';
+import { t } from '../../l10n/index';
 
 export interface HandSet {
   weights?: number[][];
@@ -28,7 +29,7 @@ export function readHandSet(ctx: ParseContext, view: ObjectView, at: HandSetLaye
   const result: HandSet = {};
   let ok = true;
   const layerName = at.what;
-  const trainable = view.boolean('trainable', 'false keeps this layer\'s weights and bias as they are while the rest trains');
+  const trainable = view.boolean('trainable', t('false keeps this layer\'s weights and bias as they are while the rest trains'));
   if (trainable !== undefined) result.trainable = trainable;
   else if (view.has('trainable')) ok = false;
 
