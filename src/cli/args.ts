@@ -59,11 +59,11 @@ const FLAGS: Record<string, readonly string[]> = {
 };
 
 /** The smallest and largest value of each numeric flag, and why the largest. */
-const BOUNDS: Record<string, { min: number; max?: number; why?: string }> = {
-  '--epochs': { min: 1, max: MAX_EPOCHS, why: 'the most a model file allows in "training.epochs"' },
+const BOUNDS: Record<string, { min: number; max?: number; why?: () => string }> = {
+  '--epochs': { min: 1, max: MAX_EPOCHS, why: () => t('the most a model file allows in "training.epochs"') },
   '--seed': { min: 0 },
   '--max-parameters': { min: 1 },
-  '--runs': { min: MIN_RUNS, max: MAX_RUNS, why: 'more runs add little precision and much time' },
+  '--runs': { min: MIN_RUNS, max: MAX_RUNS, why: () => t('more runs add little precision and much time') },
 };
 
 /** The values each export option takes, the first one its default (none for --to: it is required). */
@@ -91,7 +91,7 @@ function parseExport(file: string | undefined, rest: readonly string[]): Parsed 
         file = arg;
         continue;
       }
-      return { usageError: `expected one model file, got "${file}" and "${arg}"` };
+      return { usageError: t('expected one model file, got "{first}" and "{second}"', { first: file, second: arg }) };
     }
     const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     if (!FLAGS.export.includes(flag)) return { usageError: `unknown option "${flag}" for export` };
@@ -113,8 +113,8 @@ function parseExport(file: string | undefined, rest: readonly string[]): Parsed 
     if (typeof checked !== 'string') return checked;
     values[flag] = checked;
   }
-  if (file === undefined) return { usageError: 'export needs a model file, e.g. nn-playground export examples/spiral.nn.json --to pytorch' };
-  if (values['--to'] === undefined) return { usageError: 'export needs --to pytorch or --to notebook' };
+  if (file === undefined) return { usageError: t('export needs a model file, e.g. nn-playground export examples/spiral.nn.json --to pytorch') };
+  if (values['--to'] === undefined) return { usageError: t('export needs --to pytorch or --to notebook') };
   return {
     command: 'export',
     file,
@@ -130,9 +130,9 @@ function parseExport(file: string | undefined, rest: readonly string[]): Parsed 
 
 function wholeNumber(flag: string, value: string | undefined): number | string {
   const { min, max, why } = BOUNDS[flag];
-  if (value === undefined || value.startsWith('--')) return `${flag} needs a value, e.g. ${flag} 100`;
-  if (!/^\d+$/.test(value) || Number(value) < min || !Number.isSafeInteger(Number(value))) return `${flag} must be a whole number ≥ ${min}, got "${value}"`;
-  if (max !== undefined && Number(value) > max) return `${flag} must be at most ${max} (${why}), got "${value}"`;
+  if (value === undefined || value.startsWith('--')) return t('{flag} needs a value, e.g. {flag} 100', { flag });
+  if (!/^\d+$/.test(value) || Number(value) < min || !Number.isSafeInteger(Number(value))) return t('{flag} must be a whole number ≥ {min}, got "{value}"', { flag, min: String(min), value });
+  if (max !== undefined && Number(value) > max) return t('{flag} must be at most {max} ({why}), got "{value}"', { flag, max: String(max), why: why?.() ?? '', value });
   return Number(value);
 }
 
@@ -141,7 +141,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
   if (argv.includes('-h') || argv.includes('--help') || argv[0] === 'help') return { command: 'help' };
   const [command, ...rest] = argv;
   const allowed = FLAGS[command];
-  if (allowed === undefined) return { usageError: `unknown command "${command}" (expected train, check, gradcheck, export or bias-variance)` };
+  if (allowed === undefined) return { usageError: t('unknown command "{command}" (expected train, check, gradcheck, export or bias-variance)', { command }) };
   if (command === 'export') return parseExport(undefined, rest);
   let file: string | undefined;
   let epochs: number | undefined;
@@ -176,7 +176,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
         else seed = parsed;
       }
     } else if (file === undefined) file = arg;
-    else return { usageError: `expected one model file, got "${file}" and "${arg}"` };
+    else return { usageError: t('expected one model file, got "{first}" and "{second}"', { first: file, second: arg }) };
   }
   if (file === undefined) return { usageError: `${command} needs a model file, e.g. nn-playground ${command} examples/xor.nn.json` };
   const cap = maxParameters !== undefined ? { maxParameters } : {};

@@ -3,7 +3,8 @@
 
 import { closeSync, constants, existsSync, lstatSync, openSync, readFileSync, realpathSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import type { WeightsFile } from '../engine/index';
+import { decodeCsv, type CsvEncoding, type WeightsFile } from '../engine/index';
+import { t } from '../shared/l10n/index';
 import { CSV_REFUSALS, MAX_CSV_BYTES } from '../model/index';
 import { exportRefusal, sidecarRefusal, type SidecarTarget } from '../session/sidecar';
 
@@ -22,17 +23,18 @@ export const ALLOW_OUTSIDE_FLAG = '--allow-data-outside';
 
 function reason(error: unknown): string {
   const code = (error as { code?: string }).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'it is a directory';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENOENT') return t('no such file');
+  if (code === 'EISDIR') return t('it is a directory');
+  if (code === 'EACCES' || code === 'EPERM') return t('permission denied');
   return error instanceof Error ? error.message : String(error);
 }
 
-export function readText(path: string, what: string): string {
+export function readText(path: string, what: 'model' | 'weights'): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {
-    throw new FileError(`cannot read ${what} ${path}: ${reason(error)}`, reason(error));
+    const why = reason(error);
+    throw new FileError(what === 'model' ? t('cannot read the model {path}: {reason}', { path, reason: why }) : t('cannot read the weights file {path}: {reason}', { path, reason: why }), why);
   }
 }
 
@@ -40,11 +42,12 @@ export function readText(path: string, what: string): string {
  * A model's CSV: only a regular file (never a device such as /dev/zero or a pipe, which would
  * grow or hang), of at most MAX_CSV_BYTES, and, unless `confineTo` is undefined, inside that
  * folder once links are followed (so `../../etc/passwd` or an absolute path is refused unread).
+ * Its bytes are decoded as the hosts decode them (decodeCsv: the model's `"encoding"`, or detected).
  * Throws FileError whose `reason` completes csvReadProblem's sentence.
  */
-export function readCsvFile(path: string, confineTo: string | undefined): string {
+export function readCsvFile(path: string, confineTo: string | undefined, encoding?: CsvEncoding): string {
   const refuse = (why: string): never => {
-    throw new FileError(`cannot read the CSV file ${path}: ${why}`, why);
+    throw new FileError(t('cannot read the CSV file {path}: {reason}', { path, reason: why }), why);
   };
   let real: string;
   try {
@@ -60,7 +63,11 @@ export function readCsvFile(path: string, confineTo: string | undefined): string
   const stats = statSync(real);
   if (!stats.isFile()) refuse(CSV_REFUSALS.notRegular);
   if (stats.size > MAX_CSV_BYTES) refuse(CSV_REFUSALS.tooBig(stats.size));
-  return readText(real, 'the CSV file');
+  try {
+    return decodeCsv(readFileSync(real), encoding);
+  } catch (error) {
+    return refuse(reason(error));
+  }
 }
 
 /** What is at the sidecar's path, without following a link. */
@@ -70,12 +77,12 @@ function sidecarTarget(path: string): SidecarTarget {
     stats = lstatSync(path);
   } catch (error) {
     if ((error as { code?: string }).code === 'ENOENT') return { kind: 'absent' };
-    throw new FileError(`cannot read the weights file ${path}: ${reason(error)}`);
+    throw new FileError(t('cannot read the weights file {path}: {reason}', { path, reason: reason(error) }));
   }
   if (stats.isSymbolicLink()) return { kind: 'symlink' };
   if (stats.isDirectory()) return { kind: 'directory' };
   if (!stats.isFile()) return { kind: 'other' };
-  return { kind: 'file', text: readText(path, 'the weights file') };
+  return { kind: 'file', text: readText(path, 'weights') };
 }
 
 /** `data/points.csv` in `models/a.nn.json` → `models/data/points.csv`. */
@@ -99,7 +106,7 @@ export function loadWeights(modelPath: string): WeightsFile | undefined {
   // A folder (or a device) in the sidecar's place is not weights: the same warning as a wrong file.
   if (!statSync(path).isFile()) return {} as WeightsFile;
   try {
-    return JSON.parse(readText(path, 'the weights file')) as WeightsFile;
+    return JSON.parse(readText(path, 'weights')) as WeightsFile;
   } catch (error) {
     if (error instanceof FileError) throw error;
     return {} as WeightsFile;
@@ -121,7 +128,7 @@ export function writeText(path: string, text: string, what: string): void {
       closeSync(fd);
     }
   } catch (error) {
-    throw new FileError(`cannot write ${what} ${path}: ${reason(error)}`);
+    throw new FileError(t('cannot write {what} {path}: {reason}', { what, path, reason: reason(error) }));
   }
 }
 
@@ -138,7 +145,7 @@ export function saveWeights(modelPath: string, weights: WeightsFile): string {
       closeSync(fd);
     }
   } catch (error) {
-    throw new FileError(`cannot write the weights file ${path}: ${reason(error)}`);
+    throw new FileError(t('cannot write the weights file {path}: {reason}', { path, reason: reason(error) }));
   }
   return path;
 }

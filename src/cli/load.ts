@@ -17,14 +17,14 @@ export interface Loaded {
 
 /** Throws FileError (a one-line message) when the model file itself cannot be read. */
 export function loadFiles(file: string, options: { weights: boolean; allowDataOutside?: boolean }): Loaded {
-  const text = readText(file, 'the model');
+  const text = readText(file, 'model');
   const parse = parseModel(text, { lint: false });
   const loaded: Loaded = { text, readProblems: [] };
   const data = parse.spec?.data;
   if (data?.kind === 'csv') {
     const path = resolveBeside(file, data.path);
     try {
-      loaded.csvText = readCsvFile(path, options.allowDataOutside ? undefined : dirname(resolve(file)));
+      loaded.csvText = readCsvFile(path, options.allowDataOutside ? undefined : dirname(resolve(file)), data.encoding);
     } catch (error) {
       const message = error instanceof FileError ? error.reason : String(error);
       loaded.readProblems.push(csvReadProblem(parse, path, message));

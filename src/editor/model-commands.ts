@@ -3,7 +3,7 @@
 // `.nn.json` editor, else the model last active, else asks which.
 
 import * as vscode from 'vscode';
-import { fillMessage, TRUST_MESSAGES } from '../model/trust-messages';
+import { TRUST_MESSAGES } from '../model/trust-messages';
 import { exportRefusal, sidecarRefusal, type SidecarTarget } from '../session/sidecar';
 import type { GradientCheckResult } from '../engine/trainer-api';
 import type { TrainingSession } from '../session/session-api';
@@ -155,7 +155,7 @@ export class ModelCommands {
   /** Restricted Mode: says why, and offers VS Code's trust editor (granting trust needs no reload). */
   private refuseUntrusted(message: string): void {
     this.log.warn(message);
-    void vscode.window.showWarningMessage(message, TRUST_MESSAGES.manageTrust).then((choice) => {
+    void vscode.window.showWarningMessage(message, TRUST_MESSAGES.manageTrust()).then((choice) => {
       if (choice) void vscode.commands.executeCommand('workbench.trust.manage');
     });
   }
@@ -200,7 +200,7 @@ export class ModelCommands {
       }
       const sidecar = weightsSidecarUri(modelUri);
       if (!vscode.workspace.isTrusted) {
-        this.refuseUntrusted(fillMessage(TRUST_MESSAGES.saveNeedsTrust, { sidecar: vscode.workspace.asRelativePath(sidecar) }));
+        this.refuseUntrusted(TRUST_MESSAGES.saveNeedsTrust({ sidecar: vscode.workspace.asRelativePath(sidecar) }));
         return undefined;
       }
       // Exported before any question, so the file holds the weights of the moment the person asked
@@ -251,7 +251,7 @@ export class ModelCommands {
       if (!vscode.workspace.isTrusted) {
         // Asked before the questions: an export reads the data file and writes beside the model.
         const file = vscode.workspace.asRelativePath(vscode.Uri.joinPath(modelUri, '..', exportFileName(modelName, options.to ?? 'pytorch')));
-        this.refuseUntrusted(fillMessage(TRUST_MESSAGES.exportNeedsTrust, { file }));
+        this.refuseUntrusted(TRUST_MESSAGES.exportNeedsTrust({ file }));
         return undefined;
       }
       const to = options.to ?? (await vscode.window.showQuickPick(EXPORT_KINDS, { title: `NN Playground: export ${modelName} as` }))?.to;
@@ -265,7 +265,7 @@ export class ModelCommands {
       let csvText: string | undefined;
       if (spec?.data.kind === 'csv') {
         try {
-          csvText = await readDataRelative(modelUri, spec.data.path, this.disk);
+          csvText = await readDataRelative(modelUri, spec.data.path, this.disk, spec.data.encoding);
         } catch (error) {
           const reason = EXPORT_MESSAGES.dataUnreadable(spec.data.path, errorMessage(error));
           this.log.warn(reason);

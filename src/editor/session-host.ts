@@ -5,7 +5,8 @@
 
 import * as vscode from 'vscode';
 import { CSV_REFUSALS, MAX_CSV_BYTES } from '../model/index';
-import { fillMessage, TRUST_MESSAGES } from '../model/trust-messages';
+import { TRUST_MESSAGES } from '../model/trust-messages';
+import { decodeCsv, type CsvEncoding } from '../engine/data/encoding';
 import type { WeightsFile } from '../engine/trainer-api';
 import type { SessionHost } from '../session/session-api';
 import { modelFileName, weightsSidecarUri } from './model-documents';
@@ -91,14 +92,15 @@ function isWeightsFile(value: unknown): value is WeightsFile {
 /**
  * Reads a data file named relative to the model, as training and the export both do: confined to
  * the workspace folder unless the user allows more, regular files only, within the size limit.
+ * Desktop and browser hosts both read through here; the bytes are decoded as the CLI decodes them.
  */
-export async function readDataRelative(modelUri: vscode.Uri, relativePath: string, disk: LocalDisk | undefined): Promise<string> {
+export async function readDataRelative(modelUri: vscode.Uri, relativePath: string, disk: LocalDisk | undefined, encoding?: CsvEncoding): Promise<string> {
   const target = resolveRelative(modelUri, relativePath);
   // The session wraps these messages ("Cannot read the CSV file …"): they say only where and why.
   if (!target) throw new Error('the model is not saved yet, and paths are relative to its file: save it first');
   try {
     await checkDataFile(modelUri, target, readSettings().allowDataOutsideWorkspace, disk);
-    return decoder.decode(await vscode.workspace.fs.readFile(target));
+    return decodeCsv(await vscode.workspace.fs.readFile(target), encoding);
   } catch (error) {
     if (error instanceof DataFileRefused) throw error;
     const reason = error instanceof vscode.FileSystemError && error.code === 'FileNotFound' ? 'file not found' : errorMessage(error);
@@ -113,10 +115,10 @@ export function createSessionHost(modelUri: vscode.Uri, extensionUri: vscode.Uri
     log: (message) => log.info(message),
     isTrusted: () => vscode.workspace.isTrusted,
 
-    readRelative: (relativePath) => {
+    readRelative: (relativePath, encoding) => {
       // prepareRun asks isTrusted first; this keeps any other caller from reading in Restricted Mode.
-      if (!vscode.workspace.isTrusted) return Promise.reject(new Error(fillMessage(TRUST_MESSAGES.csvNeedsTrust, { path: relativePath })));
-      return readDataRelative(modelUri, relativePath, platform.disk);
+      if (!vscode.workspace.isTrusted) return Promise.reject(new Error(TRUST_MESSAGES.csvNeedsTrust({ path: relativePath })));
+      return readDataRelative(modelUri, relativePath, platform.disk, encoding);
     },
 
     async loadWeights() {
@@ -124,7 +126,7 @@ export function createSessionHost(modelUri: vscode.Uri, extensionUri: vscode.Uri
       const sidecar = weightsSidecarUri(modelUri);
       if (!(await exists(sidecar))) return undefined;
       if (!vscode.workspace.isTrusted) {
-        log.info(fillMessage(TRUST_MESSAGES.weightsNotLoaded, { sidecar: vscode.workspace.asRelativePath(sidecar), model: modelFileName(modelUri) }));
+        log.info(TRUST_MESSAGES.weightsNotLoaded({ sidecar: vscode.workspace.asRelativePath(sidecar), model: modelFileName(modelUri) }));
         return undefined;
       }
       try {

@@ -7,7 +7,6 @@
 
 import { EngineError } from './errors';
 import { FEATURE_MESSAGES } from './feature-messages';
-import { fillTemplate } from './template';
 
 interface FeatureRecord {
   /** As hovers and the schema print it. */
@@ -40,13 +39,13 @@ export interface InputMap {
 
 /** Checks a feature list: known names, at least one, none twice. Throws EngineError naming the problem. */
 export function validateFeatures(features: readonly unknown[]): asserts features is readonly InputFeatureName[] {
-  if (!Array.isArray(features) || features.length === 0) throw new EngineError('invalid-config', FEATURE_MESSAGES.engineEmpty);
+  if (!Array.isArray(features) || features.length === 0) throw new EngineError('invalid-config', FEATURE_MESSAGES.engineEmpty());
   const seen = new Set<string>();
   for (const name of features) {
     if (typeof name !== 'string' || !Object.prototype.hasOwnProperty.call(INPUT_FEATURE_TABLE, name)) {
-      throw new EngineError('invalid-config', fillTemplate(FEATURE_MESSAGES.engineUnknown, { name: String(name), known: INPUT_FEATURES.join(', ') }));
+      throw new EngineError('invalid-config', FEATURE_MESSAGES.engineUnknown({ name: String(name), known: INPUT_FEATURES.join(', ') }));
     }
-    if (seen.has(name)) throw new EngineError('invalid-config', fillTemplate(FEATURE_MESSAGES.engineDuplicate, { name }));
+    if (seen.has(name)) throw new EngineError('invalid-config', FEATURE_MESSAGES.engineDuplicate({ name }));
     seen.add(name);
   }
 }

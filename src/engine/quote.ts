@@ -2,6 +2,8 @@
 // double quotes with JSON escapes, and cut after MAX_QUOTED_CHARS characters, so that a key of a
 // million characters gives a message of a normal length rather than a copy of the key.
 
+import { tn } from '../shared/l10n/index';
+
 /** The most characters of one user-written text that a message repeats. */
 export const MAX_QUOTED_CHARS = 80;
 
@@ -20,5 +22,5 @@ export function quoted(text: string): string {
  * leads outside the project), so a message repeats no more of it than the names we looked for.
  */
 export function columnCount(columns: number): string {
-  return `${columns} ${columns === 1 ? 'column' : 'columns'}`;
+  return tn(columns, '{count} column', '{count} columns');
 }

@@ -8,7 +8,6 @@ import { validateRegularization } from './regularization';
 import { resolveLossKernel } from './losses';
 import { firstNonFinite } from './distribution';
 import { HAND_SET_MESSAGES } from './hand-set-messages';
-import { fillTemplate } from './template';
 
 /** Largest layer width and input size accepted (a guard against typos like 1e9 units). */
 export const MAX_UNITS = 1 << 20;
@@ -50,16 +49,16 @@ function validateHandSet(layer: LayerConfig, name: string, inputs: number): void
   if (layer.weights !== undefined) {
     const w: unknown = layer.weights;
     const ok = Array.isArray(w) && w.length === layer.units && w.every((row: unknown) => Array.isArray(row) && row.length === inputs && row.every(finite));
-    if (!ok) throw new EngineError('invalid-shape', fillTemplate(HAND_SET_MESSAGES.engineWeightsShape, { layer: name, units: layer.units, inputs }));
+    if (!ok) throw new EngineError('invalid-shape', HAND_SET_MESSAGES.engineWeightsShape({ layer: name, units: layer.units, inputs }));
   }
   if (layer.biases !== undefined) {
     const b: unknown = layer.biases;
     if (!(Array.isArray(b) && b.length === layer.units && b.every(finite))) {
-      throw new EngineError('invalid-shape', fillTemplate(HAND_SET_MESSAGES.engineBiasShape, { layer: name, units: layer.units }));
+      throw new EngineError('invalid-shape', HAND_SET_MESSAGES.engineBiasShape({ layer: name, units: layer.units }));
     }
   }
   if (layer.trainable !== undefined && typeof layer.trainable !== 'boolean') {
-    throw new EngineError('invalid-config', fillTemplate(HAND_SET_MESSAGES.engineTrainable, { layer: name, found: String(layer.trainable) }));
+    throw new EngineError('invalid-config', HAND_SET_MESSAGES.engineTrainable({ layer: name, found: String(layer.trainable) }));
   }
 }
 

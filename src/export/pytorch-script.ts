@@ -17,7 +17,6 @@ import { BLOWUP_FLOOR, BLOWUP_RATIO } from '../run/divergence';
 import { pytorchActivation } from './pytorch-activations';
 import type { ExportPlan } from './plan';
 import { FEATURE_MESSAGES } from '../engine/feature-messages';
-import { fillTemplate } from '../engine/template';
 import { pyComment, pyList, pyNumber, pyString, pyTable, pyValue } from './python-text';
 
 export interface ScriptPart {
@@ -168,7 +167,7 @@ function describeSource(plan: ExportPlan): string {
   const features = plan.spec.data.inputFeatures;
   const source = describeRawSource(plan);
   // The features are computed once, when the data is built: the script holds their values.
-  return features === undefined ? source : fillTemplate(FEATURE_MESSAGES.exportSource, { source, features: features.join(', ') });
+  return features === undefined ? source : FEATURE_MESSAGES.exportSource({ source, features: features.join(', ') });
 }
 
 function describeRawSource(plan: ExportPlan): string {

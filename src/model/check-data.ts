@@ -11,7 +11,8 @@ import type { DataFacts, ParseResult, Problem } from './spec';
 import { didYouMean } from './text/did-you-mean';
 import { replaceEdit } from './text/json-edits';
 import { columnCount, quoted } from '../engine/quote';
-import { fillMessage, TRUST_MESSAGES } from './trust-messages';
+import { TRUST_MESSAGES } from './trust-messages';
+import { t } from '../shared/l10n/index';
 
 /** The part of a built dataset (or the worker's DataView) these checks need. */
 export interface DataSummary {
@@ -58,12 +59,16 @@ export const MAX_CSV_BYTES = 64 * 2 ** 20;
 /** How long the editor waits for a CSV read before giving up on it. */
 export const CSV_READ_TIMEOUT_MS = 10_000;
 
-/** Why a CSV file is not read, each the reason inside csvReadProblem's sentence. */
+/** Why a CSV file is not read, each the reason inside csvReadProblem's sentence (read when said). */
 export const CSV_REFUSALS = {
-  notRegular: 'it is not a regular file: a device, a pipe or a folder cannot be read as data',
-  tooBig: (bytes: number) => `it holds ${(bytes / 2 ** 20).toFixed(1)} MiB; CSV files of at most ${MAX_CSV_BYTES / 2 ** 20} MiB are read`,
-  outside: (folder: string, allow: string) => `it is outside ${folder}, and data files are read only inside it unless ${allow}`,
-  timedOut: `reading it took longer than ${CSV_READ_TIMEOUT_MS / 1000} s`,
+  get notRegular(): string {
+    return t('it is not a regular file: a device, a pipe or a folder cannot be read as data');
+  },
+  tooBig: (bytes: number) => t('it holds {size} MiB; CSV files of at most {limit} MiB are read', { size: (bytes / 2 ** 20).toFixed(1), limit: String(MAX_CSV_BYTES / 2 ** 20) }),
+  outside: (folder: string, allow: string) => t('it is outside {folder}, and data files are read only inside it unless {allow}', { folder, allow }),
+  get timedOut(): string {
+    return t('reading it took longer than {seconds} s', { seconds: String(CSV_READ_TIMEOUT_MS / 1000) });
+  },
 };
 
 /** The CSV could not be read: the problem sits on the `csv` path in the model. */
@@ -73,14 +78,14 @@ export function csvReadProblem(parse: ParseResult, path: string, reason: string)
     'csv-unreadable',
     'error',
     'parse',
-    `Cannot read the CSV file ${quoted(path)} (${reason}). The path is relative to this model file.`,
+    t('Cannot read the CSV file {path} ({reason}). The path is relative to this model file.', { path: quoted(path), reason }),
     'data.csv',
   );
 }
 
 /** In Restricted Mode the CSV is not read: the problem sits on the `csv` path and says why. */
 export function csvNeedsTrustProblem(parse: ParseResult, path: string): Problem {
-  return problem({ locations: parse.locations }, 'csv-needs-trust', 'error', 'parse', fillMessage(TRUST_MESSAGES.csvNeedsTrust, { path: quoted(path) }), 'data.csv');
+  return problem({ locations: parse.locations }, 'csv-needs-trust', 'error', 'parse', TRUST_MESSAGES.csvNeedsTrust({ path: quoted(path) }), 'data.csv');
 }
 
 /**
@@ -100,25 +105,31 @@ export function checkCsv(parse: ParseResult, csvText: string, displayPath?: stri
   try {
     header = parseCsvRecords(csvText)[0]?.fields ?? [];
   } catch (error) {
-    return [problem(loc, 'csv-invalid', 'error', 'parse', `The CSV file ${quoted(file)} is not valid CSV: ${error instanceof Error ? error.message : String(error)}.`, 'data.csv')];
+    const reason = error instanceof Error ? error.message : String(error);
+    return [problem(loc, 'csv-invalid', 'error', 'parse', t('The CSV file {file} is not valid CSV: {reason}.', { file: quoted(file), reason }), 'data.csv')];
   }
   if (header.length === 0) {
-    return [problem(loc, 'csv-empty', 'error', 'parse', `The CSV file ${quoted(file)} is empty: it needs a header row of column names, then one row per sample.`, 'data.csv')];
+    return [problem(loc, 'csv-empty', 'error', 'parse', t('The CSV file {file} is empty: it needs a header row of column names, then one row per sample.', { file: quoted(file) }), 'data.csv')];
   }
   const src = parse.text !== undefined ? fixSourceOf(parse.text) : undefined;
-  const missing = (name: string, role: string, path: string): Problem => {
+  const missing = (name: string, role: 'target' | 'feature', path: string): Problem => {
     const suggestion = didYouMean(name, header);
     const range = parse.locations.values[path];
-    const fixes = suggestion !== undefined && range !== undefined && src !== undefined ? [{ title: `Change to ${quoted(suggestion)}`, edits: [replaceEdit(src, range, JSON.stringify(suggestion))] }] : [];
-    return problem(
-      loc,
-      'csv-missing-column',
-      'error',
-      'parse',
-      `The CSV file ${quoted(file)} has no ${role} column ${quoted(name)}.${suggestion !== undefined ? ` Did you mean ${quoted(suggestion)}?` : ''} It has ${columnCount(header.length)}.`,
-      path,
-      { fixes },
-    );
+    const fixes = suggestion !== undefined && range !== undefined && src !== undefined ? [{ title: t('Change to {name}', { name: quoted(suggestion) }), edits: [replaceEdit(src, range, JSON.stringify(suggestion))] }] : [];
+    const args = { file: quoted(file), name: quoted(name), suggestion: quoted(suggestion ?? ''), columns: columnCount(header.length) };
+    let message: string;
+    if (role === 'target') {
+      message =
+        suggestion !== undefined
+          ? t('The CSV file {file} has no target column {name}. Did you mean {suggestion}? It has {columns}.', args)
+          : t('The CSV file {file} has no target column {name}. It has {columns}.', args);
+    } else {
+      message =
+        suggestion !== undefined
+          ? t('The CSV file {file} has no feature column {name}. Did you mean {suggestion}? It has {columns}.', args)
+          : t('The CSV file {file} has no feature column {name}. It has {columns}.', args);
+    }
+    return problem(loc, 'csv-missing-column', 'error', 'parse', message, path, { fixes });
   };
   const problems: Problem[] = [];
   if (!header.includes(data.target)) problems.push(missing(data.target, 'target', 'data.target'));
@@ -126,7 +137,7 @@ export function checkCsv(parse: ParseResult, csvText: string, displayPath?: stri
     if (!header.includes(name)) problems.push(missing(name, 'feature', `data.features.${i}`));
   });
   if (data.features === undefined && header.length < 2 && problems.length === 0) {
-    problems.push(problem(loc, 'csv-missing-column', 'error', 'parse', `The CSV file ${quoted(file)} has only one column: no feature columns are left besides the target.`, 'data.csv'));
+    problems.push(problem(loc, 'csv-missing-column', 'error', 'parse', t('The CSV file {file} has only one column: no feature columns are left besides the target.', { file: quoted(file) }), 'data.csv'));
   }
   if (problems.length > 0) return problems;
   let dataset: DataSummary;
@@ -140,7 +151,7 @@ export function checkCsv(parse: ParseResult, csvText: string, displayPath?: stri
     };
     dataset = makeDataset(source, { testFraction: 0, standardize: false }, spec.seed);
   } catch (error) {
-    const message = `The CSV file ${quoted(file)}: ${error instanceof Error ? error.message : String(error)}.`.replace(/\.\.$/, '.');
+    const message = t('The CSV file {file}: {reason}.', { file: quoted(file), reason: error instanceof Error ? error.message : String(error) }).replace(/\.\.$/, '.');
     // A column that contradicts "task" is fixed at "task" (or in the file): the problem sits on the field.
     const onTask = (error as { field?: unknown }).field === 'task' && parse.locations.values['data.task'] !== undefined;
     return [problem(loc, onTask ? 'task-mismatch' : 'csv-invalid', 'error', 'parse', message, onTask ? 'data.task' : 'data.csv')];

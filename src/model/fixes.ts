@@ -8,6 +8,7 @@ import { isConstantInit } from './init-scale';
 import type { ModelSpec, TextFix } from './spec';
 import { LineIndex } from './text/line-index';
 import { compactJson, formatNumber, insertArrayElementEdit, insertPropertyEdit, replaceEdit, type Edit, type TextSource } from './text/json-edits';
+import { t } from '../shared/l10n/index';
 
 export interface FixSource extends TextSource {
   readonly tree: Node | undefined;
@@ -57,7 +58,7 @@ export function setOptimizerFix(src: FixSource, optimizer: string): TextFix | un
 /** Lowers the learning rate tenfold (adds it to `training` when the default was in use). */
 export function lowerLearningRateFix(src: FixSource, spec: ModelSpec): TextFix | undefined {
   const lower = formatNumber(spec.training.learningRate / 10);
-  const title = `Lower the learning rate 10× (${formatNumber(spec.training.learningRate)} → ${lower})`;
+  const title = t('Lower the learning rate 10× ({from} → {to})', { from: formatNumber(spec.training.learningRate), to: lower });
   if (nodeAt(src, ['training']) === undefined) {
     if (src.tree?.type !== 'object') return undefined;
     return fix(title, [insertPropertyEdit(src, src.tree, 'training', compactJson({ learningRate: Number(lower) }))]);
@@ -89,7 +90,7 @@ export function addHiddenLayerFix(src: FixSource, spec: ModelSpec, units = 4): T
   // A perceptron classically starts at zero; with a hidden layer that would keep its units identical.
   if (isConstantInit(spec.init) && nodeAt(src, ['init']) !== undefined) edits.push(setValueEdit(src, ['init'], JSON.stringify('xavier')));
   if (output.init !== undefined && isConstantInit(output.init)) edits.push(setValueEdit(src, ['layers', outputIndex, 'init'], JSON.stringify('xavier')));
-  return fix(`Add a hidden layer of ${units} tanh units`, edits);
+  return fix(t('Add a hidden layer of {units} tanh units', { units: String(units) }), edits);
 }
 
 export function addRegularizationFix(src: FixSource, lambda = 0.001): TextFix | undefined {

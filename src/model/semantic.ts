@@ -145,7 +145,7 @@ export function checkArchitecture(ctx: CheckContext): Problem[] {
   });
 
   if (spec.layers[0].weights !== undefined && spec.data.standardize) {
-    problems.push(problem(ctx, 'hand-set-standardized', 'warning', 'parse', HAND_SET_MESSAGES.handSetStandardized, 'layers.0.weights', { layer: 0 }));
+    problems.push(problem(ctx, 'hand-set-standardized', 'warning', 'parse', HAND_SET_MESSAGES.handSetStandardized(), 'layers.0.weights', { layer: 0 }));
   }
 
   if (perceptron && spec.layers.length > 1) {

@@ -2,6 +2,7 @@
 // it from text, the training session turns it into engine options, editor adapters read its ranges.
 
 import type { InitSpec, InputFeatureName, LayerConfig, LossName, TrainingConfig, GeneratorName, BundledDatasetName, TaskKind } from '../engine/types';
+import type { CsvEncoding } from '../engine/data/encoding';
 
 /** A span of the source text. Offsets are 0-based; lines and columns are 0-based too. */
 export interface SourceRange {
@@ -40,7 +41,7 @@ export type DataSpec = (
   | { kind: 'generator'; generator: GeneratorName; samples: number; noise: number; classes?: number }
   | { kind: 'dataset'; dataset: BundledDatasetName }
   | { kind: 'inline'; inputs: number[][]; targets: number[][]; task?: TaskKind }
-  | { kind: 'csv'; path: string; features?: string[]; target: string; task?: TaskKind }
+  | { kind: 'csv'; path: string; features?: string[]; target: string; task?: TaskKind; encoding?: CsvEncoding }
 ) & {
   testFraction: number;
   standardize: boolean;

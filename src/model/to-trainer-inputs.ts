@@ -4,6 +4,8 @@
 import type { DataOptions, DataSource, NetworkConfig } from '../engine/types';
 import type { TrainerOptions } from '../engine/trainer-api';
 import { checkCsvHeader } from './csv-header';
+import { quoted } from '../engine/quote';
+import { t } from '../shared/l10n/index';
 import { dataFacts } from './data-facts';
 import { csvInputSize } from './check-data';
 import type { ModelSpec } from './spec';
@@ -36,9 +38,9 @@ export function toTrainerInputs(spec: ModelSpec, csvText?: string): TrainerInput
       inputSize = d.inputs[0].length;
       break;
     case 'csv': {
-      if (csvText === undefined) throw new Error(`The CSV file "${d.path}" has not been read: its text is needed to build the data.`);
-      const missing = checkCsvHeader(csvText, d.features, d.target);
-      if (missing !== undefined) throw new Error(`The CSV file "${d.path}" ${missing}`);
+      if (csvText === undefined) throw new Error(t('The CSV file {file} has not been read: its text is needed to build the data.', { file: quoted(d.path) }));
+      const missing = checkCsvHeader(csvText, d.features, d.target, d.path);
+      if (missing !== undefined) throw new Error(missing);
       data = { kind: 'csv', text: csvText, target: d.target, ...(d.features !== undefined ? { features: [...d.features] } : {}), ...(d.task !== undefined ? { task: d.task } : {}) };
       inputSize = csvInputSize(csvText, d.features, d.target);
       break;

@@ -27,7 +27,7 @@ export const DATA_FORM_KEYS = {
   generator: ['generator', 'samples', 'noise', 'classes'],
   dataset: ['dataset'],
   inline: ['inputs', 'targets', 'task'],
-  csv: ['csv', 'features', 'target', 'task'],
+  csv: ['csv', 'features', 'target', 'task', 'encoding'],
 } as const;
 
 /** What `"task"` may say about inline or CSV targets; omitted, the targets decide. */

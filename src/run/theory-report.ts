@@ -19,6 +19,8 @@ export interface SplitNumbers {
 }
 
 export interface TheoryReport {
+  /** Classifiers: the class labels as the data names them, the rows and columns of `confusion`. */
+  classNames?: string[];
   train: SplitNumbers;
   test: SplitNumbers | null;
   initialWeights: InitialSpread[];
@@ -42,7 +44,9 @@ function splitNumbers(trainer: Trainer, split: 'train' | 'test'): SplitNumbers {
 }
 
 export function theoryReport(trainer: Trainer): TheoryReport {
+  const { classNames } = trainer.data;
   return {
+    ...(trainer.data.kind === 'classification' && classNames ? { classNames: [...classNames] } : {}),
     train: splitNumbers(trainer, 'train'),
     test: trainer.data.test.n > 0 ? splitNumbers(trainer, 'test') : null,
     initialWeights: initialSpread(trainer.options.network, trainer.options.seed),

@@ -3,6 +3,7 @@
 // cap before any memory is spent, spec + text → trainer options).
 
 import { CSV_READ_TIMEOUT_MS, CSV_REFUSALS, csvNeedsTrustProblem, csvReadProblem } from '../model/index';
+import type { CsvEncoding } from '../engine/data/encoding';
 import type { ModelSpec, ParseResult, Problem } from '../model/spec';
 import type { SessionInit } from '../shared/protocol/worker-messages';
 import type { SessionHost, SessionSettings } from './session-api';
@@ -22,6 +23,8 @@ export type PreparedRun =
 /** Remembers the last CSV read, so that edits of hyperparameters do not re-read the file. */
 export interface CsvCache {
   path: string;
+  /** As the model names it: a changed `"encoding"` reads the file again. */
+  encoding: CsvEncoding | undefined;
   text: string;
 }
 
@@ -37,17 +40,17 @@ export async function prepareRun(spec: ModelSpec, parse: ParseResult, options: P
   const { host, settings, cache } = options;
   let csvText: string | undefined;
   if (spec.data.kind === 'csv') {
-    const path = spec.data.path;
+    const { path, encoding } = spec.data;
     if (host.isTrusted?.() === false) {
       // Restricted Mode: the data file is not read at all (see TRUST_MESSAGES.csvNeedsTrust).
       cache.csv = undefined;
       return { ok: false, problems: [csvNeedsTrustProblem(parse, path)] };
-    } else if (!options.fresh && cache.csv?.path === path) {
+    } else if (!options.fresh && cache.csv?.path === path && cache.csv.encoding === encoding) {
       csvText = cache.csv.text;
     } else {
       try {
-        csvText = await withTimeout(host.readRelative(path), CSV_READ_TIMEOUT_MS);
-        cache.csv = { path, text: csvText };
+        csvText = await withTimeout(host.readRelative(path, encoding), CSV_READ_TIMEOUT_MS);
+        cache.csv = { path, encoding, text: csvText };
       } catch (error) {
         cache.csv = undefined;
         return { ok: false, problems: [csvReadProblem(parse, path, errorMessage(error))] };

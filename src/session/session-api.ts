@@ -2,6 +2,7 @@
 // document's worker, history and state; it knows nothing of `vscode` (it is driven with text and
 // callbacks), so it can be tested with a real worker under plain Node.
 
+import type { CsvEncoding } from '../engine/data/encoding';
 import type { GradientCheckResult, WeightsFile } from '../engine/trainer-api';
 import type { ParseResult, Problem } from '../model/spec';
 import type { DataView, GridView, HealthSample, HistoryPoint, SessionState, Snapshot } from '../shared/protocol/snapshot';
@@ -30,8 +31,11 @@ export type SessionChange =
 
 /** What the host provides: the session never touches the file system itself. */
 export interface SessionHost {
-  /** Reads a file relative to the model file (CSV data). Rejects with a message naming the path. */
-  readRelative(relativePath: string): Promise<string>;
+  /**
+   * Reads a CSV file relative to the model file, decoded by decodeCsv (the model's `"encoding"`,
+   * or detected when undefined). Rejects with a message naming the path.
+   */
+  readRelative(relativePath: string, encoding?: CsvEncoding): Promise<string>;
   /** Loads the `.weights.json` sidecar if there is one. */
   loadWeights(): Promise<WeightsFile | undefined>;
   /** Starts a training worker: worker_threads on desktop (dist/worker.js), a Web Worker in the browser. */

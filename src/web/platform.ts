@@ -3,7 +3,7 @@
 // at the extension's own URL. No local disk: every file is a URI read through workspace.fs.
 
 import * as vscode from 'vscode';
-import { fillMessage, TRUST_MESSAGES } from '../model/trust-messages';
+import { TRUST_MESSAGES } from '../model/trust-messages';
 import type { HostPlatform } from '../editor/platform';
 import { startWebWorker } from '../session/worker-web';
 
@@ -40,7 +40,7 @@ function loadWorkerScript(extensionUri: vscode.Uri): Promise<string> {
     try {
       return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     } catch (error) {
-      throw new Error(fillMessage(TRUST_MESSAGES.workerScriptUnreadable, { uri: uri.toString(true), reason: error instanceof Error ? error.message : String(error) }));
+      throw new Error(TRUST_MESSAGES.workerScriptUnreadable({ uri: uri.toString(true), reason: error instanceof Error ? error.message : String(error) }));
     }
   })();
   // A failed load is tried again by the next session rather than remembered.

@@ -9,6 +9,7 @@
 // increasing order (numeric-classes.ts), so a 0/1 label column is two classes. Errors name the file
 // line and the column, as a person would look for them.
 
+import { t } from '../../shared/l10n/index';
 import { columnCount, quoted } from '../quote';
 import type { TaskKind } from '../types';
 import { fail, failOnTask } from './fail';
@@ -57,7 +58,7 @@ export function parseCsvRecords(text: string): CsvRecord[] {
       field = '';
       i++;
       for (;;) {
-        if (i >= text.length) fail(`CSV line ${openedAt}: a quoted field is never closed`);
+        if (i >= text.length) fail(t('CSV line {line}: a quoted field is never closed', { line: String(openedAt) }));
         const c = text[i];
         if (c === '"') {
           if (text[i + 1] === '"') {
@@ -75,7 +76,7 @@ export function parseCsvRecords(text: string): CsvRecord[] {
       // Only spaces may sit between the closing quote and the next separator.
       while (text[i] === ' ' || text[i] === '\t') i++;
       if (i < text.length && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') {
-        fail(`CSV line ${line}: unexpected text after a closing quote`);
+        fail(t('CSV line {line}: unexpected text after a closing quote', { line: String(line) }));
       }
       continue;
     }
@@ -112,27 +113,30 @@ export interface CsvOptions {
 
 export function csvToTable(text: string, options: CsvOptions): SampleTable {
   const records = parseCsvRecords(text);
-  if (records.length === 0) fail('CSV is empty: expected a header row with column names, then one row per sample');
+  if (records.length === 0) fail(t('CSV is empty: expected a header row with column names, then one row per sample'));
   const [header, ...rows] = records;
   const names = header.fields;
   const seen = new Map<string, number>();
   names.forEach((name, column) => {
-    if (seen.has(name)) fail(`CSV line ${header.line}: column ${quoted(name)} appears twice in the header`);
+    if (seen.has(name)) fail(t('CSV line {line}: column {name} appears twice in the header', { line: String(header.line), name: quoted(name) }));
     seen.set(name, column);
   });
-  const columnOf = (name: string, role: string): number => {
+  const columnOf = (name: string, role: 'target' | 'feature'): number => {
     const column = seen.get(name);
-    if (column === undefined) fail(`CSV has no ${role} column ${quoted(name)}; it has ${columnCount(names.length)}`);
+    if (column === undefined) {
+      const args = { name: quoted(name), columns: columnCount(names.length) };
+      fail(role === 'target' ? t('CSV has no target column {name}; it has {columns}', args) : t('CSV has no feature column {name}; it has {columns}', args));
+    }
     return column;
   };
 
   const targetColumn = columnOf(options.target, 'target');
   const featureNames = options.features ?? names.filter((_, column) => column !== targetColumn);
-  if (featureNames.length === 0) fail('CSV: no feature columns left besides the target');
+  if (featureNames.length === 0) fail(t('CSV: no feature columns left besides the target'));
   const featureColumns = featureNames.map((name) => columnOf(name, 'feature'));
-  if (featureColumns.includes(targetColumn)) fail(`CSV: column ${quoted(options.target)} cannot be both a feature and the target`);
-  if (rows.length === 0) fail('CSV has a header but no data rows');
-  if (rows.length > MAX_SAMPLES) fail(`CSV has ${rows.length} rows; at most ${MAX_SAMPLES} are supported`);
+  if (featureColumns.includes(targetColumn)) fail(t('CSV: column {name} cannot be both a feature and the target', { name: quoted(options.target) }));
+  if (rows.length === 0) fail(t('CSV has a header but no data rows'));
+  if (rows.length > MAX_SAMPLES) fail(t('CSV has {rows} rows; at most {max} are supported', { rows: String(rows.length), max: String(MAX_SAMPLES) }));
 
   const n = rows.length;
   const inputSize = featureColumns.length;
@@ -140,18 +144,19 @@ export function csvToTable(text: string, options: CsvOptions): SampleTable {
   const targetCells: string[] = [];
   rows.forEach((row, r) => {
     if (row.fields.length !== names.length) {
-      fail(`CSV line ${row.line}: has ${row.fields.length} fields but the header has ${names.length}`);
+      fail(t('CSV line {line}: has {fields} fields but the header has {columns}', { line: String(row.line), fields: String(row.fields.length), columns: String(names.length) }));
     }
     featureColumns.forEach((column, j) => {
       const cell = row.fields[column];
       const value = parseNumber(cell);
       if (value === null) {
-        fail(`CSV line ${row.line}, column ${quoted(names[column])}: ${cell === '' ? 'the cell is empty' : `${quoted(cell)} is not a number`}`);
+        const at = { line: String(row.line), name: quoted(names[column]), cell: quoted(cell) };
+        fail(cell === '' ? t('CSV line {line}, column {name}: the cell is empty', at) : t('CSV line {line}, column {name}: {cell} is not a number', at));
       }
       x[r * inputSize + j] = value;
     });
     const target = row.fields[targetColumn];
-    if (target === '') fail(`CSV line ${row.line}, column ${quoted(options.target)}: the target cell is empty`);
+    if (target === '') fail(t('CSV line {line}, column {name}: the target cell is empty', { line: String(row.line), name: quoted(options.target) }));
     targetCells.push(target);
   });
 
@@ -160,19 +165,37 @@ export function csvToTable(text: string, options: CsvOptions): SampleTable {
   const numeric = numericTargets.every((value) => value !== null);
   if (options.task === 'regression' && !numeric) {
     const r = numericTargets.indexOf(null);
-    failOnTask(`CSV line ${rows[r].line}, column ${quoted(options.target)}: ${quoted(targetCells[r])} is not a number, but "task": "regression" predicts a number; without "task", text labels become classes`);
+    failOnTask(
+      t('CSV line {line}, column {name}: {cell} is not a number, but "task": "regression" predicts a number; without "task", text labels become classes', {
+        line: String(rows[r].line),
+        name: quoted(options.target),
+        cell: quoted(targetCells[r]),
+      }),
+    );
   }
   if (numeric && options.task === 'classification') {
     const values = numericTargets as number[];
     const classes = numericClasses(values);
     if (!classes.ok) {
       if (classes.reason === 'not-integer') {
-        failOnTask(`CSV line ${rows[classes.index].line}, column ${quoted(options.target)}: ${quoted(targetCells[classes.index])} is not a whole number, but "task": "classification" makes each value of the target a class; use "task": "regression" to predict it as a number`);
+        failOnTask(
+          t('CSV line {line}, column {name}: {cell} is not a whole number, but "task": "classification" makes each value of the target a class; use "task": "regression" to predict it as a number', {
+            line: String(rows[classes.index].line),
+            name: quoted(options.target),
+            cell: quoted(targetCells[classes.index]),
+          }),
+        );
       }
       if (classes.reason === 'too-many') {
-        failOnTask(`CSV target column ${quoted(options.target)} holds ${classes.distinct} distinct numbers, but "task": "classification" allows at most ${MAX_NUMERIC_CLASSES} classes (one per value): a column with that many values is a quantity, use "task": "regression"`);
+        failOnTask(
+          t('CSV target column {name} holds {distinct} distinct numbers, but "task": "classification" allows at most {max} classes (one per value): a column with that many values is a quantity, use "task": "regression"', {
+            name: quoted(options.target),
+            distinct: String(classes.distinct),
+            max: String(MAX_NUMERIC_CLASSES),
+          }),
+        );
       }
-      failOnTask(`CSV target column ${quoted(options.target)} holds the single value ${targetCells[0]}: "task": "classification" needs at least two classes`);
+      failOnTask(t('CSV target column {name} holds the single value {value}: "task": "classification" needs at least two classes', { name: quoted(options.target), value: targetCells[0] }));
     }
     y.set(classLabels(values, classes.classValues));
     return { kind: 'classification', n, inputSize, targetSize: 1, classes: classes.classValues.length, featureNames, classNames: classes.classValues.map(String), x, y };
@@ -192,6 +215,6 @@ export function csvToTable(text: string, options: CsvOptions): SampleTable {
     }
     y[r] = index;
   });
-  if (classNames.length < 2) fail(`CSV target column ${quoted(options.target)} has a single class (${quoted(classNames[0])}): nothing to learn`);
+  if (classNames.length < 2) fail(t('CSV target column {name} has a single class ({label}): nothing to learn', { name: quoted(options.target), label: quoted(classNames[0]) }));
   return { kind: 'classification', n, inputSize, targetSize: 1, classes: classNames.length, featureNames, classNames, x, y };
 }

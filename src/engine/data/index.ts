@@ -7,7 +7,6 @@ import { createRng, type Rng } from '../rng';
 import type { DataOptions, DataSource, InputFeatureName } from '../types';
 import { mapPlaneRows, validateFeatures } from '../features';
 import { FEATURE_MESSAGES } from '../feature-messages';
-import { fillTemplate } from '../template';
 import type { MakeDataset } from '../trainer-api';
 import { csvToTable } from './csv';
 import { generate } from './generators';
@@ -18,6 +17,7 @@ import { splitTable, type StandardizedDataset } from './split';
 
 export { PLANE } from './generators';
 export { parseCsvRecords, type CsvRecord } from './csv';
+export { CSV_ENCODING_NAMES, csvEncoding, decodeCsv, detectCsvEncoding, type CsvEncoding, type CsvEncodingName } from './encoding';
 export { featureStatistics, type Standardization, type StandardizedDataset } from './split';
 export { MAX_SAMPLES } from './samples';
 export { MAX_NUMERIC_CLASSES, numericClasses, type NumericClasses } from './numeric-classes';
@@ -47,7 +47,7 @@ function toTable(source: DataSource, rng: Rng): SampleTable {
 /** The table whose inputs are the features of its two columns; the columns are kept as the plane. */
 function withFeatures(table: SampleTable, features: readonly InputFeatureName[]): SampleTable {
   validateFeatures(features);
-  if (table.inputSize !== 2) throw new EngineError('invalid-config', fillTemplate(FEATURE_MESSAGES.engineNotPlane, { inputs: table.inputSize }));
+  if (table.inputSize !== 2) throw new EngineError('invalid-config', FEATURE_MESSAGES.engineNotPlane({ inputs: table.inputSize }));
   const x = new Float64Array(table.n * features.length);
   mapPlaneRows({ features, mean: null, std: null }, table.x, table.n, x);
   return { ...table, inputSize: features.length, featureNames: [...features], x, features: [...features], plane: table.x };

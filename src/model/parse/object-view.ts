@@ -7,6 +7,7 @@ import { MAX_UNKNOWN_FIELDS_LISTED, type ParseContext } from './context';
 import { didYouMean } from '../text/did-you-mean';
 import { replaceNodeFix } from '../text/json-edits';
 import { quoted } from '../../engine/quote';
+import { t } from '../../shared/l10n/index';
 
 export interface Field {
   key: string;
@@ -23,20 +24,25 @@ export function joinPath(parent: string, key: string | number): string {
 export function describeValue(node: Node): string {
   switch (node.type) {
     case 'string':
-      return `the text ${quoted(String(node.value))}`;
+      return t('the text {text}', { text: quoted(String(node.value)) });
     case 'number':
-      return `the number ${node.value}`;
+      return t('the number {value}', { value: String(node.value) });
     case 'boolean':
       return String(node.value);
     case 'null':
       return 'null';
     case 'object':
-      return 'an object { … }';
+      return t('an object { … }');
     case 'array':
-      return 'a list [ … ]';
+      return t('a list [ … ]');
     default:
-      return 'something else';
+      return t('something else');
   }
+}
+
+/** One sentence after another: a space in English, none in Chinese. */
+function twoSentences(first: string, second: string): string {
+  return t('{first} {second}', { first, second });
 }
 
 export interface NumberRule {
@@ -53,17 +59,17 @@ export interface NumberRule {
   why?: string;
 }
 
+/** What a number field takes, as a phrase: `a whole number ≥ 1`, `a number in [0, 1)`. */
 function expected(rule: NumberRule): string {
-  const kind = rule.integer ? 'a whole number' : 'a number';
-  const parts: string[] = [];
-  if (rule.min !== undefined) parts.push(`${rule.minExclusive ? '>' : '≥'} ${rule.min}`);
-  if (rule.max !== undefined) parts.push(`${rule.maxExclusive ? '<' : '≤'} ${rule.max}`);
   if (rule.min !== undefined && rule.max !== undefined) {
-    const open = rule.minExclusive ? '(' : '[';
-    const close = rule.maxExclusive ? ')' : ']';
-    return `${kind} in ${open}${rule.min}, ${rule.max}${close}`;
+    const interval = `${rule.minExclusive ? '(' : '['}${rule.min}, ${rule.max}${rule.maxExclusive ? ')' : ']'}`;
+    return rule.integer ? t('a whole number in {interval}', { interval }) : t('a number in {interval}', { interval });
   }
-  return parts.length > 0 ? `${kind} ${parts.join(' and ')}` : kind;
+  let bound: string | undefined;
+  if (rule.min !== undefined) bound = `${rule.minExclusive ? '>' : '≥'} ${rule.min}`;
+  if (rule.max !== undefined) bound = `${rule.maxExclusive ? '<' : '≤'} ${rule.max}`;
+  if (bound === undefined) return rule.integer ? t('a whole number') : t('a number');
+  return rule.integer ? t('a whole number {bound}', { bound }) : t('a number {bound}', { bound });
 }
 
 export class ObjectView {
@@ -88,7 +94,7 @@ export class ObjectView {
 
   typeError(field: Field, wanted: string, extras: { layer?: number } = {}): void {
     const node = field.value ?? field.keyNode;
-    this.ctx.error('wrong-type', `"${field.key}" must be ${wanted}; found ${field.value ? describeValue(field.value) : 'nothing'}.`, node, {
+    this.ctx.error('wrong-type', t('"{key}" must be {wanted}; found {found}.', { key: field.key, wanted, found: field.value ? describeValue(field.value) : t('nothing') }), node, {
       ...extras,
       path: field.path,
     });
@@ -99,27 +105,28 @@ export class ObjectView {
     if (field?.value === undefined) return undefined;
     const node = field.value;
     if (node.type !== 'number' || typeof node.value !== 'number') {
-      this.typeError(field, `${expected(rule)} (${rule.meaning})`, extras);
+      this.typeError(field, t('{expected} ({meaning})', { expected: expected(rule), meaning: rule.meaning }), extras);
       return undefined;
     }
     const value: number = node.value;
     if (!Number.isFinite(value)) {
-      this.ctx.error(rule.rangeCode, `"${key}" must be a finite number (${rule.meaning}); ${node.value} is too large to represent.`, node, { ...extras, path: field.path });
+      this.ctx.error(rule.rangeCode, t('"{key}" must be a finite number ({meaning}); {value} is too large to represent.', { key, meaning: rule.meaning, value: String(node.value) }), node, { ...extras, path: field.path });
       return undefined;
     }
     if (rule.integer && !Number.isInteger(value)) {
-      this.ctx.error('not-an-integer', `"${key}" must be a whole number (${rule.meaning}); found ${value}.`, node, {
+      const rounded = String(Math.max(rule.min ?? -Infinity, Math.round(value)));
+      this.ctx.error('not-an-integer', t('"{key}" must be a whole number ({meaning}); found {value}.', { key, meaning: rule.meaning, value: String(value) }), node, {
         ...extras,
         path: field.path,
-        fixes: [replaceNodeFix(this.ctx, node, String(Math.max(rule.min ?? -Infinity, Math.round(value))), `Round to ${Math.max(rule.min ?? -Infinity, Math.round(value))}`)],
+        fixes: [replaceNodeFix(this.ctx, node, rounded, t('Round to {value}', { value: rounded }))],
       });
       return undefined;
     }
     const belowMin = rule.min !== undefined && (rule.minExclusive ? value <= rule.min : value < rule.min);
     const aboveMax = rule.max !== undefined && (rule.maxExclusive ? value >= rule.max : value > rule.max);
     if (belowMin || aboveMax) {
-      const why = rule.why ? ` ${rule.why}` : '';
-      this.ctx.error(rule.rangeCode, `"${key}" must be ${expected(rule)} (${rule.meaning}); found ${value}.${why}`, node, { ...extras, path: field.path });
+      const message = t('"{key}" must be {expected} ({meaning}); found {value}.', { key, expected: expected(rule), meaning: rule.meaning, value: String(value) });
+      this.ctx.error(rule.rangeCode, rule.why ? twoSentences(message, rule.why) : message, node, { ...extras, path: field.path });
       return undefined;
     }
     return value;
@@ -129,7 +136,7 @@ export class ObjectView {
     const field = this.fields.get(key);
     if (field?.value === undefined) return undefined;
     if (field.value.type !== 'boolean') {
-      this.typeError(field, `true or false (${meaning})`);
+      this.typeError(field, t('true or false ({meaning})', { meaning }));
       return undefined;
     }
     return field.value.value as boolean;
@@ -139,7 +146,7 @@ export class ObjectView {
     const field = this.fields.get(key);
     if (field?.value === undefined) return undefined;
     if (field.value.type !== 'string') {
-      this.typeError(field, `a text in quotes (${meaning})`, extras);
+      this.typeError(field, t('a text in quotes ({meaning})', { meaning }), extras);
       return undefined;
     }
     return field.value.value as string;
@@ -154,7 +161,7 @@ export class ObjectView {
     if (field?.value === undefined) return undefined;
     const node = field.value;
     if (node.type !== 'string') {
-      this.typeError(field, `one of ${allowed.map((a) => `"${a}"`).join(', ')} (${noun})`, extras);
+      this.typeError(field, t('one of {names} ({noun})', { names: allowed.map((a) => `"${a}"`).join(', '), noun }), extras);
       return undefined;
     }
     const written = node.value as string;
@@ -174,13 +181,12 @@ export function reportUnknownName(
   extras: { layer?: number; path?: string; explain?: string },
 ): void {
   const suggestion = didYouMean(written, allowed);
-  const known = `Known: ${allowed.join(', ')}.`;
-  const hint = suggestion !== undefined ? ` Did you mean "${suggestion}"?` : '';
-  const explain = extras.explain ? ` ${extras.explain}` : '';
-  ctx.error(code, `Unknown ${noun} ${quoted(written)}.${hint} ${known}${explain}`, node, {
+  const args = { noun, name: quoted(written), known: allowed.join(', '), suggestion: suggestion ?? '' };
+  const message = suggestion !== undefined ? t('Unknown {noun} {name}. Did you mean "{suggestion}"? Known: {known}.', args) : t('Unknown {noun} {name}. Known: {known}.', args);
+  ctx.error(code, extras.explain ? twoSentences(message, extras.explain) : message, node, {
     layer: extras.layer,
     path: extras.path,
-    fixes: suggestion !== undefined ? [replaceNodeFix(ctx, node, JSON.stringify(suggestion), `Change to "${suggestion}"`)] : [],
+    fixes: suggestion !== undefined ? [replaceNodeFix(ctx, node, JSON.stringify(suggestion), t('Change to "{name}"', { name: suggestion }))] : [],
   });
 }
 
@@ -198,8 +204,8 @@ export function readObject(
   extras: { layer?: number; keyName?: string; elsewhere?: Record<string, readonly string[]> } = {},
 ): ObjectView | undefined {
   if (node.type !== 'object') {
-    const name = extras.keyName ?? (path === '' ? 'The model' : `"${path.split('.').pop()}"`);
-    ctx.error('wrong-type', `${name} must be an object { … } (${what}); found ${describeValue(node)}.`, node, { layer: extras.layer, path });
+    const name = extras.keyName ?? (path === '' ? t('The model') : `"${path.split('.').pop()}"`);
+    ctx.error('wrong-type', t('{name} must be an object { … } ({what}); found {found}.', { name, what, found: describeValue(node) }), node, { layer: extras.layer, path });
     return undefined;
   }
   const fields = new Map<string, Field>();
@@ -211,7 +217,7 @@ export function readObject(
     const fieldPath = joinPath(path, key);
     const previous = fields.get(key);
     if (previous !== undefined) {
-      ctx.warning('duplicate-field', `${quoted(key)} appears twice in ${what}; the later one wins and this one is ignored.`, previous.keyNode, {
+      ctx.warning('duplicate-field', t('{key} appears twice in {what}; the later one wins and this one is ignored.', { key: quoted(key), what }), previous.keyNode, {
         layer: extras.layer,
         path: fieldPath,
       });
@@ -227,25 +233,29 @@ export function readObject(
     if (!known) {
       const suggestion = didYouMean(key, allowedKeys.filter((k) => !k.startsWith('$')));
       const taken = suggestion !== undefined && node.children?.some((p) => p.children?.[0]?.value === suggestion);
-      let hint = suggestion !== undefined ? ` Did you mean "${suggestion}"?` : '';
+      const args = { key: quoted(key), what, fields: allowedKeys.filter((k) => !k.startsWith('$')).join(', '), suggestion: suggestion ?? '' };
+      let message =
+        suggestion !== undefined
+          ? t('{key} is not a field of {what}, so it is ignored. Did you mean "{suggestion}"? Fields here: {fields}.', args)
+          : t('{key} is not a field of {what}, so it is ignored. Fields here: {fields}.', args);
       if (suggestion === undefined && extras.elsewhere !== undefined) {
         // A field written one level too high, e.g. "learningRate" next to "layers".
         for (const [home, keys] of Object.entries(extras.elsewhere)) {
           const there = didYouMean(key, keys);
           if (there !== undefined) {
-            hint = ` Did you mean "${there}"? It belongs inside "${home}".`;
+            message = t('{key} is not a field of {what}, so it is ignored. Did you mean "{there}"? It belongs inside "{home}". Fields here: {fields}.', { ...args, there, home });
             break;
           }
         }
       }
       ctx.warning(
         'unknown-field',
-        `${quoted(key)} is not a field of ${what}, so it is ignored.${hint} Fields here: ${allowedKeys.filter((k) => !k.startsWith('$')).join(', ')}.`,
+        message,
         keyNode,
         {
           layer: extras.layer,
           path: fieldPath,
-          fixes: suggestion !== undefined && !taken ? [replaceNodeFix(ctx, keyNode, JSON.stringify(suggestion), `Rename to "${suggestion}"`)] : [],
+          fixes: suggestion !== undefined && !taken ? [replaceNodeFix(ctx, keyNode, JSON.stringify(suggestion), t('Rename to "{name}"', { name: suggestion }))] : [],
         },
       );
     }

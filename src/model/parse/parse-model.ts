@@ -5,9 +5,9 @@
 
 import { createScanner, parseTree, printParseErrorCode, stripComments, type Node, type ParseError } from 'jsonc-parser';
 import { LOSSES, type LossName } from '../../engine/types';
+import { t } from '../../shared/l10n/index';
 import { dataFacts, plainDataFacts } from '../data-facts';
 import { FEATURE_MESSAGES } from '../../engine/feature-messages';
-import { fillTemplate } from '../../engine/template';
 import { DEFAULTS } from '../defaults';
 import { checkArchitecture, checkOutputAgainstFacts, type CheckContext } from '../semantic';
 import type { DataFacts, LayerSpec, ModelSpec, ParseResult } from '../spec';
@@ -68,7 +68,7 @@ function parseUnguarded(text: string, options: ParseOptions): ParseResult {
   const ctx = new ParseContext(text);
   const deep = tooDeep(text);
   if (deep !== undefined) {
-    ctx.error(SYNTAX_ERROR, `Nested more than ${MAX_NESTING} levels deep here: a model needs only a few levels of { } and [ ].`, ctx.lines.range(deep, 1));
+    ctx.error(SYNTAX_ERROR, t('Nested more than {levels} levels deep here: a model needs only a few levels of { } and [ ].', { levels: String(MAX_NESTING) }), ctx.lines.range(deep, 1));
     return { problems: ctx.problems, locations: ctx.locations, text };
   }
   const errors: ParseError[] = [];
@@ -89,38 +89,38 @@ function parseUnguarded(text: string, options: ParseOptions): ParseResult {
 
   if (root === undefined) {
     if (!ctx.syntaxBroken) {
-      ctx.error('empty-model', 'The file is empty. A model is one object: { "data": { "generator": "xor" }, "layers": [{ "units": 4 }, { "units": 1 }] }.', ctx.lines.range(0, 0));
+      ctx.error('empty-model', t('The file is empty. A model is one object: { "data": { "generator": "xor" }, "layers": [{ "units": 4 }, { "units": 1 }] }.'), ctx.lines.range(0, 0));
     }
     return result();
   }
   ctx.locations.root = ctx.rangeOf(root);
-  const view = readObject(ctx, root, '', TOP_LEVEL_KEYS, 'the model', {
+  const view = readObject(ctx, root, '', TOP_LEVEL_KEYS, t('the model'), {
     elsewhere: { training: TRAINING_KEYS, data: ALL_DATA_KEYS, 'each layer': LAYER_KEYS },
   });
   if (view === undefined) return result();
   const start = ctx.lines.range(root.offset, Math.min(1, root.length));
 
-  const name = view.string('name', 'what this model shows') ?? DEFAULTS.name;
-  const seed = view.number('seed', { integer: true, min: 0, max: MAX_SEED, rangeCode: 'rate-out-of-range', meaning: 'seeds the one random generator behind init, shuffling and dropout' });
+  const name = view.string('name', t('what this model shows')) ?? DEFAULTS.name;
+  const seed = view.number('seed', { integer: true, min: 0, max: MAX_SEED, rangeCode: 'rate-out-of-range', meaning: t('seeds the one random generator behind init, shuffling and dropout') });
 
   const dataNode = view.value('data');
   const data = dataNode !== undefined ? readData(ctx, dataNode) : undefined;
-  if (dataNode === undefined) ctx.missing('The model has no "data": say where the samples come from, e.g. "data": { "generator": "xor", "samples": 200 }.', start, { path: 'data' });
+  if (dataNode === undefined) ctx.missing(t('The model has no "data": say where the samples come from, e.g. "data": { "generator": "xor", "samples": 200 }.'), start, { path: 'data' });
   const facts = data !== undefined ? dataFacts(data) : undefined;
   const planeWidth = data?.inputFeatures !== undefined ? plainDataFacts(data).inputSize : undefined;
   if (planeWidth !== undefined && planeWidth !== 2) {
-    ctx.error('input-features-not-2d', fillTemplate(FEATURE_MESSAGES.notPlane, { inputs: planeWidth }), ctx.locations.keys['data.inputFeatures'] ?? start, { path: 'data.inputFeatures' });
+    ctx.error('input-features-not-2d', FEATURE_MESSAGES.notPlane({ inputs: planeWidth }), ctx.locations.keys['data.inputFeatures'] ?? start, { path: 'data.inputFeatures' });
   }
 
   const layersNode = view.value('layers');
   const layers = layersNode !== undefined ? readLayers(ctx, layersNode, facts) : undefined;
   if (layersNode === undefined) {
-    ctx.missing('The model has no "layers": list the hidden layers, then the output layer, e.g. "layers": [{ "units": 4, "activation": "tanh" }, { "units": 1, "activation": "sigmoid" }].', start, {
+    ctx.missing(t('The model has no "layers": list the hidden layers, then the output layer, e.g. "layers": [{ "units": 4, "activation": "tanh" }, { "units": 1, "activation": "sigmoid" }].'), start, {
       path: 'layers',
     });
   }
   const loss = view.name('loss', LOSSES, 'unknown-loss', 'loss', {
-    explain: 'mse: Σ(y − ŷ)²/n for regression; cross-entropy: −Σ p·log q for classification.',
+    explain: t('mse: Σ(y − ŷ)²/n for regression; cross-entropy: −Σ p·log q for classification.'),
   });
   const initNode = view.value('init');
   const init = initNode !== undefined ? readInit(ctx, initNode, 'init') : { ...DEFAULTS.init };
@@ -142,7 +142,7 @@ function parseUnguarded(text: string, options: ParseOptions): ParseResult {
 function reportUnlisted(ctx: ParseContext): void {
   const more = ctx.unknownFields - MAX_UNKNOWN_FIELDS_LISTED;
   if (more <= 0 || ctx.firstUnlisted === undefined) return;
-  ctx.warning('unknown-field', `${more} more fields, from this one on, are not fields of the format either, so they are ignored; only the first ${MAX_UNKNOWN_FIELDS_LISTED} unknown fields are listed one by one.`, ctx.firstUnlisted);
+  ctx.warning('unknown-field', t('{more} more fields, from this one on, are not fields of the format either, so they are ignored; only the first {listed} unknown fields are listed one by one.', { more: String(more), listed: String(MAX_UNKNOWN_FIELDS_LISTED) }), ctx.firstUnlisted);
   ctx.firstUnlisted = undefined;
 }
 
@@ -152,7 +152,7 @@ export function parseModel(text: string, options: ParseOptions = {}): ParseResul
     return parseUnguarded(typeof text === 'string' ? text : String(text), options);
   } catch (error) {
     const ctx = new ParseContext(typeof text === 'string' ? text : '');
-    ctx.error('internal-error', `The model could not be read (${error instanceof Error ? error.message : String(error)}). This is a bug in NN Playground; please report it with the file.`, ctx.lines.range(0, 0));
+    ctx.error('internal-error', t('The model could not be read ({reason}). This is a bug in NN Playground; please report it with the file.', { reason: error instanceof Error ? error.message : String(error) }), ctx.lines.range(0, 0));
     return { problems: ctx.problems, locations: ctx.locations, text: ctx.text };
   }
 }

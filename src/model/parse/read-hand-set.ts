@@ -5,9 +5,9 @@
 
 import type { Node } from 'jsonc-parser';
 import { HAND_SET_MESSAGES } from '../../engine/hand-set-messages';
-import { fillTemplate } from '../../engine/template';
 import type { ParseContext } from './context';
 import { describeValue, joinPath, type ObjectView } from './object-view';
+import { t } from '../../shared/l10n/index';
 
 export interface HandSet {
   weights?: number[][];
@@ -29,7 +29,7 @@ export function readHandSet(ctx: ParseContext, view: ObjectView, at: HandSetLaye
   const result: HandSet = {};
   let ok = true;
   const layerName = at.what;
-  const trainable = view.boolean('trainable', 'false keeps this layer\'s weights and bias as they are while the rest trains');
+  const trainable = view.boolean('trainable', t('false keeps this layer\'s weights and bias as they are while the rest trains'));
   if (trainable !== undefined) result.trainable = trainable;
   else if (view.has('trainable')) ok = false;
 
@@ -43,7 +43,7 @@ export function readHandSet(ctx: ParseContext, view: ObjectView, at: HandSetLaye
   const biasField = view.field('bias');
   const thresholdField = view.field('threshold');
   if (biasField?.value !== undefined && thresholdField?.value !== undefined) {
-    ctx.error('bias-and-threshold', fillTemplate(HAND_SET_MESSAGES.biasAndThreshold, { layer: capitalise(layerName) }), thresholdField.keyNode, { layer: at.layer, path: thresholdField.path });
+    ctx.error('bias-and-threshold', HAND_SET_MESSAGES.biasAndThreshold({ layer: capitalise(layerName) }), thresholdField.keyNode, { layer: at.layer, path: thresholdField.path });
     return undefined;
   }
   const field = biasField?.value !== undefined ? biasField : thresholdField;
@@ -58,12 +58,12 @@ export function readHandSet(ctx: ParseContext, view: ObjectView, at: HandSetLaye
 function readWeights(ctx: ParseContext, node: Node, path: string, at: HandSetLayer): number[][] | undefined {
   const extras = { layer: at.layer, path };
   if (node.type !== 'array' || (node.children ?? []).some((row) => row.type !== 'array')) {
-    ctx.error('wrong-type', fillTemplate(HAND_SET_MESSAGES.weightsNotRows, { layer: at.what, found: describeValue(node) }), node, extras);
+    ctx.error('wrong-type', HAND_SET_MESSAGES.weightsNotRows({ layer: at.what, found: describeValue(node) }), node, extras);
     return undefined;
   }
   const rows = node.children ?? [];
   if (at.units !== undefined && rows.length !== at.units) {
-    ctx.error('hand-set-shape', fillTemplate(HAND_SET_MESSAGES.weightsRowCount, { layer: at.what, rows: rows.length, units: at.units }), node, extras);
+    ctx.error('hand-set-shape', HAND_SET_MESSAGES.weightsRowCount({ layer: at.what, rows: rows.length, units: at.units }), node, extras);
     return undefined;
   }
   const out: number[][] = [];
@@ -71,14 +71,14 @@ function readWeights(ctx: ParseContext, node: Node, path: string, at: HandSetLay
     const cells = rows[r].children ?? [];
     const rowPath = joinPath(path, r);
     if (at.fanIn !== undefined && cells.length !== at.fanIn) {
-      ctx.error('hand-set-shape', fillTemplate(HAND_SET_MESSAGES.weightsRowWidth, { row: r + 1, layer: at.what, found: cells.length, inputs: at.fanIn }), rows[r], { layer: at.layer, path: rowPath });
+      ctx.error('hand-set-shape', HAND_SET_MESSAGES.weightsRowWidth({ row: r + 1, layer: at.what, found: cells.length, inputs: at.fanIn }), rows[r], { layer: at.layer, path: rowPath });
       return undefined;
     }
     const row: number[] = [];
     for (let c = 0; c < cells.length; c++) {
       const cell = cells[c];
       if (cell.type !== 'number' || typeof cell.value !== 'number' || !Number.isFinite(cell.value)) {
-        ctx.error('wrong-type', fillTemplate(HAND_SET_MESSAGES.weightNotNumber, { row: r + 1, column: c + 1, layer: at.what, found: describeValue(cell) }), cell, { layer: at.layer, path: joinPath(rowPath, c) });
+        ctx.error('wrong-type', HAND_SET_MESSAGES.weightNotNumber({ row: r + 1, column: c + 1, layer: at.what, found: describeValue(cell) }), cell, { layer: at.layer, path: joinPath(rowPath, c) });
         return undefined;
       }
       row.push(cell.value);
@@ -95,7 +95,7 @@ function readPerUnit(ctx: ParseContext, node: Node, key: string, path: string, a
   if (units === undefined) return undefined;
   const finite = (n: Node) => n.type === 'number' && typeof n.value === 'number' && Number.isFinite(n.value);
   const fail = () => {
-    ctx.error('hand-set-shape', fillTemplate(HAND_SET_MESSAGES.biasShape, { key, layer: at.what, units, found: describeValue(node) }), node, { layer: at.layer, path });
+    ctx.error('hand-set-shape', HAND_SET_MESSAGES.biasShape({ key, layer: at.what, units, found: describeValue(node) }), node, { layer: at.layer, path });
     return undefined;
   };
   if (finite(node)) return new Array<number>(units).fill(node.value as number);

@@ -10,9 +10,10 @@ import type { ParseContext } from './context';
 import { describeValue, joinPath, readObject } from './object-view';
 import { readInit } from './read-init';
 import { readHandSet } from './read-hand-set';
+import { t } from '../../shared/l10n/index';
 
-const ACTIVATION_EXPLAIN =
-  'sigmoid and tanh squash (and saturate for large |z|), relu passes positives only, linear adds no non-linearity, sign/step are the perceptron\'s threshold, softmax turns the output layer into class probabilities.';
+const activationExplain = (): string =>
+  t('sigmoid and tanh squash (and saturate for large |z|), relu passes positives only, linear adds no non-linearity, sign/step are the perceptron\'s threshold, softmax turns the output layer into class probabilities.');
 
 /** The most layers a model may list: every check and the health report are per layer. */
 export const MAX_LAYERS = 1_000;
@@ -26,20 +27,20 @@ function defaultOutputActivation(facts: DataFacts | undefined, units: number): A
 
 export function readLayers(ctx: ParseContext, node: Node, facts: DataFacts | undefined): LayerSpec[] | undefined {
   if (node.type !== 'array') {
-    ctx.error('wrong-type', `"layers" must be a list of layers, like [{ "units": 4, "activation": "tanh" }, { "units": 1, "activation": "sigmoid" }]; found ${describeValue(node)}.`, node, {
+    ctx.error('wrong-type', t('"layers" must be a list of layers, like [{ "units": 4, "activation": "tanh" }, { "units": 1, "activation": "sigmoid" }]; found {found}.', { found: describeValue(node) }), node, {
       path: 'layers',
     });
     return undefined;
   }
   const items = node.children ?? [];
   if (items.length === 0) {
-    ctx.error('empty-layers', 'A network needs at least an output layer: list the hidden layers, then the output layer, e.g. [{ "units": 1, "activation": "sigmoid" }].', node, {
+    ctx.error('empty-layers', t('A network needs at least an output layer: list the hidden layers, then the output layer, e.g. [{ "units": 1, "activation": "sigmoid" }].'), node, {
       path: 'layers',
     });
     return undefined;
   }
   if (items.length > MAX_LAYERS) {
-    ctx.error('too-many-layers', `"layers" lists ${items.length} layers; at most ${MAX_LAYERS} are supported (the deepest lesson needs a handful).`, node, { path: 'layers' });
+    ctx.error('too-many-layers', t('"layers" lists {layers} layers; at most {max} are supported (the deepest lesson needs a handful).', { layers: String(items.length), max: String(MAX_LAYERS) }), node, { path: 'layers' });
     return undefined;
   }
   const layers: LayerSpec[] = [];
@@ -51,23 +52,23 @@ export function readLayers(ctx: ParseContext, node: Node, facts: DataFacts | und
     ctx.locations.layers[index] = ctx.rangeOf(item);
     ctx.locations.values[path] = ctx.rangeOf(item);
     const isOutput = index === items.length - 1;
-    const what = isOutput ? `the output layer` : `hidden layer ${index + 1}`;
-    const view = readObject(ctx, item, path, LAYER_KEYS, what, { layer: index, keyName: `Each layer` });
+    const what = isOutput ? t('the output layer') : t('hidden layer {number}', { number: String(index + 1) });
+    const view = readObject(ctx, item, path, LAYER_KEYS, what, { layer: index, keyName: t('Each layer') });
     if (view === undefined) {
       complete = false;
       return;
     }
-    const units = view.number('units', { integer: true, min: 1, rangeCode: 'non-positive-size', meaning: `the number of neurons in ${what}` }, { layer: index });
+    const units = view.number('units', { integer: true, min: 1, rangeCode: 'non-positive-size', meaning: t('the number of neurons in {layer}', { layer: what }) }, { layer: index });
     widths[index] = units;
     if (!view.has('units')) {
-      ctx.missing(`Say how many neurons ${what} has, e.g. "units": ${isOutput ? 1 : 4}.`, item, { layer: index, path: joinPath(path, 'units') });
+      ctx.missing(t('Say how many neurons {layer} has, e.g. "units": {units}.', { layer: what, units: isOutput ? '1' : '4' }), item, { layer: index, path: joinPath(path, 'units') });
     }
-    let activation = view.name('activation', ACTIVATIONS, 'unknown-activation', 'activation', { layer: index, explain: ACTIVATION_EXPLAIN });
+    let activation = view.name('activation', ACTIVATIONS, 'unknown-activation', 'activation', { layer: index, explain: activationExplain() });
     if (!view.has('activation') && units !== undefined) {
       activation = isOutput ? defaultOutputActivation(facts, units) : DEFAULTS.hiddenActivation;
       if (activation === undefined && facts !== undefined) {
         ctx.missing(
-          `Say the output layer's "activation": this data's task (classes or numbers) is known only once the CSV is read. Use "softmax" (or "sigmoid" for one unit) for classes, "linear" for numbers.`,
+          t(`Say the output layer's "activation": this data's task (classes or numbers) is known only once the CSV is read. Use "softmax" (or "sigmoid" for one unit) for classes, "linear" for numbers.`),
           item,
           { layer: index, path: joinPath(path, 'activation') },
         );
@@ -80,8 +81,8 @@ export function readLayers(ctx: ParseContext, node: Node, facts: DataFacts | und
         max: 1,
         maxExclusive: true,
         rangeCode: 'rate-out-of-range',
-        meaning: 'the probability of dropping each unit while training',
-        why: 'A drop probability of 1 would silence the layer entirely.',
+        meaning: t('the probability of dropping each unit while training'),
+        why: t('A drop probability of 1 would silence the layer entirely.'),
       },
       { layer: index },
     );

@@ -4,7 +4,6 @@
 
 import type { DataView, GridView } from '../protocol/snapshot';
 import { FEATURE_MESSAGES } from '../../engine/feature-messages';
-import { fillTemplate } from '../../engine/template';
 import { mix, type Rgba } from './colour';
 import { formatNumber, joinList, t } from '../l10n';
 
@@ -150,7 +149,7 @@ export function boundarySummary(data: DataView | null, grid: GridView | undefine
   }
   if (data.kind === 'regression') return t('Output over the input plane with {points}.', { points });
   const names = data.classNames ? joinList(data.classNames) : t('{count} classes', { count: Math.max(data.classes, 2) });
-  if (data.inputFeatures !== undefined) return fillTemplate(FEATURE_MESSAGES.boundaryWithFeatures, { classes: names, features: data.inputFeatures.join(', '), points });
+  if (data.inputFeatures !== undefined) return FEATURE_MESSAGES.boundaryWithFeatures({ classes: names, features: joinList(data.inputFeatures), points });
   const [x1 = '', x2 = ''] = data.featureNames;
   return t('Decision regions for {classes} over the plane of {x1} and {x2}, with {points}.', { classes: names, x1, x2, points });
 }
