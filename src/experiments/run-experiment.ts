@@ -102,7 +102,9 @@ export function planExperiment(inputs: TrainerInputs, runs: number): ExperimentP
   let raw: StandardizedDataset | undefined;
   if (source.kind === 'generator') {
     const samples = Math.max(source.samples, MIN_EVALUATION_POINTS);
-    const evaluation = makeDataset({ ...source, samples, noise: 0 }, { testFraction: 0, standardize: false }, inputs.options.seed + EVALUATION_SEED_OFFSET);
+    // With input features the evaluation points are in the network's input space, as its training rows are.
+    const features = inputs.dataOptions.inputFeatures;
+    const evaluation = makeDataset({ ...source, samples, noise: 0 }, { testFraction: 0, standardize: false, ...(features !== undefined ? { inputFeatures: features } : {}) }, inputs.options.seed + EVALUATION_SEED_OFFSET);
     kind = evaluation.kind;
     rows = evaluation.train.n;
     d = evaluation.inputSize;
@@ -148,7 +150,7 @@ export function planExperiment(inputs: TrainerInputs, runs: number): ExperimentP
   }
   const plan: ExperimentPlan = { inputs, runs, kind, x, rows, inputSize: d, truth, noiseVariance, noise, sampling, ...(raw !== undefined ? { raw } : {}) };
   // Boundaries are drawn in the plane of the two inputs; with input features the network's inputs are not that plane.
-  if (kind === 'classification' && d === 2 && raw?.inputMap === undefined) {
+  if (kind === 'classification' && d === 2 && inputs.dataOptions.inputFeatures === undefined) {
     let xMin = Infinity, xMax = -Infinity, yMin = Infinity, yMax = -Infinity;
     for (let i = 0; i < rows; i++) {
       xMin = Math.min(xMin, x[2 * i]);

@@ -93,3 +93,15 @@ describe('bootstrap resamples', () => {
     expect(() => planExperiment(inputsOf(inlineModel(20, 0)), 5)).toThrow(/holds out no samples \("testFraction" is 0\): set "testFraction" above 0/);
   });
 });
+
+describe('input features', () => {
+  it('evaluates a generated model with input features in its own input space (it threw a width error before)', () => {
+    const spec = parseModel('{ "seed": 1, "data": { "generator": "circle", "samples": 60, "noise": 0.1, "testFraction": 0, "inputFeatures": ["x1", "x2", "x1^2", "x2^2"] }, "layers": [{ "units": 3, "activation": "tanh" }, { "units": 1, "activation": "sigmoid" }], "training": { "epochs": 10 } }').spec!;
+    const plan = planExperiment(toTrainerInputs(spec), 5);
+    expect(plan.inputSize).toBe(4);
+    expect(plan.grid).toBeUndefined();
+    const result = runBiasVariance(toTrainerInputs(spec), 5);
+    expect(result.kind).toBe('classification');
+    if (result.kind === 'classification') expect(result.decomposition.bias + result.decomposition.netVariance).toBeCloseTo(result.measured, 12);
+  });
+});
