@@ -18,6 +18,9 @@ import { blockingErrors, type ModelCommands } from './model-commands';
 import { modelFileName } from './model-documents';
 import { errorMessage, type Log } from './output';
 import { readSettings } from './settings';
+import type { LocalDisk } from './platform';
+import { readDataRelative } from './session-host';
+import { TRUST_MESSAGES } from '../model/trust-messages';
 
 /** What tests and lessons may pass instead of answering the pickers. */
 interface MeasureOptions {
@@ -59,8 +62,8 @@ function optionsOf(arg: unknown): MeasureOptions {
 }
 
 export class BiasVarianceCommand {
-  static register(context: vscode.ExtensionContext, commands: ModelCommands, results: ExperimentResults, log: Log): void {
-    const command = new BiasVarianceCommand(context.extensionUri, commands, results, log);
+  static register(context: vscode.ExtensionContext, commands: ModelCommands, results: ExperimentResults, log: Log, disk?: LocalDisk): void {
+    const command = new BiasVarianceCommand(context.extensionUri, commands, results, log, disk);
     context.subscriptions.push(
       vscode.commands.registerCommand(COMMANDS.measureBiasVariance, async (arg: unknown) => {
         try {
@@ -79,6 +82,7 @@ export class BiasVarianceCommand {
     private readonly commands: ModelCommands,
     private readonly results: ExperimentResults,
     private readonly log: Log,
+    private readonly disk: LocalDisk | undefined,
   ) {}
 
   /** The measurement (also returned to tests), or undefined when dismissed, refused or cancelled. */
@@ -106,7 +110,18 @@ export class BiasVarianceCommand {
     const runs = options.runs ?? DEFAULT_RUNS;
     if (!Number.isInteger(runs) || runs < MIN_RUNS || runs > MAX_RUNS) throw new ExperimentError(bvMessage('runsRange', { min: MIN_RUNS, max: MAX_RUNS, value: runs }));
     const { maxParameters } = readSettings();
-    const plan = planRun(spec, session.parse, { maxParameters });
+    // CSV data is read as training reads it (in the workspace, trusted only): its bootstrap runs need the rows.
+    let csvText: string | undefined;
+    if (spec.data.kind === 'csv') {
+      try {
+        if (!vscode.workspace.isTrusted) throw new Error(TRUST_MESSAGES.csvNeedsTrust({ path: spec.data.path }));
+        csvText = await readDataRelative(vscode.Uri.parse(session.key), spec.data.path, this.disk);
+      } catch (error) {
+        void vscode.window.showErrorMessage(bvMessage('failed', { model, reason: errorMessage(error) }));
+        return undefined;
+      }
+    }
+    const plan = planRun(spec, session.parse, { maxParameters, ...(csvText !== undefined ? { csvText } : {}) });
     if (!plan.ok) {
       void vscode.window.showErrorMessage(bvMessage('failed', { model, reason: plan.problems[0]?.message ?? '' }));
       return undefined;

@@ -44,5 +44,5 @@ export const desktopPlatform: HostPlatform = {
   disk,
   registerProbe: registerSoakProbe,
   keepWalkthroughClosed: () => process.env.NN_PLAYGROUND_NO_WALKTHROUGH === '1',
-  registerExperiments: (context, commands, results, log) => BiasVarianceCommand.register(context, commands, results, log),
+  registerExperiments: (context, commands, results, log) => BiasVarianceCommand.register(context, commands, results, log, disk),
 };

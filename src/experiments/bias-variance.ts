@@ -127,3 +127,17 @@ export function decomposeClassification(labels: readonly ArrayLike<number>[], ac
     expectedError: error / share,
   };
 }
+
+/**
+ * Regression on held-out labels y = f(x) + ε, where f is unknown and the noise is an estimate σ̂²
+ * (data without a generator). Measured directly: the expected error, the runs' mean squared error
+ * against the labels, and the variance of their predictions. Since the mean prediction h̄ makes
+ * the cross term vanish, measured = mean (y − h̄)² + variance exactly; mean (y − h̄)² holds bias²
+ * and noise together, and bias² is what remains of it after the estimate: bias² = mean (y − h̄)² − σ̂².
+ * So bias² + variance + noise = measured exactly, and bias² absorbs the estimate's error (it can
+ * come out below 0 when σ̂² overestimates the noise of a model that fits well).
+ */
+export function decomposeOnLabels(predictions: readonly ArrayLike<number>[], labels: ArrayLike<number>, noiseEstimate: number): RegressionDecomposition {
+  const onLabels = decomposeRegression(predictions, labels, 0);
+  return { bias2: onLabels.bias2 - noiseEstimate, variance: onLabels.variance, noise: noiseEstimate, expectedError: onLabels.bias2 + onLabels.variance };
+}

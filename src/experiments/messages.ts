@@ -2,6 +2,8 @@
 // the panel's view and the tests read these. Whole sentences with named placeholders ({name}), so
 // that the localisation can translate each one as a unit; `fillMessage` puts the values in.
 
+import { t } from '../shared/l10n/index';
+
 export const BV_MESSAGES = {
   needsGenerator: 'The bias-variance experiment draws {runs} fresh training sets from the generator, so the model needs generated data ("data": { "generator": … }); {source} data has no generator to draw from.',
   runsRange: 'The number of runs must be a whole number from {min} to {max}, got "{value}".',
@@ -67,6 +69,21 @@ export const BV_MESSAGES = {
 } as const;
 
 export type BvMessage = keyof typeof BV_MESSAGES;
+
+/**
+ * What the experiment says about data without a generator (bootstrap resamples, the estimated
+ * noise), through the bundles. Figures come formatted (formatFigure), counts as numbers.
+ */
+export const BV_DATA_MESSAGES = {
+  needsHeldOut: (source: string) =>
+    t('The bias-variance experiment on {source} data trains on bootstrap resamples of the training split and evaluates every run on the held-out split, but this model holds out no samples ("testFraction" is 0): set "testFraction" above 0, e.g. 0.2.', { source }),
+  bootstrapSets: (runs: number, size: number, points: number) =>
+    t("The {runs} training sets are bootstrap resamples: {size} samples each, drawn with replacement from the model's {size} training samples (run k with seed + k); every run is evaluated on the {points} held-out samples, which no resample contains.", { runs, size, points }),
+  noiseEstimated: (noise: string, samples: number) =>
+    t("The noise is estimated, not known (the data has no generator): noise = {noise} is the nearest-neighbour estimate of Pi & Peterson (1994), half the mean squared difference between the target of each of {samples} samples and that of its nearest neighbour in the standardised inputs. Measured: the expected error (the runs' squared error on the held-out labels) and the variance; bias² = measured − variance − noise is the remainder, so it absorbs what the estimate misses.", { noise, samples }),
+  classificationHeldOut: (variance: string, unbiased: string, biased: string) =>
+    t('Decomposition of the 0-1 loss after Domingos (2000), "A Unified Bias-Variance Decomposition": bias is the error of the runs\' majority vote; variance is how often a run disagrees with it ({variance}), counted against the error where the vote is right ({unbiased}) and for it where the vote is wrong ({biased}). The data has no generator, so the held-out labels stand in for the truth: the noise term is 0 and any label noise is counted in the bias.', { variance, unbiased, biased }),
+} as const;
 
 /** The template with each {name} replaced by its value; a placeholder without a value stays as written. */
 export function fillMessage(template: string, values: Readonly<Record<string, string | number>>): string {

@@ -36,7 +36,7 @@ export function experimentTasks(inputs: TrainerInputs, runs: number, sweep?: Swe
 
 function fitsOf(plan: ExperimentPlan, outputs: readonly RunOutput[]): BiasVarianceFits {
   const sorted = [...outputs].sort((a, b) => a.k - b.k);
-  if (plan.kind === 'regression' && plan.inputSize === 1) {
+  if (plan.kind === 'regression' && plan.inputSize === 1 && plan.truth.length === plan.rows) {
     return { kind: 'curves', x: Array.from(plan.x), truth: Array.from(plan.truth), runs: sorted.map((o) => Array.from(o.evaluation)) };
   }
   if (plan.grid !== undefined) {

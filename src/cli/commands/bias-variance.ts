@@ -1,9 +1,10 @@
-// `bias-variance <file> [--runs K] [--sweep units=2,4,8] [--json]`: the model trained on K fresh
-// training sets and its expected error split into bias², variance and noise (src/experiments),
-// once or at each value of one capacity setting. Exit 0 with the figures; 1 when the model has
-// errors or its data cannot be drawn afresh, or when the figures would not add up (a bug).
+// `bias-variance <file> [--runs K] [--sweep units=2,4,8] [--json]`: the model trained on K
+// training sets (fresh generator draws, or bootstrap resamples of data without a generator) and its
+// expected error split into bias², variance and noise (src/experiments), once or at each value of
+// one capacity setting. Exit 0 with the figures; 1 when the model has errors, holds out no samples
+// to evaluate bootstrap runs on, or when the figures would not add up (a bug).
 
-import { bvMessage, formatFigure } from '../../experiments/messages';
+import { bvMessage, BV_DATA_MESSAGES, formatFigure } from '../../experiments/messages';
 import { measure } from '../../experiments/report';
 import { ExperimentError, type ExperimentResult } from '../../experiments/run-experiment';
 import { settingName } from '../../experiments/sweep';
@@ -33,6 +34,19 @@ function jsonResult(value: number | undefined, result: ExperimentResult) {
   return { ...common, bias: d.bias, variance: d.variance, unbiasedVariance: d.unbiasedVariance, biasedVariance: d.biasedVariance, netVariance: d.netVariance, noise: 0 };
 }
 
+/**
+ * How the noise figure was obtained. Generated data: known (the generator's σ²). Without a
+ * generator, regression: estimated (nearest neighbours), and bias² is the measured remainder;
+ * classification: 0 by convention, the held-out labels taken as the truth.
+ */
+function noiseJson(result: ExperimentResult) {
+  if (result.sampling?.kind !== 'bootstrap') return result.kind === 'regression' ? { known: true, sigma: result.noise, variance: result.decomposition.noise } : { known: true, sigma: 0, variance: 0 };
+  if (result.kind === 'regression') {
+    return { known: false, estimator: 'nearest-neighbour', samples: result.sampling.noiseSamples, sigma: result.noise, variance: result.decomposition.noise, measured: ['measured', 'variance'], remainder: 'bias2' };
+  }
+  return { known: false, estimator: 'held-out-labels', sigma: 0, variance: 0 };
+}
+
 function textLines(report: BiasVarianceReport): string[] {
   const lines: string[] = [];
   const first = report.points[0].result;
@@ -51,12 +65,15 @@ function textLines(report: BiasVarianceReport): string[] {
   if (shown.kind === 'regression') {
     const d = shown.decomposition;
     lines.push(bvMessage('regressionLine', { runs: shown.runs, points: shown.points, bias2: formatFigure(d.bias2), variance: formatFigure(d.variance), noise: formatFigure(d.noise), sum: formatFigure(figures(shown).sum), measured: formatFigure(shown.measured) }));
-    lines.push(bvMessage('noiseKnown', { sigma: shown.noise, noise: formatFigure(d.noise) }));
+    if (shown.sampling?.kind === 'bootstrap') lines.push(BV_DATA_MESSAGES.noiseEstimated(formatFigure(d.noise), shown.sampling.noiseSamples));
+    else lines.push(bvMessage('noiseKnown', { sigma: shown.noise, noise: formatFigure(d.noise) }));
   } else {
     const d = shown.decomposition;
     lines.push(bvMessage('classificationLine', { runs: shown.runs, points: shown.points, bias: formatFigure(d.bias), netVariance: formatFigure(d.netVariance), sum: formatFigure(figures(shown).sum), measured: formatFigure(shown.measured) }));
-    lines.push(bvMessage('classificationSource', { variance: formatFigure(d.variance), unbiased: formatFigure(d.unbiasedVariance), biased: formatFigure(d.biasedVariance) }));
+    if (shown.sampling?.kind === 'bootstrap') lines.push(BV_DATA_MESSAGES.classificationHeldOut(formatFigure(d.variance), formatFigure(d.unbiasedVariance), formatFigure(d.biasedVariance)));
+    else lines.push(bvMessage('classificationSource', { variance: formatFigure(d.variance), unbiased: formatFigure(d.unbiasedVariance), biased: formatFigure(d.biasedVariance) }));
   }
+  if (shown.sampling?.kind === 'bootstrap') lines.push(BV_DATA_MESSAGES.bootstrapSets(shown.runs, shown.sampling.trainingSize, shown.points));
   return lines;
 }
 
@@ -103,7 +120,8 @@ export function biasVariance(command: BiasVarianceCommand, io: Output): number {
         setting: report.setting ?? null,
         results: report.points.map((point) => jsonResult(point.value, point.result)),
         best: { index: report.best, value: best.value ?? null, measured: best.result.measured },
-        noise: first.kind === 'regression' ? { known: true, sigma: first.noise, variance: first.decomposition.noise } : { known: true, sigma: 0, variance: 0 },
+        noise: noiseJson(first),
+        ...(first.sampling?.kind === 'bootstrap' ? { sampling: { kind: 'bootstrap', trainingSize: first.sampling.trainingSize, evaluationSet: 'held-out' } } : {}),
         decomposition: first.kind === 'regression' ? 'squared loss: bias² + variance + noise' : 'Domingos (2000), 0-1 loss: bias + net variance',
       }),
     );

@@ -99,3 +99,59 @@ describe('bias-variance command', () => {
     expect(parseArgs(['bias-variance', 'm.nn.json', '--runs=7', '--sweep', 'lambda=0,0.01', '--json'])).toMatchObject({ runs: 7, json: true, sweep: { setting: 'lambda', values: [0, 0.01] } });
   });
 });
+
+describe('bias-variance command on data without a generator (bootstrap)', () => {
+  // y = sin(x) plus a fixed noise-like term of spread about 0.2 (a formula, so the file holds plain
+  // inline numbers as a student's would).
+  const points = Array.from({ length: 80 }, (_, i) => -3 + (6 * i) / 79);
+  const noise = points.map((_, i) => 0.2 * Math.sqrt(-2 * Math.log((i + 0.5) / 80)) * Math.cos(2.399963 * i));
+  const inline = JSON.stringify({
+    name: 'Inline sine',
+    seed: 4,
+    data: { inputs: points.map((x) => [x]), targets: points.map((x, i) => [Math.sin(x) + noise[i]]), testFraction: 0.25 },
+    layers: [{ units: 4, activation: 'tanh' }, { units: 1, activation: 'linear' }],
+    training: { optimizer: 'adam', learningRate: 0.02, epochs: 20, batchSize: 20 },
+  });
+
+  test('--json on inline data: bias² + variance + noise equal the measured error; the noise is an estimate, said so', () => {
+    const r = runCli('bias-variance', tempModel(inline), '--runs', '5', '--json');
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.kind).toBe('regression');
+    expect(out.points).toBe(20);
+    expect(out.sampling).toEqual({ kind: 'bootstrap', trainingSize: 60, evaluationSet: 'held-out' });
+    const [first] = out.results;
+    expect(first.bias2 + first.variance + first.noise).toBeCloseTo(first.measured, 10);
+    expect(first.sum).toBeCloseTo(first.measured, 10);
+    expect(out.noise).toMatchObject({ known: false, estimator: 'nearest-neighbour', samples: 80, variance: first.noise, remainder: 'bias2' });
+    expect(first.noise).toBeGreaterThan(0);
+
+    const text = runCli('bias-variance', tempModel(inline), '--runs', '5');
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toContain('The noise is estimated, not known');
+    expect(text.stdout).toContain('bootstrap resamples: 60 samples each');
+    expect(text.stdout).not.toContain('known exactly');
+  });
+
+  test('CSV data: the same bootstrap path, and 0-1 loss taken on the held-out labels', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nn-bv-csv-'));
+    const rows = ['a,b,label'];
+    for (let i = 0; i < 60; i++) {
+      const a = ((i * 37) % 60) / 30 - 1;
+      const b = ((i * 11) % 60) / 30 - 1;
+      rows.push(`${a},${b},${a + b > 0 ? 1 : 0}`);
+    }
+    writeFileSync(join(dir, 'points.csv'), rows.join('\n'));
+    const file = join(dir, 'model.nn.json');
+    writeFileSync(file, '{ "seed": 2, "data": { "csv": "points.csv", "target": "label", "task": "classification", "testFraction": 0.3 }, "layers": [{ "units": 3, "activation": "tanh" }, { "units": 1, "activation": "sigmoid" }], "training": { "epochs": 10 } }');
+    const r = runCli('bias-variance', file, '--runs', '5', '--json');
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.kind).toBe('classification');
+    expect(out.points).toBe(18);
+    const [first] = out.results;
+    expect(first.bias + first.netVariance).toBeCloseTo(first.measured, 12);
+    expect(out.noise).toEqual({ known: false, estimator: 'held-out-labels', sigma: 0, variance: 0 });
+    expect(runCli('bias-variance', file, '--runs', '5').stdout).toContain('the held-out labels stand in for the truth');
+  });
+});
