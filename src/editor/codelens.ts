@@ -1,14 +1,16 @@
 // CodeLens above the model (Train | Step | Reset | Open Panel, and a live status line) and above
 // each layer (its live state). Icons are codicons, not emoji: they render in every font and theme.
 //
-// VS Code re-reads lenses a delay (250 ms or more) after the last onDidChangeCodeLenses, and every
-// signal starts that delay again: signals every 250 ms while training froze the lenses for seconds.
-// It then draws a lens's title only when it resolves it, after a second delay (250 ms or more)
-// that the next read restarts. So the live lenses (the status line and the layers) are returned
-// without a command and worded in resolveCodeLens, from the session as it is at that moment: the
-// figure drawn is as old as one round trip, not as old as two delays. Signals are paced
-// (pacedSignal): the next goes only once VS Code has resolved the live lenses of the last one,
-// REFRESH_SETTLE_MS after that, and REFRESH_GAP_MS after the last signal.
+// VS Code re-reads lenses a delay (250 ms or more, the provider's average time) after the last
+// onDidChangeCodeLenses, and every signal starts that delay again: signals every 250 ms while
+// training froze the lenses for seconds. It then draws a lens's title only when it resolves it,
+// after a second delay (250 ms or more, the resolve's average time) that the next read restarts.
+// So the live lenses (the status line and the layers) are returned without a command and worded
+// in resolveCodeLens, from the session as it is at that moment, and signals are paced
+// (pacedSignal): the next goes as soon as the read it starts will land after the last read's
+// resolve, so the two delays overlap and a figure is as old as one of them, not both in series.
+// Nobody reads lenses that no editor shows: no signal then (VS Code reads a model's lenses itself
+// when an editor opens it), so a closed model leaves no pacing timer behind.
 // Lenses are placed in provideCodeLenses from the parse of the text as it is now: pending edits
 // are applied first, so no lens is placed or worded by an older text.
 
@@ -21,10 +23,10 @@ import { errorCount, layerHealth, statusNumbers } from './session-view';
 import { count, timed } from '../session/host-counters';
 import { pacedSignal } from './timing';
 
-/** Signals at least this far apart: longer than VS Code's usual CodeLens delay (250–375 ms). */
-const REFRESH_GAP_MS = 500;
-/** After VS Code resolves the live lenses, the next signal waits this long (it is drawing them). */
-const REFRESH_SETTLE_MS = 50;
+/** Signals at least this far apart: VS Code's read delay is 250 ms at least, so this never holds one back. */
+const REFRESH_GAP_MS = 250;
+/** Room for jitter between VS Code's predicted resolve and the next read (pacedSignal's margin). */
+const REFRESH_MARGIN_MS = 100;
 /**
  * A signal VS Code dropped (it cancels its pending read when the editor loses focus) goes again
  * after this. Longer than the slowest read seen while training on a loaded 2-core machine (about
@@ -50,7 +52,7 @@ export class ModelCodeLenses implements vscode.CodeLensProvider<vscode.CodeLens>
   private readonly refresh = pacedSignal(() => {
     count('lens.signal');
     this.changed.fire();
-  }, { minGapMs: REFRESH_GAP_MS, ackTimeoutMs: REFRESH_RETRY_MS, settleMs: REFRESH_SETTLE_MS });
+  }, { minGapMs: REFRESH_GAP_MS, ackTimeoutMs: REFRESH_RETRY_MS, marginMs: REFRESH_MARGIN_MS });
   private readonly subscription: vscode.Disposable;
 
   static register(context: vscode.ExtensionContext, registry: DocumentSessions): ModelCodeLenses {
@@ -61,12 +63,17 @@ export class ModelCodeLenses implements vscode.CodeLensProvider<vscode.CodeLens>
 
   constructor(private readonly registry: DocumentSessions) {
     this.subscription = vscode.Disposable.from(
-      registry.onDidChangeSession(() => this.refresh.schedule()),
-      registry.onDidChangeSessions(() => this.refresh.schedule()),
+      registry.onDidChangeSession(() => this.changedSession()),
+      registry.onDidChangeSessions(() => this.changedSession()),
       // Focus moving away from an editor makes VS Code drop a read it had pending.
       vscode.window.onDidChangeActiveTextEditor(() => this.refresh.retry()),
       vscode.window.onDidChangeWindowState(() => this.refresh.retry()),
     );
+  }
+
+  /** A session changed: signal, if an editor shows a model's lenses. */
+  private changedSession(): void {
+    if (vscode.window.visibleTextEditors.some((editor) => vscode.languages.match(MODEL_SELECTOR, editor.document) > 0)) this.refresh.schedule();
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
@@ -75,8 +82,9 @@ export class ModelCodeLenses implements vscode.CodeLensProvider<vscode.CodeLens>
 
   private lenses(document: vscode.TextDocument): vscode.CodeLens[] {
     const session = this.registry.ensure(document);
+    this.refresh.provided();
     if (!session) {
-      this.refresh.acknowledge();
+      this.refresh.resolved();
       return [];
     }
     const uri = document.uri.toString();
@@ -112,15 +120,15 @@ export class ModelCodeLenses implements vscode.CodeLensProvider<vscode.CodeLens>
         lenses.push(new LiveLens(new vscode.Range(range.start.line, 0, range.start.line, 0), uri, index));
       });
     }
-    // Without a live lens VS Code resolves nothing: asking for the lenses was its answer.
-    if (!lenses.some((lens) => lens instanceof LiveLens)) this.refresh.acknowledge();
+    // Without a live lens VS Code resolves nothing: the read was the whole round.
+    if (!lenses.some((lens) => lens instanceof LiveLens)) this.refresh.resolved();
     return lenses;
   }
 
   resolveCodeLens(lens: vscode.CodeLens): vscode.CodeLens {
     if (!(lens instanceof LiveLens)) return lens;
     return timed('lens.resolve', () => {
-      this.refresh.acknowledge();
+      this.refresh.resolved();
       lens.command = this.liveCommand(lens);
       return lens;
     });
