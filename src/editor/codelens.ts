@@ -1,18 +1,22 @@
 // CodeLens above the model (Train | Step | Reset | Open Panel, and a live status line) and above
 // each layer (its live state). Icons are codicons, not emoji: they render in every font and theme.
 //
-// VS Code re-reads lenses a delay (250 ms or more, the provider's average time) after the last
-// onDidChangeCodeLenses, and every signal starts that delay again: signals every 250 ms while
-// training froze the lenses for seconds. It then draws a lens's title only when it resolves it,
-// after a second delay (250 ms or more, the resolve's average time) that the next read restarts.
-// So the live lenses (the status line and the layers) are returned without a command and worded
-// in resolveCodeLens, from the session as it is at that moment, and signals are paced
-// (pacedSignal): the next goes as soon as the read it starts will land after the last read's
-// resolve, so the two delays overlap and a figure is as old as one of them, not both in series.
-// Nobody reads lenses that no editor shows: no signal then (VS Code reads a model's lenses itself
-// when an editor opens it), so a closed model leaves no pacing timer behind.
-// Lenses are placed in provideCodeLenses from the parse of the text as it is now: pending edits
-// are applied first, so no lens is placed or worded by an older text.
+// How VS Code's CodeLens controller (codelensController.ts, 1.100) shows a lens's title: a signal
+// (onDidChangeCodeLenses) restarts a read delay, the provider's average time as VS Code measures it
+// (a round trip to this host, 250 ms at least); the answer is drawn when a second delay, the
+// resolve's average time (250 ms at least), has run, and each answer restarts that one. Signals
+// every 250 ms starved the first delay (the lens froze for seconds). Live lenses worded in
+// resolveCodeLens cost a second round trip to this host per redraw, and its time, long on a loaded
+// machine, fed the resolve delay: with two delays and two round trips in series the lens was 1-4 s
+// behind the status bar. So every lens, the live ones too, is worded here, in provideCodeLenses, from
+// the session as it is at that moment: VS Code's resolve step then has nothing to ask this host and
+// its delay stays at its 250 ms floor, and a drawn figure is as old as that plus half a round trip.
+// Signals are paced (pacedSignal): the next goes once VS Code has read the lenses of the last one,
+// REFRESH_SETTLE_MS after that read (so its answer lands after this one's resolve step), and
+// REFRESH_GAP_MS after the last signal. Nobody reads lenses that no editor shows: no signal then
+// (VS Code reads a model's lenses itself when an editor shows it), so a closed model leaves no
+// pacing timer behind. Lenses are placed from the parse of the text as it is now: pending edits are
+// applied first, so no lens is placed or worded by an older text.
 
 import * as vscode from 'vscode';
 import { COMMANDS } from './commands-ids';
@@ -23,10 +27,14 @@ import { errorCount, layerHealth, statusNumbers } from './session-view';
 import { count, timed } from '../session/host-counters';
 import { pacedSignal } from './timing';
 
-/** Signals at least this far apart: VS Code's read delay is 250 ms at least, so this never holds one back. */
+/** Signals at least this far apart: VS Code's read delay is 250 ms at least, so this holds none back. */
 const REFRESH_GAP_MS = 250;
-/** Room for jitter between VS Code's predicted resolve and the next read (pacedSignal's margin). */
-const REFRESH_MARGIN_MS = 100;
+/**
+ * After VS Code reads the lenses, the next signal waits this long: the read it starts then lands
+ * (250 ms at least later) after this answer's resolve step (250 ms after it lands), with this much
+ * room for the jitter of round trips on a loaded machine.
+ */
+const REFRESH_SETTLE_MS = 100;
 /**
  * A signal VS Code dropped (it cancels its pending read when the editor loses focus) goes again
  * after this. Longer than the slowest read seen while training on a loaded 2-core machine (about
@@ -34,25 +42,13 @@ const REFRESH_MARGIN_MS = 100;
  */
 const REFRESH_RETRY_MS = 2000;
 
-/** A lens whose title follows training: worded when VS Code resolves it (resolveCodeLens). */
-class LiveLens extends vscode.CodeLens {
-  constructor(
-    range: vscode.Range,
-    readonly uri: string,
-    /** The model's status line, or the layer at this index. */
-    readonly layer: 'status' | number,
-  ) {
-    super(range);
-  }
-}
-
 export class ModelCodeLenses implements vscode.CodeLensProvider<vscode.CodeLens>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
   private readonly refresh = pacedSignal(() => {
     count('lens.signal');
     this.changed.fire();
-  }, { minGapMs: REFRESH_GAP_MS, ackTimeoutMs: REFRESH_RETRY_MS, marginMs: REFRESH_MARGIN_MS });
+  }, { minGapMs: REFRESH_GAP_MS, ackTimeoutMs: REFRESH_RETRY_MS, settleMs: REFRESH_SETTLE_MS });
   private readonly subscription: vscode.Disposable;
 
   static register(context: vscode.ExtensionContext, registry: DocumentSessions): ModelCodeLenses {
@@ -82,11 +78,9 @@ export class ModelCodeLenses implements vscode.CodeLensProvider<vscode.CodeLens>
 
   private lenses(document: vscode.TextDocument): vscode.CodeLens[] {
     const session = this.registry.ensure(document);
-    this.refresh.provided();
-    if (!session) {
-      this.refresh.resolved();
-      return [];
-    }
+    // VS Code acted on the last signal: the next may go (after the settling time).
+    this.refresh.acknowledge();
+    if (!session) return [];
     const uri = document.uri.toString();
     // The parse must be of this text: an edit still in the registry's debounce is applied now.
     this.registry.flush(uri);
@@ -112,39 +106,17 @@ export class ModelCodeLenses implements vscode.CodeLensProvider<vscode.CodeLens>
         }),
       );
     } else {
-      lenses.push(new LiveLens(top, uri, 'status'));
+      lenses.push(new vscode.CodeLens(top, { title: statusText(statusNumbers(session)), command: COMMANDS.openPanel, arguments: [uri], tooltip: 'Open the playground panel' }));
     }
     if (spec) {
       locations.layers.forEach((range, index) => {
-        if (!range || !spec.layers[index]) return;
-        lenses.push(new LiveLens(new vscode.Range(range.start.line, 0, range.start.line, 0), uri, index));
+        const layer = spec.layers[index];
+        if (!range || !layer) return;
+        const title = layerText(layer, layerHealth(session, index, layer), index === spec.layers.length - 1);
+        lenses.push(new vscode.CodeLens(new vscode.Range(range.start.line, 0, range.start.line, 0), { title, command: '' }));
       });
     }
-    // Without a live lens VS Code resolves nothing: the read was the whole round.
-    if (!lenses.some((lens) => lens instanceof LiveLens)) this.refresh.resolved();
     return lenses;
-  }
-
-  resolveCodeLens(lens: vscode.CodeLens): vscode.CodeLens {
-    if (!(lens instanceof LiveLens)) return lens;
-    return timed('lens.resolve', () => {
-      this.refresh.resolved();
-      lens.command = this.liveCommand(lens);
-      return lens;
-    });
-  }
-
-  /** The live lens's title and command, from the session as it is now. */
-  private liveCommand(lens: LiveLens): vscode.Command {
-    const session = this.registry.get(lens.uri);
-    if (!session) return { title: '', command: '' };
-    if (lens.layer === 'status') {
-      return { title: statusText(statusNumbers(session)), command: COMMANDS.openPanel, arguments: [lens.uri], tooltip: 'Open the playground panel' };
-    }
-    const spec = session.parse.spec;
-    const layer = spec?.layers[lens.layer];
-    if (!spec || !layer) return { title: '', command: '' };
-    return { title: layerText(layer, layerHealth(session, lens.layer, layer), lens.layer === spec.layers.length - 1), command: '' };
   }
 
   dispose(): void {

@@ -82,10 +82,8 @@ export function throttle(action: () => void, intervalMs: number): Scheduled {
 }
 
 export interface PacedSignal extends Scheduled {
-  /** The consumer asked for the new state (VS Code read the lenses): its first delay is over. */
-  provided(): void;
-  /** The consumer used what it read (VS Code resolved the lenses): its second delay is over. */
-  resolved(): void;
+  /** The consumer acted on the last signal (it asked for the new state): the next one may go. */
+  acknowledge(): void;
   /** The consumer may have dropped the last signal (focus moved): a pending one need not wait for its answer. */
   retry(): void;
 }
@@ -96,72 +94,52 @@ export interface PacedSignalOptions {
   /** A signal the consumer did not act on within this long (it dropped it) is sent again. */
   ackTimeoutMs: number;
   /**
-   * How much later than the predicted use of the last read the next read may land: room for the
-   * jitter of a loaded machine. Grows by this much each time a read still landed first.
+   * The next signal waits this long after an answer: the consumer is still using it (VS Code
+   * renders the lenses it got, then resolves them after another debounce that a new read cancels).
    */
-  marginMs: number;
+  settleMs?: number;
 }
 
-/** Slower answers than this are not counted in pacedSignal's estimates of the consumer's delays. */
-const MAX_ANSWER_MS = 5000;
-/** The margin grows, after reads that landed too soon, to at most this. */
-const MAX_MARGIN_MS = 1000;
-
 /**
- * For a consumer that debounces the signals it gets twice, as VS Code's CodeLens controller does
- * (codelensController.ts, 1.100): a signal (`onDidChangeCodeLenses`) restarts a RunOnceScheduler
- * whose delay is the average time its provider took (250 ms at least); the read's answer is drawn
- * only when a second RunOnceScheduler, of the resolve's average time (250 ms at least), runs, and
- * every new read's answer restarts that one. A plain throttle starves the first delay; waiting for
- * the resolve before the next signal (the old pacing) costs both delays in series, 600 ms and more
- * a round, and the lens was over a second behind. So the next signal goes as soon as the read it
- * starts lands after the last read's resolve: `provided` and `resolved` say when the consumer
- * acted, the pacer learns the two delays (signal to read, read to resolve) and fires at the last
- * read + (read to resolve − signal to read) + a margin. The two delays overlap and a round costs
- * about one of them. Until a resolve has been seen, and after a read that landed before the last
- * resolve (the margin then grows), it waits for the resolve itself. A signal not read within
- * `ackTimeoutMs` (or twice the usual time, if longer; doubled after each unanswered one) is sent
- * again: the consumer cancels its pending read when the editor loses focus.
+ * For a consumer that debounces the signals it gets, such as VS Code's CodeLens controller: it
+ * re-reads lenses a delay (250 ms or more, adapted to how long the provider takes) after the last
+ * `onDidChangeCodeLenses`, and each new signal starts that delay again. Signals every 250 ms, as a
+ * plain throttle sends while training, can starve it for seconds. So: fire, then wait for the
+ * consumer to act (`acknowledge`, called when it asks for the lenses) and for `minGapMs` to pass
+ * (and `settleMs` after the answer) before firing again, so a signal never lands while the consumer's
+ * delay runs. A signal that got no
+ * answer within `ackTimeoutMs` (or twice the usual time to an answer, if longer; doubled after each
+ * unanswered one) is sent again: the consumer cancels its pending read when the editor loses focus.
  */
+/** Slower answers than this are not counted in pacedSignal's estimate of the consumer's delay. */
+const MAX_ANSWER_MS = 5000;
+
 export function pacedSignal(fire: () => void, options: PacedSignalOptions): PacedSignal {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let requested = false;
-  /** A signal was sent and not read yet. */
   let awaiting = false;
   let disposed = false;
   let lastFire = -Infinity;
-  let lastRead = -Infinity;
-  /** The last read was resolved (or there was none): a new read cannot restart its resolve. */
-  let resolvedSinceRead = true;
-  /** Smoothed times from a signal to its read, and from a read to its resolve (0: none seen yet). */
-  let toRead = 0;
-  let toResolve = 0;
-  let margin = options.marginMs;
-  /** How long a signal waits for its read: doubled after each one that went unanswered. */
+  let lastAnswer = -Infinity;
+  /** Smoothed time from a signal to its answer: the consumer's delay grows with its provider's round trips. */
+  let answerMs = 0;
+  /** How long a signal waits for its answer: doubled after each one that went unanswered. */
   let timeout = options.ackTimeoutMs;
-  const smooth = (average: number, sample: number) => (average === 0 ? sample : 0.7 * average + 0.3 * sample);
   const send = () => {
     requested = false;
     awaiting = true;
     lastFire = Date.now();
     fire();
   };
-  const due = (): number => {
-    if (awaiting) return lastFire + timeout;
-    const gap = lastFire + options.minGapMs;
-    if (resolvedSinceRead) return gap;
-    // The next read must land after the last one's resolve; unknown yet: wait for it (or the timeout).
-    const wait = toResolve > 0 ? Math.max(0, toResolve - toRead) + margin : timeout;
-    return Math.max(gap, lastRead + wait);
-  };
   const arm = () => {
     if (disposed || timer !== undefined || !requested) return;
-    const wait = due() - Date.now();
+    const due = awaiting ? lastFire + timeout : Math.max(lastFire + options.minGapMs, lastAnswer + (options.settleMs ?? 0));
+    const wait = due - Date.now();
     if (wait <= 0) send();
     else
       timer = setTimeout(() => {
         timer = undefined;
-        // The timeout passed without a read: the signal was dropped, or the consumer's delay is
+        // The timeout passed without an answer: the signal was dropped, or the consumer's delay is
         // longer than we knew (sent again too soon, a signal only starts that delay again).
         if (awaiting && Date.now() - lastFire >= timeout) {
           awaiting = false;
@@ -180,28 +158,14 @@ export function pacedSignal(fire: () => void, options: PacedSignalOptions): Pace
       requested = true;
       arm();
     },
-    provided() {
+    acknowledge() {
       if (disposed) return;
-      const now = Date.now();
-      const took = now - lastFire;
-      // Reads of a signal sent while nobody showed the lenses (an hour later) say nothing of the delay.
-      if (awaiting && took <= MAX_ANSWER_MS) toRead = smooth(toRead, took);
-      timeout = Math.max(options.ackTimeoutMs, 2 * toRead);
-      // This read landed before the last one was resolved: it restarted that resolve. Leave more room.
-      if (!resolvedSinceRead && lastRead > -Infinity) margin = Math.min(MAX_MARGIN_MS, margin + options.marginMs);
+      const took = Date.now() - lastFire;
+      // Answers to a signal sent while nobody showed the lenses (an hour later) say nothing of the delay.
+      if (awaiting && took <= MAX_ANSWER_MS) answerMs = answerMs === 0 ? took : 0.7 * answerMs + 0.3 * took;
+      timeout = Math.max(options.ackTimeoutMs, 2 * answerMs);
       awaiting = false;
-      lastRead = now;
-      resolvedSinceRead = false;
-      clear();
-      arm();
-    },
-    resolved() {
-      if (disposed || resolvedSinceRead) return;
-      const took = Date.now() - lastRead;
-      if (took <= MAX_ANSWER_MS) toResolve = smooth(toResolve, took);
-      // A round that went as predicted gives back a little of the room added after a bad one.
-      margin = Math.max(options.marginMs, margin - options.marginMs / 4);
-      resolvedSinceRead = true;
+      lastAnswer = Date.now();
       clear();
       arm();
     },

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { debounce, pacedSignal, throttle, type PacedSignal, type Scheduled } from '../../../src/editor/timing';
+import { debounce, pacedSignal, throttle, type Scheduled } from '../../../src/editor/timing';
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
@@ -58,30 +58,25 @@ describe('throttle', () => {
 });
 
 /**
- * A consumer that debounces signals the way VS Code's CodeLens controller does (1.100): every signal
- * cancels the pending read and starts `readDelayMs` again; a read asks the provider for the lenses
- * (`provided`), whose answer lands `latencyMs` later. The answer is drawn only after a second
- * debounce (`drawDelayMs(k)` for the k-th, the resolve step, which asks the provider to resolve:
- * `resolved`), and the next answer to land starts that one again.
+ * A consumer that debounces signals the way VS Code's CodeLens controller does. Its RunOnceScheduler:
+ * every signal cancels the pending read and starts `readDelayMs` again; a read asks the provider for
+ * the lenses. The answer is drawn only after a second debounce (`drawDelayMs`, the resolve step),
+ * which the next answer starts again.
  */
-function debouncingConsumer(readDelayMs: number, drawDelayMs: (k: number) => number, latencyMs: number, signal: () => PacedSignal | undefined, draw: () => void) {
+function debouncingConsumer(readDelayMs: number, drawDelayMs: number, read: () => void, draw: () => void) {
   let readTimer: ReturnType<typeof setTimeout> | undefined;
   let drawTimer: ReturnType<typeof setTimeout> | undefined;
-  let answers = 0;
   return {
     signal() {
       if (readTimer !== undefined) clearTimeout(readTimer);
       readTimer = setTimeout(() => {
         readTimer = undefined;
-        signal()?.provided();
-        setTimeout(() => {
-          if (drawTimer !== undefined) clearTimeout(drawTimer);
-          drawTimer = setTimeout(() => {
-            drawTimer = undefined;
-            signal()?.resolved();
-            draw();
-          }, drawDelayMs(answers++));
-        }, latencyMs);
+        read();
+        if (drawTimer !== undefined) clearTimeout(drawTimer);
+        drawTimer = setTimeout(() => {
+          drawTimer = undefined;
+          draw();
+        }, drawDelayMs);
       }, readDelayMs);
     },
     /** The editor lost focus: VS Code drops the pending read. */
@@ -92,23 +87,18 @@ function debouncingConsumer(readDelayMs: number, drawDelayMs: (k: number) => num
   };
 }
 
-interface Run {
-  readDelayMs: number;
-  drawDelayMs: number | ((k: number) => number);
-  latencyMs?: number;
-  ms?: number;
-  blurEveryMs?: number;
-  /** Gaps that end before this are not counted (the pacer learns the delays in the first rounds). */
-  warmUpMs?: number;
-}
+type Signal = Scheduled & { acknowledge?(): void };
 
-/** A producer that changes every 50 ms (snapshots while training); the longest time without a fresh drawing. */
-function longestGapBetweenDraws(makeSignal: (fire: () => void) => Scheduled, run: Run): number {
-  const { readDelayMs, drawDelayMs, latencyMs = 0, ms = 20_000, blurEveryMs, warmUpMs = 0 } = run;
+/** A producer that changes every 50 ms (snapshots while training) for `ms`; the longest time without a fresh drawing. */
+function longestGapBetweenDraws(makeSignal: (fire: () => void) => Signal, readDelayMs: number, ms: number, blurEveryMs?: number, drawDelayMs = 250): number {
   const draws: number[] = [];
-  const holder: { signal?: Scheduled } = {};
-  const paced = () => (holder.signal && 'provided' in holder.signal ? (holder.signal as PacedSignal) : undefined);
-  const consumer = debouncingConsumer(readDelayMs, typeof drawDelayMs === 'number' ? () => drawDelayMs : drawDelayMs, latencyMs, paced, () => draws.push(Date.now()));
+  const holder: { signal?: Signal } = {};
+  const consumer = debouncingConsumer(
+    readDelayMs,
+    drawDelayMs,
+    () => holder.signal?.acknowledge?.(),
+    () => draws.push(Date.now()),
+  );
   const signal = makeSignal(() => consumer.signal());
   holder.signal = signal;
   const start = Date.now();
@@ -119,78 +109,63 @@ function longestGapBetweenDraws(makeSignal: (fire: () => void) => Scheduled, run
   if (blur) clearInterval(blur);
   signal.dispose();
   const times = [start, ...draws, start + ms];
-  const gaps = times.slice(1).map((t, i) => ({ end: t, gap: t - times[i]! }));
-  return Math.max(...gaps.filter((g) => g.end - start >= warmUpMs).map((g) => g.gap));
+  return Math.max(...times.slice(1).map((t, i) => t - times[i]!));
 }
 
-const PACING = { minGapMs: 250, ackTimeoutMs: 2000, marginMs: 100 };
+const PACING = { minGapMs: 500, ackTimeoutMs: 2000, settleMs: 300 };
 
 describe('pacedSignal', () => {
-  it("a throttle as often as the consumer's delay starves a debouncing consumer (the bug it replaces)", () => {
-    expect(longestGapBetweenDraws((fire) => throttle(fire, 250), { readDelayMs: 300, drawDelayMs: 250 })).toBe(20_000);
+  it('a throttle as often as the consumer\'s delay starves a debouncing consumer (the bug it replaces)', () => {
+    expect(longestGapBetweenDraws((fire) => throttle(fire, 250), 300, 20_000)).toBe(20_000);
   });
 
-  it('overlaps the two delays: a drawing at least every longer delay + margin, not both delays in series', () => {
-    for (const [read, draw, latency] of [
-      [250, 250, 0],
-      [250, 250, 40],
-      [375, 250, 20],
-      [250, 450, 20],
-      [1200, 250, 0],
-      [250, 1200, 60],
-    ] as const) {
-      const gap = longestGapBetweenDraws((fire) => pacedSignal(fire, PACING), { readDelayMs: read, drawDelayMs: draw, latencyMs: latency, warmUpMs: 5000 });
-      // Waiting for the resolve before the next signal drew every read + draw + latency at best (500 ms and more).
-      expect(gap, `read ${read} ms, draw ${draw} ms, latency ${latency} ms`).toBeLessThanOrEqual(Math.max(read, draw + latency) + PACING.marginMs + 1);
-      expect(gap, `read ${read} ms, draw ${draw} ms: no longer both in series`).toBeLessThan(read + draw + latency);
+  it('without a pause after the answer, a quick consumer\'s second debounce is starved', () => {
+    expect(longestGapBetweenDraws((fire) => pacedSignal(fire, { ...PACING, minGapMs: 0, settleMs: 0 }), 250, 20_000)).toBe(20_000);
+  });
+
+  it('lets a debouncing consumer draw at least every gap + delays while the producer changes every 50 ms', () => {
+    for (const delay of [250, 375, 450, 1200]) {
+      const gap = longestGapBetweenDraws((fire) => pacedSignal(fire, PACING), delay, 20_000);
+      expect(gap, `consumer delay ${delay} ms`).toBeLessThanOrEqual(Math.max(PACING.minGapMs, PACING.settleMs + delay) + 250 + 1);
     }
   });
 
-  it('is not starved by a resolve delay that varies (it leaves more room after a read that landed too soon)', () => {
-    const gap = longestGapBetweenDraws((fire) => pacedSignal(fire, PACING), { readDelayMs: 250, drawDelayMs: (k) => 250 + (k % 3) * 200, latencyMs: 30, warmUpMs: 2000 });
-    expect(gap).toBeLessThan(1500);
-  });
-
   it('learns a consumer delay longer than its timeout instead of starving it (a loaded extension host)', () => {
-    const gap = longestGapBetweenDraws((fire) => pacedSignal(fire, PACING), { readDelayMs: 3000, drawDelayMs: 250, ms: 60_000 });
+    const gap = longestGapBetweenDraws((fire) => pacedSignal(fire, PACING), 3000, 60_000);
     expect(gap).toBeLessThan(10_000);
   });
 
   it('sends again when the consumer dropped a signal (focus left the editor)', () => {
-    const gap = longestGapBetweenDraws((fire) => pacedSignal(fire, PACING), { readDelayMs: 250, drawDelayMs: 250, blurEveryMs: 1700 });
+    const gap = longestGapBetweenDraws((fire) => pacedSignal(fire, PACING), 250, 20_000, 1700);
     // Worst case: dropped just after a signal, so the next read waits for the timeout.
-    expect(gap).toBeLessThanOrEqual(PACING.ackTimeoutMs + 250 + 250 + PACING.marginMs);
+    expect(gap).toBeLessThanOrEqual(PACING.settleMs + PACING.ackTimeoutMs + 250 + 250);
   });
 
-  it('fires at once when idle, then after the read at the predicted resolve minus the read delay', () => {
+  it('fires at once when idle, then not before the answer, the settling time and the gap', () => {
     let fired = 0;
     const signal = pacedSignal(() => fired++, PACING);
     signal.schedule();
     expect(fired).toBe(1);
     signal.schedule();
+    vi.advanceTimersByTime(600);
+    expect(fired).toBe(1); // no answer yet
+    signal.acknowledge();
+    expect(fired).toBe(1); // answered: it settles first
     vi.advanceTimersByTime(300);
-    expect(fired).toBe(1); // not read yet
-    signal.provided(); // read 300 ms after the signal
-    vi.advanceTimersByTime(1000);
-    expect(fired).toBe(1); // no resolve seen yet: how long it takes is unknown, so it waits for it
-    vi.advanceTimersByTime(400);
-    signal.resolved(); // resolved 1400 ms after the read
-    expect(fired).toBe(2); // at once: the gap has long passed
-    vi.advanceTimersByTime(300);
-    signal.provided(); // read 300 ms after the signal again
+    expect(fired).toBe(2);
+    signal.acknowledge();
     signal.schedule();
-    // Next: 1400 − 300 + 100 ms after this read (the smoothed delays), so that its read lands after this resolve.
-    vi.advanceTimersByTime(1199);
+    vi.advanceTimersByTime(499);
     expect(fired).toBe(2);
     vi.advanceTimersByTime(1);
     expect(fired).toBe(3);
-    // No read within the timeout: sent again; after retry(), without waiting for the timeout.
+    // No answer within the timeout: sent again; after retry(), without waiting for the timeout.
     signal.schedule();
     vi.advanceTimersByTime(2000);
     expect(fired).toBe(4);
     signal.schedule();
     signal.retry();
-    vi.advanceTimersByTime(250);
+    vi.advanceTimersByTime(500);
     expect(fired).toBe(5);
     signal.dispose();
     signal.schedule();
