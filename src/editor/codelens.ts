@@ -1,16 +1,22 @@
 // CodeLens above the model (Train | Step | Reset | Open Panel, and a live status line) and above
 // each layer (its live state). Icons are codicons, not emoji: they render in every font and theme.
 //
-// VS Code re-reads lenses a delay (250 ms or more) after the last onDidChangeCodeLenses, and every
-// signal starts that delay again: signals every 250 ms while training froze the lenses for seconds.
-// It then draws a lens's title only when it resolves it, after a second delay (250 ms or more)
-// that the next read restarts. So the live lenses (the status line and the layers) are returned
-// without a command and worded in resolveCodeLens, from the session as it is at that moment: the
-// figure drawn is as old as one round trip, not as old as two delays. Signals are paced
-// (pacedSignal): the next goes only once VS Code has resolved the live lenses of the last one,
-// REFRESH_SETTLE_MS after that, and REFRESH_GAP_MS after the last signal.
-// Lenses are placed in provideCodeLenses from the parse of the text as it is now: pending edits
-// are applied first, so no lens is placed or worded by an older text.
+// How VS Code's CodeLens controller (codelensController.ts, 1.100) shows a lens's title: a signal
+// (onDidChangeCodeLenses) restarts a read delay, the provider's average time as VS Code measures it
+// (a round trip to this host, 250 ms at least); the answer is drawn when a second delay, the
+// resolve's average time (250 ms at least), has run, and each answer restarts that one. Signals
+// every 250 ms starved the first delay (the lens froze for seconds). Live lenses worded in
+// resolveCodeLens cost a second round trip to this host per redraw, and its time, long on a loaded
+// machine, fed the resolve delay: with two delays and two round trips in series the lens was 1-4 s
+// behind the status bar. So every lens, the live ones too, is worded here, in provideCodeLenses, from
+// the session as it is at that moment: VS Code's resolve step then has nothing to ask this host and
+// its delay stays at its 250 ms floor, and a drawn figure is as old as that plus half a round trip.
+// Signals are paced (pacedSignal): the next goes once VS Code has read the lenses of the last one,
+// REFRESH_SETTLE_MS after that read (so its answer lands after this one's resolve step), and
+// REFRESH_GAP_MS after the last signal. Nobody reads lenses that no editor shows: no signal then
+// (VS Code reads a model's lenses itself when an editor shows it), so a closed model leaves no
+// pacing timer behind. Lenses are placed from the parse of the text as it is now: pending edits are
+// applied first, so no lens is placed or worded by an older text.
 
 import * as vscode from 'vscode';
 import { COMMANDS } from './commands-ids';
@@ -21,28 +27,20 @@ import { errorCount, layerHealth, statusNumbers } from './session-view';
 import { count, timed } from '../session/host-counters';
 import { pacedSignal } from './timing';
 
-/** Signals at least this far apart: longer than VS Code's usual CodeLens delay (250–375 ms). */
-const REFRESH_GAP_MS = 500;
-/** After VS Code resolves the live lenses, the next signal waits this long (it is drawing them). */
-const REFRESH_SETTLE_MS = 50;
+/** Signals at least this far apart: VS Code's read delay is 250 ms at least, so this holds none back. */
+const REFRESH_GAP_MS = 250;
+/**
+ * After VS Code reads the lenses, the next signal waits this long: the read it starts then lands
+ * (250 ms at least later) after this answer's resolve step (250 ms after it lands), with this much
+ * room for the jitter of round trips on a loaded machine.
+ */
+const REFRESH_SETTLE_MS = 100;
 /**
  * A signal VS Code dropped (it cancels its pending read when the editor loses focus) goes again
  * after this. Longer than the slowest read seen while training on a loaded 2-core machine (about
  * 1.5 s from signal to read): sent sooner, it would restart VS Code's delay and starve it again.
  */
 const REFRESH_RETRY_MS = 2000;
-
-/** A lens whose title follows training: worded when VS Code resolves it (resolveCodeLens). */
-class LiveLens extends vscode.CodeLens {
-  constructor(
-    range: vscode.Range,
-    readonly uri: string,
-    /** The model's status line, or the layer at this index. */
-    readonly layer: 'status' | number,
-  ) {
-    super(range);
-  }
-}
 
 export class ModelCodeLenses implements vscode.CodeLensProvider<vscode.CodeLens>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -61,12 +59,17 @@ export class ModelCodeLenses implements vscode.CodeLensProvider<vscode.CodeLens>
 
   constructor(private readonly registry: DocumentSessions) {
     this.subscription = vscode.Disposable.from(
-      registry.onDidChangeSession(() => this.refresh.schedule()),
-      registry.onDidChangeSessions(() => this.refresh.schedule()),
+      registry.onDidChangeSession(() => this.changedSession()),
+      registry.onDidChangeSessions(() => this.changedSession()),
       // Focus moving away from an editor makes VS Code drop a read it had pending.
       vscode.window.onDidChangeActiveTextEditor(() => this.refresh.retry()),
       vscode.window.onDidChangeWindowState(() => this.refresh.retry()),
     );
+  }
+
+  /** A session changed: signal, if an editor shows a model's lenses. */
+  private changedSession(): void {
+    if (vscode.window.visibleTextEditors.some((editor) => vscode.languages.match(MODEL_SELECTOR, editor.document) > 0)) this.refresh.schedule();
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
@@ -75,10 +78,9 @@ export class ModelCodeLenses implements vscode.CodeLensProvider<vscode.CodeLens>
 
   private lenses(document: vscode.TextDocument): vscode.CodeLens[] {
     const session = this.registry.ensure(document);
-    if (!session) {
-      this.refresh.acknowledge();
-      return [];
-    }
+    // VS Code acted on the last signal: the next may go (after the settling time).
+    this.refresh.acknowledge();
+    if (!session) return [];
     const uri = document.uri.toString();
     // The parse must be of this text: an edit still in the registry's debounce is applied now.
     this.registry.flush(uri);
@@ -104,39 +106,17 @@ export class ModelCodeLenses implements vscode.CodeLensProvider<vscode.CodeLens>
         }),
       );
     } else {
-      lenses.push(new LiveLens(top, uri, 'status'));
+      lenses.push(new vscode.CodeLens(top, { title: statusText(statusNumbers(session)), command: COMMANDS.openPanel, arguments: [uri], tooltip: 'Open the playground panel' }));
     }
     if (spec) {
       locations.layers.forEach((range, index) => {
-        if (!range || !spec.layers[index]) return;
-        lenses.push(new LiveLens(new vscode.Range(range.start.line, 0, range.start.line, 0), uri, index));
+        const layer = spec.layers[index];
+        if (!range || !layer) return;
+        const title = layerText(layer, layerHealth(session, index, layer), index === spec.layers.length - 1);
+        lenses.push(new vscode.CodeLens(new vscode.Range(range.start.line, 0, range.start.line, 0), { title, command: '' }));
       });
     }
-    // Without a live lens VS Code resolves nothing: asking for the lenses was its answer.
-    if (!lenses.some((lens) => lens instanceof LiveLens)) this.refresh.acknowledge();
     return lenses;
-  }
-
-  resolveCodeLens(lens: vscode.CodeLens): vscode.CodeLens {
-    if (!(lens instanceof LiveLens)) return lens;
-    return timed('lens.resolve', () => {
-      this.refresh.acknowledge();
-      lens.command = this.liveCommand(lens);
-      return lens;
-    });
-  }
-
-  /** The live lens's title and command, from the session as it is now. */
-  private liveCommand(lens: LiveLens): vscode.Command {
-    const session = this.registry.get(lens.uri);
-    if (!session) return { title: '', command: '' };
-    if (lens.layer === 'status') {
-      return { title: statusText(statusNumbers(session)), command: COMMANDS.openPanel, arguments: [lens.uri], tooltip: 'Open the playground panel' };
-    }
-    const spec = session.parse.spec;
-    const layer = spec?.layers[lens.layer];
-    if (!spec || !layer) return { title: '', command: '' };
-    return { title: layerText(layer, layerHealth(session, lens.layer, layer), lens.layer === spec.layers.length - 1), command: '' };
   }
 
   dispose(): void {

@@ -17,17 +17,13 @@ const RESULTS = join(TEST_RESULTS, 'live-figures');
 const MODEL = 'long-xor.nn.json';
 /** How long the lens is sampled, how often, and how far behind the status bar it may be. */
 const RUN_SECONDS = 20;
-const SAMPLE_MS = 500;
+/** How often the lens and the status bar are read, both in one go, inside the page. */
+const SAMPLE_MS = 100;
 /**
- * The issue's bound (within a second of the status bar) is asserted with NN_E2E_LENS_STRICT=1.
- * By default the bound is LOOSE_LAG_MS: on the shared 2-core test machine, with other jobs
- * running (load average 15-18), the sampler itself was held up to 4 s between two readings and
- * the lens was up to 4.3 s behind at 2 of 30 samples (the rest within 1.7 s). Before the panel
- * kept its drawing to a share of the renderer (render-budget.ts) the lens fell 5-58 s behind, so
- * the loose bound still fails on that.
+ * The issue's bound: the lens is never more than a second behind the status bar. Measured in the
+ * page at the same instant (see \`lagging\`), on the shared 2-core machine, loaded by other jobs.
  */
-const STRICT_LENS = process.env.NN_E2E_LENS_STRICT === '1';
-const MAX_LAG_MS = STRICT_LENS ? 1000 : 8000;
+const MAX_LAG_MS = 1000;
 /**
  * How long what an edit does may take to show. Generous: on the loaded test machine the extension
  * host was seconds behind at times; how soon the session stops and says it is the unit test's
@@ -68,6 +64,7 @@ async function panelText(page: Page, selector: string): Promise<string> {
 }
 
 interface Sample {
+  /** Milliseconds since sampling started, by the page's clock. */
   at: number;
   lens: string | undefined;
   bar: string;
@@ -75,49 +72,78 @@ interface Sample {
   barEpoch: number | undefined;
 }
 
-async function sample(page: Page, started: number): Promise<Sample> {
-  const lens = await statusLens(page);
-  const bar = await statusBar(page);
-  return { at: Date.now() - started, lens, bar, lensEpoch: epochOf(lens), barEpoch: epochOf(bar) };
+interface Sampler {
+  samples: { at: number; lens: string | undefined; bar: string }[];
+  timer: number;
 }
 
 /**
- * Every sample's lens epoch is at least what the status bar showed MAX_LAG_MS earlier (the last
- * sample at or before that moment). Returns the samples that break it, and each sample's lag.
+ * Starts reading, every SAMPLE_MS inside the page, the visible status lens and the NN status bar
+ * item at the same instant (one task of the page's thread, so neither moves between the two reads,
+ * and a Playwright round trip on a loaded machine cannot hold one of them back).
  */
-function lagging(samples: readonly Sample[]): { late: Sample[]; lagMs: number[] } {
-  const late: Sample[] = [];
-  const lagMs: number[] = [];
-  samples.forEach((current, i) => {
-    // How long ago the status bar last showed an epoch no greater than the lens's: the lens's age.
-    let seen = current.at;
-    for (let k = i; k >= 0; k--) {
-      const bar = samples[k]!.barEpoch;
-      if (bar !== undefined && current.lensEpoch !== undefined && bar <= current.lensEpoch) {
-        seen = samples[k]!.at;
-        break;
-      }
-      seen = samples[k]!.at;
-    }
-    lagMs.push(current.at - seen);
-    const earlier = [...samples.slice(0, i + 1)].reverse().find((p) => p.at <= current.at - MAX_LAG_MS);
-    if (!earlier) return;
-    if (current.lensEpoch === undefined || earlier.barEpoch === undefined || current.lensEpoch < earlier.barEpoch) late.push(current);
-  });
-  return { late, lagMs };
+async function startSampling(page: Page): Promise<void> {
+  await page.evaluate(
+    ({ lensSelector, barSelector, every }) => {
+      // The project's TypeScript has no DOM library: the page's globals are reached untyped.
+      const g = globalThis as unknown as Record<string, unknown> & { document: { querySelectorAll(s: string): ArrayLike<{ textContent: string | null; getClientRects(): ArrayLike<unknown> }> }; performance: { now(): number } };
+      const started = g.performance.now();
+      const samples: { at: number; lens: string | undefined; bar: string }[] = [];
+      const read = () => {
+        const lens = Array.from(g.document.querySelectorAll(lensSelector)).find((el) => /epoch \d/.test(el.textContent ?? '') && el.getClientRects().length > 0);
+        const bar = Array.from(g.document.querySelectorAll(barSelector)).find((el) => /NN: /.test(el.textContent ?? ''));
+        samples.push({ at: g.performance.now() - started, lens: lens?.textContent?.trim(), bar: (bar?.textContent ?? '').trim() });
+      };
+      read();
+      g.__nnLensSampler = { samples, timer: (setInterval as unknown as (f: () => void, ms: number) => number)(read, every) };
+    },
+    { lensSelector: WORKBENCH.codeLens, barSelector: `${WORKBENCH.statusBar} .statusbar-item`, every: SAMPLE_MS },
+  );
 }
 
-async function samplesFor(page: Page, seconds: number, between?: (elapsedMs: number) => Promise<void>): Promise<Sample[]> {
-  const samples: Sample[] = [];
-  const started = Date.now();
-  while (Date.now() - started < seconds * 1000) {
-    const next = started + (samples.length + 1) * SAMPLE_MS;
-    samples.push(await sample(page, started));
-    await between?.(Date.now() - started);
-    await page.waitForTimeout(Math.max(0, next - Date.now()));
-  }
-  return samples;
+async function stopSampling(page: Page): Promise<Sample[]> {
+  const raw = await page.evaluate(() => {
+    const g = globalThis as unknown as { __nnLensSampler?: Sampler };
+    const sampler = g.__nnLensSampler;
+    if (!sampler) return [];
+    (clearInterval as unknown as (id: number) => void)(sampler.timer);
+    delete g.__nnLensSampler;
+    return sampler.samples;
+  });
+  return raw.map((r) => ({ ...r, lensEpoch: epochOf(r.lens), barEpoch: epochOf(r.bar) }));
 }
+
+/**
+ * Each sample's lag: how long the lens has been behind the status bar. 0 when the bar, read at the
+ * same instant, shows no later epoch than the lens; otherwise the time since the last sample at
+ * which the bar showed an epoch no later than the lens's (the bar moved on at some moment after
+ * that one, so this errs long by up to one SAMPLE_MS, never short). A sample without a lens epoch
+ * (no lens on screen) lags since the last sample that had one in step with the bar.
+ */
+function lagging(samples: readonly Sample[]): { late: Sample[]; lagMs: number[] } {
+  const lagMs = samples.map((current, i) => {
+    for (let k = i; k >= 0; k--) {
+      const bar = samples[k]!.barEpoch;
+      if (current.lensEpoch !== undefined && bar !== undefined && bar <= current.lensEpoch) return current.at - samples[k]!.at;
+    }
+    return current.at - samples[0]!.at;
+  });
+  return { late: samples.filter((_, i) => lagMs[i]! > MAX_LAG_MS), lagMs };
+}
+
+/** Samples for `seconds`; `between` runs once, half way (from Playwright, while the page samples on). */
+async function samplesFor(page: Page, seconds: number, between?: () => Promise<void>): Promise<Sample[]> {
+  await startSampling(page);
+  if (between) {
+    await page.waitForTimeout((seconds * 1000) / 2);
+    await between();
+    await page.waitForTimeout((seconds * 1000) / 2);
+  } else await page.waitForTimeout(seconds * 1000);
+  return stopSampling(page);
+}
+
+const lateText = (late: readonly Sample[], lagMs: readonly number[], all: readonly Sample[]) =>
+  late.map((p) => `${Math.round(p.at)} ms: ${lagMs[all.indexOf(p)]} ms behind, lens "${p.lens}" / bar "${p.bar}"`);
 
 /**
  * Focuses the editor with the top of the file in view (the short model fits): its tokens, and the
@@ -154,20 +180,19 @@ describe('live figures while a long model trains', () => {
   step(`the status lens stays within ${MAX_LAG_MS} ms of the status bar over ${RUN_SECONDS} s (editor, then panel focused)`, async () => {
     const { page } = s();
     await showTop(page);
-    let clicked = false;
-    all = await samplesFor(page, RUN_SECONDS, async (elapsed) => {
-      if (clicked || elapsed < (RUN_SECONDS * 1000) / 2) return;
-      clicked = true;
+    all = await samplesFor(page, RUN_SECONDS, async () => {
       // Focus in the panel for the second half: the lens must not depend on where focus is.
       await panelFrame(page).locator('body').click({ position: { x: 5, y: 5 } });
     });
     const { late, lagMs } = lagging(all);
-    writeFileSync(join(RESULTS, 'samples.json'), JSON.stringify({ samples: all, lagMs, maxLagMs: Math.max(...lagMs) }, null, 2));
-    console.log(`lens lag behind the status bar: max ${Math.max(...lagMs)} ms over ${all.length} samples; late: ${late.length}`);
+    const sorted = [...lagMs].sort((x, y) => x - y);
+    const p95 = sorted[Math.floor(0.95 * (sorted.length - 1))] ?? 0;
+    writeFileSync(join(RESULTS, 'samples.json'), JSON.stringify({ samples: all, lagMs, maxLagMs: Math.max(...lagMs), p95LagMs: p95 }, null, 2));
+    console.log(`lens lag behind the status bar: max ${Math.max(...lagMs)} ms, p95 ${p95} ms over ${all.length} samples; over ${MAX_LAG_MS} ms: ${late.length}`);
     await s().screenshot('lens-during-run');
     // The lens moves during the run (the old provider's lens stayed on one figure for all 20 s).
     expect(new Set(all.map((p) => p.lensEpoch).filter((e) => e !== undefined)).size).toBeGreaterThan(2);
-    expect(late.map((p) => `${p.at} ms: lens "${p.lens}" / bar "${p.bar}"`)).toEqual([]);
+    expect(lateText(late, lagMs, all)).toEqual([]);
     expect(all.every((p) => !/^ready/.test(p.lens ?? ''))).toBe(true);
   }, 60_000);
 
@@ -184,12 +209,13 @@ describe('live figures while a long model trains', () => {
         const titles = await allLensTexts(page);
         return titles.some((t) => /\b3 units\b/.test(t)) ? titles : undefined;
       },
-      STRICT_LENS ? 3000 : 20_000,
+      3000,
     );
     expect(lenses.some((t) => /\b7 units\b/.test(t))).toBe(false);
     // The new run's figures keep up too.
     const after = await samplesFor(page, 5);
-    expect(lagging(after).late.map((p) => `${p.at} ms: lens "${p.lens}" / bar "${p.bar}"`)).toEqual([]);
+    const check = lagging(after);
+    expect(lateText(check.late, check.lagMs, after)).toEqual([]);
   }, 60_000);
 
   step('a broken edit says, in the panel and the status bar, that training paused for the errors', async () => {
@@ -211,7 +237,7 @@ describe('live figures while a long model trains', () => {
     await retype(page, '1000000', '300');
     const past = /the run is past the limit of 300 epochs/;
     await waitFor('the status bar to say the run is past the limit', async () => (past.test(await statusBar(page)) ? true : undefined), SHOWN_WITHIN_MS);
-    await waitFor('the lens to say it', async () => (past.test((await statusLens(page)) ?? '') ? true : undefined), STRICT_LENS ? 3000 : 20_000);
+    await waitFor('the lens to say it', async () => (past.test((await statusLens(page)) ?? '') ? true : undefined), 3000);
     await waitFor('the panel to say it', async () => (past.test(await panelText(page, '#state')) ? true : undefined), SHOWN_WITHIN_MS);
     expect(await statusBar(page)).not.toMatch(/finished/);
     await s().screenshot('after-epochs-lowered');

@@ -135,8 +135,15 @@ export class PlaygroundPanel implements vscode.Disposable {
         this.pending.snapshot = true;
         break;
       case 'state':
-        this.post({ type: 'state', state: change.state, ...(this.session?.latest?.message ? { message: this.session.latest.message } : {}) });
         if (this.session && this.session.history.length < this.sentHistory) this.pending.full = true;
+        // The epoch a state ends on goes with it, at once: the session sets the state of a
+        // snapshot before it announces the snapshot, and a state sent alone, ahead of the next
+        // batch, showed Train beside an epoch up to 3 s older than the status bar's (the soak).
+        if (this.session?.latest) {
+          this.pending.snapshot = true;
+          this.flushAtOnce();
+        }
+        this.post({ type: 'state', state: change.state, ...(this.session?.latest?.message ? { message: this.session.latest.message } : {}) });
         break;
       case 'model':
         if (change.reset) this.pending.full = true;
@@ -169,6 +176,13 @@ export class PlaygroundPanel implements vscode.Disposable {
       this.flushTimer = undefined;
       this.flush();
     }, wait);
+  }
+
+  /** Sends the pending batch now, not at the next interval (what it carries must show at once). */
+  private flushAtOnce(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    this.flush();
   }
 
   private flush(): void {

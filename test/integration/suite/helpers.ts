@@ -62,8 +62,9 @@ export async function sessionOf(uri: vscode.Uri): Promise<TrainingSession> {
 }
 
 /**
- * The lenses as the editor shows them: resolved. The provider words the status and layer lenses at
- * resolve time (VS Code resolves a lens when it draws it), so the command is asked to resolve them all.
+ * The lenses as the editor shows them: resolved (VS Code resolves a lens when it draws it). The
+ * provider words every lens when it is read, so resolving changes nothing today; asking for it
+ * keeps these tests reading what the editor draws if that ever changes.
  */
 export async function resolvedLenses(uri: vscode.Uri): Promise<vscode.CodeLens[]> {
   return (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, LENSES_TO_RESOLVE)) ?? [];
