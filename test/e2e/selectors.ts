@@ -44,7 +44,7 @@ export const EDITOR = {
 export const WALKTHROUGH = {
   title: 'Watch a network learn',
   step: 'A hidden layer solves XOR',
-  button: 'Open xor.nn.json',
+  button: 'Open lesson 4, xor.nn.json',
   /** The opened copy's tab: `xor.nn.json`, or `xor-2.nn.json` beside an existing one. */
   tab: /\bxor(-\d+)?\.nn\.json/,
   /** Text of the example that proves the right file opened. */
