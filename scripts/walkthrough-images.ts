@@ -1,8 +1,10 @@
 // npm run walkthrough-images: the walkthrough's pictures, one per step, of that step's lesson in
 // the panel after training. It drives the packaged VSIX in code-server through Chromium as the
 // e2e specs do (test/e2e/code-server-session.ts), so the pictures can be made again whenever the
-// panel changes. Each is scaled to 480 px wide and saved as JPEG (media/walkthrough/<step>.jpg):
-// the VSIX has a 1 MB budget (test/unit/packaging/vsix-contents.test.ts). Needs `npm run package`.
+// panel changes. Each is scaled to WIDTH px and saved as WebP (media/walkthrough/<step>.webp), with
+// a PNG copy in test-results/walkthrough-images/ to look at: the VSIX has a 1 MB budget
+// (test/unit/packaging/vsix-contents.test.ts). Needs `npm run package`. Usage: npm run
+// walkthrough-images [-- <step> ...] (all steps without one).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './lib/paths';
@@ -25,11 +27,11 @@ const PICTURED: Record<string, string> = {
   overfitting: 'overfitting.nn.json',
   spiral: 'spiral.nn.json',
 };
-const WIDTH = 480;
-const QUALITY = 0.72;
+const WIDTH = 320;
+const QUALITY = 0.45;
 
-/** Scales a PNG to WIDTH px and encodes it as JPEG, in the browser (no image library needed). */
-const TO_JPEG = `async (png) => {
+/** Scales a PNG to WIDTH px and encodes it as `type`, in the browser (no image library needed). */
+const ENCODE = `async (png, type, quality) => {
   const image = new Image();
   image.src = 'data:image/png;base64,' + png;
   await image.decode();
@@ -39,11 +41,12 @@ const TO_JPEG = `async (png) => {
   const context = canvas.getContext('2d');
   context.imageSmoothingQuality = 'high';
   context.drawImage(image, 0, 0, canvas.width, canvas.height);
-  return canvas.toDataURL('image/jpeg', ${QUALITY}).split(',')[1];
+  return canvas.toDataURL(type, quality).split(',')[1];
 }`;
 
 const only = process.argv.slice(2);
-const session = await startSession({ results: join(ROOT, 'test-results', 'walkthrough-images'), settings: { 'nnPlayground.autoOpenPanel': true } });
+const results = join(ROOT, 'test-results', 'walkthrough-images');
+const session = await startSession({ results, settings: { 'nnPlayground.autoOpenPanel': true } });
 try {
   const { page, browser } = session;
   const encoder = await browser.newPage();
@@ -63,10 +66,13 @@ try {
     }, 240_000, 500);
     await page.waitForTimeout(1500);
     const png = (await page.locator(WORKBENCH.webview).first().screenshot()).toString('base64');
-    const jpeg = (await encoder.evaluate(`(${TO_JPEG})(${JSON.stringify(png)})`)) as string;
-    const out = join(ROOT, 'media', 'walkthrough', `${step}.jpg`);
-    writeFileSync(out, Buffer.from(jpeg, 'base64'));
-    console.log(`${out}: ${Math.round(Buffer.from(jpeg, 'base64').length / 1024)} KB (${file})`);
+    const encode = async (type: string, quality: number) =>
+      Buffer.from((await encoder.evaluate(`(${ENCODE})(${JSON.stringify(png)}, '${type}', ${quality})`)) as string, 'base64');
+    const webp = await encode('image/webp', QUALITY);
+    const out = join(ROOT, 'media', 'walkthrough', `${step}.webp`);
+    writeFileSync(out, webp);
+    writeFileSync(join(results, `${step}.png`), await encode('image/png', 1));
+    console.log(`${out}: ${(webp.length / 1024).toFixed(1)} KB (${file})`);
   }
 } finally {
   await session.dispose();

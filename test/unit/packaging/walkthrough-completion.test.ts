@@ -1,7 +1,7 @@
 // A walkthrough step is done when the student trained its lesson, not when they clicked a link:
 // each step waits for the context key the extension sets once one of the step's lessons finished
 // training (src/editor/walkthrough-progress.ts), and both sides take the key from the table.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../../scripts/lib/paths';
@@ -34,5 +34,19 @@ describe('walkthrough completion', () => {
     expect(stepOfModelFile('my-model.nn.json')).toBeUndefined();
     expect(stepOfModelFile('xor-copy.nn.json')).toBeUndefined();
     expect(stepOfModelFile('xor.weights.json')).toBeUndefined();
+  });
+});
+
+describe('walkthrough pictures (scripts/walkthrough-images.ts)', () => {
+  it('shows, on each step\'s page in both languages, a picture of its lesson\'s panel that ships, with alt text', () => {
+    for (const { step } of walkthroughSteps()) {
+      for (const page of [`${step}.md`, `${step}.nls.zh-cn.md`]) {
+        const text = readFileSync(join(ROOT, 'media', 'walkthrough', page), 'utf8');
+        const images = [...text.matchAll(/!\[([^\]]*)\]\(([^)]+)\)/g)];
+        expect(images.map((m) => m[2]), page).toEqual([`${step}.webp`]);
+        expect(images[0]![1]!.length, `${page}: alt text`).toBeGreaterThan(40);
+        expect(existsSync(join(ROOT, 'media', 'walkthrough', `${step}.webp`)), `${step}.webp`).toBe(true);
+      }
+    }
   });
 });
