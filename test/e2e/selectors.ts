@@ -50,5 +50,5 @@ export const WALKTHROUGH = {
   /** The opened copy's tab: `xor.nn.json`, or `xor-2.nn.json` beside an existing one. */
   tab: /\bxor(-\d+)?\.nn\.json/,
   /** Text of the example that proves the right file opened. */
-  lessonText: 'Lesson 3',
+  lessonText: 'Lesson 4',
 };
