@@ -18,6 +18,7 @@ import { ModelDiagnostics } from './editor/diagnostics';
 import { registerExampleCommand } from './editor/examples';
 import { openWalkthroughOnFirstRun } from './editor/first-run';
 import { ModelHovers } from './editor/hover';
+import { registerWalkthroughProgress } from './editor/walkthrough-progress';
 import { ModelCommands } from './editor/model-commands';
 import { OutputLog } from './editor/output';
 import type { HostPlatform } from './editor/platform';
@@ -41,6 +42,7 @@ export function wireExtension(context: vscode.ExtensionContext, platform: HostPl
   ModelHovers.register(context, registry);
   ModelStatusBar.register(context, registry);
   ContextKeys.register(context, registry);
+  registerWalkthroughProgress(context, registry);
   const commands = ModelCommands.register(context, registry, log, platform);
   registerExampleCommand(context, log);
   const experiments = new ExperimentResults();

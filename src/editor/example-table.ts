@@ -68,3 +68,21 @@ export function walkthroughSteps(): { step: string; files: string[] }[] {
   }
   return steps;
 }
+
+/**
+ * The context key the extension sets once the student has trained one of a walkthrough step's
+ * lessons to its end, which that step's `completionEvents` (`onContext:<key>`) wait for. Camel case
+ * because a `when` key is read up to the first character it does not expect.
+ */
+export function stepDoneContextKey(step: string): string {
+  return `nnPlayground.lessonTrained.${step.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase())}`;
+}
+
+/**
+ * The walkthrough step whose lesson a model file is: `xor.nn.json`, or `xor-2.nn.json` as New Model
+ * from Example names a second copy. Undefined for a model that is no lesson.
+ */
+export function stepOfModelFile(fileName: string): string | undefined {
+  const lesson = fileName.replace(/-\d+(?=\.nn\.json$)/, '');
+  return EXAMPLE_TABLE.find((entry) => entry.file === lesson)?.step;
+}

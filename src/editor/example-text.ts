@@ -11,8 +11,8 @@ const HEADINGS: { pattern: RegExp; label: (number: string, letter: string) => st
 ];
 
 /**
- * The `// …` lines an example starts with, as one paragraph: `Lesson 3 (theory §3-4): a multilayer
- * perceptron. Eight tanh units …` (or `第 3 课：多层感知机。…`) gives the lesson label and what it
+ * The `// …` lines an example starts with, as one paragraph: `Lesson 4: a multilayer
+ * perceptron. Eight tanh units …` (or `第 4 课：多层感知机。…`) gives the lesson label and what it
  * teaches.
  */
 export function describeExample(text: string): { lesson?: string; description?: string; order: [number, string] } {

@@ -98,7 +98,9 @@ export async function newModelFromExample(extensionUri: vscode.Uri, fileName?: u
   const edit = new vscode.WorkspaceEdit();
   edit.replace(target, new vscode.Range(0, 0, document.lineCount, 0), picked.example.text);
   await vscode.workspace.applyEdit(edit);
-  return vscode.window.showTextDocument(document, { preview: false });
+  // A named example comes from a walkthrough link: open it beside the walkthrough, which stays in
+  // view so the student can read the step while training; from the palette, in the active group.
+  return vscode.window.showTextDocument(document, { preview: false, viewColumn: named ? vscode.ViewColumn.Beside : undefined });
 }
 
 export function registerExampleCommand(context: vscode.ExtensionContext, log: Log): void {

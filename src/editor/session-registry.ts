@@ -38,6 +38,8 @@ interface Entry {
 export interface SessionEvent {
   session: TrainingSession;
   change: SessionChange;
+  /** The model document the session trains. */
+  uri: vscode.Uri;
 }
 
 export class DocumentSessions implements SessionRegistry, vscode.Disposable {
@@ -151,7 +153,7 @@ export class DocumentSessions implements SessionRegistry, vscode.Disposable {
       subscription: session.onDidChange((change) => {
         if (change.kind === 'model' && change.reset && change.reason) this.log.info(`${modelFileName(entry.uri)}: reset — ${change.reason}`);
         if (change.kind === 'state') this.log.info(`${modelFileName(entry.uri)}: ${change.state}`);
-        this.sessionEmitter.fire({ session, change });
+        this.sessionEmitter.fire({ session, change, uri: entry.uri });
       }),
     };
     this.entries.set(key, entry);

@@ -44,9 +44,11 @@ export const EDITOR = {
 export const WALKTHROUGH = {
   title: 'Watch a network learn',
   step: 'A hidden layer solves XOR',
-  button: 'Open xor.nn.json',
+  button: 'Open lesson 4, xor.nn.json',
+  /** The walkthrough's own tab, which stays open beside the lesson. */
+  tabTitle: /Walkthrough|Welcome|Watch a network learn/,
   /** The opened copy's tab: `xor.nn.json`, or `xor-2.nn.json` beside an existing one. */
   tab: /\bxor(-\d+)?\.nn\.json/,
   /** Text of the example that proves the right file opened. */
-  lessonText: 'Lesson 3',
+  lessonText: 'Lesson 4',
 };

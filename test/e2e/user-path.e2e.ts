@@ -158,6 +158,8 @@ describe('walkthrough (package.json contributes.walkthroughs)', () => {
     });
     expect(opened, 'nnPlayground.newFromExample asked which example instead of opening the one the button names').toBe('editor');
     await page.locator(WORKBENCH.editorLines).filter({ hasText: WALKTHROUGH.lessonText }).first().waitFor();
+    // Opened beside: the walkthrough is still the active tab of its own group, in view.
+    expect(await page.locator(WORKBENCH.activeTab).filter({ hasText: WALKTHROUGH.tabTitle }).count()).toBeGreaterThan(0);
   });
 });
 

@@ -1,5 +1,5 @@
 // The walkthrough must open every bundled example exactly once, in the order of the lessons their
-// leading comments announce (`// Lesson 5b (theory §6): …`), and point only at files that ship.
+// leading comments announce (`// Lesson 8: …`), and point only at files that ship.
 import { readLocalisedManifest } from '../../../scripts/lib/manifest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
