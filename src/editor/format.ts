@@ -8,7 +8,7 @@ export { formatCount, formatNumber, formatPercent };
 import type { LayerHealth } from '../engine/health-types';
 import type { LayerSpec } from '../model/spec';
 import type { HistoryPoint, SessionState } from '../shared/protocol/snapshot';
-import { isPastLimit, pastLimitText } from '../shared/view-models/status-view';
+import { isPastLimit, pastLimitText, stateWord } from '../shared/view-models/status-view';
 
 /** formatPercent for Markdown (hovers), where a leading `<` would break `**bold**` around it. */
 export function markdownPercent(share: number): string {
@@ -30,21 +30,6 @@ export function subscript(n: number): string {
     .join('');
 }
 
-/** The state as the status line says it (a function: the words follow the UI language set at start-up). */
-function stateWord(state: SessionState): string {
-  switch (state) {
-    case 'idle':
-      return t('ready');
-    case 'training':
-      return t('training');
-    case 'paused':
-      return t('paused');
-    case 'finished':
-      return t('finished');
-    case 'diverged':
-      return t('diverged');
-  }
-}
 
 export interface StatusNumbers {
   state: SessionState;

@@ -41,7 +41,8 @@ export function isPastLimit(state: SessionState, epoch: number, epochs: number):
   return state === 'finished' && epoch > epochs;
 }
 
-export function stateText(state: SessionState, message: string | null, snapshot?: Snapshot | null): string {
+/** The state in one word, as the toolbar, the lenses and the status bar say it. */
+export function stateWord(state: SessionState): string {
   switch (state) {
     case 'idle':
       return t('ready');
@@ -50,8 +51,15 @@ export function stateText(state: SessionState, message: string | null, snapshot?
     case 'paused':
       return t('paused');
     case 'finished':
-      return snapshot && isPastLimit(state, snapshot.epoch, snapshot.epochs) ? pastLimitText(snapshot.epoch, snapshot.epochs) : t('finished');
+      return t('finished');
     case 'diverged':
-      return message ? t('diverged: {message}', { message }) : t('diverged');
+      return t('diverged');
   }
+}
+
+/** The toolbar's state line: the word, or what stopped a run that stopped early or diverged. */
+export function stateText(state: SessionState, message: string | null, snapshot?: Snapshot | null): string {
+  if (state === 'finished' && snapshot && isPastLimit(state, snapshot.epoch, snapshot.epochs)) return pastLimitText(snapshot.epoch, snapshot.epochs);
+  if (state === 'diverged' && message) return t('diverged: {message}', { message });
+  return stateWord(state);
 }
