@@ -21,7 +21,8 @@ elapsed() { awk -v s="$START" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - 
 
 # --- Debian packages ---------------------------------------------------------------------------
 missing=()
-for pkg in chromium ripgrep libkrb5-dev pkg-config; do
+# fonts-wqy-microhei: Chromium has no CJK font without it, and the Chinese UI's screenshots show boxes.
+for pkg in chromium ripgrep libkrb5-dev pkg-config fonts-wqy-microhei; do
   if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
     missing+=("$pkg")
   fi
@@ -32,7 +33,7 @@ command -v python3 >/dev/null || missing+=(python3)
 
 if ((${#missing[@]})); then
   command -v apt-get >/dev/null ||
-    fail "missing Debian packages (${missing[*]}) and no apt-get on this machine. Install them by hand (a Chromium at /usr/bin/chromium, ripgrep, krb5 headers, pkg-config), then rerun."
+    fail "missing Debian packages (${missing[*]}) and no apt-get on this machine. Install them by hand (a Chromium at /usr/bin/chromium, ripgrep, krb5 headers, pkg-config, a CJK font such as WenQuanYi Micro Hei), then rerun."
   if [[ $(id -u) -eq 0 ]]; then
     SUDO=()
   elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
@@ -46,7 +47,7 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
   say "Debian packages installed in $(($(date +%s) - t0)) s"
 else
-  say "Debian packages present (chromium, ripgrep, libkrb5-dev, pkg-config)"
+  say "Debian packages present (chromium, ripgrep, libkrb5-dev, pkg-config, fonts-wqy-microhei)"
 fi
 [[ -x /usr/bin/chromium ]] || fail "/usr/bin/chromium is missing after the install"
 

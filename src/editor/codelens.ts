@@ -25,6 +25,7 @@ import { MODEL_SELECTOR } from './model-documents';
 import type { DocumentSessions } from './session-registry';
 import { errorCount, layerHealth, statusNumbers } from './session-view';
 import { count, timed } from '../session/host-counters';
+import { t, tn } from '../shared/l10n';
 import { pacedSignal } from './timing';
 
 /** Signals at least this far apart: VS Code's read delay is 250 ms at least, so this holds none back. */
@@ -90,23 +91,23 @@ export class ModelCodeLenses implements vscode.CodeLensProvider<vscode.CodeLens>
       new vscode.CodeLens(top, { title, command: id, arguments: [uri], tooltip });
     const lenses = [
       session.state === 'training'
-        ? command('$(debug-pause) Pause', COMMANDS.pause, 'Pause training (NN Playground: Pause)')
-        : command('$(play) Train', COMMANDS.train, 'Train the network (NN Playground: Train Network)'),
-      command('$(debug-step-over) Step', COMMANDS.step, 'Train one epoch'),
-      command('$(debug-restart) Reset', COMMANDS.reset, 'Re-initialise the weights from the seed'),
-      command('$(graph-line) Open Panel', COMMANDS.openPanel, 'Open the playground panel'),
+        ? command(`$(debug-pause) ${t('Pause')}`, COMMANDS.pause, t('Pause training (NN Playground: Pause)'))
+        : command(`$(play) ${t('Train')}`, COMMANDS.train, t('Train the network (NN Playground: Train Network)')),
+      command(`$(debug-step-over) ${t('Step')}`, COMMANDS.step, t('Train one epoch')),
+      command(`$(debug-restart) ${t('Reset')}`, COMMANDS.reset, t('Re-initialise the weights from the seed')),
+      command(`$(graph-line) ${t('Open Panel')}`, COMMANDS.openPanel, t('Open the playground panel')),
     ];
     const errors = errorCount(session);
     if (errors > 0) {
       lenses.push(
         new vscode.CodeLens(top, {
-          title: `$(error) ${errors} error${errors === 1 ? '' : 's'} — fix to train`,
+          title: `$(error) ${tn(errors, '{count} error — fix to train', '{count} errors — fix to train')}`,
           command: 'workbench.actions.view.problems',
-          tooltip: 'Show the Problems panel',
+          tooltip: t('Show the Problems panel'),
         }),
       );
     } else {
-      lenses.push(new vscode.CodeLens(top, { title: statusText(statusNumbers(session)), command: COMMANDS.openPanel, arguments: [uri], tooltip: 'Open the playground panel' }));
+      lenses.push(new vscode.CodeLens(top, { title: statusText(statusNumbers(session)), command: COMMANDS.openPanel, arguments: [uri], tooltip: t('Open the playground panel') }));
     }
     if (spec) {
       locations.layers.forEach((range, index) => {

@@ -10,6 +10,7 @@ import { COMMANDS } from './commands-ids';
 import { describeExample } from './example-text';
 import { EXAMPLE_TABLE, examplePath, type LessonLanguage, lessonLanguage } from './example-table';
 import { MODEL_SUFFIX } from './model-documents';
+import { t } from '../shared/l10n';
 import { errorMessage, type Log } from './output';
 
 export interface ExampleModel {
@@ -79,7 +80,7 @@ async function untitledTarget(fileName: string): Promise<vscode.Uri> {
 export async function newModelFromExample(extensionUri: vscode.Uri, fileName?: unknown): Promise<vscode.TextEditor | undefined> {
   const examples = await readExamples(extensionUri);
   if (examples.length === 0) {
-    void vscode.window.showWarningMessage('NN Playground: no examples are bundled with this installation.');
+    void vscode.window.showWarningMessage(t('NN Playground: no examples are bundled with this installation.'));
     return undefined;
   }
   const named = typeof fileName === 'string' ? examples.find((example) => example.fileName === fileName) : undefined;
@@ -90,7 +91,7 @@ export async function newModelFromExample(extensionUri: vscode.Uri, fileName?: u
       detail: example.description,
       example,
     })),
-    { title: 'NN Playground: New Model from Example', placeHolder: 'Pick an example to start from', matchOnDescription: true, matchOnDetail: true },
+    { title: t('NN Playground: New Model from Example'), placeHolder: t('Pick an example to start from'), matchOnDescription: true, matchOnDetail: true },
   );
   if (!picked) return undefined;
   const target = await untitledTarget(picked.example.fileName);

@@ -27,6 +27,7 @@ import { MODEL_SELECTOR } from './model-documents';
 import { toDocumentRange } from './ranges';
 import type { DocumentSessions } from './session-registry';
 import { layerHealth } from './session-view';
+import { t, tn } from '../shared/l10n';
 
 export class ModelHovers implements vscode.HoverProvider {
   static register(context: vscode.ExtensionContext, registry: DocumentSessions): ModelHovers {
@@ -149,26 +150,33 @@ function formulaLine(session: TrainingSession, spec: ModelSpec, layer: number): 
   if (parameters && parameters.units > 0 && parameters.biases.length > 0) {
     const weights = Array.from({ length: parameters.inputs }, (_, i) => parameters.weights[i * parameters.units]);
     const formula = unitFormula({ output, activation: config.activation, inputs: inputNames(session, layer, parameters.inputs), weights, bias: parameters.biases[0] });
-    return `\`${formula}\`${config.units > 1 ? ` — the first of ${config.units} units, with its current weights` : ' — with its current weights'}`;
+    return config.units > 1
+      ? t('`{formula}` — the first of {units} units, with its current weights', { formula, units: config.units })
+      : t('`{formula}` — with its current weights', { formula });
   }
   const symbolic = `${output} = ${config.activation === 'linear' ? '' : config.activation}(Σᵢ wᵢ₁·${layer === 0 ? 'xᵢ' : 'hᵢ'} + b₁)`;
-  const why = session.latest ? 'weights are sent only for small networks' : 'train to see its weights';
-  return `\`${symbolic}\` — the first unit (${why})`;
+  return session.latest
+    ? t('`{formula}` — the first unit (weights are sent only for small networks)', { formula: symbolic })
+    : t('`{formula}` — the first unit (train to see its weights)', { formula: symbolic });
 }
 
 function statsTable(health: LayerHealth): string {
+  // A row is `| name | value |`; each cell is a message of its own (a translator sees no table syntax).
+  const row = (name: string, value: string) => `| ${name} | ${value} |`;
   const rows = [
-    '| this layer | now |',
+    row(t('this layer'), t('now')),
     '|---|---|',
-    `| weights | mean ${formatNumber(health.weights.mean)} · std ${formatNumber(health.weights.std)} · ‖W‖ ${formatNumber(health.weightNorm)} |`,
-    `| biases | mean ${formatNumber(health.biases.mean)} · std ${formatNumber(health.biases.std)} |`,
-    `| gradient | ‖∂L/∂W‖ ${formatNumber(health.gradNorm)} · mean \\|∂L/∂W\\| ${formatNumber(health.gradMeanAbs)} |`,
-    `| update ratio | ${formatNumber(health.updateRatio)} (healthy near 1e-3) |`,
+    row(t('weights'), t('mean {mean} · std {std} · ‖W‖ {norm}', { mean: formatNumber(health.weights.mean), std: formatNumber(health.weights.std), norm: formatNumber(health.weightNorm) })),
+    row(t('biases'), t('mean {mean} · std {std}', { mean: formatNumber(health.biases.mean), std: formatNumber(health.biases.std) })),
+    row(t('gradient'), t('‖∂L/∂W‖ {norm} · mean \\|∂L/∂W\\| {meanAbs}', { norm: formatNumber(health.gradNorm), meanAbs: formatNumber(health.gradMeanAbs) })),
+    row(t('update ratio'), t('{ratio} (healthy near 1e-3)', { ratio: formatNumber(health.updateRatio) })),
   ];
-  if (health.saturatedFraction !== null) rows.push(`| saturated | ${markdownPercent(health.saturatedFraction)} of pre-activations |`);
-  if (health.deadFraction !== null) rows.push(`| dead | ${markdownPercent(health.deadFraction)} of units |`);
+  if (health.saturatedFraction !== null) rows.push(row(t('saturated'), t('{share} of pre-activations', { share: markdownPercent(health.saturatedFraction) })));
+  if (health.deadFraction !== null) rows.push(row(t('dead'), t('{share} of units', { share: markdownPercent(health.deadFraction) })));
   const p = health.preActivations.percentiles;
-  if (p.length === 9) rows.push(`| pre-activations z | median ${formatNumber(p[4])} · 86% within [${formatNumber(p[1])}, ${formatNumber(p[7])}] |`);
+  if (p.length === 9) {
+    rows.push(row(t('pre-activations z'), t('median {median} · 86% within [{low}, {high}]', { median: formatNumber(p[4]), low: formatNumber(p[1]), high: formatNumber(p[7]) })));
+  }
   return rows.join('\n');
 }
 
@@ -177,22 +185,29 @@ function layerLines(session: TrainingSession, spec: ModelSpec, layer: number): s
   const isOutput = layer === spec.layers.length - 1;
   const health = layerHealth(session, layer, config);
   const lines = [
-    `**Layer ${layer + 1} of ${spec.layers.length}** · ${config.activation} · ${config.units} unit${config.units === 1 ? '' : 's'} ${isOutput ? '(output)' : '(hidden)'}` +
-      (session.latest ? ` · epoch ${session.latest.epoch}` : ''),
+    [
+      t('**Layer {index} of {count}**', { index: layer + 1, count: spec.layers.length }),
+      config.activation,
+      `${tn(config.units, '{count} unit', '{count} units')} ${isOutput ? t('(output)') : t('(hidden)')}`,
+      ...(session.latest ? [t('epoch {epoch}', { epoch: String(session.latest.epoch) })] : []),
+    ].join(' · '),
     formulaLine(session, spec, layer),
   ];
   const definition = activationDefinition(config.activation);
   if (definition) lines.push(definition);
   // The chart first: it is what a glance at the hover should catch (the table may need scrolling).
   const svg = activationChartSvg(config.activation, health ? health.preActivations.percentiles : null);
-  const legend = health ? 'curve: the activation; red: flat zones; orange: where this layer’s pre-activations lie now (median line, 68% and 86% bands)' : 'curve: the activation; red: its flat zones';
-  lines.push(`![${config.activation} with the layer's pre-activations](${svgDataUri(svg)}|width=${CHART_WIDTH},height=${CHART_HEIGHT})`);
+  const legend = health
+    ? t('curve: the activation; red: flat zones; orange: where this layer’s pre-activations lie now (median line, 68% and 86% bands)')
+    : t('curve: the activation; red: its flat zones');
+  const alt = t("{activation} with the layer's pre-activations", { activation: config.activation });
+  lines.push(`![${alt}](${svgDataUri(svg)}|width=${CHART_WIDTH},height=${CHART_HEIGHT})`);
   lines.push(`*${legend}*`);
   if (health) {
     lines.push(statsTable(health));
   } else {
     const uri = encodeURIComponent(JSON.stringify([session.key]));
-    lines.push(`Not trained yet — [▶ Train](command:${COMMANDS.train}?${uri}) to see live numbers.`);
+    lines.push(t('Not trained yet — [▶ Train]({link}) to see live numbers.', { link: `command:${COMMANDS.train}?${uri}` }));
     const prediction = initSaturationSentence(spec, layer, factsOf(session));
     if (prediction) lines.push(prediction);
   }

@@ -12,8 +12,9 @@ import { blocksTraining } from '../run/problems';
 import { COMMANDS } from './commands-ids';
 import { isModelDocument, isModelUri, modelFileName, openModelDocuments, weightsSidecarUri } from './model-documents';
 import { errorMessage, type Log } from './output';
+import { t } from '../shared/l10n';
 import type { HostPlatform, LocalDisk } from './platform';
-import { REPLACE, replaceQuestion, saveReport, saveWeightsFile } from './save-weights';
+import { replaceAction, replaceQuestion, saveReport, saveWeightsFile } from './save-weights';
 import type { DocumentSessions } from './session-registry';
 import { readSettings } from './settings';
 import { readDataRelative } from './session-host';
@@ -66,7 +67,7 @@ export class ModelCommands {
   }
 
   private async sessionFor(uri: vscode.Uri): Promise<TrainingSession | undefined> {
-    if (!isModelUri(uri)) throw new Error(`${modelFileName(uri)} is not a model: model files end in .nn.json.`);
+    if (!isModelUri(uri)) throw new Error(t('{file} is not a model: model files end in .nn.json.', { file: modelFileName(uri) }));
     const document = this.registry.documentOf(uri.toString()) ?? (await vscode.workspace.openTextDocument(uri));
     return this.registry.ensure(document);
   }
@@ -77,13 +78,13 @@ export class ModelCommands {
     const found = (await vscode.workspace.findFiles('**/*.nn.json', '**/node_modules/**', 200)).filter((uri) => !known.has(uri.toString()));
     const candidates = [...open, ...found];
     if (candidates.length === 0) {
-      const choice = await vscode.window.showInformationMessage('No .nn.json model is open.', 'New Model from Example');
+      const choice = await vscode.window.showInformationMessage(t('No .nn.json model is open.'), t('New Model from Example'));
       if (choice) await vscode.commands.executeCommand(COMMANDS.newFromExample);
       return undefined;
     }
     const picked = await vscode.window.showQuickPick(
       candidates.map((uri) => ({ label: modelFileName(uri), description: vscode.workspace.asRelativePath(uri), uri })),
-      { title: 'NN Playground: which model?', placeHolder: 'Pick a .nn.json model' },
+      { title: t('NN Playground: which model?'), placeHolder: t('Pick a .nn.json model') },
     );
     if (!picked) return undefined;
     await vscode.window.showTextDocument(picked.uri, { preview: false });
@@ -112,11 +113,12 @@ export class ModelCommands {
   private reportErrors(session: TrainingSession): void {
     const errors = blockingErrors(session);
     const first = errors[0];
-    const where = first ? ` Line ${first.range.start.line + 1}: ${first.message}` : '';
-    const count = errors.length > 1 ? `${errors.length} errors` : 'an error';
-    const message = `${modelFileName(vscode.Uri.parse(session.key))} has ${count} to fix before training.${where}`;
+    const file = modelFileName(vscode.Uri.parse(session.key));
+    const head = errors.length > 1 ? t('{file} has {count} errors to fix before training.', { file, count: errors.length }) : t('{file} has an error to fix before training.', { file });
+    const where = first ? ` ${t('Line {line}: {message}', { line: first.range.start.line + 1, message: first.message })}` : '';
+    const message = `${head}${where}`;
     this.log.warn(message);
-    void vscode.window.showErrorMessage(message, 'Show Problems').then((choice) => {
+    void vscode.window.showErrorMessage(message, t('Show Problems')).then((choice) => {
       if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');
     });
   }
@@ -164,7 +166,7 @@ export class ModelCommands {
     const ran = await this.whenValid(arg, async (session): Promise<GradientCheckResult | undefined> => {
       const name = modelFileName(vscode.Uri.parse(session.key));
       const result = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Verifying the gradients of ${name}…`, cancellable: true },
+        { location: vscode.ProgressLocation.Notification, title: t('Verifying the gradients of {file}…', { file: name }), cancellable: true },
         async (_progress, token) => {
           const abort = new AbortController();
           const subscription = token.onCancellationRequested(() => abort.abort());
@@ -195,7 +197,7 @@ export class ModelCommands {
     const ran = await this.whenValid(arg, async (session): Promise<vscode.Uri | undefined> => {
       const modelUri = vscode.Uri.parse(session.key);
       if (modelUri.scheme === 'untitled') {
-        void vscode.window.showWarningMessage('Save the model file first: the weights are saved next to it, as <name>.weights.json.');
+        void vscode.window.showWarningMessage(t('Save the model file first: the weights are saved next to it, as <name>.weights.json.'));
         return undefined;
       }
       const sidecar = weightsSidecarUri(modelUri);
@@ -213,7 +215,7 @@ export class ModelCommands {
         exists: () => fileExists(sidecar),
         askReplace: () => {
           const question = replaceQuestion(modelFileName(sidecar), modelName, where);
-          return vscode.window.showWarningMessage(question.message, { modal: true, detail: question.detail }, REPLACE);
+          return vscode.window.showWarningMessage(question.message, { modal: true, detail: question.detail }, replaceAction());
         },
         write: () => vscode.workspace.fs.writeFile(sidecar, new TextEncoder().encode(`${JSON.stringify(file)}\n`)),
       });
@@ -245,7 +247,7 @@ export class ModelCommands {
       const modelUri = vscode.Uri.parse(session.key);
       const modelName = modelFileName(modelUri);
       if (modelUri.scheme === 'untitled') {
-        void vscode.window.showWarningMessage('Save the model file first: the export is written next to it.');
+        void vscode.window.showWarningMessage(t('Save the model file first: the export is written next to it.'));
         return undefined;
       }
       if (!vscode.workspace.isTrusted) {
@@ -254,9 +256,9 @@ export class ModelCommands {
         this.refuseUntrusted(TRUST_MESSAGES.exportNeedsTrust({ file }));
         return undefined;
       }
-      const to = options.to ?? (await vscode.window.showQuickPick(EXPORT_KINDS, { title: `NN Playground: export ${modelName} as` }))?.to;
+      const to = options.to ?? (await vscode.window.showQuickPick(exportKinds(), { title: t('NN Playground: export {file} as', { file: modelName }) }))?.to;
       if (to === undefined) return undefined;
-      const trained = options.trained ?? (await vscode.window.showQuickPick(EXPORT_WEIGHTS, { title: `NN Playground: start the exported run of ${modelName} from` }))?.trained;
+      const trained = options.trained ?? (await vscode.window.showQuickPick(exportWeights(), { title: t('NN Playground: start the exported run of {file} from', { file: modelName }) }))?.trained;
       if (trained === undefined) return undefined;
       const weights = trained ? await session.exportWeights() : undefined;
       const document = this.registry.documentOf(session.key);
@@ -287,8 +289,8 @@ export class ModelCommands {
         exists: () => fileExists(target),
         askReplace: () =>
           options.replace !== undefined
-            ? Promise.resolve(options.replace ? REPLACE : undefined)
-            : vscode.window.showWarningMessage(EXPORT_MESSAGES.replaceQuestion(targetName), { modal: true, detail: EXPORT_MESSAGES.replaceDetail(targetName) }, REPLACE),
+            ? Promise.resolve(options.replace ? replaceAction() : undefined)
+            : vscode.window.showWarningMessage(EXPORT_MESSAGES.replaceQuestion(targetName), { modal: true, detail: EXPORT_MESSAGES.replaceDetail(targetName) }, replaceAction()),
         write: () => vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.content)),
       });
       if (outcome === 'kept') {
@@ -332,15 +334,27 @@ async function sidecarTarget(uri: vscode.Uri, disk: LocalDisk | undefined): Prom
   return stat.type & vscode.FileType.File ? read() : { kind: 'other' };
 }
 
-/** The export's two questions, as quick-pick items. */
-const EXPORT_KINDS: { label: string; detail: string; to: ExportTarget }[] = [
-  { label: 'PyTorch script (.py)', detail: 'One self-contained file: python <name>.py prints the loss curve, --json the same object as nn-playground train --json.', to: 'pytorch' },
-  { label: 'Jupyter notebook (.ipynb)', detail: 'The same code in cells, each after a text saying what it is and which lesson it carries. VS Code opens it natively.', to: 'notebook' },
-];
-const EXPORT_WEIGHTS = [
-  { label: 'Initial weights', detail: 'As the seed draws them: the script reproduces the run from the start.', trained: false },
-  { label: 'Trained weights', detail: 'The weights this session has now: the script trains on from them.', trained: true },
-];
+/** The export's two questions, as quick-pick items (worded when asked: the UI's language is set at activation). */
+function exportKinds(): { label: string; detail: string; to: ExportTarget }[] {
+  return [
+    {
+      label: t('PyTorch script (.py)'),
+      detail: t('One self-contained file: python <name>.py prints the loss curve, --json the same object as nn-playground train --json.'),
+      to: 'pytorch',
+    },
+    {
+      label: t('Jupyter notebook (.ipynb)'),
+      detail: t('The same code in cells, each after a text saying what it is and which lesson it carries. VS Code opens it natively.'),
+      to: 'notebook',
+    },
+  ];
+}
+function exportWeights(): { label: string; detail: string; trained: boolean }[] {
+  return [
+    { label: t('Initial weights'), detail: t('As the seed draws them: the script reproduces the run from the start.'), trained: false },
+    { label: t('Trained weights'), detail: t('The weights this session has now: the script trains on from them.'), trained: true },
+  ];
+}
 
 export function blockingErrors(session: TrainingSession) {
   return session.problems.filter(blocksTraining);

@@ -2,8 +2,12 @@
 // when the person chooses Replace in a modal question; Cancel, Escape or closing the dialog leave
 // it as it was. model-commands.ts supplies the file system and the dialog as plain functions.
 
-/** The one action the replace question offers; a modal adds Cancel by itself. */
-export const REPLACE = 'Replace';
+import { t } from '../shared/l10n';
+
+/** The one action the replace question offers, in the UI's language; a modal adds Cancel by itself. */
+export function replaceAction(): string {
+  return t('Replace');
+}
 
 export type SaveOutcome = 'created' | 'replaced' | 'kept' | { refused: string };
 
@@ -23,7 +27,7 @@ export interface SaveSteps {
 
 /** Write when nothing would be lost, or when the person chose Replace. */
 export function shouldWrite(exists: boolean, answer: string | undefined): boolean {
-  return !exists || answer === REPLACE;
+  return !exists || answer === replaceAction();
 }
 
 export async function saveWeightsFile(steps: SaveSteps): Promise<SaveOutcome> {
@@ -39,8 +43,8 @@ export async function saveWeightsFile(steps: SaveSteps): Promise<SaveOutcome> {
 /** The modal question: names the file and what replacing it loses; the model is never changed. */
 export function replaceQuestion(sidecarName: string, modelName: string, where: string): { message: string; detail: string } {
   return {
-    message: `${sidecarName} already exists. Replace it with the trained weights of ${modelName}?`,
-    detail: `The weights saved in ${where} will be overwritten. ${modelName} itself is not changed.`,
+    message: t('{file} already exists. Replace it with the trained weights of {model}?', { file: sidecarName, model: modelName }),
+    detail: t('The weights saved in {where} will be overwritten. {model} itself is not changed.', { where, model: modelName }),
   };
 }
 
@@ -49,10 +53,10 @@ export function saveReport(outcome: SaveOutcome, modelName: string, where: strin
   if (typeof outcome === 'object') return outcome.refused;
   switch (outcome) {
     case 'created':
-      return `Saved the trained weights of ${modelName} to ${where}.`;
+      return t('Saved the trained weights of {model} to {where}.', { model: modelName, where });
     case 'replaced':
-      return `Replaced ${where} with the trained weights of ${modelName}.`;
+      return t('Replaced {where} with the trained weights of {model}.', { model: modelName, where });
     case 'kept':
-      return `Kept ${where} as it was: the trained weights of ${modelName} were not saved.`;
+      return t('Kept {where} as it was: the trained weights of {model} were not saved.', { model: modelName, where });
   }
 }

@@ -5,6 +5,7 @@
 
 import * as vscode from 'vscode';
 import { CSV_REFUSALS, MAX_CSV_BYTES } from '../model/index';
+import { t } from '../shared/l10n';
 import { TRUST_MESSAGES } from '../model/trust-messages';
 import { decodeCsv, type CsvEncoding } from '../engine/data/encoding';
 import type { WeightsFile } from '../engine/trainer-api';
@@ -49,9 +50,9 @@ class DataFileRefused extends Error {}
 async function checkDataFile(modelUri: vscode.Uri, target: vscode.Uri, allowOutside: boolean, disk: LocalDisk | undefined): Promise<void> {
   if (!allowOutside) {
     const folder = vscode.workspace.getWorkspaceFolder(modelUri) ?? (modelUri.scheme === 'untitled' ? undefined : { uri: vscode.Uri.joinPath(modelUri, '..') });
-    const where = folder ? `the workspace folder (${folder.uri.scheme === 'file' ? folder.uri.fsPath : folder.uri.toString()})` : 'the workspace';
+    const where = folder ? t('the workspace folder ({path})', { path: folder.uri.scheme === 'file' ? folder.uri.fsPath : folder.uri.toString() }) : t('the workspace');
     const refuse = () => {
-      throw new DataFileRefused(CSV_REFUSALS.outside(where, `the setting nnPlayground.allowDataOutsideWorkspace is on`));
+      throw new DataFileRefused(CSV_REFUSALS.outside(where, t('the setting nnPlayground.allowDataOutsideWorkspace is on')));
     };
     if (!folder) refuse();
     else if (!(await isInside(folder.uri, target, disk))) refuse();
@@ -97,13 +98,13 @@ function isWeightsFile(value: unknown): value is WeightsFile {
 export async function readDataRelative(modelUri: vscode.Uri, relativePath: string, disk: LocalDisk | undefined, encoding?: CsvEncoding): Promise<string> {
   const target = resolveRelative(modelUri, relativePath);
   // The session wraps these messages ("Cannot read the CSV file …"): they say only where and why.
-  if (!target) throw new Error('the model is not saved yet, and paths are relative to its file: save it first');
+  if (!target) throw new Error(t('the model is not saved yet, and paths are relative to its file: save it first'));
   try {
     await checkDataFile(modelUri, target, readSettings().allowDataOutsideWorkspace, disk);
     return decodeCsv(await vscode.workspace.fs.readFile(target), encoding);
   } catch (error) {
     if (error instanceof DataFileRefused) throw error;
-    const reason = error instanceof vscode.FileSystemError && error.code === 'FileNotFound' ? 'file not found' : errorMessage(error);
+    const reason = error instanceof vscode.FileSystemError && error.code === 'FileNotFound' ? t('file not found') : errorMessage(error);
     throw new Error(`${target.scheme === 'file' ? target.fsPath : target.toString()}: ${reason}`);
   }
 }

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { SessionChange, SessionHost, SessionRegistry, TrainingSession } from '../session/session-api';
 import { isModelDocument, isModelUri, modelFileName } from './model-documents';
 import { errorMessage, type Log } from './output';
+import { t } from '../shared/l10n';
 import { onDidChangeSettings, readSettings } from './settings';
 import { count } from '../session/host-counters';
 import { debounce, type Scheduled } from './timing';
@@ -139,7 +140,7 @@ export class DocumentSessions implements SessionRegistry, vscode.Disposable {
       this.log.error(`Could not start a session for ${modelFileName(document.uri)}`, error);
       if (!this.reportedFailure) {
         this.reportedFailure = true;
-        void vscode.window.showErrorMessage(`NN Playground could not start a session for ${modelFileName(document.uri)}: ${errorMessage(error)}`);
+        void vscode.window.showErrorMessage(t('NN Playground could not start a session for {file}: {reason}', { file: modelFileName(document.uri), reason: errorMessage(error) }));
       }
       return undefined;
     }

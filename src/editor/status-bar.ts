@@ -10,6 +10,7 @@ import type { DocumentSessions } from './session-registry';
 import { errorCount, statusNumbers } from './session-view';
 import { timed } from '../session/host-counters';
 import { throttle } from './timing';
+import { t, tn } from '../shared/l10n';
 
 /** A session's notice (a reset for an edit, a pause for errors) is in the item's text this long, then in its tooltip. */
 export const NOTICE_SHOWN_MS = 10_000;
@@ -70,11 +71,11 @@ export class ModelStatusBar implements vscode.Disposable {
     const notice = shown && shown.session === session && shown.text === session.notice && Date.now() < shown.until ? ` — ${shown.text}` : '';
     const tooltipNotice = session.notice ? `\n${session.notice}` : '';
     if (errors > 0) {
-      this.item.text = `$(error) NN: ${errors} error${errors === 1 ? '' : 's'}${notice}`;
-      this.item.tooltip = `${name}: fix the problems to train. Click to open the playground panel.${tooltipNotice}`;
+      this.item.text = `$(error) NN: ${tn(errors, '{count} error', '{count} errors')}${notice}`;
+      this.item.tooltip = `${t('{file}: fix the problems to train. Click to open the playground panel.', { file: name })}${tooltipNotice}`;
     } else {
       this.item.text = `${ICONS[session.state]} NN: ${statusText(statusNumbers(session))}${notice}`;
-      this.item.tooltip = `${name} — click to open the playground panel${tooltipNotice}`;
+      this.item.tooltip = `${t('{file} — click to open the playground panel', { file: name })}${tooltipNotice}`;
     }
     this.item.show();
   }

@@ -3,8 +3,11 @@
 // whose settings let the walkthrough open on first start, as `npm start -- --locale zh-cn` makes it.
 // It checks that the walkthrough opens by itself; that the editor title has one run button (Train,
 // Pause while training); that the palette lists Pause only while the model trains; and that the
-// panel declares the UI language and speaks through one polite live region. Screenshots go to
-// test-results/first-run/.
+// panel declares the UI language and speaks through one polite live region. Then a Chinese lesson
+// (examples/zh-cn/linear-collapse.nn.json) is opened and trained: its CodeLens, a hover, its
+// problem, the palette's titles, the status bar and the panel must read in Chinese, as the zh-cn
+// bundles word them (the expected texts are read from the bundles, not written here). Screenshots
+// go to test-results/first-run/; the English ones of the same views are user-path's and panel's.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -13,14 +16,31 @@ import { ROOT, TEST_RESULTS } from '../../scripts/lib/paths';
 import { LONG_MODEL, LONG_MODEL_TEXT } from './long-model';
 import { WORKBENCH } from './selectors';
 import { specSession } from './spec-session';
-import { openFile, panelFrame, runCommand, waitFor } from './workbench';
+import { problemRows } from './lesson-path';
+import { codeLensTitles, hoverToken, openFile, panelFrame, runCommand, waitFor } from './workbench';
 
 const RESULTS = join(TEST_RESULTS, 'first-run');
+/** The Chinese lesson, copied under a name of its own (the English one has the same file name). */
+const ZH_LESSON = 'lesson-zh.nn.json';
+const zh = JSON.parse(readFileSync(join(ROOT, 'l10n/bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
+const zhNls = JSON.parse(readFileSync(join(ROOT, 'package.nls.zh-cn.json'), 'utf8')) as Record<string, string>;
+/** A bundle's Chinese for `english`, with its placeholders cut out: the fixed text around them. */
+const zhParts = (english: string): string[] => {
+  const text = zh[english];
+  if (text === undefined) throw new Error(`no zh-cn entry for ${JSON.stringify(english)}`);
+  return text.split(/\{\w+\}/).map((part) => part.trim()).filter((part) => part !== '');
+};
+/** English prose: three words in a row (formulas, activation names and "NN Playground" are not). */
+const ENGLISH_SENTENCE = /\b[A-Za-z]{2,}(?:[ ,;:]+[A-Za-z]{2,}){2,}\b/g;
+const CHINESE = /[\u4e00-\u9fff]/;
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { contributes: { walkthroughs: { steps: unknown[] }[] } };
 
 const s = specSession(
   { results: RESULTS, locale: 'zh-cn', firstRun: true, settings: { 'workbench.welcomePage.walkthroughs.openOnInstall': true, 'nnPlayground.autoOpenPanel': true } },
-  (session) => writeFileSync(join(session.workspace, LONG_MODEL), LONG_MODEL_TEXT),
+  (session) => {
+    writeFileSync(join(session.workspace, LONG_MODEL), LONG_MODEL_TEXT);
+    writeFileSync(join(session.workspace, ZH_LESSON), readFileSync(join(ROOT, 'examples/zh-cn/linear-collapse.nn.json'), 'utf8'));
+  },
 );
 const { step } = s;
 
@@ -130,5 +150,88 @@ describe('a first run that teaches, in Chinese', () => {
     });
     await page.keyboard.press('Escape');
     await frame.locator('#view-network .tooltip').first().waitFor({ state: 'hidden' });
+  });
+
+  step('a Chinese lesson: its CodeLens and a layer hover read in Chinese before training', async () => {
+    const { page } = s();
+    await runCommand(page, 'View: Close All Editors');
+    await openFile(page, ZH_LESSON);
+    const lenses = await waitFor('the lesson\'s lenses in Chinese', async () => {
+      const shown = await codeLensTitles(page);
+      return ['Train', 'Step', 'Reset', 'Open Panel'].every((english) => shown.some((title) => title.includes(zh[english]!))) ? shown : undefined;
+    }, 60_000);
+    expect(lenses.join(' ')).not.toMatch(/\b(Train|Step|Reset|Open Panel)\b/);
+    await page.mouse.move(0, 0);
+    const hover = await waitFor('a layer hover', async () => {
+      const text = await hoverToken(page, '"units"');
+      return CHINESE.test(text) ? text : undefined;
+    }, 30_000, 500);
+    await page.keyboard.press('Escape');
+    // Rendered markdown: no ** and no link syntax in the text.
+    for (const part of zhParts('**Layer {index} of {count}**')) expect(hover).toContain(part.replace(/\*\*/g, ''));
+    expect(hover).toContain(zh['Not trained yet — [▶ Train]({link}) to see live numbers.']!.split(' — ')[0]);
+    expect(hover.match(ENGLISH_SENTENCE) ?? []).toEqual([]);
+    await s().screenshot('lesson-zh-cn-hover');
+  });
+
+  step('its problem reads in Chinese in the Problems panel', async () => {
+    const { page } = s();
+    const rows = await problemRows(page, ['linear-collapse'], 60_000);
+    const row = rows.find((text) => text.includes('linear-collapse'))!;
+    expect(row).toMatch(CHINESE);
+    expect(row).toContain(zhParts('Hidden layer {layer} is linear, so it adds no expressive power: (X·W{layer} + b{layer})·W{next} + b{next} = X·(W{layer}·W{next}) + (b{layer}·W{next} + b{next}) is a single linear layer, and its {units} units only add parameters. A non-linear activation (tanh, relu) lets hidden layers bend the decision boundary.')[0]!);
+    expect(row).not.toContain('adds no expressive power');
+    await s().screenshot('lesson-zh-cn-problem');
+  });
+
+  step('the palette shows the commands under their Chinese titles', async () => {
+    const { page } = s();
+    await page.locator(WORKBENCH.editorLines).first().click();
+    const rows = await paletteRows(page, zhNls['command.train.title']!);
+    expect(rows.some((row) => row.includes(`NN Playground: ${zhNls['command.train.title']}`))).toBe(true);
+    const more = await paletteRows(page, 'NN Playground');
+    for (const key of ['command.step.title', 'command.reset.title', 'command.openPanel.title']) {
+      expect(more.some((row) => row.includes(zhNls[key]!)), `${key}: ${zhNls[key]}`).toBe(true);
+    }
+  });
+
+  step('trained, the status lens, the status bar and the panel read in Chinese', async () => {
+    const { page } = s();
+    await page.locator(WORKBENCH.editorLines).first().click();
+    await runCommand(page, `NN Playground: ${zhNls['command.train.title']}`);
+    // 200 epochs: it finishes; the status lens and the status bar then say so, in Chinese.
+    const finished = zh['finished']!;
+    const epochWord = zhParts('epoch {epoch}/{epochs}');
+    const status = await waitFor('the status lens to say finished', async () => {
+      const shown = (await codeLensTitles(page)).find((title) => title.includes(finished));
+      return shown;
+    }, 90_000, 250);
+    for (const part of epochWord) expect(status).toContain(part);
+    expect(status.match(ENGLISH_SENTENCE) ?? []).toEqual([]);
+    const bar = (await page.locator(`${WORKBENCH.statusBar} .statusbar-item`).filter({ hasText: /NN: / }).first().textContent()) ?? '';
+    expect(bar).toContain(finished);
+    const frame = panelFrame(page);
+    await frame.locator('.following').filter({ hasText: ZH_LESSON }).waitFor({ timeout: 30_000 });
+    expect((await frame.locator('.following').first().textContent()) ?? '').toContain(zhParts('Following the active model: {file} (“{name}”)')[0]!);
+    const panelText = ((await frame.locator('body').innerText()) ?? '').replace(/\s+/g, ' ');
+    expect(panelText).toContain(zh['Loss']!);
+    expect(panelText).toContain(zh['Decision boundary']!);
+    const english = (panelText.match(ENGLISH_SENTENCE) ?? []).filter((m) => !/NN Playground/.test(m));
+    expect(english).toEqual([]);
+    await s().screenshot('lesson-zh-cn-trained');
+    await page.locator(WORKBENCH.webview).first().screenshot({ path: join(RESULTS, 'panel-lesson-zh-cn.png') });
+  });
+
+  step('after training, the layer hover\'s table reads in Chinese', async () => {
+    const { page } = s();
+    await page.locator('.editor-group-container').first().locator(WORKBENCH.editorLines).first().click();
+    await page.mouse.move(0, 0);
+    const hover = await waitFor('a hover with numbers', async () => {
+      const text = await hoverToken(page, '"units"');
+      return text.includes(zh['this layer']!) ? text : undefined;
+    }, 30_000, 500);
+    await page.keyboard.press('Escape');
+    for (const key of ['weights', 'biases', 'gradient', 'update ratio']) expect(hover).toContain(zh[key]!);
+    expect(hover.match(ENGLISH_SENTENCE) ?? []).toEqual([]);
   });
 });

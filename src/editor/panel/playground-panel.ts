@@ -4,7 +4,7 @@
 
 import * as vscode from 'vscode';
 import type { ExperimentResults } from './experiment-results';
-import { currentBundle, fileName } from '../../shared/l10n';
+import { currentBundle, fileName, t } from '../../shared/l10n';
 import type { SessionChange, SessionRegistry, TrainingSession } from '../../session/session-api';
 import type { Snapshot } from '../../shared/protocol/snapshot';
 import type { FromWebview, HyperparameterField, ToWebview } from '../../shared/protocol/webview-messages';
@@ -281,7 +281,7 @@ export class PlaygroundPanel implements vscode.Disposable {
 
   private runCommand(command: 'train' | 'pause' | 'step' | 'reset' | 'export'): void {
     const s = this.session;
-    if (!s) return void vscode.window.showInformationMessage('Open a .nn.json model to train it.');
+    if (!s) return void vscode.window.showInformationMessage(t('Open a .nn.json model to train it.'));
     switch (command) {
       case 'train':
         return s.train();
@@ -306,7 +306,7 @@ export class PlaygroundPanel implements vscode.Disposable {
     // and a range from it could cover only part of a number the previous write made longer.
     const result = hyperparameterEdit(document.getText(), undefined, field, value);
     if (!result.ok) {
-      void vscode.window.showWarningMessage(`Could not set ${field}: ${result.reason}.`);
+      void vscode.window.showWarningMessage(t('Could not set {field}: {reason}.', { field, reason: result.reason }));
       return;
     }
     if (result.edits.length === 0) return;
@@ -314,7 +314,7 @@ export class PlaygroundPanel implements vscode.Disposable {
     for (const e of result.edits) {
       edit.replace(document.uri, new vscode.Range(document.positionAt(e.offset), document.positionAt(e.offset + e.length)), e.newText);
     }
-    if (!(await vscode.workspace.applyEdit(edit))) void vscode.window.showWarningMessage(`Could not set ${field}: the edit was refused.`);
+    if (!(await vscode.workspace.applyEdit(edit))) void vscode.window.showWarningMessage(t('Could not set {field}: the edit was refused.', { field }));
   }
 
   private async revealProblem(line: number, character: number): Promise<void> {

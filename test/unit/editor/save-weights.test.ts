@@ -2,7 +2,7 @@
 // when there is something to lose, and never writes the model itself.
 import { describe, expect, it } from 'vitest';
 import { MODEL_SUFFIX, weightsSidecarPath } from '../../../src/editor/model-paths';
-import { REPLACE, replaceQuestion, saveReport, saveWeightsFile, shouldWrite, type SaveSteps } from '../../../src/editor/save-weights';
+import { replaceAction, replaceQuestion, saveReport, saveWeightsFile, shouldWrite, type SaveSteps } from '../../../src/editor/save-weights';
 import { sidecarRefusal, type SidecarTarget } from '../../../src/session/sidecar';
 
 const OWN = JSON.stringify({ format: 'nn-playground-weights', version: 1, shape: [2, 1], layers: [] });
@@ -35,7 +35,7 @@ describe('saving weights beside a model', () => {
   });
 
   it('replaces an existing sidecar only after Replace', async () => {
-    const { state, steps } = fakeSave('old weights', REPLACE);
+    const { state, steps } = fakeSave('old weights', replaceAction());
     expect(await saveWeightsFile(steps)).toBe('replaced');
     expect(state).toEqual({ contents: 'new weights', questions: 1, writes: 1 });
   });
@@ -51,7 +51,7 @@ describe('saving weights beside a model', () => {
 
   it('decides from existence and answer alone', () => {
     expect(shouldWrite(false, undefined)).toBe(true);
-    expect(shouldWrite(true, REPLACE)).toBe(true);
+    expect(shouldWrite(true, replaceAction())).toBe(true);
     expect(shouldWrite(true, undefined)).toBe(false);
     expect(shouldWrite(true, 'Cancel')).toBe(false);
   });
@@ -81,7 +81,7 @@ describe('a sidecar that is not ours to write', () => {
       [{ kind: 'file', text: 'not json' }, /is not an nn-playground weights file/],
     ];
     for (const [target, message] of cases) {
-      const { state, steps } = fakeSave('theirs', REPLACE, target);
+      const { state, steps } = fakeSave('theirs', replaceAction(), target);
       const outcome = await saveWeightsFile(steps);
       expect(saveReport(outcome, 'xor.nn.json', 'xor.weights.json')).toMatch(message);
       expect(state, target.kind).toEqual({ contents: 'theirs', questions: 0, writes: 0 });
@@ -89,7 +89,7 @@ describe('a sidecar that is not ours to write', () => {
   });
 
   it('our own sidecar is still offered for replacing', async () => {
-    const { state, steps } = fakeSave(OWN, REPLACE);
+    const { state, steps } = fakeSave(OWN, replaceAction());
     expect(await saveWeightsFile(steps)).toBe('replaced');
     expect(state.writes).toBe(1);
   });
