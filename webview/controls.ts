@@ -3,7 +3,7 @@
 // works and the file stays the single source of truth); the epoch counter and samples/second.
 
 import { REGULARIZATIONS } from '../src/engine/types';
-import { checkHyperparameter } from '../src/editor/panel/validate-message';
+import { checkHyperparameter } from '../src/shared/checks/validate-message';
 import { isFieldEditingKey } from '../src/shared/view-models/field-keys';
 import type { PanelState } from '../src/shared/view-models/panel-state';
 import { epochText, primaryCommand, speedText, stateText } from '../src/shared/view-models/status-view';

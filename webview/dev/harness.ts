@@ -8,7 +8,7 @@ import { liveProblems, parseModel, toTrainerInputs } from '../../src/model/index
 import type { ParseResult } from '../../src/model/spec';
 import { hyperparameterEdit } from '../../src/editor/panel/hyperparameter-edit';
 import { modelSummary, problemViews } from '../../src/editor/panel/model-summary';
-import { validateFromWebview } from '../../src/editor/panel/validate-message';
+import { validateFromWebview } from '../../src/shared/checks/validate-message';
 import { appendSample, healthSample } from '../../src/shared/view-models/health-timeline';
 import type { DataView, HistoryPoint, SessionState, Snapshot } from '../../src/shared/protocol/snapshot';
 import type { FromWorker, SessionInit, ToWorker } from '../../src/shared/protocol/worker-messages';

@@ -11,7 +11,7 @@ import type { FromWebview, HyperparameterField, ToWebview } from '../../shared/p
 import { hyperparameterEdit } from './hyperparameter-edit';
 import { modelSummary, problemAt, problemViews } from './model-summary';
 import { makeNonce, panelHtml } from './panel-html';
-import { validateFromWebview } from './validate-message';
+import { validateFromWebview } from '../../shared/checks/validate-message';
 import { countMessage, timed } from '../../session/host-counters';
 import { COMMANDS } from '../commands-ids';
 import { thinHistory } from '../../shared/view-models/decimate';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateFromWebview } from '../../../src/editor/panel/validate-message';
+import { validateFromWebview } from '../../../src/shared/checks/validate-message';
 
 const ctx = { layerUnits: [8, 4, 1] };
 

@@ -2,7 +2,8 @@
 // against the protocol here, before anything acts on it. Pure, so it is unit-tested directly.
 
 import { REGULARIZATIONS } from '../../engine/types';
-import type { FromWebview, HyperparameterField } from '../../shared/protocol/webview-messages';
+import { t } from '../l10n';
+import type { FromWebview, HyperparameterField } from '../protocol/webview-messages';
 
 export type Validation = { ok: true; message: FromWebview } | { ok: false; reason: string };
 
@@ -57,24 +58,24 @@ export function validateFromWebview(raw: unknown, context: ValidationContext = {
   }
 }
 
-/** Why a value cannot be written for this field, or undefined when it can. */
+/** Why a value cannot be written for this field (the panel shows it), or undefined when it can. */
 export function checkHyperparameter(field: HyperparameterField, value: unknown): string | undefined {
   switch (field) {
     case 'learningRate':
       return typeof value === 'number' && Number.isFinite(value) && value > 0 && value <= MAX_HYPERPARAMETER
         ? undefined
-        : 'the learning rate must be a number above 0';
+        : t('the learning rate must be a number above 0');
     case 'batchSize':
       return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_HYPERPARAMETER
         ? undefined
-        : 'the batch size must be a whole number of at least 1';
+        : t('the batch size must be a whole number of at least 1');
     case 'regularization.type':
       return typeof value === 'string' && (REGULARIZATIONS as readonly string[]).includes(value)
         ? undefined
-        : `regularization must be one of ${REGULARIZATIONS.join(', ')}`;
+        : t('regularization must be one of {choices}', { choices: REGULARIZATIONS.join(', ') });
     case 'regularization.lambda':
       return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= MAX_HYPERPARAMETER
         ? undefined
-        : 'λ must be a number of at least 0';
+        : t('λ must be a number of at least 0');
   }
 }
