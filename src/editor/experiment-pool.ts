@@ -26,7 +26,7 @@ export function runInWorkers(tasks: readonly ExperimentTask[], options: PoolOpti
   const runs = tasks.length === 0 ? 0 : tasks[0].plan.runs;
   const queue: ExperimentRunRequest[] = [];
   tasks.forEach((task, t) => {
-    for (let k = 0; k < task.plan.runs; k++) queue.push({ task: t, k, runs: task.plan.runs, inputs: task.inputs });
+    for (let k = 0; k < task.plan.runs; k++) queue.push({ task: t, k, plan: task.plan });
   });
   const total = queue.length;
   const outputs: RunOutput[][] = tasks.map(() => []);

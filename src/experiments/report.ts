@@ -24,13 +24,16 @@ export interface ExperimentTask {
  * (checked from the setting alone, before anything is allocated).
  */
 export function experimentTasks(inputs: TrainerInputs, runs: number, sweep?: Sweep, maxParameters = Infinity): ExperimentTask[] {
-  if (sweep === undefined) return [{ inputs, plan: planExperiment(inputs, runs) }];
+  // The plan's data part (evaluation points, truth, the noise estimate) is the same for every
+  // value of a sweep, which changes only the network or the training: it is made once.
+  const base = planExperiment(inputs, runs);
+  if (sweep === undefined) return [{ inputs, plan: base }];
   return sweep.values.map((value) => {
     const changed = withSetting(inputs, sweep.setting, value);
     const { network } = changed.options;
     const parameters = countParameters(network.inputSize, network.layers);
     if (parameters > maxParameters) throw new ExperimentError(bvMessage('sweepTooLarge', { setting: settingName(sweep.setting), value, parameters, max: maxParameters }));
-    return { value, inputs: changed, plan: planExperiment(changed, runs) };
+    return { value, inputs: changed, plan: { ...base, inputs: changed } };
   });
 }
 

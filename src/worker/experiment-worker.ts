@@ -5,24 +5,16 @@
 // figures are the same whichever thread trains which run.
 
 import { parentPort } from 'node:worker_threads';
-import { planExperiment, trainRun, type ExperimentPlan } from '../experiments/run-experiment';
+import { trainRun } from '../experiments/run-experiment';
 import type { ExperimentRunRequest, FromExperimentWorker } from '../shared/protocol/experiment';
 
 const port = parentPort;
 if (!port) throw new Error('dist/experiment-worker.js is the experiment worker: start it with new Worker(path), not directly.');
 
-/** Plans by task, so the evaluation set is drawn once per task in this thread. */
-const plans = new Map<number, ExperimentPlan>();
-
 port.on('message', (request: ExperimentRunRequest) => {
   let message: FromExperimentWorker;
   try {
-    let plan = plans.get(request.task);
-    if (plan === undefined) {
-      plan = planExperiment(request.inputs, request.runs);
-      plans.set(request.task, plan);
-    }
-    message = { type: 'run', task: request.task, output: trainRun(plan, request.k) };
+    message = { type: 'run', task: request.task, output: trainRun(request.plan, request.k) };
   } catch (error) {
     message = { type: 'error', task: request.task, k: request.k, message: error instanceof Error ? error.message : String(error) };
   }

@@ -1,8 +1,7 @@
 // A bias-variance measurement as the panel receives it (src/experiments/report.ts builds it):
 // plain data, structured-clone safe, shared by the host, the experiment worker and the webview.
 
-import type { ExperimentResult, RunOutput } from '../../experiments/run-experiment';
-import type { TrainerInputs } from '../../model/to-trainer-inputs';
+import type { ExperimentPlan, ExperimentResult, RunOutput } from '../../experiments/run-experiment';
 import type { CapacitySetting } from '../../experiments/sweep';
 
 /** What the panel overlays: each run's fitted curve (1-D regression) or decision grid (2-D classification). */
@@ -28,12 +27,11 @@ export interface BiasVarianceReport {
   best: number;
 }
 
-/** Host → experiment worker: train run k of the experiment on `inputs` (its plan is rebuilt there). */
+/** Host → experiment worker: train run k of the task's plan (made once, on the host: a worker plans nothing). */
 export interface ExperimentRunRequest {
   task: number;
   k: number;
-  runs: number;
-  inputs: TrainerInputs;
+  plan: ExperimentPlan;
 }
 
 export type FromExperimentWorker =
