@@ -47,7 +47,7 @@ export class Controls {
     this.inputs = {
       learningRate: h('input', { type: 'number', id: 'lr', min: 0, step: 'any', inputmode: 'decimal' }),
       batchSize: h('input', { type: 'number', id: 'batch', min: 1, step: 1, inputmode: 'numeric' }),
-      'regularization.type': withChildren(h('select', { id: 'reg' }), REGULARIZATIONS.map((r) => h('option', { value: r }, r))),
+      'regularization.type': withChildren(h('select', { id: 'reg' }), REGULARIZATIONS.map((r) => h('option', { value: r }, r === 'none' ? t('none') : r))),
       'regularization.lambda': h('input', { type: 'number', id: 'lambda', min: 0, step: 'any', inputmode: 'decimal' }),
     };
     const field = (label: string, id: string, input: HTMLElement) => h('span', { className: 'field' }, h('label', { for: id }, label), input);

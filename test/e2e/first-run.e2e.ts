@@ -225,6 +225,8 @@ describe('a first run that teaches, in Chinese', () => {
   step('after training, the layer hover\'s table reads in Chinese', async () => {
     const { page } = s();
     await page.locator('.editor-group-container').first().locator(WORKBENCH.editorLines).first().click();
+    // The Problems panel took half the editor's height: back to the top, where the layers are.
+    await page.keyboard.press('Control+Home');
     await page.mouse.move(0, 0);
     const hover = await waitFor('a hover with numbers', async () => {
       const text = await hoverToken(page, '"units"');
