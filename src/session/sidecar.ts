@@ -3,6 +3,8 @@
 // Never through a symbolic link (it could lead to the model itself, or to any file), never onto a
 // folder, a device or a file of someone else's. Each host reports what it found; this decides.
 
+import { t } from '../shared/l10n';
+
 /** What a host found at the sidecar's path, without following a link. */
 export type SidecarTarget = { kind: 'absent' } | { kind: 'symlink' } | { kind: 'directory' } | { kind: 'other' } | { kind: 'file'; text: string };
 
@@ -24,15 +26,15 @@ export function sidecarRefusal(target: SidecarTarget, name: string): string | un
     case 'absent':
       return undefined;
     case 'symlink':
-      return `The weights were not saved: ${name} is a symbolic link, and weights are never written through a link (it could lead to the model itself or to any other file). Remove the link, then save again.`;
+      return t('The weights were not saved: {file} is a symbolic link, and weights are never written through a link (it could lead to the model itself or to any other file). Remove the link, then save again.', { file: name });
     case 'directory':
-      return `The weights were not saved: ${name} is a folder, not a weights file. Rename or remove it, then save again.`;
+      return t('The weights were not saved: {file} is a folder, not a weights file. Rename or remove it, then save again.', { file: name });
     case 'other':
-      return `The weights were not saved: ${name} is not a regular file (a device or a pipe, say). Rename or remove it, then save again.`;
+      return t('The weights were not saved: {file} is not a regular file (a device or a pipe, say). Rename or remove it, then save again.', { file: name });
     case 'file':
       return isOwnWeightsText(target.text)
         ? undefined
-        : `The weights were not saved: ${name} exists and is not an nn-playground weights file, so it is left as it is. Rename or remove it, then save again.`;
+        : t('The weights were not saved: {file} exists and is not an nn-playground weights file, so it is left as it is. Rename or remove it, then save again.', { file: name });
   }
 }
 
@@ -44,11 +46,11 @@ export function sidecarRefusal(target: SidecarTarget, name: string): string | un
 export function exportRefusal(target: SidecarTarget, name: string): string | undefined {
   switch (target.kind) {
     case 'symlink':
-      return `The export was not written: ${name} is a symbolic link, and exports are never written through a link (it could lead to the model itself or to any other file). Remove the link, or choose another path.`;
+      return t('The export was not written: {file} is a symbolic link, and exports are never written through a link (it could lead to the model itself or to any other file). Remove the link, or choose another path.', { file: name });
     case 'directory':
-      return `The export was not written: ${name} is a folder. Rename or remove it, or choose another path.`;
+      return t('The export was not written: {file} is a folder. Rename or remove it, or choose another path.', { file: name });
     case 'other':
-      return `The export was not written: ${name} is not a regular file (a device or a pipe, say). Choose another path.`;
+      return t('The export was not written: {file} is not a regular file (a device or a pipe, say). Choose another path.', { file: name });
     default:
       return undefined;
   }

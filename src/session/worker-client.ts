@@ -6,6 +6,7 @@
 
 import type { FromWorker, ToWorker } from '../shared/protocol/worker-messages';
 import type { WorkerTransport } from './worker-transport';
+import { t } from '../shared/l10n';
 
 type Pending = { resolve(message: FromWorker): void; reject(error: Error): void };
 
@@ -40,7 +41,7 @@ export class WorkerClient {
       // An uncaught exception ends the thread; its exit follows and reports it.
       error: (message) => (this.lastError = message),
       exit: (code) => {
-        this.rejectAll(this.ending ? 'The training session was closed.' : `The training worker stopped (${this.lastError ?? `exit code ${code}`}).`);
+        this.rejectAll(this.ending ? t('The training session was closed.') : t('The training worker stopped ({reason}).', { reason: this.lastError ?? t('exit code {code}', { code: String(code) }) }));
         WorkerClient.running--;
         if (!this.ending) this.events.onUnexpectedExit(this.lastError ?? `exit code ${code}`);
         onExit(code);
@@ -60,7 +61,7 @@ export class WorkerClient {
 
   /** Sends a request and resolves with its answer (or rejects with the worker's error message). */
   request(message: WorkerRequest, signal?: AbortSignal): Promise<FromWorker> {
-    if (this.ending) return Promise.reject(new Error('The training session was closed.'));
+    if (this.ending) return Promise.reject(new Error(t('The training session was closed.')));
     if (signal?.aborted) return Promise.reject(new Error('Cancelled.'));
     const id = this.nextId++;
     return new Promise<FromWorker>((resolve, reject) => {

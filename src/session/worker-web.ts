@@ -7,6 +7,7 @@
 
 import type { FromWorker, ToWorker } from '../shared/protocol/worker-messages';
 import type { WorkerTransport, WorkerTransportEvents } from './worker-transport';
+import { t } from '../shared/l10n';
 
 /** What this file needs of the browser's Worker, so it type-checks without the DOM library. */
 interface WebWorkerLike {
@@ -50,12 +51,12 @@ export function startWebWorker(environment: WebWorkerEnvironment): WorkerTranspo
       worker.onmessage = (event) => events?.message(event.data as FromWorker);
       worker.onerror = (event) => {
         event.preventDefault?.();
-        end(1, event.message ?? 'an uncaught error');
+        end(1, event.message ?? t('an uncaught error'));
       };
       for (const message of queued ?? []) worker.postMessage(message);
       queued = undefined;
     },
-    (error: unknown) => end(1, `the worker script could not be loaded: ${error instanceof Error ? error.message : String(error)}`),
+    (error: unknown) => end(1, t('the worker script could not be loaded: {reason}', { reason: error instanceof Error ? error.message : String(error) })),
   );
   return {
     listen: (given) => void (events = given),
@@ -72,6 +73,6 @@ function create(environment: WebWorkerEnvironment, text: string): WebWorkerLike 
   try {
     return environment.create(text);
   } catch (error) {
-    return `the worker could not be started: ${error instanceof Error ? error.message : String(error)}`;
+    return t('the worker could not be started: {reason}', { reason: error instanceof Error ? error.message : String(error) });
   }
 }

@@ -7,6 +7,7 @@ import { trainPrepared } from '../../run/headless-run';
 import { loadFiles, prepareLoaded } from '../load';
 import type { Output } from '../output';
 import { theoryReport } from '../../run/theory-report';
+import { t, tn } from '../../shared/l10n';
 import { jsonMetrics, jsonProblems, problemLines, progressBar, resultsTable } from '../render';
 
 export interface TrainArgs {
@@ -69,10 +70,15 @@ export function train(args: TrainArgs, io: Output): number {
       }),
     );
   } else {
-    io.out(`${args.file}: ${result.history.length} epoch${result.history.length === 1 ? '' : 's'}${result.diverged ? ' (stopped: training diverged)' : ''}`);
+    const epochs = result.history.length;
+    io.out(
+      result.diverged
+        ? tn(epochs, '{file}: {count} epoch (stopped: training diverged)', '{file}: {count} epochs (stopped: training diverged)', { file: args.file })
+        : tn(epochs, '{file}: {count} epoch', '{file}: {count} epochs', { file: args.file }),
+    );
     io.out(resultsTable([{ split: 'train', metrics: result.train }, { split: 'test', metrics: result.test }], classification));
     if (problems.length > 0) io.out(`\n${problemLines(args.file, problems)}`);
-    if (savedTo !== undefined) io.out(`\nweights saved to ${savedTo}`);
+    if (savedTo !== undefined) io.out(`\n${t('weights saved to {file}', { file: savedTo })}`);
   }
   return hasErrors(problems) ? 1 : 0;
 }

@@ -5,6 +5,7 @@
 import { modify, type FormattingOptions } from 'jsonc-parser';
 import type { SpecLocations } from '../../model/spec';
 import type { HyperparameterField } from '../../shared/protocol/webview-messages';
+import { t } from '../../shared/l10n';
 
 export interface TextSpanEdit {
   offset: number;
@@ -43,7 +44,7 @@ export function hyperparameterEdit(
     const edits = modify(text, path, value, { formattingOptions: detectFormatting(text) });
     return { ok: true, edits: edits.map((e) => ({ offset: e.offset, length: e.length, newText: e.content })) };
   } catch {
-    return { ok: false, reason: `"${path.slice(0, -1).join('.')}" is not an object, so "${path.at(-1)}" cannot be set in it` };
+    return { ok: false, reason: t('"{parent}" is not an object, so "{field}" cannot be set in it', { parent: path.slice(0, -1).join('.'), field: String(path.at(-1)) }) };
   }
 }
 
