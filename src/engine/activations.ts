@@ -6,6 +6,7 @@
 // initial-scale estimate) is read or computed from this table, so adding an activation is adding
 // a record here (README: "How to add an activation").
 
+import { t } from '../shared/l10n/index';
 import { erf } from './erf';
 
 /** One activation: what it computes, and what the playground teaches about it. */
@@ -22,9 +23,9 @@ export interface ActivationRecord {
   range: readonly [number, number];
   /** The definition as the hover prints it. */
   formula: string;
-  /** One line of theory: the schema's enum description. */
+  /** One line of theory: the schema's enum description. Read through t() when used (a getter), so in the UI's language. */
   theory: string;
-  /** The hover's paragraph on `activation`. */
+  /** The hover's paragraph on `activation`, through t() like `theory`. The formula stays as written. */
   lesson: string;
   /**
    * The PyTorch module that computes the same function, as Python source with every argument
@@ -106,10 +107,12 @@ export const ACTIVATION_TABLE = {
     backwardInto() {},
     range: [-INF, INF],
     formula: 'φ(z) = z',
-    theory: 'φ(z) = z. No non-linearity: linear hidden layers collapse into one linear map.',
-    lesson:
-      'No activation: f(z) = z. Stacked linear layers collapse into one: (X·W₁ + b₁)·W₂ + b₂ = X·(W₁W₂) + (b₁W₂ + b₂), ' +
-      'a single linear model whatever the depth. A hidden layer needs a non-linear activation to approximate non-linear functions (universal approximation).',
+    get theory() {
+      return t('φ(z) = z. No non-linearity: linear hidden layers collapse into one linear map.');
+    },
+    get lesson() {
+      return t('No activation: f(z) = z. Stacked linear layers collapse into one: (X·W₁ + b₁)·W₂ + b₂ = X·(W₁W₂) + (b₁W₂ + b₂), a single linear model whatever the depth. A hidden layer needs a non-linear activation to approximate non-linear functions (universal approximation).');
+    },
     pytorch: 'nn.Identity()',
     differentiable: true,
     zeroCentred: true,
@@ -130,10 +133,12 @@ export const ACTIVATION_TABLE = {
     },
     range: [0, 1],
     formula: 'step(z) = 1 if z ≥ 0, else 0',
-    theory: '1 if z ≥ 0 else 0: the McCulloch-Pitts threshold. Derivative 0: train with the perceptron rule.',
-    lesson:
-      'The threshold logic unit of the perceptron: f(z) = 1 if z ≥ 0, else 0. Its derivative is 0 almost everywhere, so backpropagation cannot pass through it; ' +
-      'the perceptron rule trains one layer, and one layer separates only linearly separable classes — not XOR (Minsky, 1969).',
+    get theory() {
+      return t('1 if z ≥ 0 else 0: the McCulloch-Pitts threshold. Derivative 0: train with the perceptron rule.');
+    },
+    get lesson() {
+      return t('The threshold logic unit of the perceptron: f(z) = 1 if z ≥ 0, else 0. Its derivative is 0 almost everywhere, so backpropagation cannot pass through it; the perceptron rule trains one layer, and one layer separates only linearly separable classes — not XOR (Minsky, 1969).');
+    },
     pytorch: null,
     differentiable: false,
     zeroCentred: false,
@@ -153,10 +158,12 @@ export const ACTIVATION_TABLE = {
     },
     range: [-1, 1],
     formula: 'sign(z) = 1 if z ≥ 0, else −1',
-    theory: "sign(z) ∈ {−1, 1}: the perceptron's activation. Derivative 0: train with the perceptron rule.",
-    lesson:
-      'The perceptron: f(x) = sign(w·x + b), a linear classifier. Its derivative is 0 almost everywhere, so backpropagation cannot pass through it; ' +
-      'a single layer separates only linearly separable classes — not XOR (Minsky, 1969).',
+    get theory() {
+      return t("sign(z) ∈ {−1, 1}: the perceptron's activation. Derivative 0: train with the perceptron rule.");
+    },
+    get lesson() {
+      return t('The perceptron: f(x) = sign(w·x + b), a linear classifier. Its derivative is 0 almost everywhere, so backpropagation cannot pass through it; a single layer separates only linearly separable classes — not XOR (Minsky, 1969).');
+    },
     pytorch: null,
     differentiable: false,
     zeroCentred: true,
@@ -188,11 +195,12 @@ export const ACTIVATION_TABLE = {
     },
     range: [0, 1],
     formula: 'σ(z) = 1/(1 + e⁻ᶻ)',
-    theory:
-      "σ(z) = 1/(1 + e^−z) ∈ (0, 1). σ' ≤ 0.25, below 0.01 (4% of that peak) for |z| > 4.6 (precisely 4.585): the saturation zone, where gradients vanish; below 1% of the peak only beyond |z| ≈ 6.",
-    lesson:
-      'σ(z) = 1/(1 + e⁻ᶻ), range (0, 1): a probability, common for binary outputs. σ′(z) = σ(z)(1 − σ(z)) ≤ 0.25, and below 0.01 when |z| > 4.6: ' +
-      'the **saturation zones**, where gradients vanish and the layer stops learning. The middle is the linear zone.',
+    get theory() {
+      return t("σ(z) = 1/(1 + e^−z) ∈ (0, 1). σ' ≤ 0.25, below 0.01 (4% of that peak) for |z| > 4.6 (precisely 4.585): the saturation zone, where gradients vanish; below 1% of the peak only beyond |z| ≈ 6.");
+    },
+    get lesson() {
+      return t('σ(z) = 1/(1 + e⁻ᶻ), range (0, 1): a probability, common for binary outputs. σ′(z) = σ(z)(1 − σ(z)) ≤ 0.25, and below 0.01 when |z| > 4.6: the **saturation zones**, where gradients vanish and the layer stops learning. The middle is the linear zone.');
+    },
     pytorch: 'nn.Sigmoid()',
     differentiable: true,
     zeroCentred: false,
@@ -203,24 +211,26 @@ export const ACTIVATION_TABLE = {
     ...elementwise,
     forward: Math.tanh,
     derivative(z) {
-      const t = Math.tanh(z);
-      return 1 - t * t;
+      const th = Math.tanh(z);
+      return 1 - th * th;
     },
     forwardInto(pre, act, count) {
       for (let i = 0; i < count; i++) act[i] = Math.tanh(pre[i]);
     },
     backwardInto(_pre, act, delta, count) {
       for (let i = 0; i < count; i++) {
-        const t = act[i];
-        delta[i] *= 1 - t * t;
+        const th = act[i];
+        delta[i] *= 1 - th * th;
       }
     },
     range: [-1, 1],
     formula: 'tanh(z) = (eᶻ − e⁻ᶻ)/(eᶻ + e⁻ᶻ)',
-    theory: "tanh(z) ∈ (−1, 1), zero-centred. tanh' ≤ 1, below 0.01 (1% of its peak) for |z| > 3.0 (precisely 2.993): the saturation zone.",
-    lesson:
-      'tanh(z), range (−1, 1), zero-centred (suits symmetric data). tanh′(z) = 1 − tanh²(z) ≤ 1, below 0.01 (1% of its maximum) when |z| > 3.0: ' +
-      'the **saturation zones**, where gradients vanish. The middle is the linear zone.',
+    get theory() {
+      return t("tanh(z) ∈ (−1, 1), zero-centred. tanh' ≤ 1, below 0.01 (1% of its peak) for |z| > 3.0 (precisely 2.993): the saturation zone.");
+    },
+    get lesson() {
+      return t('tanh(z), range (−1, 1), zero-centred (suits symmetric data). tanh′(z) = 1 − tanh²(z) ≤ 1, below 0.01 (1% of its maximum) when |z| > 3.0: the **saturation zones**, where gradients vanish. The middle is the linear zone.');
+    },
     pytorch: 'nn.Tanh()',
     differentiable: true,
     zeroCentred: true,
@@ -244,10 +254,12 @@ export const ACTIVATION_TABLE = {
     },
     range: [0, INF],
     formula: 'ReLU(z) = max(0, z)',
-    theory: 'max(0, z). No saturation for z > 0; a unit that never activates is dead (derivative 0).',
-    lesson:
-      'ReLU(z) = max(0, z): for z > 0 the derivative is 1, no saturation zone, so gradients pass undiminished. For z < 0 the derivative is 0: ' +
-      'a unit that never activates is **dead** and stops learning.',
+    get theory() {
+      return t('max(0, z). No saturation for z > 0; a unit that never activates is dead (derivative 0).');
+    },
+    get lesson() {
+      return t('ReLU(z) = max(0, z): for z > 0 the derivative is 1, no saturation zone, so gradients pass undiminished. For z < 0 the derivative is 0: a unit that never activates is **dead** and stops learning.');
+    },
     pytorch: 'nn.ReLU()',
     differentiable: true,
     zeroCentred: false,
@@ -269,8 +281,12 @@ export const ACTIVATION_TABLE = {
     },
     range: [-INF, INF],
     formula: 'LeakyReLU(z) = z if z > 0, else 0.01·z',
-    theory: 'max(0.01·z, z): relu with a small slope for z < 0, so units cannot die.',
-    lesson: 'Leaky ReLU: z for z > 0, 0.01·z otherwise. Like ReLU without a saturation zone for z > 0, and the small negative slope keeps units from dying.',
+    get theory() {
+      return t('max(0.01·z, z): relu with a small slope for z < 0, so units cannot die.');
+    },
+    get lesson() {
+      return t('Leaky ReLU: z for z > 0, 0.01·z otherwise. Like ReLU without a saturation zone for z > 0, and the small negative slope keeps units from dying.');
+    },
     pytorch: 'nn.LeakyReLU(negative_slope=0.01)',
     differentiable: true,
     zeroCentred: false,
@@ -296,11 +312,12 @@ export const ACTIVATION_TABLE = {
     },
     range: [-ELU_ALPHA, INF],
     formula: 'ELU(z) = z if z > 0, else eᶻ − 1 (α = 1)',
-    theory: 'z for z > 0, eᶻ − 1 below (α = 1): like relu for z > 0, smooth and never dead below; it saturates towards −1 for z < −4.6, where eᶻ < 0.01.',
-    lesson:
-      'ELU (exponential linear unit, Clevert et al. 2015): z for z > 0, α·(eᶻ − 1) otherwise, with α = 1. For z > 0 the derivative is 1, as for ReLU; ' +
-      'for z < 0 it is eᶻ, never exactly 0, so units do not die, but it falls below 0.01 for z < −4.6: the **saturation zone**, where the output is ≈ −1. ' +
-      'Negative outputs pull the mean activation towards 0.',
+    get theory() {
+      return t('z for z > 0, eᶻ − 1 below (α = 1): like relu for z > 0, smooth and never dead below; it saturates towards −1 for z < −4.6, where eᶻ < 0.01.');
+    },
+    get lesson() {
+      return t('ELU (exponential linear unit, Clevert et al. 2015): z for z > 0, α·(eᶻ − 1) otherwise, with α = 1. For z > 0 the derivative is 1, as for ReLU; for z < 0 it is eᶻ, never exactly 0, so units do not die, but it falls below 0.01 for z < −4.6: the **saturation zone**, where the output is ≈ −1. Negative outputs pull the mean activation towards 0.');
+    },
     pytorch: 'nn.ELU(alpha=1.0)',
     differentiable: true,
     zeroCentred: false,
@@ -334,10 +351,12 @@ export const ACTIVATION_TABLE = {
     },
     range: [0, INF],
     formula: 'softplus(z) = ln(1 + eᶻ) (z itself above 20)',
-    theory: 'ln(1 + eᶻ) ∈ (0, ∞): a smooth relu whose derivative is σ(z); it saturates towards 0 for z < −4.6, where σ(z) < 0.01. Returns z above 20, as PyTorch.',
-    lesson:
-      'Softplus: ln(1 + eᶻ), a smooth ReLU, positive everywhere. Its derivative is the sigmoid σ(z): near 1 for large z, so gradients pass; ' +
-      'below 0.01 for z < −4.6, the **saturation zone**, where the unit barely learns. Above z = 20 it returns z itself, as PyTorch does (β = 1, threshold 20).',
+    get theory() {
+      return t('ln(1 + eᶻ) ∈ (0, ∞): a smooth relu whose derivative is σ(z); it saturates towards 0 for z < −4.6, where σ(z) < 0.01. Returns z above 20, as PyTorch.');
+    },
+    get lesson() {
+      return t('Softplus: ln(1 + eᶻ), a smooth ReLU, positive everywhere. Its derivative is the sigmoid σ(z): near 1 for large z, so gradients pass; below 0.01 for z < −4.6, the **saturation zone**, where the unit barely learns. Above z = 20 it returns z itself, as PyTorch does (β = 1, threshold 20).');
+    },
     pytorch: 'nn.Softplus(beta=1.0, threshold=20.0)',
     differentiable: true,
     zeroCentred: false,
@@ -364,11 +383,12 @@ export const ACTIVATION_TABLE = {
     },
     range: [minimumOf(gelu, -3, 0), INF],
     formula: 'GELU(z) = z·Φ(z) = z·½(1 + erf(z/√2))',
-    theory: 'z·Φ(z), Φ the standard normal CDF (the exact erf form, not the tanh approximation): a smooth relu that dips to −0.17 near z = −0.75 and saturates towards 0 for z < −3.1.',
-    lesson:
-      'GELU (Gaussian error linear unit, Hendrycks and Gimpel 2016): z·Φ(z), the input weighted by the probability that a standard normal variable is below it. ' +
-      'This is the exact form with erf, PyTorch’s default (not its tanh approximation). Like ReLU for large |z|, smooth, with a small negative dip near z = −0.75; ' +
-      'its derivative Φ(z) + z·φ(z) peaks at 1.13 and falls below 0.01 in size for z < −3.1: the **saturation zone**.',
+    get theory() {
+      return t('z·Φ(z), Φ the standard normal CDF (the exact erf form, not the tanh approximation): a smooth relu that dips to −0.17 near z = −0.75 and saturates towards 0 for z < −3.1.');
+    },
+    get lesson() {
+      return t('GELU (Gaussian error linear unit, Hendrycks and Gimpel 2016): z·Φ(z), the input weighted by the probability that a standard normal variable is below it. This is the exact form with erf, PyTorch’s default (not its tanh approximation). Like ReLU for large |z|, smooth, with a small negative dip near z = −0.75; its derivative Φ(z) + z·φ(z) peaks at 1.13 and falls below 0.01 in size for z < −3.1: the **saturation zone**.');
+    },
     pytorch: "nn.GELU(approximate='none')",
     differentiable: true,
     zeroCentred: false,
@@ -395,10 +415,12 @@ export const ACTIVATION_TABLE = {
     },
     range: [minimumOf(swish, -3, 0), INF],
     formula: 'swish(z) = SiLU(z) = z·σ(z) = z/(1 + e⁻ᶻ)',
-    theory: 'z·σ(z), also called SiLU: a smooth relu that dips to −0.28 near z = −1.28, its slope reaching 1.1; it saturates towards 0 for z < −6.3, where |φ′| < 0.01.',
-    lesson:
-      'Swish, also called SiLU (sigmoid-weighted linear unit; Ramachandran et al. 2017, Elfwing et al. 2017): z·σ(z). Like ReLU for large |z| but smooth, ' +
-      'with a negative dip to −0.28 near z = −1.28, and not monotonic. Its derivative σ(z)(1 + z(1 − σ(z))) peaks near 1.1 and falls below 0.01 in size for z < −6.3: the **saturation zone**.',
+    get theory() {
+      return t('z·σ(z), also called SiLU: a smooth relu that dips to −0.28 near z = −1.28, its slope reaching 1.1; it saturates towards 0 for z < −6.3, where |φ′| < 0.01.');
+    },
+    get lesson() {
+      return t('Swish, also called SiLU (sigmoid-weighted linear unit; Ramachandran et al. 2017, Elfwing et al. 2017): z·σ(z). Like ReLU for large |z| but smooth, with a negative dip to −0.28 near z = −1.28, and not monotonic. Its derivative σ(z)(1 + z(1 − σ(z))) peaks near 1.1 and falls below 0.01 in size for z < −6.3: the **saturation zone**.');
+    },
     pytorch: 'nn.SiLU()',
     differentiable: true,
     zeroCentred: false,
@@ -419,10 +441,12 @@ export const ACTIVATION_TABLE = {
     },
     range: [0, 1],
     formula: 'softmax(z)ᵢ = e^zᵢ / Σⱼ e^zⱼ',
-    theory: 'e^zᵢ / Σⱼ e^zⱼ: the output layer as a probability distribution over classes (use with cross-entropy).',
-    lesson:
-      'Softmax: yᵢ = e^{zᵢ} / Σⱼ e^{zⱼ}. Exponentials make the outputs non-negative and dividing by their sum makes them add up to 1: a probability ' +
-      'distribution over the classes, used with cross-entropy for multi-class outputs.',
+    get theory() {
+      return t('e^zᵢ / Σⱼ e^zⱼ: the output layer as a probability distribution over classes (use with cross-entropy).');
+    },
+    get lesson() {
+      return t('Softmax: yᵢ = e^{zᵢ} / Σⱼ e^{zⱼ}. Exponentials make the outputs non-negative and dividing by their sum makes them add up to 1: a probability distribution over the classes, used with cross-entropy for multi-class outputs.');
+    },
     // Over the class dimension of a (batch, classes) tensor; nn.CrossEntropyLoss applies it itself to logits.
     pytorch: 'nn.Softmax(dim=1)',
     differentiable: true,
