@@ -9,16 +9,17 @@
 import { EngineError, requireRate } from './errors';
 import type { Rng } from './rng';
 import { INIT_DISTRIBUTIONS, type InitSpec } from './types';
+import { t } from '../shared/l10n';
 
 export const DEFAULT_GAUSSIAN_STD = 0.01;
 export const DEFAULT_UNIFORM_LIMIT = 0.05;
 
 export function validateInit(spec: InitSpec, where: string): void {
   if (!spec || !(INIT_DISTRIBUTIONS as readonly string[]).includes(spec.distribution)) {
-    throw new EngineError('invalid-config', `${where}: init distribution must be one of ${INIT_DISTRIBUTIONS.join(', ')}, got ${String(spec?.distribution)}.`);
+    throw new EngineError('invalid-config', t('{where}: init distribution must be one of {names}, got {found}.', { where, names: INIT_DISTRIBUTIONS.join(', '), found: String(spec?.distribution) }));
   }
   if (spec.mean !== undefined && !Number.isFinite(spec.mean)) {
-    throw new EngineError('invalid-config', `${where}: init mean must be a finite number, got ${String(spec.mean)}.`);
+    throw new EngineError('invalid-config', t('{where}: init mean must be a finite number, got {found}.', { where, found: String(spec.mean) }));
   }
   if (spec.std !== undefined) requireRate(spec.std, `${where}: init std`, 0, 1e6);
   if (spec.limit !== undefined) requireRate(spec.limit, `${where}: init limit`, 0, 1e6);

@@ -5,6 +5,7 @@
 // log-sum-exp, so logits of ±1000 give finite numbers instead of log(0).
 
 import { EngineError } from './errors';
+import { t } from '../shared/l10n';
 import { multiplyByDerivative } from './activations';
 import type { ActivationName, LossName } from './types';
 
@@ -24,10 +25,10 @@ export function resolveLossKernel(loss: LossName, outputActivation: ActivationNa
   if (loss === 'cross-entropy') {
     if (outputActivation === 'softmax') return 'softmax-cross-entropy';
     if (outputActivation === 'sigmoid') return 'sigmoid-cross-entropy';
-    throw new EngineError('invalid-config', `cross-entropy needs a softmax (several classes) or sigmoid (two classes) output layer, not ${outputActivation}.`);
+    throw new EngineError('invalid-config', t('cross-entropy needs a softmax (several classes) or sigmoid (two classes) output layer, not {activation}.', { activation: outputActivation }));
   }
   if (outputActivation !== 'sigmoid') {
-    throw new EngineError('invalid-config', `binary-cross-entropy needs a sigmoid output layer, not ${outputActivation}.`);
+    throw new EngineError('invalid-config', t('binary-cross-entropy needs a sigmoid output layer, not {activation}.', { activation: outputActivation }));
   }
   return 'sigmoid-cross-entropy';
 }
@@ -134,13 +135,13 @@ function softmaxMseDelta(outputs: Float64Array, targets: Float64Array, delta: Fl
 function checkDistribution(p: ArrayLike<number>, name: string): void {
   for (let i = 0; i < p.length; i++) {
     if (!(p[i] >= 0) || !Number.isFinite(p[i])) {
-      throw new EngineError('non-finite-input', `${name}[${i}] must be a finite probability ≥ 0, got ${String(p[i])}.`);
+      throw new EngineError('non-finite-input', t('{name}[{index}] must be a finite probability ≥ 0, got {found}.', { name, index: String(i), found: String(p[i]) }));
     }
   }
 }
 
 function checkSameLength(p: ArrayLike<number>, q: ArrayLike<number>): void {
-  if (p.length !== q.length) throw new EngineError('invalid-shape', `p and q must have the same length, got ${p.length} and ${q.length}.`);
+  if (p.length !== q.length) throw new EngineError('invalid-shape', t('p and q must have the same length, got {p} and {q}.', { p: String(p.length), q: String(q.length) }));
 }
 
 /** H(p) = −Σ pᵢ log pᵢ, with 0·log 0 = 0. */

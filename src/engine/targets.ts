@@ -7,6 +7,7 @@
 
 import { EngineError } from './errors';
 import type { ActivationName, Dataset, Split } from './types';
+import { t } from '../shared/l10n';
 
 export type LabelEncoding =
   | { kind: 'one-hot'; classes: number }
@@ -16,20 +17,20 @@ export type LabelEncoding =
 export function chooseEncoding(data: Dataset, outputUnits: number, outputActivation: ActivationName): LabelEncoding {
   if (data.kind === 'regression') {
     if (outputUnits !== data.targetSize) {
-      throw new EngineError('invalid-shape', `The output layer has ${outputUnits} unit(s) but the data has ${data.targetSize} target column(s); they must match for regression.`);
+      throw new EngineError('invalid-shape', t('The output layer has {units} unit(s) but the data has {targets} target column(s); they must match for regression.', { units: outputUnits, targets: data.targetSize }));
     }
     return { kind: 'values' };
   }
   if (outputUnits === 1) {
     if (data.classes > 2) {
-      throw new EngineError('invalid-shape', `The data has ${data.classes} classes but the output layer has 1 unit; use ${data.classes} units (softmax) for more than two classes.`);
+      throw new EngineError('invalid-shape', t('The data has {classes} classes but the output layer has 1 unit; use {classes} units (softmax) for more than two classes.', { classes: data.classes }));
     }
     return outputActivation === 'sign' || outputActivation === 'tanh'
       ? { kind: 'binary', negative: -1, positive: 1, threshold: 0 }
       : { kind: 'binary', negative: 0, positive: 1, threshold: 0.5 };
   }
   if (outputUnits !== data.classes) {
-    throw new EngineError('invalid-shape', `The output layer has ${outputUnits} units but the data has ${data.classes} classes; use one unit per class (or 1 unit for two classes).`);
+    throw new EngineError('invalid-shape', t('The output layer has {units} units but the data has {classes} classes; use one unit per class (or 1 unit for two classes).', { units: outputUnits, classes: data.classes }));
   }
   return { kind: 'one-hot', classes: data.classes };
 }

@@ -22,6 +22,7 @@ import { chooseEncoding, countCorrect, encodeTargets, predictedClass, type Label
 import type { BatchesResult, GradientCheckResult, OutputGrid, SampleEvaluation, Trainer, TrainerOptions, WeightsFile } from './trainer-api';
 import type { Dataset, Split, TrainingConfig } from './types';
 import { validateData, validateNetwork, validateTraining } from './validate';
+import { t, tn } from '../shared/l10n';
 
 /** Rows per forward pass when evaluating a whole split (bounded memory, cache-sized buffers). */
 const EVAL_ROWS = 256;
@@ -256,7 +257,7 @@ class MlpTrainer implements Trainer {
   evaluate(split: 'train' | 'test'): Metrics {
     if (split !== 'train' && split !== 'test') throw new EngineError('invalid-config', `split must be 'train' or 'test', got ${String(split)}.`);
     const data = this.data[split];
-    if (data.n === 0) throw new EngineError('invalid-data', `The ${split} split is empty: there is nothing to evaluate.`);
+    if (data.n === 0) throw new EngineError('invalid-data', t('The {split} split is empty: there is nothing to evaluate.', { split }));
     const targets = split === 'train' ? this.trainTargets : this.testTargets;
     const network = this.network;
     const outputSize = network.outputSize;
@@ -384,22 +385,29 @@ class MlpTrainer implements Trainer {
   importWeights(file: WeightsFile): void {
     const expected = [this.network.inputSize, ...this.network.layers.map((layer) => layer.units)];
     if (!file || file.format !== 'nn-playground-weights' || file.version !== 1) {
-      throw new EngineError('weights-mismatch', 'Not an nn-playground weights file (format "nn-playground-weights", version 1).');
+      throw new EngineError('weights-mismatch', t('Not an nn-playground weights file (format "nn-playground-weights", version 1).'));
     }
     if (!Array.isArray(file.shape) || file.shape.join('-') !== expected.join('-')) {
-      throw new EngineError('weights-mismatch', `The weights are for a ${Array.isArray(file.shape) ? file.shape.join('-') : '?'} network, but the model is ${expected.join('-')}.`);
+      throw new EngineError('weights-mismatch', t('The weights are for a {file} network, but the model is {model}.', { file: Array.isArray(file.shape) ? file.shape.join('-') : '?', model: expected.join('-') }));
     }
     if (!Array.isArray(file.layers) || file.layers.length !== this.network.layers.length) {
-      throw new EngineError('weights-mismatch', `The weights file has ${Array.isArray(file.layers) ? file.layers.length : 0} layers, the model ${this.network.layers.length}.`);
+      const count = Array.isArray(file.layers) ? file.layers.length : 0;
+      throw new EngineError('weights-mismatch', tn(count, 'The weights file has {count} layer, the model {layers}.', 'The weights file has {count} layers, the model {layers}.', { layers: this.network.layers.length }));
     }
     this.network.layers.forEach((layer, l) => {
       const source = file.layers[l];
       if (!source || !Array.isArray(source.weights) || source.weights.length !== layer.weights.length || !Array.isArray(source.biases) || source.biases.length !== layer.biases.length) {
-        throw new EngineError('weights-mismatch', `Layer ${l} needs ${layer.weights.length} weights and ${layer.biases.length} biases.`);
+        const args = { layer: l, weights: layer.weights.length };
+        throw new EngineError(
+          'weights-mismatch',
+          layer.weights.length === 1
+            ? t('Layer {layer} needs 1 weight and 1 bias.', args)
+            : tn(layer.biases.length, 'Layer {layer} needs {weights} weights and {count} bias.', 'Layer {layer} needs {weights} weights and {count} biases.', args),
+        );
       }
       for (const [name, values] of [['weights', source.weights], ['biases', source.biases]] as const) {
         const bad = values.findIndex((v) => typeof v !== 'number' || !Number.isFinite(v));
-        if (bad >= 0) throw new EngineError('non-finite-input', `Layer ${l} ${name}[${bad}] is ${String(values[bad])}; weights must be finite numbers.`);
+        if (bad >= 0) throw new EngineError('non-finite-input', t('Layer {layer} {name}[{index}] is {value}; weights must be finite numbers.', { layer: l, name, index: String(bad), value: String(values[bad]) }));
       }
     });
     this.network.layers.forEach((layer, l) => {

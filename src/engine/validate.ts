@@ -8,37 +8,41 @@ import { validateRegularization } from './regularization';
 import { resolveLossKernel } from './losses';
 import { firstNonFinite } from './distribution';
 import { HAND_SET_MESSAGES } from './hand-set-messages';
+import { t } from '../shared/l10n';
 
 /** Largest layer width and input size accepted (a guard against typos like 1e9 units). */
 export const MAX_UNITS = 1 << 20;
 
 export function validateNetwork(config: NetworkConfig): void {
-  if (!config || typeof config !== 'object') throw new EngineError('invalid-config', 'network config is missing.');
+  if (!config || typeof config !== 'object') throw new EngineError('invalid-config', t('network config is missing.'));
   requireInteger(config.inputSize, 'inputSize', 1, MAX_UNITS);
   if (!Array.isArray(config.layers) || config.layers.length === 0) {
-    throw new EngineError('invalid-config', 'The network needs at least one layer (the output layer).');
+    throw new EngineError('invalid-config', t('The network needs at least one layer (the output layer).'));
   }
-  validateInit(config.init, 'network');
+  validateInit(config.init, t('network'));
   const last = config.layers.length - 1;
   config.layers.forEach((layer, i) => {
-    const name = i === last ? `output layer (layer ${i})` : `layer ${i}`;
-    requireInteger(layer.units, `${name} units`, 1, MAX_UNITS);
+    // `field` names the value in the engine's field checks (requireInteger, requireRate: English
+    // field names); `name` is the layer as a person reads it, in the UI's language.
+    const field = i === last ? `output layer (layer ${i})` : `layer ${i}`;
+    const name = i === last ? t('output layer (layer {layer})', { layer: i }) : t('layer {layer}', { layer: i });
+    requireInteger(layer.units, `${field} units`, 1, MAX_UNITS);
     if (!(ACTIVATIONS as readonly string[]).includes(layer.activation)) {
-      throw new EngineError('invalid-config', `${name}: activation must be one of ${ACTIVATIONS.join(', ')}, got ${String(layer.activation)}.`);
+      throw new EngineError('invalid-config', t('{layer}: activation must be one of {names}, got {found}.', { layer: name, names: ACTIVATIONS.join(', '), found: String(layer.activation) }));
     }
     if (layer.activation === 'softmax' && i !== last) {
-      throw new EngineError('invalid-config', `${name}: softmax is only allowed on the output layer.`);
+      throw new EngineError('invalid-config', t('{layer}: softmax is only allowed on the output layer.', { layer: name }));
     }
     if (layer.dropout !== undefined && layer.dropout !== 0) {
-      if (i === last) throw new EngineError('invalid-config', `${name}: dropout applies to hidden layers, not to the output layer.`);
-      requireRate(layer.dropout, `${name} dropout`, 0, 1);
-      if (layer.dropout >= 1) throw new EngineError('invalid-rate', `${name} dropout must be below 1 (it is the probability of dropping a unit), got ${layer.dropout}.`);
+      if (i === last) throw new EngineError('invalid-config', t('{layer}: dropout applies to hidden layers, not to the output layer.', { layer: name }));
+      requireRate(layer.dropout, `${field} dropout`, 0, 1);
+      if (layer.dropout >= 1) throw new EngineError('invalid-rate', t('{layer} dropout must be below 1 (it is the probability of dropping a unit), got {found}.', { layer: name, found: String(layer.dropout) }));
     }
     if (layer.init !== undefined) validateInit(layer.init, name);
     validateHandSet(layer, name, i === 0 ? config.inputSize : config.layers[i - 1].units);
   });
   if (!(LOSSES as readonly string[]).includes(config.loss)) {
-    throw new EngineError('invalid-config', `loss must be one of ${LOSSES.join(', ')}, got ${String(config.loss)}.`);
+    throw new EngineError('invalid-config', t('loss must be one of {names}, got {found}.', { names: LOSSES.join(', '), found: String(config.loss) }));
   }
   resolveLossKernel(config.loss, config.layers[last].activation);
 }
@@ -63,9 +67,9 @@ function validateHandSet(layer: LayerConfig, name: string, inputs: number): void
 }
 
 export function validateTraining(training: TrainingConfig, network: NetworkConfig): void {
-  if (!training || typeof training !== 'object') throw new EngineError('invalid-config', 'training config is missing.');
+  if (!training || typeof training !== 'object') throw new EngineError('invalid-config', t('training config is missing.'));
   if (!(OPTIMIZERS as readonly string[]).includes(training.optimizer)) {
-    throw new EngineError('invalid-config', `optimizer must be one of ${OPTIMIZERS.join(', ')}, got ${String(training.optimizer)}.`);
+    throw new EngineError('invalid-config', t('optimizer must be one of {names}, got {found}.', { names: OPTIMIZERS.join(', '), found: String(training.optimizer) }));
   }
   requireRate(training.learningRate, 'learningRate', 0, 1e9, true);
   requireInteger(training.batchSize, 'batchSize', 1, 1 << 24);
@@ -76,14 +80,14 @@ export function validateTraining(training: TrainingConfig, network: NetworkConfi
   if (training.epsilon !== undefined) requireRate(training.epsilon, 'epsilon', 0, 1, true);
   validateRegularization(training.regularization);
   if (!(DROPOUT_MODES as readonly string[]).includes(training.dropoutMode)) {
-    throw new EngineError('invalid-config', `dropoutMode must be one of ${DROPOUT_MODES.join(', ')}, got ${String(training.dropoutMode)}.`);
+    throw new EngineError('invalid-config', t('dropoutMode must be one of {names}, got {found}.', { names: DROPOUT_MODES.join(', '), found: String(training.dropoutMode) }));
   }
   if (training.optimizer === 'perceptron') {
     const output = network.layers[network.layers.length - 1];
     if (network.layers.length !== 1 || (output.activation !== 'sign' && output.activation !== 'step')) {
       throw new EngineError(
         'invalid-config',
-        'The perceptron rule trains a single layer of sign or step units (no hidden layers); use sgd, momentum or adam with differentiable activations for a multilayer network.',
+        t('The perceptron rule trains a single layer of sign or step units (no hidden layers); use sgd, momentum or adam with differentiable activations for a multilayer network.'),
       );
     }
   }
@@ -99,34 +103,34 @@ function validateSplit(split: Split, name: string, data: Dataset, labelCount: nu
   }
   const badX = firstNonFinite(split.x, split.n * data.inputSize);
   if (badX >= 0) {
-    throw new EngineError('non-finite-input', `${name} split: sample ${Math.floor(badX / data.inputSize)}, feature ${badX % data.inputSize} is ${String(split.x[badX])}; inputs must be finite numbers.`);
+    throw new EngineError('non-finite-input', t('{split} split: sample {sample}, feature {feature} is {value}; inputs must be finite numbers.', { split: name, sample: Math.floor(badX / data.inputSize), feature: badX % data.inputSize, value: String(split.x[badX]) }));
   }
   const badY = firstNonFinite(split.y, split.n * labelCount);
-  if (badY >= 0) throw new EngineError('non-finite-input', `${name} split: target of sample ${Math.floor(badY / labelCount)} is ${String(split.y[badY])}; targets must be finite numbers.`);
+  if (badY >= 0) throw new EngineError('non-finite-input', t('{split} split: target of sample {sample} is {value}; targets must be finite numbers.', { split: name, sample: Math.floor(badY / labelCount), value: String(split.y[badY]) }));
   if (data.kind === 'classification') {
     for (let r = 0; r < split.n; r++) {
       const label = split.y[r];
       if (!Number.isInteger(label) || label < 0 || label >= data.classes) {
-        throw new EngineError('invalid-data', `${name} split: sample ${r} has class ${label}, but classes are 0 … ${data.classes - 1}.`);
+        throw new EngineError('invalid-data', t('{split} split: sample {sample} has class {label}, but classes are 0 … {last}.', { split: name, sample: r, label: String(label), last: data.classes - 1 }));
       }
     }
   }
 }
 
 export function validateData(data: Dataset, network: NetworkConfig): void {
-  if (!data || typeof data !== 'object') throw new EngineError('invalid-data', 'dataset is missing.');
+  if (!data || typeof data !== 'object') throw new EngineError('invalid-data', t('dataset is missing.'));
   if (data.inputSize !== network.inputSize) {
-    throw new EngineError('invalid-shape', `The network expects ${network.inputSize} input(s) but the data has ${data.inputSize} feature(s).`);
+    throw new EngineError('invalid-shape', t('The network expects {inputs} input(s) but the data has {features} feature(s).', { inputs: network.inputSize, features: data.inputSize }));
   }
   if (data.kind === 'classification') {
     requireInteger(data.classes, 'dataset classes', 1);
-    if (data.targetSize !== 1) throw new EngineError('invalid-shape', `Classification data must have targetSize 1 (a class index per sample), got ${data.targetSize}.`);
+    if (data.targetSize !== 1) throw new EngineError('invalid-shape', t('Classification data must have targetSize 1 (a class index per sample), got {found}.', { found: String(data.targetSize) }));
   } else if (data.kind === 'regression') {
     requireInteger(data.targetSize, 'dataset targetSize', 1);
   } else {
-    throw new EngineError('invalid-data', `dataset kind must be classification or regression, got ${String((data as Dataset).kind)}.`);
+    throw new EngineError('invalid-data', t('dataset kind must be classification or regression, got {found}.', { found: String((data as Dataset).kind) }));
   }
   validateSplit(data.train, 'train', data, data.targetSize);
   validateSplit(data.test, 'test', data, data.targetSize);
-  if (data.train.n === 0) throw new EngineError('invalid-data', 'The training split is empty.');
+  if (data.train.n === 0) throw new EngineError('invalid-data', t('The training split is empty.'));
 }

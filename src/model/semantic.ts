@@ -6,6 +6,7 @@ import type { ModelSpec, DataFacts, Problem, SourceRange, SpecLocations } from '
 import { compactFixes, setActivationFix, setLossFix, setOptimizerFix, setUnitsFix, type FixSource } from './fixes';
 import { THRESHOLD_ACTIVATIONS } from './vocabulary';
 import { HAND_SET_MESSAGES } from '../engine/hand-set-messages';
+import { t, tn } from '../shared/l10n';
 
 export interface CheckContext {
   spec: ModelSpec;
@@ -47,9 +48,22 @@ export function problem(
   return p;
 }
 
-function describeData(facts: DataFacts): string {
-  if (facts.task === 'classification') return `${facts.classes} classes`;
-  return `${facts.targetSize} target value${facts.targetSize === 1 ? '' : 's'}`;
+/**
+ * The output-width problem as one whole sentence per case: the output's unit count, what the data
+ * has (classes, or target values) and the width to use all sit in the same message. A wrong width
+ * for 2 classes or 1 target value is never 1 unit (1 fits them), so those take no singular.
+ */
+function outputWidthMessage(facts: DataFacts, units: number, want: number): string {
+  if (facts.task === 'classification') {
+    const classes = facts.classes ?? want;
+    return classes === 2
+      ? t('The output layer has {count} units but the data has {classes} classes: use one sigmoid unit (the probability of class 2) or 2 softmax units (one probability per class).', { count: units, classes })
+      : tn(units, 'The output layer has {count} unit but the data has {classes} classes: use {want} softmax units, one probability per class.', 'The output layer has {count} units but the data has {classes} classes: use {want} softmax units, one probability per class.', { classes, want });
+  }
+  const targets = facts.targetSize ?? want;
+  return targets === 1
+    ? t('The output layer has {count} units but the data has {targets} target value: use {want} linear unit, one per target value.', { count: units, targets, want })
+    : tn(units, 'The output layer has {count} unit but the data has {targets} target values: use {want} linear units, one per target value.', 'The output layer has {count} units but the data has {targets} target values: use {want} linear units, one per target value.', { targets, want });
 }
 
 /**
@@ -71,14 +85,8 @@ export function checkOutputAgainstFacts(ctx: CheckContext): Problem[] {
   const allowed = allowedOutputUnits(facts);
   if (allowed !== undefined && !allowed.includes(output.units)) {
     const want = allowed[allowed.length - 1];
-    const how =
-      facts.task === 'classification'
-        ? facts.classes === 2
-          ? 'one sigmoid unit (the probability of class 2) or 2 softmax units (one probability per class)'
-          : `${want} softmax units, one probability per class`
-        : `${want} linear unit${want === 1 ? '' : 's'}, one per target value`;
     problems.push(
-      problem(ctx, 'output-width', 'error', 'parse', `The output layer has ${output.units} unit${output.units === 1 ? '' : 's'} but the data has ${describeData(facts)}: use ${how}.`, `layers.${last}.units`, {
+      problem(ctx, 'output-width', 'error', 'parse', outputWidthMessage(facts, output.units, want), `layers.${last}.units`, {
         layer: last,
         fixes: compactFixes(setUnitsFix(src, last, facts.task === 'classification' && facts.classes === 2 && output.activation !== 'softmax' ? 1 : want)),
       }),
@@ -94,7 +102,9 @@ export function checkOutputAgainstFacts(ctx: CheckContext): Problem[] {
           'output-task',
           'error',
           'parse',
-          `This data is a regression (the network predicts numbers), but a ${output.activation} output can only say ${output.activation === 'softmax' ? 'how probable each class is (its outputs sum to 1)' : 'one of two values'}. Use a linear output.`,
+          output.activation === 'softmax'
+            ? t('This data is a regression (the network predicts numbers), but a {activation} output can only say how probable each class is (its outputs sum to 1). Use a linear output.', { activation: output.activation })
+            : t('This data is a regression (the network predicts numbers), but a {activation} output can only say one of two values. Use a linear output.', { activation: output.activation }),
           `layers.${last}.activation`,
           { layer: last, fixes: compactFixes(setActivationFix(src, last, 'linear')) },
         ),
@@ -102,7 +112,7 @@ export function checkOutputAgainstFacts(ctx: CheckContext): Problem[] {
     }
     if (spec.loss !== 'mse') {
       problems.push(
-        problem(ctx, 'loss-task', 'error', 'parse', `Cross-entropy compares probability distributions over classes, but this data is a regression (numbers to predict): use "mse", the mean squared error Σ(y − ŷ)²/n.`, 'loss', {
+        problem(ctx, 'loss-task', 'error', 'parse', t('Cross-entropy compares probability distributions over classes, but this data is a regression (numbers to predict): use "mse", the mean squared error Σ(y − ŷ)²/n.'), 'loss', {
           fixes: compactFixes(setLossFix(src, 'mse')),
         }),
       );
@@ -122,7 +132,7 @@ export function checkArchitecture(ctx: CheckContext): Problem[] {
   spec.layers.forEach((layer, i) => {
     if (i < last && layer.activation === 'softmax') {
       problems.push(
-        problem(ctx, 'softmax-hidden', 'error', 'parse', `Softmax turns a layer into a probability distribution over classes, which belongs on the output layer only; hidden layer ${i + 1} needs an element-wise activation such as tanh or relu.`, `layers.${i}.activation`, {
+        problem(ctx, 'softmax-hidden', 'error', 'parse', t('Softmax turns a layer into a probability distribution over classes, which belongs on the output layer only; hidden layer {layer} needs an element-wise activation such as tanh or relu.', { layer: i + 1 }), `layers.${i}.activation`, {
           layer: i,
           fixes: compactFixes(setActivationFix(src, i, 'tanh'), setActivationFix(src, i, 'relu')),
         }),
@@ -136,7 +146,11 @@ export function checkArchitecture(ctx: CheckContext): Problem[] {
           'threshold-needs-perceptron',
           'error',
           'parse',
-          `${layer.activation}'s derivative is 0 everywhere (except at 0, where it is undefined), so backpropagation multiplies every gradient by 0 and ${spec.training.optimizer} never changes a weight. Train a single ${layer.activation} layer with "optimizer": "perceptron", or use a differentiable activation such as ${i === last ? 'sigmoid' : 'tanh'}.`,
+          t('{activation}\'s derivative is 0 everywhere (except at 0, where it is undefined), so backpropagation multiplies every gradient by 0 and {optimizer} never changes a weight. Train a single {activation} layer with "optimizer": "perceptron", or use a differentiable activation such as {differentiable}.', {
+            activation: layer.activation,
+            optimizer: spec.training.optimizer,
+            differentiable: i === last ? 'sigmoid' : 'tanh',
+          }),
           `layers.${i}.activation`,
           { layer: i, fixes: compactFixes(setActivationFix(src, i, i === last ? 'sigmoid' : 'tanh'), spec.layers.length === 1 ? setOptimizerFix(src, 'perceptron') : undefined) },
         ),
@@ -155,14 +169,14 @@ export function checkArchitecture(ctx: CheckContext): Problem[] {
         'perceptron-hidden-layers',
         'error',
         'parse',
-        `The perceptron rule updates a single layer from its own error (w ← w + lr·(y − ŷ)·x); it cannot tell hidden units how to change. That is what backpropagation does: use "sgd" (or "momentum", "adam") with differentiable activations.`,
+        t('The perceptron rule updates a single layer from its own error (w ← w + lr·(y − ŷ)·x); it cannot tell hidden units how to change. That is what backpropagation does: use "sgd" (or "momentum", "adam") with differentiable activations.'),
         'training.optimizer',
         { fixes: compactFixes(setOptimizerFix(src, 'sgd')) },
       ),
     );
   } else if (perceptron && !THRESHOLD_ACTIVATIONS.includes(output.activation)) {
     problems.push(
-      problem(ctx, 'perceptron-output', 'error', 'parse', `The perceptron rule trains threshold units: the output needs "sign" (or "step") so that ŷ is a class, f(x) = sign(w·x + b).`, `layers.${last}.activation`, {
+      problem(ctx, 'perceptron-output', 'error', 'parse', t('The perceptron rule trains threshold units: the output needs "sign" (or "step") so that ŷ is a class, f(x) = sign(w·x + b).'), `layers.${last}.activation`, {
         layer: last,
         fixes: compactFixes(setActivationFix(src, last, 'sign')),
       }),
@@ -178,14 +192,14 @@ export function checkArchitecture(ctx: CheckContext): Problem[] {
           'loss-activation',
           'error',
           'parse',
-          `Cross-entropy H(p, q) = −Σ p·log q needs the output q to be probabilities, but a ${output.activation} output can be negative or above 1. Use a softmax output (or sigmoid for one unit), or the mse loss.`,
+          t('Cross-entropy H(p, q) = −Σ p·log q needs the output q to be probabilities, but a {activation} output can be negative or above 1. Use a softmax output (or sigmoid for one unit), or the mse loss.', { activation: output.activation }),
           'loss',
           { fixes: compactFixes(setActivationFix(src, last, output.units === 1 ? 'sigmoid' : 'softmax'), setLossFix(src, 'mse')) },
         ),
       );
     } else if (spec.loss === 'binary-cross-entropy' && output.activation === 'softmax') {
       problems.push(
-        problem(ctx, 'loss-activation', 'error', 'parse', `Binary cross-entropy scores independent sigmoid outputs; a softmax output is scored with "cross-entropy".`, 'loss', {
+        problem(ctx, 'loss-activation', 'error', 'parse', t('Binary cross-entropy scores independent sigmoid outputs; a softmax output is scored with "cross-entropy".'), 'loss', {
           fixes: compactFixes(setLossFix(src, 'cross-entropy')),
         }),
       );
@@ -193,7 +207,7 @@ export function checkArchitecture(ctx: CheckContext): Problem[] {
   }
   if (output.activation === 'softmax' && output.units === 1) {
     problems.push(
-      problem(ctx, 'softmax-single-unit', 'error', 'parse', `Softmax over one unit is always e^z / e^z = 1, whatever the input: nothing to learn. For two classes use one sigmoid unit (or two softmax units).`, `layers.${last}.activation`, {
+      problem(ctx, 'softmax-single-unit', 'error', 'parse', t('Softmax over one unit is always e^z / e^z = 1, whatever the input: nothing to learn. For two classes use one sigmoid unit (or two softmax units).'), `layers.${last}.activation`, {
         layer: last,
         fixes: compactFixes(setActivationFix(src, last, 'sigmoid')),
       }),

@@ -5,6 +5,7 @@
 
 import { ACTIVATION_INFO, ACTIVATIONS } from '../engine/index';
 import type { ActivationName, BundledDatasetName, GeneratorName, TaskKind } from '../engine/types';
+import { t } from '../shared/l10n';
 
 export const TOP_LEVEL_KEYS = ['$schema', 'name', 'seed', 'data', 'layers', 'loss', 'init', 'training'] as const;
 export const LAYER_KEYS = ['units', 'activation', 'dropout', 'init', 'weights', 'bias', 'threshold', 'trainable'] as const;
@@ -44,19 +45,59 @@ export interface GeneratorFacts {
   minClasses?: number;
   /** Whether one straight line (hyperplane) can separate the classes: a perceptron's limit. */
   linearlySeparable: boolean;
-  /** One line on what the points look like (messages and hovers). */
-  shape: string;
+  /** One line on what the points look like (messages and hovers), in the UI's language. */
+  readonly shape: string;
 }
 
 export const GENERATOR_FACTS: Record<GeneratorName, GeneratorFacts> = {
-  xor: { inputSize: 2, task: 'classification', fixedClasses: 2, linearlySeparable: false, shape: 'four quadrants, opposite corners share a class' },
-  circle: { inputSize: 2, task: 'classification', fixedClasses: 2, linearlySeparable: false, shape: 'a disc of one class inside a ring of the other' },
-  gaussian: { inputSize: 2, task: 'classification', fixedClasses: 2, linearlySeparable: true, shape: 'two Gaussian blobs' },
-  spiral: { inputSize: 2, task: 'classification', defaultClasses: 2, minClasses: 2, linearlySeparable: false, shape: 'interleaved spiral arms' },
-  moons: { inputSize: 2, task: 'classification', fixedClasses: 2, linearlySeparable: false, shape: 'two interleaving half-moons' },
-  blobs: { inputSize: 2, task: 'classification', defaultClasses: 3, minClasses: 2, linearlySeparable: true, shape: 'k Gaussian blobs' },
-  plane: { inputSize: 2, task: 'regression', linearlySeparable: true, shape: 'a tilted plane y = a·x₁ + b·x₂ with noise' },
-  sine: { inputSize: 1, task: 'regression', linearlySeparable: false, shape: 'y = sin(x) with noise' },
+  xor: {
+    inputSize: 2, task: 'classification', fixedClasses: 2, linearlySeparable: false,
+    get shape() {
+      return t('four quadrants, opposite corners share a class');
+    },
+  },
+  circle: {
+    inputSize: 2, task: 'classification', fixedClasses: 2, linearlySeparable: false,
+    get shape() {
+      return t('a disc of one class inside a ring of the other');
+    },
+  },
+  gaussian: {
+    inputSize: 2, task: 'classification', fixedClasses: 2, linearlySeparable: true,
+    get shape() {
+      return t('two Gaussian blobs');
+    },
+  },
+  spiral: {
+    inputSize: 2, task: 'classification', defaultClasses: 2, minClasses: 2, linearlySeparable: false,
+    get shape() {
+      return t('interleaved spiral arms');
+    },
+  },
+  moons: {
+    inputSize: 2, task: 'classification', fixedClasses: 2, linearlySeparable: false,
+    get shape() {
+      return t('two interleaving half-moons');
+    },
+  },
+  blobs: {
+    inputSize: 2, task: 'classification', defaultClasses: 3, minClasses: 2, linearlySeparable: true,
+    get shape() {
+      return t('k Gaussian blobs');
+    },
+  },
+  plane: {
+    inputSize: 2, task: 'regression', linearlySeparable: true,
+    get shape() {
+      return t('a tilted plane y = a·x₁ + b·x₂ with noise');
+    },
+  },
+  sine: {
+    inputSize: 1, task: 'regression', linearlySeparable: false,
+    get shape() {
+      return t('y = sin(x) with noise');
+    },
+  },
 };
 
 export const DATASET_FACTS: Record<BundledDatasetName, { samples: number; inputSize: number; classes: number; featureNames: string[]; classNames: string[] }> = {

@@ -5,9 +5,8 @@
 import { ACTIVATION_INFO } from '../engine/activations';
 import type { GradientCheckResult } from '../engine/trainer-api';
 import type { ActivationName } from '../engine/types';
-import { formatNumber } from '../shared/l10n';
 import { THRESHOLDS } from '../model/thresholds';
-import { formatCount } from '../shared/l10n';
+import { formatCount, formatNumber, joinList, t, tn } from '../shared/l10n';
 
 export interface GradientCheckVerdict {
   /** The max relative error is within `tolerance`, and no step or sign unit makes the check meaningless. */
@@ -22,9 +21,9 @@ export interface GradientCheckVerdict {
  * the error): backpropagation gets 0 through a threshold, finite differences get a jump.
  */
 export function nonDifferentiableMessage(layers: readonly string[]): string {
-  return (
-    `Step and sign units cannot be gradient-checked: their derivative is 0 wherever it exists and undefined at the threshold, ` +
-    `so backpropagation passes no gradient through ${layers.join(', ')}, while finite differences jump whenever a small change moves a sample across the threshold.`
+  return t(
+    'Step and sign units cannot be gradient-checked: their derivative is 0 wherever it exists and undefined at the threshold, so backpropagation passes no gradient through {layers}, while finite differences jump whenever a small change moves a sample across the threshold.',
+    { layers: joinList(layers) },
   );
 }
 
@@ -33,24 +32,40 @@ export function judgeGradientCheck(result: GradientCheckResult, activations: rea
   const tolerance = THRESHOLDS.gradientTolerance;
   const error = result.maxRelativeError;
   const sampled = result.parameters + (result.kinks ?? 0);
-  const scope =
-    sampled < result.totalParameters
-      ? `Gradient check of ${formatCount(sampled)} of the ${formatCount(result.totalParameters)} parameters (an evenly spaced subset across every layer)`
-      : `Gradient check of all ${formatCount(result.totalParameters)} parameters`;
-  const kinks = result.kinks ? ` ${formatCount(result.kinks)} of them sat exactly on a kink and were left out.` : '';
   const w = result.worst;
-  const summary = `${scope}: max relative error ${formatNumber(error)}, worst at layer ${w.layer + 1} ${w.kind} ${w.index} (backpropagation ${formatNumber(w.analytic)}, finite differences ${formatNumber(w.numeric)}).${kinks}`;
-  const thresholdLayers = activations.flatMap((a, i) => (a in ACTIVATION_INFO && !ACTIVATION_INFO[a as ActivationName].differentiable ? [`layer ${i + 1} (${a})`] : []));
+  // The numbers are written once here, as every gradient-check figure is (3 significant digits).
+  const args = {
+    sampled: formatCount(sampled),
+    total: formatCount(result.totalParameters),
+    error: formatNumber(error),
+    layer: w.layer + 1,
+    // The parameter as the worst entry names it: "weight 3", "bias 0".
+    parameter: w.kind === 'weight' ? t('weight {index}', { index: String(w.index) }) : t('bias {index}', { index: String(w.index) }),
+    analytic: formatNumber(w.analytic),
+    numeric: formatNumber(w.numeric),
+  };
+  let summary =
+    sampled < result.totalParameters
+      ? t('Gradient check of {sampled} of the {total} parameters (an evenly spaced subset across every layer): max relative error {error}, worst at layer {layer} {parameter} (backpropagation {analytic}, finite differences {numeric}).', args)
+      : t('Gradient check of all {total} parameters: max relative error {error}, worst at layer {layer} {parameter} (backpropagation {analytic}, finite differences {numeric}).', args);
+  if (result.kinks) summary = sentences(summary, tn(result.kinks, '{count} of them sat exactly on a kink and was left out.', '{count} of them sat exactly on a kink and were left out.'));
+  const thresholdLayers = activations.flatMap((a, i) => (a in ACTIVATION_INFO && !ACTIVATION_INFO[a as ActivationName].differentiable ? [t('layer {layer} ({activation})', { layer: i + 1, activation: a })] : []));
   const within = error <= tolerance;
   // Through a step or sign unit both sides are usually 0: agreeing then verifies nothing.
   const pass = within && thresholdLayers.length === 0;
+  const limit = { tolerance: formatNumber(tolerance) };
   const verdict = !within
-    ? `Fail: above the tolerance of ${formatNumber(tolerance)}; the analytic gradients disagree with finite differences.`
+    ? t('Fail: above the tolerance of {tolerance}; the analytic gradients disagree with finite differences.', limit)
     : !pass
-      ? `Fail: the error is within the tolerance of ${formatNumber(tolerance)}, but with step or sign units that verifies nothing.`
+      ? t('Fail: the error is within the tolerance of {tolerance}, but with step or sign units that verifies nothing.', limit)
       : error < THRESHOLDS.gradientAgrees
-        ? `Pass: within the tolerance of ${formatNumber(tolerance)}; backpropagation agrees with finite differences.`
-        : `Pass: within the tolerance of ${formatNumber(tolerance)}; a kink (ReLU at 0) near a sample can explain this much.`;
-  const caveat = thresholdLayers.length > 0 ? ` ${nonDifferentiableMessage(thresholdLayers)}` : '';
-  return { pass, tolerance, text: `${summary} ${verdict}${caveat}` };
+        ? t('Pass: within the tolerance of {tolerance}; backpropagation agrees with finite differences.', limit)
+        : t('Pass: within the tolerance of {tolerance}; a kink (ReLU at 0) near a sample can explain this much.', limit);
+  const text = sentences(summary, verdict);
+  return { pass, tolerance, text: thresholdLayers.length > 0 ? sentences(text, nonDifferentiableMessage(thresholdLayers)) : text };
+}
+
+/** One sentence after another: a space in English, none in Chinese. */
+function sentences(first: string, second: string): string {
+  return t('{first} {second}', { first, second });
 }

@@ -5,6 +5,7 @@
 import type { InitSpec, TrainingConfig } from '../engine/types';
 import type { LayerSpec, ModelSpec } from '../model/spec';
 import { TRAINING_KEYS } from '../model/vocabulary';
+import { t, tn } from '../shared/l10n';
 
 export type SpecChange =
   /** Nothing training depends on changed (e.g. only the name or formatting). */
@@ -39,18 +40,21 @@ export function diffSpecs(before: ModelSpec, after: ModelSpec): SpecChange {
   return fields.length > 0 ? { kind: 'hyperparameters', patch, fields } : { kind: 'none' };
 }
 
-/** One sentence per change that invalidates the current weights, in the order a reader scans the file. */
+/**
+ * One clause per change that invalidates the current weights, in the order a reader scans the file,
+ * in the UI's language. Values (seeds, names, JSON paths) go in as written in the file.
+ */
 function structuralReasons(before: ModelSpec, after: ModelSpec): string[] {
   const reasons: string[] = [];
-  if (before.seed !== after.seed) reasons.push(`the seed changed (${before.seed} → ${after.seed})`);
+  if (before.seed !== after.seed) reasons.push(t('the seed changed ({before} → {after})', { before: String(before.seed), after: String(after.seed) }));
   if (!sameValue(before.data, after.data)) reasons.push(describeDataChange(before, after));
   for (const reason of layerReasons(before.layers, after.layers)) reasons.push(reason);
-  if (before.loss !== after.loss) reasons.push(`the loss changed (${before.loss} → ${after.loss})`);
+  if (before.loss !== after.loss) reasons.push(t('the loss changed ({before} → {after})', { before: before.loss, after: after.loss }));
   if (!sameValue(before.init, after.init)) {
-    reasons.push(`the initialisation changed (${describeInit(before.init)} → ${describeInit(after.init)})`);
+    reasons.push(t('the initialisation changed ({before} → {after})', { before: describeInit(before.init), after: describeInit(after.init) }));
   }
   if (before.training.optimizer !== after.training.optimizer) {
-    reasons.push(`the optimiser changed (${before.training.optimizer} → ${after.training.optimizer})`);
+    reasons.push(t('the optimiser changed ({before} → {after})', { before: before.training.optimizer, after: after.training.optimizer }));
   }
   return reasons;
 }
@@ -58,38 +62,42 @@ function structuralReasons(before: ModelSpec, after: ModelSpec): string[] {
 function describeDataChange(before: ModelSpec, after: ModelSpec): string {
   const a = before.data;
   const b = after.data;
-  if (a.kind !== b.kind) return `the data source changed (${a.kind} → ${b.kind})`;
+  if (a.kind !== b.kind) return t('the data source changed ({before} → {after})', { before: a.kind, after: b.kind });
   if (a.kind === 'generator' && b.kind === 'generator' && a.generator !== b.generator) {
-    return `the data changed (${a.generator} → ${b.generator})`;
+    return t('the data changed ({before} → {after})', { before: a.generator, after: b.generator });
   }
   const changed = Object.keys({ ...a, ...b }).filter(
     (key) => !sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
   );
-  return `the data changed (${changed.join(', ')})`;
+  return t('the data changed ({fields})', { fields: changed.join(', ') });
 }
 
 function layerReasons(before: readonly LayerSpec[], after: readonly LayerSpec[]): string[] {
   if (before.length !== after.length) {
-    const verb = after.length > before.length ? 'added' : 'removed';
     const count = Math.abs(after.length - before.length);
-    return [`${count === 1 ? 'a layer was' : `${count} layers were`} ${verb} (${before.length} → ${after.length} layers)`];
+    const args = { before: String(before.length), after: String(after.length) };
+    return [
+      after.length > before.length
+        ? tn(count, 'a layer was added ({before} → {after} layers)', '{count} layers were added ({before} → {after} layers)', args)
+        : tn(count, 'a layer was removed ({before} → {after} layers)', '{count} layers were removed ({before} → {after} layers)', args),
+    ];
   }
   const reasons: string[] = [];
   before.forEach((a, i) => {
     const b = after[i];
     const where = `layers[${i}]`;
-    if (a.units !== b.units) reasons.push(`the units of ${where} changed (${a.units} → ${b.units})`);
-    if (a.activation !== b.activation) reasons.push(`the activation of ${where} changed (${a.activation} → ${b.activation})`);
-    if ((a.dropout ?? 0) !== (b.dropout ?? 0)) reasons.push(`the dropout of ${where} changed (${a.dropout ?? 0} → ${b.dropout ?? 0})`);
+    if (a.units !== b.units) reasons.push(t('the units of {layer} changed ({before} → {after})', { layer: where, before: String(a.units), after: String(b.units) }));
+    if (a.activation !== b.activation) reasons.push(t('the activation of {layer} changed ({before} → {after})', { layer: where, before: a.activation, after: b.activation }));
+    if ((a.dropout ?? 0) !== (b.dropout ?? 0)) reasons.push(t('the dropout of {layer} changed ({before} → {after})', { layer: where, before: String(a.dropout ?? 0), after: String(b.dropout ?? 0) }));
     if (!sameValue(a.init, b.init)) {
-      reasons.push(`the initialisation of ${where} changed (${describeInit(a.init)} → ${describeInit(b.init)})`);
+      reasons.push(t('the initialisation of {layer} changed ({before} → {after})', { layer: where, before: describeInit(a.init), after: describeInit(b.init) }));
     }
   });
   return reasons;
 }
 
 function describeInit(init: InitSpec | undefined): string {
-  if (!init) return 'network default';
+  if (!init) return t('network default');
   const details = [
     init.mean !== undefined ? `mean ${init.mean}` : '',
     init.std !== undefined ? `std ${init.std}` : '',

@@ -5,7 +5,7 @@
 // Commands and edits go through one queue: preparing a run may read a CSV (asynchronous), and the
 // worker must see init, edits and commands in the order the person made them.
 
-import { currentBundle, uiLocale } from '../shared/l10n';
+import { currentBundle, t, tn, uiLocale } from '../shared/l10n';
 import type { KernelKind } from '../engine/index';
 import type { WeightsFile, GradientCheckResult } from '../engine/trainer-api';
 import { checkAgainstData, parseModel } from '../model/index';
@@ -39,12 +39,18 @@ export interface WorkerBackedSession extends TrainingSession {
  */
 export const LIVE_RULES_INTERVAL_MS = 250;
 
-/** The notice and the logged reason of a run started again because the model changed. */
+/**
+ * The notice and the logged reason of a run started again because the model changed: each reason
+ * is a clause of its own (src/run/spec-diff.ts), listed as the UI's language lists clauses.
+ */
 export function resetReason(reasons: readonly string[]): string {
-  return `Reset: ${reasons.join('; ')}.`;
+  const list = reasons.reduce((joined, reason) => (joined === '' ? reason : t('{list}; {item}', { list: joined, item: reason })), '');
+  return t('Reset: {reasons}.', { reasons: list });
 }
-/** The notice of a run held while the text cannot train. */
-export const PAUSED_FOR_ERRORS = 'Paused: the model has errors. Training resumes when they are fixed.';
+/** The notice of a run held while the text cannot train, in the UI's language. */
+export function pausedForErrors(): string {
+  return t('Paused: the model has errors. Training resumes when they are fixed.');
+}
 
 /**
  * The host's side of a session's run (the worker's own state, idle … diverged, comes with each
@@ -228,7 +234,7 @@ class Session implements WorkerBackedSession {
       if (this.running && this.currentState === 'diverged') {
         // Weights full of NaN cannot be rescued by a smaller step: start again with the new values.
         this.client?.post({ type: 'update-training', patch: change.patch });
-        this.restartRun(`the run had diverged, so the new ${change.fields.join(', ')} start${change.fields.length === 1 ? 's' : ''} from the seed`);
+        this.restartRun(tn(change.fields.length, 'the run had diverged, so the new {fields} starts from the seed', 'the run had diverged, so the new {fields} start from the seed', { fields: change.fields.join(', ') }));
       } else {
         this.client?.post({ type: 'update-training', patch: change.patch });
         this.emit({ kind: 'model', reset: false });
@@ -262,7 +268,7 @@ class Session implements WorkerBackedSession {
       this.resumeIfHeld();
       return;
     }
-    const reasons = change?.kind === 'structure' ? change.reasons : ['the model is valid again'];
+    const reasons = change?.kind === 'structure' ? change.reasons : [t('the model is valid again')];
     const reason = resetReason(reasons);
     this.announcedReset = undefined;
     this.setNotice(reason);
@@ -305,13 +311,13 @@ class Session implements WorkerBackedSession {
       this.client?.post({ type: 'pause' });
       this.hold(true);
     }
-    if (this.held) this.setNotice(PAUSED_FOR_ERRORS);
+    if (this.held) this.setNotice(pausedForErrors());
   }
 
   /** The run goes on as it was (the edit was undone, or changed only hyperparameters). */
   private resumeIfHeld(): void {
     // What was said about a pause or a reset that is not happening any more.
-    if (this.noticeText === PAUSED_FOR_ERRORS || this.noticeText === this.announcedReset) this.setNotice(undefined);
+    if (this.noticeText === pausedForErrors() || this.noticeText === this.announcedReset) this.setNotice(undefined);
     this.announcedReset = undefined;
     if (!this.held) return;
     this.hold(false);
@@ -325,9 +331,9 @@ class Session implements WorkerBackedSession {
     this.enqueue(async () => {
       if (!(await this.ensureRun())) return;
       // Pressing Train on a run that is over starts a new one rather than doing nothing.
-      if (this.currentState === 'diverged') this.restartRun('Reset: the previous run had diverged; training again from the seed.');
+      if (this.currentState === 'diverged') this.restartRun(t('Reset: the previous run had diverged; training again from the seed.'));
       else if (this.currentState === 'finished' && !this.moreEpochsAllowed()) {
-        this.restartRun('Reset: the previous run had finished; training again from the seed.');
+        this.restartRun(t('Reset: the previous run had finished; training again from the seed.'));
       }
       this.client?.post({ type: 'train' });
     });
@@ -370,11 +376,11 @@ class Session implements WorkerBackedSession {
       this.prepared = prepared;
       if (!this.running) {
         this.clearRun();
-        this.emit({ kind: 'model', reset: true, reason: 'Reset: re-initialised from the seed.' });
+        this.emit({ kind: 'model', reset: true, reason: t('Reset: re-initialised from the seed.') });
         return;
       }
-      if (dataChanged) this.startRun(prepared, 'Reset: re-initialised from the seed with the data file as it is now.');
-      else this.restartRun('Reset: re-initialised from the seed.');
+      if (dataChanged) this.startRun(prepared, t('Reset: re-initialised from the seed with the data file as it is now.'));
+      else this.restartRun(t('Reset: re-initialised from the seed.'));
     });
   }
 
@@ -456,9 +462,9 @@ class Session implements WorkerBackedSession {
   }
 
   private whyNotRunnable(): string {
-    if (this.disposed) return 'The training session was closed.';
+    if (this.disposed) return t('The training session was closed.');
     const blocking = this.problemList.find((problem) => problem.severity === 'error');
-    return blocking ? blocking.message : 'The model cannot be trained yet.';
+    return blocking ? blocking.message : t('The model cannot be trained yet.');
   }
 
   /** Makes sure a worker holds a run of the current spec; false (with problems shown) when it cannot. */
@@ -512,7 +518,7 @@ class Session implements WorkerBackedSession {
         this.client = null;
         this.enter({ kind: 'none' });
         this.host.log(`[${this.key}] training worker stopped: ${reason}`);
-        const problem = trainingErrorProblem(`the training worker stopped (${reason}). Train starts a new run.`, this.parseResult.locations);
+        const problem = trainingErrorProblem(t('the training worker stopped ({reason}). Train starts a new run.', { reason }), this.parseResult.locations);
         this.setSessionProblems([...this.sessionProblems, problem]);
         this.setState(this.points.length > 0 ? 'paused' : 'idle');
       },

@@ -13,6 +13,7 @@ import type { GeneratorName } from '../types';
 import { fail } from './fail';
 import type { Rng } from '../rng';
 import { MAX_SAMPLES, type SampleTable } from './samples';
+import { t } from '../../shared/l10n';
 
 export interface GeneratorParams {
   samples: number;
@@ -170,30 +171,30 @@ const GENERATOR_SPECS: Record<GeneratorName, GeneratorSpec> = {
 
 function resolveClasses(name: GeneratorName, spec: GeneratorSpec, requested: number | undefined): number {
   if (spec.classes === null) {
-    if (requested !== undefined && requested !== 0) fail(`data: generator "${name}" is a regression task and takes no "classes"`);
+    if (requested !== undefined && requested !== 0) fail(t('data: generator "{name}" is a regression task and takes no "classes"', { name }));
     return 0;
   }
   if ('fixed' in spec.classes) {
     if (requested !== undefined && requested !== spec.classes.fixed) {
-      fail(`data: generator "${name}" always has ${spec.classes.fixed} classes, got classes = ${requested}`);
+      fail(t('data: generator "{name}" always has {classes} classes, got classes = {found}', { name, classes: String(spec.classes.fixed), found: String(requested) }));
     }
     return spec.classes.fixed;
   }
   const classes = requested ?? spec.classes.variable;
   if (!Number.isInteger(classes) || classes < 2 || classes > MAX_CLASSES) {
-    fail(`data: "classes" for generator "${name}" must be a whole number from 2 to ${MAX_CLASSES}, got ${classes}`);
+    fail(t('data: "classes" for generator "{name}" must be a whole number from 2 to {max}, got {found}', { name, max: String(MAX_CLASSES), found: String(classes) }));
   }
   return classes;
 }
 
 export function generate(name: GeneratorName, params: GeneratorParams, rng: Rng): SampleTable {
   const spec = GENERATOR_SPECS[name];
-  if (spec === undefined) fail(`data: unknown generator "${String(name)}"; known: ${Object.keys(GENERATOR_SPECS).join(', ')}`);
+  if (spec === undefined) fail(t('data: unknown generator "{name}"; known: {known}', { name: String(name), known: Object.keys(GENERATOR_SPECS).join(', ') }));
   const { samples, noise } = params;
   if (!Number.isInteger(samples) || samples < 1 || samples > MAX_SAMPLES) {
-    fail(`data: "samples" must be a whole number from 1 to ${MAX_SAMPLES}, got ${samples}`);
+    fail(t('data: "samples" must be a whole number from 1 to {max}, got {found}', { max: String(MAX_SAMPLES), found: String(samples) }));
   }
-  if (!Number.isFinite(noise) || noise < 0) fail(`data: "noise" must be a finite number ≥ 0, got ${noise}`);
+  if (!Number.isFinite(noise) || noise < 0) fail(t('data: "noise" must be a finite number ≥ 0, got {found}', { found: String(noise) }));
   const classes = resolveClasses(name, spec, params.classes);
 
   const inputSize = spec.featureNames.length;

@@ -16,6 +16,7 @@ import type { TaskKind } from '../types';
 import { fail, failOnTask } from './fail';
 import { classLabels, MAX_NUMERIC_CLASSES, numericClasses } from './numeric-classes';
 import { MAX_SAMPLES, type SampleTable } from './samples';
+import { t, tn } from '../../shared/l10n';
 
 const MAX_INTEGER_CLASSES = 32;
 
@@ -23,20 +24,22 @@ type Task = { kind: 'classification'; classes: number; classNames: string[]; lab
 
 /** Checks a list of rows and returns the shared width; messages give 1-based row/column and the JSON index. */
 function checkMatrix(name: 'inputs' | 'targets', rows: unknown): number {
-  if (!Array.isArray(rows)) fail(`inline data: "${name}" must be an array of rows`);
-  if (rows.length === 0) fail(`inline data: "${name}" is empty`);
-  if (rows.length > MAX_SAMPLES) fail(`inline data: "${name}" has ${rows.length} rows; at most ${MAX_SAMPLES} are supported`);
+  if (!Array.isArray(rows)) fail(t('inline data: "{name}" must be an array of rows', { name }));
+  if (rows.length === 0) fail(t('inline data: "{name}" is empty', { name }));
+  if (rows.length > MAX_SAMPLES) fail(t('inline data: "{name}" has {rows} rows; at most {max} are supported', { name, rows: String(rows.length), max: String(MAX_SAMPLES) }));
   let width = -1;
   rows.forEach((row: unknown, r) => {
-    if (!Array.isArray(row)) fail(`inline data: ${name} row ${r + 1} (${name}[${r}]) must be an array of numbers`);
-    if (row.length === 0) fail(`inline data: ${name} row ${r + 1} (${name}[${r}]) is empty`);
+    // `row` is 1-based as a person counts, `index` the JSON index (inputs[0]).
+    const at = { name, row: String(r + 1), index: String(r) };
+    if (!Array.isArray(row)) fail(t('inline data: {name} row {row} ({name}[{index}]) must be an array of numbers', at));
+    if (row.length === 0) fail(t('inline data: {name} row {row} ({name}[{index}]) is empty', at));
     if (width === -1) width = row.length;
     else if (row.length !== width) {
-      fail(`inline data: ${name} row ${r + 1} (${name}[${r}]) has ${row.length} value${row.length === 1 ? '' : 's'}, but row 1 has ${width}`);
+      fail(tn(row.length, 'inline data: {name} row {row} ({name}[{index}]) has {count} value, but row 1 has {width}', 'inline data: {name} row {row} ({name}[{index}]) has {count} values, but row 1 has {width}', { ...at, width: String(width) }));
     }
     row.forEach((value: unknown, c) => {
       if (typeof value !== 'number' || !Number.isFinite(value)) {
-        fail(`inline data: ${name} row ${r + 1}, column ${c + 1} (${name}[${r}][${c}]) is not a finite number: ${String(value)}`);
+        fail(t('inline data: {name} row {row}, column {column} ({name}[{index}][{columnIndex}]) is not a finite number: {value}', { ...at, column: String(c + 1), columnIndex: String(c), value: String(value) }));
       }
     });
   });
@@ -71,7 +74,7 @@ function classificationTask(targets: number[][], width: number): Task {
   if (width >= 2) {
     const r = targets.findIndex((row) => !(row.every((v) => v === 0 || v === 1) && row.filter((v) => v === 1).length === 1));
     if (r >= 0) {
-      failOnTask(`inline data: targets row ${r + 1} (targets[${r}]) is not one-hot, but "task": "classification" with ${width} target columns reads each row as one 1 (the class) and 0s`);
+      failOnTask(t('inline data: targets row {row} (targets[{index}]) is not one-hot, but "task": "classification" with {width} target columns reads each row as one 1 (the class) and 0s', { row: String(r + 1), index: String(r), width: String(width) }));
     }
     return detectTask(targets, width);
   }
@@ -79,12 +82,12 @@ function classificationTask(targets: number[][], width: number): Task {
   const classes = numericClasses(values);
   if (!classes.ok) {
     if (classes.reason === 'not-integer') {
-      failOnTask(`inline data: targets row ${classes.index + 1} (targets[${classes.index}]) is ${values[classes.index]}, not a whole number, but "task": "classification" makes each target value a class`);
+      failOnTask(t('inline data: targets row {row} (targets[{index}]) is {value}, not a whole number, but "task": "classification" makes each target value a class', { row: String(classes.index + 1), index: String(classes.index), value: String(values[classes.index]) }));
     }
     if (classes.reason === 'too-many') {
-      failOnTask(`inline data: the targets hold ${classes.distinct} distinct values, but "task": "classification" allows at most ${MAX_NUMERIC_CLASSES} classes (one per value)`);
+      failOnTask(t('inline data: the targets hold {distinct} distinct values, but "task": "classification" allows at most {max} classes (one per value)', { distinct: String(classes.distinct), max: String(MAX_NUMERIC_CLASSES) }));
     }
-    failOnTask(`inline data: every target is ${classes.value}, a single class: "task": "classification" needs at least two`);
+    failOnTask(t('inline data: every target is {value}, a single class: "task": "classification" needs at least two', { value: String(classes.value) }));
   }
   return { kind: 'classification', classes: classes.classValues.length, classNames: classes.classValues.map(String), labels: classLabels(values, classes.classValues) };
 }
@@ -93,7 +96,12 @@ export function inlineToTable(inputs: number[][], targets: number[][], task?: Ta
   const inputSize = checkMatrix('inputs', inputs);
   const width = checkMatrix('targets', targets);
   if (targets.length !== inputs.length) {
-    fail(`inline data: ${inputs.length} input row${inputs.length === 1 ? '' : 's'} but ${targets.length} target row${targets.length === 1 ? '' : 's'}; they pair up one to one`);
+    const pair = { inputs: String(inputs.length), targets: String(targets.length) };
+    fail(
+      inputs.length === 1
+        ? t('inline data: {inputs} input row but {targets} target rows; they pair up one to one', pair)
+        : tn(targets.length, 'inline data: {inputs} input rows but {targets} target row; they pair up one to one', 'inline data: {inputs} input rows but {targets} target rows; they pair up one to one', pair),
+    );
   }
   const n = inputs.length;
   const x = new Float64Array(n * inputSize);

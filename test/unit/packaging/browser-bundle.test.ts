@@ -13,8 +13,11 @@ import { ROOT } from '../../../scripts/lib/paths';
 
 /** The entry VS Code loads and times as the activation (it fetches the wiring afterwards). */
 export const WEB_ENTRY_BUDGET_BYTES = 4 * 1024;
-/** The wiring the entry fetches just after activation: keep it within about 300 KB. */
-export const WEB_EXTENSION_BUDGET_BYTES = 320 * 1024;
+/**
+ * The wiring the entry fetches just after activation (about 110 KB compressed). Raised from 320 KB
+ * when every message became a whole sentence through t() (issue 13: about 250 sentences, 10 KB).
+ */
+export const WEB_EXTENSION_BUDGET_BYTES = 352 * 1024;
 /** Fetched once per extension host when the first model trains. */
 export const WEB_WORKER_BUDGET_BYTES = 120 * 1024;
 

@@ -2,7 +2,7 @@
 // says why, even when the new run takes a while to prepare (its CSV is still being read); a broken
 // edit says that it paused. A real session with its real worker thread.
 import { describe, expect, it } from 'vitest';
-import { createTrainingSession, PAUSED_FOR_ERRORS } from '../../../src/session/session';
+import { createTrainingSession, pausedForErrors } from '../../../src/session/session';
 import { useWorkerSessions, createHost, recordChanges, sleep, waitFor } from './session-harness';
 
 const worker = useWorkerSessions();
@@ -75,7 +75,7 @@ describe('an edit that ends the running network', () => {
     s.train();
     await waitFor(s, () => s.state === 'training' && (s.latest?.epoch ?? 0) >= 3, 'three epochs');
     s.updateText(text.replace('"layers"', '"layers" oops'));
-    expect(s.notice).toBe(PAUSED_FOR_ERRORS);
+    expect(s.notice).toBe(pausedForErrors());
     expect(s.notice).toMatch(/^Paused: the model has errors/);
     await waitFor(s, () => s.state === 'paused', 'the pause');
     s.updateText(text);
@@ -124,7 +124,7 @@ describe('an edit that ends the running network', () => {
     await restarted;
     expect(s.state).toBe('training');
     s.updateText(edited.replace('"layers"', '"layers" oops'));
-    expect(s.notice).toBe(PAUSED_FOR_ERRORS);
+    expect(s.notice).toBe(pausedForErrors());
     await waitFor(s, () => s.state === 'paused', 'the pause');
   });
 
