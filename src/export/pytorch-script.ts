@@ -352,11 +352,11 @@ ${rows.join('\n')}
     )`);
   const paragraph = [
     layers.length > 1
-      ? t('The model is a multilayer perceptron (theory §3): hidden layers between input and output, H = φ(X·W + b) layer after layer.')
-      : t('The model is a single layer of units (theory §1–2): each unit weighs its inputs, adds its bias and passes the sum through its activation.'),
-    ...(layers.slice(0, -1).some((layer) => layer.activation !== 'linear') ? [t('The non-linear hidden activations keep the stack from collapsing into one linear map (§4).')] : []),
+      ? t('The model is a multilayer perceptron: hidden layers between input and output, H = φ(X·W + b) layer after layer.')
+      : t('The model is a single layer of units: each unit weighs its inputs, adds its bias and passes the sum through its activation.'),
+    ...(layers.slice(0, -1).some((layer) => layer.activation !== 'linear') ? [t('The non-linear hidden activations keep the stack from collapsing into one linear map.')] : []),
     t("Each activation is the PyTorch module that computes what the playground's does."),
-    ...(hasDropout ? [t("Dropout (§15) draws its masks from the playground's generator, so they are the same masks.")] : []),
+    ...(hasDropout ? [t("Dropout draws its masks from the playground's generator, so they are the same masks.")] : []),
   ];
   return {
     id: 'model',
@@ -404,9 +404,9 @@ def load_weights(model):
       : section(
           t('The initial weights'),
           sentences([
-            t('Good initialisation eases training (theory §12): {init}.', { init: describeInit(plan) }),
+            t('Good initialisation eases training: {init}.', { init: describeInit(plan) }),
             handSet(plan)
-              ? t('They are embedded exactly as the playground drew them, so both runs start from the same point; the weights and biases the model sets by hand (theory §1) replace the draws of their layers, and the other biases start at 0.')
+              ? t('They are embedded exactly as the playground drew them, so both runs start from the same point; the weights and biases the model sets by hand replace the draws of their layers, and the other biases start at 0.')
               : t('They are embedded exactly as the playground drew them, so both runs start from the same point; the biases start at 0.'),
           ]),
         );
@@ -465,12 +465,12 @@ def batch_loss(logits, outputs, t):
     return LOSS(${fused ? 'logits' : 'outputs'}, t)`;
   const which = squared
     ? plan.kernel === 'softmax-mse'
-      ? t('Here mean squared error (§10) on the softmax probabilities: autograd carries its gradient back through the softmax.')
-      : t('Here mean squared error (§10).')
+      ? t('Here mean squared error on the softmax probabilities: autograd carries its gradient back through the softmax.')
+      : t('Here mean squared error.')
     : plan.kernel === 'sigmoid-cross-entropy'
-      ? t('Cross-entropy (§10) on a sigmoid output, computed from the logits as the playground fuses them.')
-      : t('Cross-entropy (§10) on a softmax (§11) output, computed from the logits as the playground fuses them.');
-  const text = section(t('The loss'), sentences([t('The loss is the gap for one sample, the cost its mean over the samples (theory §9).'), which]));
+      ? t('Cross-entropy on a sigmoid output, computed from the logits as the playground fuses them.')
+      : t('Cross-entropy on a softmax output, computed from the logits as the playground fuses them.');
+  const text = section(t('The loss'), sentences([t('The loss is the gap for one sample, the cost its mean over the samples.'), which]));
   return { id: 'loss', text, code };
 }
 
@@ -511,7 +511,7 @@ def regularisation_term(model):
   switch (training.optimizer) {
     case 'sgd':
       make = 'torch.optim.SGD(trainable, lr=LEARNING_RATE)';
-      text = t('Gradient descent (theory §8): every weight moves against its gradient, w ← w − LR·g.');
+      text = t('Gradient descent: every weight moves against its gradient, w ← w − LR·g.');
       break;
     case 'momentum':
       make = `torch.optim.SGD(trainable, lr=LEARNING_RATE, momentum=${pyNumber(training.momentum ?? 0.9)})`;
@@ -523,7 +523,7 @@ def regularisation_term(model):
       break;
     case 'perceptron':
       make = `None  ${pyComment(t('the perceptron rule is written out in update() below (trainable is unused)'))}`;
-      text = t("Rosenblatt's perceptron rule (theory §2), not gradients: sign and step have derivative 0, so the update uses the error itself.");
+      text = t("Rosenblatt's perceptron rule, not gradients: sign and step have derivative 0, so the update uses the error itself.");
       break;
   }
   const regText =
@@ -531,8 +531,8 @@ def regularisation_term(model):
       ? []
       : [
           r.type === 'l2'
-            ? t("The objective adds L2, (λ/2)Σw², which makes SGD decay the weights (theory §13–14), on the weights only: not PyTorch's `weight_decay`, which would decay the biases too.")
-            : t("The objective adds L1, λΣ|w|, which pulls weights to exactly 0 (theory §13–14), on the weights only: not PyTorch's `weight_decay`, which would decay the biases too."),
+            ? t("The objective adds L2, (λ/2)Σw², which makes SGD decay the weights, on the weights only: not PyTorch's `weight_decay`, which would decay the biases too.")
+            : t("The objective adds L1, λΣ|w|, which pulls weights to exactly 0, on the weights only: not PyTorch's `weight_decay`, which would decay the biases too."),
         ];
   return {
     id: 'optimizer',
@@ -566,7 +566,7 @@ function training(plan: ExportPlan): ScriptPart {
         linear.weight -= LEARNING_RATE * weight_grad
         linear.bias -= LEARNING_RATE * delta.sum(dim=0)`
     : `def update(model, optimizer, loss, x, t, outputs):
-    """Backpropagation (theory §7), the regularisation's gradient on the weights, one optimiser step."""
+    """Backpropagation, the regularisation's gradient on the weights, one optimiser step."""
     if optimizer is None:
         return  # every layer is marked "trainable": false
     optimizer.zero_grad()
@@ -663,7 +663,7 @@ def train(epochs=EPOCHS, dtype=DTYPE, device="cpu", on_epoch=None):
       t('The training loop'),
       perceptron
         ? t("Each epoch shuffles the training rows with the playground's generator and runs minibatches: forward, loss, the perceptron's update. Training stops when the numbers overflow, as the playground stops on divergence.")
-        : t("Each epoch shuffles the training rows with the playground's generator and runs minibatches: forward, loss, backward (theory §7), the step. Training stops when the numbers overflow, as the playground stops on divergence."),
+        : t("Each epoch shuffles the training rows with the playground's generator and runs minibatches: forward, loss, backward, the step. Training stops when the numbers overflow, as the playground stops on divergence."),
     ),
     code,
   };

@@ -76,7 +76,7 @@ describe('the notebook in Chinese', () => {
   });
 
   test('the check can fail: a message missing from the bundle leaves its English sentence', () => {
-    const missing = 'The loss is the gap for one sample, the cost its mean over the samples (theory §9).';
+    const missing = 'The loss is the gap for one sample, the cost its mean over the samples.';
     expect(zhBundle[missing]).toBeDefined();
     const { [missing]: _dropped, ...partial } = zhBundle;
     const lines = englishLines(notebook(examples.find((name) => name.startsWith('spiral')) ?? examples[0], partial));
