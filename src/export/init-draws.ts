@@ -6,6 +6,7 @@
 // so whatever the initialisers draw (a normal's spare, a future distribution) the count is right.
 
 import { createRng, Network, type NetworkConfig } from '../engine/index';
+import { t } from '../shared/l10n/index';
 
 /** Outputs compared to recognise the position: a false match of 3 × 32 bits is out of reach. */
 const PROBE = 3;
@@ -29,5 +30,5 @@ export function initDraws(network: NetworkConfig, seed: number): number {
     if (window.length > PROBE) window.shift();
     if (window.length === PROBE && window.every((v, i) => v === probe[i])) return k + 1 - PROBE;
   }
-  throw new Error('The initial weights took more draws from the generator than the export can follow.');
+  throw new Error(t('The initial weights took more draws from the generator than the export can follow.'));
 }

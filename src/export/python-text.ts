@@ -2,9 +2,11 @@
 // same float64 (JavaScript's String(x) is exactly that, and Python's float() parses it exactly),
 // strings as JSON strings (valid Python literals), and long tables a row per line.
 
+import { t } from '../shared/l10n/index';
+
 /** A finite number as a Python literal that reads back bit for bit. */
 export function pyNumber(value: number): string {
-  if (!Number.isFinite(value)) throw new Error(`Only finite numbers can be exported, got ${String(value)}.`);
+  if (!Number.isFinite(value)) throw new Error(t('Only finite numbers can be exported, got {value}.', { value: String(value) }));
   // -0 would read back as the integer 0 in Python; as a float literal it keeps its sign.
   if (Object.is(value, -0)) return '-0.0';
   return String(value);

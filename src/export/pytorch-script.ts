@@ -18,6 +18,7 @@ import { pytorchActivation } from './pytorch-activations';
 import type { ExportPlan } from './plan';
 import { FEATURE_MESSAGES } from '../engine/feature-messages';
 import { pyComment, pyList, pyNumber, pyString, pyTable, pyValue } from './python-text';
+import { t } from '../shared/l10n/index';
 
 export interface ScriptPart {
   id: 'header' | 'generator' | 'data' | 'model' | 'weights' | 'loss' | 'optimizer' | 'training' | 'run';
@@ -28,23 +29,32 @@ export interface ScriptPart {
 
 const SEQUENTIAL_INDENT = '        ';
 
+/** A markdown cell's text: its heading, then its paragraph. */
+function section(heading: string, paragraph: string): string {
+  return `## ${heading}\n\n${paragraph}`;
+}
+
+/** Whole sentences one after the other, as the UI's language writes them ("A. B." / "甲。乙。"). */
+function sentences(texts: readonly string[]): string {
+  return texts.reduce((text, next) => t('{sentence} {next}', { sentence: text, next }));
+}
+
 function header(plan: ExportPlan, notebook: boolean): ScriptPart {
   const { spec, options } = plan;
-  const t = options.training;
+  const training = options.training;
+  const stem = plan.source.replace(/\.nn\.json$/i, '');
+  const docText = (text: string) => text.replace(/\\/g, '\\\\').replace(/"""/g, '\\"\\"\\"');
   const doc = notebook
     ? ''
-    : `"""${spec.name.replace(/\\/g, '\\\\').replace(/"""/g, '\\"\\"\\"')}
+    : `"""${docText(spec.name)}
 
-Exported from NN Playground (${plan.source}). Needs only PyTorch: pip install torch
+${docText(t('Exported from NN Playground ({source}). Needs only PyTorch: pip install torch', { source: plan.source }))}
 
-    python ${plan.source.replace(/\.nn\.json$/i, '')}.py                  # the loss curve, then the results table
-    python ${plan.source.replace(/\.nn\.json$/i, '')}.py --json           # the same object as nn-playground train --json
-    python ${plan.source.replace(/\.nn\.json$/i, '')}.py --dtype float32 --device cuda   # faster, on a GPU
+    python ${stem}.py                  # ${docText(t('the loss curve, then the results table'))}
+    python ${stem}.py --json           # ${docText(t('the same object as nn-playground train --json'))}
+    python ${stem}.py --dtype float32 --device cuda   # ${docText(t('faster, on a GPU'))}
 
-In float64 (the default) it reproduces the playground's run: the same data, initial weights, batch
-order, dropout masks, loss and optimiser, so each epoch's loss matches to about 1e-15. (A chaotic
-run, such as a deep saturating net, drifts apart after some epochs, as it would from itself with
-one weight changed in its last bit.)
+${docText(t("In float64 (the default) it reproduces the playground's run: the same data, initial weights, batch\norder, dropout masks, loss and optimiser, so each epoch's loss matches to about 1e-15. (A chaotic\nrun, such as a deep saturating net, drifts apart after some epochs, as it would from itself with\none weight changed in its last bit.)"))}
 """
 `;
   const code = `${doc}import argparse
@@ -52,25 +62,27 @@ import json
 import math
 import warnings
 
-# torch without NumPy warns about it on import; nothing here needs NumPy.
+${pyComment(t('torch without NumPy warns about it on import; nothing here needs NumPy.'))}
 warnings.filterwarnings("ignore", message="Failed to initialize NumPy")
 import torch  # noqa: E402
 from torch import nn  # noqa: E402
 
 MODEL_NAME = ${pyString(spec.name)}
 SEED = ${pyNumber(options.seed)}
-EPOCHS = ${t.epochs}
-BATCH_SIZE = ${t.batchSize}
-LEARNING_RATE = ${pyNumber(t.learningRate)}
-# The playground stops a run as diverged when an epoch's cost is not finite, or above
-# max(BLOWUP_RATIO x the cost before training, BLOWUP_FLOOR): past that it cannot recover.
+EPOCHS = ${training.epochs}
+BATCH_SIZE = ${training.batchSize}
+LEARNING_RATE = ${pyNumber(training.learningRate)}
+${pyComment(t("The playground stops a run as diverged when an epoch's cost is not finite, or above\nmax(BLOWUP_RATIO x the cost before training, BLOWUP_FLOOR): past that it cannot recover."))}
 BLOWUP_RATIO = ${pyNumber(BLOWUP_RATIO)}
 BLOWUP_FLOOR = ${pyNumber(BLOWUP_FLOOR)}
-# float64 reproduces the playground's numbers; float32 is faster (a GPU's natural type).
+${pyComment(t("float64 reproduces the playground's numbers; float32 is faster (a GPU's natural type)."))}
 DTYPE = torch.${plan.dtype}`;
   return {
     id: 'header',
-    text: `## Settings\n\nThe model's hyperparameters as the playground read them from \`${plan.source}\`, with every default filled in. \`DTYPE\` is float64 so the numbers match the playground's to the last digits; float32 trades that for speed.`,
+    text: section(
+      t('Settings'),
+      t("The model's hyperparameters as the playground read them from `{source}`, with every default filled in. `DTYPE` is float64 so the numbers match the playground's to the last digits; float32 trades that for speed.", { source: plan.source }),
+    ),
     code,
   };
 }
@@ -129,7 +141,10 @@ function generator(): ScriptPart {
         return order`;
   return {
     id: 'generator',
-    text: '## The seeded generator\n\n*Same file, same curves.* Every random choice in the playground comes from one generator seeded by the model\'s `seed`. Rewritten here rather than storing every epoch\'s permutation: it is the same few lines whatever the number of epochs, and it also gives the dropout masks.',
+    text: section(
+      t('The seeded generator'),
+      t("*Same file, same curves.* Every random choice in the playground comes from one generator seeded by the model's `seed`. Rewritten here rather than storing every epoch's permutation: it is the same few lines whatever the number of epochs, and it also gives the dropout masks."),
+    ),
     code,
   };
 }
@@ -142,8 +157,16 @@ function data(plan: ExportPlan): ScriptPart {
     classification ? pyList(split.y.subarray(0, split.n)) : pyTable(split.y, split.n, raw.targetSize);
   const source = describeSource(plan);
   const stats = plan.standardization;
+  // Counts as the code writes them (no grouping), so the comment and the text match the tables.
+  const rows = { train: String(raw.train.n), test: String(raw.test.n) };
   const lines = [
-    pyComment(`${source}, split as the playground split it (seed ${pyNumber(plan.options.seed)}): ${raw.train.n} training and ${raw.test.n} test rows,\nin the playground's order, with the raw feature values (before standardisation).`),
+    pyComment(
+      t("{source}, split as the playground split it (seed {seed}): {train} training and {test} test rows,\nin the playground's order, with the raw feature values (before standardisation).", {
+        source,
+        seed: pyNumber(plan.options.seed),
+        ...rows,
+      }),
+    ),
     `FEATURE_NAMES = ${pyValue(raw.featureNames)}`,
     ...(classification ? [`CLASS_NAMES = ${pyValue(raw.classNames ?? Array.from({ length: raw.classes }, (_, i) => String(i)))}`] : []),
     `TRAIN_FEATURES = ${pyTable(raw.train.x, raw.train.n, inputs)}`,
@@ -153,13 +176,16 @@ function data(plan: ExportPlan): ScriptPart {
   ];
   if (stats) {
     lines.push(
-      '# Standardised with the training split\'s mean and (population) standard deviation, applied to both splits.',
+      pyComment(t("Standardised with the training split's mean and (population) standard deviation, applied to both splits.")),
       `FEATURE_MEAN = ${pyList(stats.mean)}`,
       `FEATURE_STD = ${pyList(stats.std)}`,
     );
   }
   lines.push('', encodingCode(plan), '', loadDataCode(plan));
-  const text = `## The data\n\n${source}: ${raw.train.n} training rows and ${raw.test.n} test rows, exactly as the playground split them${stats ? ', then standardised with the training split\'s statistics (zero mean, unit variance), as the playground does' : ''}. ${classification ? encodingText(plan) : 'The targets are values to fit (regression), used as they are.'}`;
+  const split = stats
+    ? t("{source}: {train} training rows and {test} test rows, exactly as the playground split them, then standardised with the training split's statistics (zero mean, unit variance), as the playground does.", { source, ...rows })
+    : t('{source}: {train} training rows and {test} test rows, exactly as the playground split them.', { source, ...rows });
+  const text = section(t('The data'), sentences([split, classification ? encodingText(plan) : t('The targets are values to fit (regression), used as they are.')]));
   return { id: 'data', text, code: lines.join('\n') };
 }
 
@@ -174,20 +200,26 @@ function describeRawSource(plan: ExportPlan): string {
   const d = plan.spec.data;
   switch (d.kind) {
     case 'generator':
-      return `The "${d.generator}" generator's ${d.samples} samples (noise ${pyNumber(d.noise)})`;
+      return t('The "{generator}" generator\'s {samples} samples (noise {noise})', { generator: d.generator, samples: String(d.samples), noise: pyNumber(d.noise) });
     case 'dataset':
-      return `The bundled ${d.dataset} data set`;
+      return t('The bundled {dataset} data set', { dataset: d.dataset });
     case 'inline':
-      return `The model's ${d.inputs.length} inline samples`;
+      return t("The model's {samples} inline samples", { samples: String(d.inputs.length) });
     case 'csv':
-      return `The rows of ${d.path}`;
+      return t('The rows of {path}', { path: d.path });
   }
 }
 
 function encodingText(plan: ExportPlan): string {
   const e = plan.encoding;
-  if (e.kind === 'one-hot') return `Each class becomes a one-hot row over the ${e.classes} output units; the predicted class is the unit with the largest output.`;
-  if (e.kind === 'binary') return `The two classes become the targets ${pyNumber(e.negative)} and ${pyNumber(e.positive)} of the single output unit; an output above ${pyNumber(e.threshold)} predicts class 1.`;
+  if (e.kind === 'one-hot') return t('Each class becomes a one-hot row over the {classes} output units; the predicted class is the unit with the largest output.', { classes: String(e.classes) });
+  if (e.kind === 'binary') {
+    return t('The two classes become the targets {negative} and {positive} of the single output unit; an output above {threshold} predicts class 1.', {
+      negative: pyNumber(e.negative),
+      positive: pyNumber(e.positive),
+      threshold: pyNumber(e.threshold),
+    });
+  }
   return '';
 }
 
@@ -318,11 +350,17 @@ function model(plan: ExportPlan): ScriptPart {
     return nn.Sequential(
 ${rows.join('\n')}
     )`);
-  const theory = layers.length > 1 ? 'a multilayer perceptron (theory §3): hidden layers between input and output, H = φ(X·W + b) layer after layer' : 'a single layer of units (theory §1–2): each unit weighs its inputs, adds its bias and passes the sum through its activation';
-  const nonLinear = layers.slice(0, -1).some((layer) => layer.activation !== 'linear') ? ' The non-linear hidden activations keep the stack from collapsing into one linear map (§4).' : '';
+  const paragraph = [
+    layers.length > 1
+      ? t('The model is a multilayer perceptron: hidden layers between input and output, H = φ(X·W + b) layer after layer.')
+      : t('The model is a single layer of units: each unit weighs its inputs, adds its bias and passes the sum through its activation.'),
+    ...(layers.slice(0, -1).some((layer) => layer.activation !== 'linear') ? [t('The non-linear hidden activations keep the stack from collapsing into one linear map.')] : []),
+    t("Each activation is the PyTorch module that computes what the playground's does."),
+    ...(hasDropout ? [t("Dropout draws its masks from the playground's generator, so they are the same masks.")] : []),
+  ];
   return {
     id: 'model',
-    text: `## The network\n\nThe model is ${theory}.${nonLinear} Each activation is the PyTorch module that computes what the playground's does.${hasDropout ? ' Dropout (§15) draws its masks from the playground\'s generator, so they are the same masks.' : ''}`,
+    text: section(t('The network'), sentences(paragraph)),
     code: blocks.join('\n\n\n'),
   };
 }
@@ -339,15 +377,15 @@ function weights(plan: ExportPlan): ScriptPart {
   });
   const what =
     plan.weightsKind === 'trained'
-      ? 'The trained weights saved beside the model (its .weights.json sidecar)'
-      : `The initial weights the playground drew from seed ${pyNumber(options.seed)} (${describeInit(plan)})`;
-  const code = `${pyComment(`${what},\nin nn.Linear's layout: row j holds the weights into unit j (units x inputs).`)}
+      ? t("The trained weights saved beside the model (its .weights.json sidecar),\nin nn.Linear's layout: row j holds the weights into unit j (units x inputs).")
+      : t("The initial weights the playground drew from seed {seed} ({init}),\nin nn.Linear's layout: row j holds the weights into unit j (units x inputs).", { seed: pyNumber(options.seed), init: describeInit(plan) });
+  const code = `${pyComment(what)}
 WEIGHTS = [
 ${entries.join('\n')}
 ]
-# Drawing the initial weights took this many numbers from the generator: the first shuffle comes next.
+${pyComment(t('Drawing the initial weights took this many numbers from the generator: the first shuffle comes next.'))}
 INIT_DRAWS = ${plan.initDraws}
-# Layers marked "trainable": false in the model (1-based): training leaves them as they are.
+${pyComment(t('Layers marked "trainable": false in the model (1-based): training leaves them as they are.'))}
 FROZEN = ${pyList(frozenLayers(plan))}
 
 
@@ -362,8 +400,16 @@ def load_weights(model):
         linear.bias.requires_grad_(number not in FROZEN)`;
   const text =
     plan.weightsKind === 'trained'
-      ? '## The weights\n\nThe trained weights saved beside the model: training continues from them, as the playground does when it finds them.'
-      : `## The initial weights\n\nGood initialisation eases training (theory §12): ${describeInit(plan)}. They are embedded exactly as the playground drew them, so both runs start from the same point; ${handSet(plan) ? 'the weights and biases the model sets by hand (theory §1) replace the draws of their layers, and the other biases start at 0' : 'the biases start at 0'}.`;
+      ? section(t('The weights'), t('The trained weights saved beside the model: training continues from them, as the playground does when it finds them.'))
+      : section(
+          t('The initial weights'),
+          sentences([
+            t('Good initialisation eases training: {init}.', { init: describeInit(plan) }),
+            handSet(plan)
+              ? t('They are embedded exactly as the playground drew them, so both runs start from the same point; the weights and biases the model sets by hand replace the draws of their layers, and the other biases start at 0.')
+              : t('They are embedded exactly as the playground drew them, so both runs start from the same point; the biases start at 0.'),
+          ]),
+        );
   return { id: 'weights', text, code };
 }
 
@@ -382,18 +428,19 @@ function describeInit(plan: ExportPlan): string {
   const one = (d: string) => {
     switch (d) {
       case 'xavier':
-        return 'Xavier/Glorot, uniform in ±√(6/(fan_in + fan_out))';
+        return t('Xavier/Glorot, uniform in ±√(6/(fan_in + fan_out))');
       case 'he':
-        return 'He, normal with std √(2/fan_in)';
+        return t('He, normal with std √(2/fan_in)');
       case 'gaussian':
-        return 'Gaussian';
+        return t('Gaussian');
       case 'uniform':
-        return 'uniform';
+        return t('uniform');
       default:
-        return 'all zeros, so every unit of a layer stays identical';
+        return t('all zeros, so every unit of a layer stays identical');
     }
   };
-  return names.map(one).join('; ');
+  // Each layer's distribution once: "Xavier/Glorot, …; He, …".
+  return names.map(one).reduce((list, item) => t('{list}; {item}', { list, item }));
 }
 
 function loss(plan: ExportPlan): ScriptPart {
@@ -401,10 +448,10 @@ function loss(plan: ExportPlan): ScriptPart {
   const fused = !squared;
   const criterion =
     squared
-      ? '# Mean squared error, averaged over the rows and output units (nn.MSELoss\'s "mean", as ours).\nLOSS = nn.MSELoss()'
+      ? `${pyComment(t('Mean squared error, averaged over the rows and output units (nn.MSELoss\'s "mean", as ours).'))}\nLOSS = nn.MSELoss()`
       : plan.kernel === 'sigmoid-cross-entropy'
-        ? '# Binary cross-entropy from the logits, averaged over the rows and output units, as ours:\n# sigmoid and cross-entropy computed together never take log(0).\nLOSS = nn.BCEWithLogitsLoss()'
-        : '# Softmax cross-entropy from the logits, -sum(t * log softmax(z)) averaged over the rows, as ours.\nLOSS = nn.CrossEntropyLoss()';
+        ? `${pyComment(t('Binary cross-entropy from the logits, averaged over the rows and output units, as ours:\nsigmoid and cross-entropy computed together never take log(0).'))}\nLOSS = nn.BCEWithLogitsLoss()`
+        : `${pyComment(t('Softmax cross-entropy from the logits, -sum(t * log softmax(z)) averaged over the rows, as ours.'))}\nLOSS = nn.CrossEntropyLoss()`;
   const code = `${criterion}
 
 
@@ -416,20 +463,24 @@ def forward(model, x):
 
 def batch_loss(logits, outputs, t):
     return LOSS(${fused ? 'logits' : 'outputs'}, t)`;
-  const text =
-    squared
-      ? `## The loss\n\nThe loss is the gap for one sample, the cost its mean over the samples (theory §9). Here mean squared error (§10)${plan.kernel === 'softmax-mse' ? ' on the softmax probabilities: autograd carries its gradient back through the softmax' : ''}.`
-      : `## The loss\n\nThe loss is the gap for one sample, the cost its mean over the samples (theory §9). Cross-entropy (§10) on a ${plan.kernel === 'sigmoid-cross-entropy' ? 'sigmoid' : 'softmax (§11)'} output, computed from the logits as the playground fuses them.`;
+  const which = squared
+    ? plan.kernel === 'softmax-mse'
+      ? t('Here mean squared error on the softmax probabilities: autograd carries its gradient back through the softmax.')
+      : t('Here mean squared error.')
+    : plan.kernel === 'sigmoid-cross-entropy'
+      ? t('Cross-entropy on a sigmoid output, computed from the logits as the playground fuses them.')
+      : t('Cross-entropy on a softmax output, computed from the logits as the playground fuses them.');
+  const text = section(t('The loss'), sentences([t('The loss is the gap for one sample, the cost its mean over the samples.'), which]));
   return { id: 'loss', text, code };
 }
 
 function optimizer(plan: ExportPlan): ScriptPart {
-  const t = plan.options.training;
-  const r = t.regularization;
+  const training = plan.options.training;
+  const r = training.regularization;
   const lambda = r.type === 'none' ? 0 : r.lambda;
   const regularization =
     r.type === 'none' || lambda === 0
-      ? `# No regularisation: the objective is the cost.
+      ? `${pyComment(t('No regularisation: the objective is the cost.'))}
 LAMBDA = 0
 
 
@@ -439,10 +490,12 @@ def regularisation_gradient(weight):
 
 def regularisation_term(model):
     return 0.0`
-      : `# ${r.type.toUpperCase()} on the weights only, as the playground does (biases shift a unit, they do not make the
-# model more complex): objective = cost + ${r.type === 'l2' ? '(lambda/2)*sum(w^2)' : 'lambda*sum(|w|)'}, whose gradient ${r.type === 'l2' ? 'lambda*w' : 'lambda*sign(w)'} is added to
-# each weight's gradient before the optimiser's step. Not the optimiser's weight_decay=: PyTorch
-# applies it to every parameter it is given, the biases too.
+      : `${pyComment(
+          t(
+            "{type} on the weights only, as the playground does (biases shift a unit, they do not make the\nmodel more complex): objective = cost + {penalty}, whose gradient {gradient} is added to\neach weight's gradient before the optimiser's step. Not the optimiser's weight_decay=: PyTorch\napplies it to every parameter it is given, the biases too.",
+            { type: r.type.toUpperCase(), penalty: r.type === 'l2' ? '(lambda/2)*sum(w^2)' : 'lambda*sum(|w|)', gradient: r.type === 'l2' ? 'lambda*w' : 'lambda*sign(w)' },
+          ),
+        )}
 LAMBDA = ${pyNumber(lambda)}
 
 
@@ -455,28 +508,35 @@ def regularisation_term(model):
     return ${r.type === 'l2' ? '0.5 * LAMBDA * sum(float((w * w).sum()) for w in weights)' : 'LAMBDA * sum(float(w.abs().sum()) for w in weights)'}`;
   let make: string;
   let text: string;
-  switch (t.optimizer) {
+  switch (training.optimizer) {
     case 'sgd':
       make = 'torch.optim.SGD(trainable, lr=LEARNING_RATE)';
-      text = 'Gradient descent (theory §8): every weight moves against its gradient, w ← w − LR·g.';
+      text = t('Gradient descent: every weight moves against its gradient, w ← w − LR·g.');
       break;
     case 'momentum':
-      make = `torch.optim.SGD(trainable, lr=LEARNING_RATE, momentum=${pyNumber(t.momentum ?? 0.9)})`;
-      text = 'Gradient descent with momentum: v ← μ·v + g, w ← w − LR·v (PyTorch\'s SGD with momentum is the same rule).';
+      make = `torch.optim.SGD(trainable, lr=LEARNING_RATE, momentum=${pyNumber(training.momentum ?? 0.9)})`;
+      text = t("Gradient descent with momentum: v ← μ·v + g, w ← w − LR·v (PyTorch's SGD with momentum is the same rule).");
       break;
     case 'adam':
-      make = `torch.optim.Adam(trainable, lr=LEARNING_RATE, betas=(${pyNumber(t.beta1 ?? 0.9)}, ${pyNumber(t.beta2 ?? 0.999)}), eps=${pyNumber(t.epsilon ?? 1e-8)})`;
-      text = 'Adam: gradient descent with bias-corrected running means of the gradient and its square.';
+      make = `torch.optim.Adam(trainable, lr=LEARNING_RATE, betas=(${pyNumber(training.beta1 ?? 0.9)}, ${pyNumber(training.beta2 ?? 0.999)}), eps=${pyNumber(training.epsilon ?? 1e-8)})`;
+      text = t('Adam: gradient descent with bias-corrected running means of the gradient and its square.');
       break;
     case 'perceptron':
-      make = 'None  # the perceptron rule is written out in update() below (trainable is unused)';
-      text = "Rosenblatt's perceptron rule (theory §2), not gradients: sign and step have derivative 0, so the update uses the error itself.";
+      make = `None  ${pyComment(t('the perceptron rule is written out in update() below (trainable is unused)'))}`;
+      text = t("Rosenblatt's perceptron rule, not gradients: sign and step have derivative 0, so the update uses the error itself.");
       break;
   }
-  const regText = r.type === 'none' || lambda === 0 ? '' : ` The objective adds ${r.type === 'l2' ? 'L2, (λ/2)Σw², which makes SGD decay the weights' : 'L1, λΣ|w|, which pulls weights to exactly 0'} (theory §13–14), on the weights only: not PyTorch's \`weight_decay\`, which would decay the biases too.`;
+  const regText =
+    r.type === 'none' || lambda === 0
+      ? []
+      : [
+          r.type === 'l2'
+            ? t("The objective adds L2, (λ/2)Σw², which makes SGD decay the weights, on the weights only: not PyTorch's `weight_decay`, which would decay the biases too.")
+            : t("The objective adds L1, λΣ|w|, which pulls weights to exactly 0, on the weights only: not PyTorch's `weight_decay`, which would decay the biases too."),
+        ];
   return {
     id: 'optimizer',
-    text: `## The optimiser and the regularisation\n\n${text}${regText}`,
+    text: section(t('The optimiser and the regularisation'), sentences([text, ...regText])),
     code: `${regularization}
 
 
@@ -506,7 +566,7 @@ function training(plan: ExportPlan): ScriptPart {
         linear.weight -= LEARNING_RATE * weight_grad
         linear.bias -= LEARNING_RATE * delta.sum(dim=0)`
     : `def update(model, optimizer, loss, x, t, outputs):
-    """Backpropagation (theory §7), the regularisation's gradient on the weights, one optimiser step."""
+    """Backpropagation, the regularisation's gradient on the weights, one optimiser step."""
     if optimizer is None:
         return  # every layer is marked "trainable": false
     optimizer.zero_grad()
@@ -599,14 +659,18 @@ def train(epochs=EPOCHS, dtype=DTYPE, device="cpu", on_epoch=None):
     return {"model": model, "history": history, "train": final_train, "test": final_test, "diverged": diverged}`;
   return {
     id: 'training',
-    text: `## The training loop\n\nEach epoch shuffles the training rows with the playground's generator and runs minibatches: forward, loss, ${perceptron ? "the perceptron's update" : 'backward (theory §7), the step'}. Training stops when the numbers overflow, as the playground stops on divergence.`,
+    text: section(
+      t('The training loop'),
+      perceptron
+        ? t("Each epoch shuffles the training rows with the playground's generator and runs minibatches: forward, loss, the perceptron's update. Training stops when the numbers overflow, as the playground stops on divergence.")
+        : t("Each epoch shuffles the training rows with the playground's generator and runs minibatches: forward, loss, backward, the step. Training stops when the numbers overflow, as the playground stops on divergence."),
+    ),
     code,
   };
 }
 
 function run(plan: ExportPlan, notebook: boolean): ScriptPart {
-  const problems = `# What the playground found in the model's text and data when it was exported (its static checks);
-# nn-playground train --json adds the problems it finds in the training statistics.
+  const problems = `${pyComment(t("What the playground found in the model's text and data when it was exported (its static checks);\nnn-playground train --json adds the problems it finds in the training statistics."))}
 PROBLEMS = ${pyValue(plan.problems)}`;
   const report = `def metrics(cost, accuracy):
     value = {"loss": cost if math.isfinite(cost) else None}
@@ -665,7 +729,7 @@ if __name__ == "__main__":
     main()`;
   return {
     id: 'run',
-    text: '## Run it\n\nTrains for the model\'s epochs, printing each epoch\'s training and test loss (the playground\'s loss curve), then the final results.',
+    text: section(t('Run it'), t("Trains for the model's epochs, printing each epoch's training and test loss (the playground's loss curve), then the final results.")),
     code: `${problems}
 
 
