@@ -52,6 +52,8 @@ afterAll(() => {
 describe('the VSIX', () => {
   it('holds the production bundles', () => {
     for (const bundle of [manifest.main, manifest.browser].map((entry) => entry.replace(/^\.\//, ''))) expect(files).toContain(bundle);
+    // The command line is run from the repository or npm, not from the installed extension.
+    expect(files).not.toContain('dist/cli.js');
     for (const bundle of ['dist/worker.js', 'dist/web/wiring.js', 'dist/worker-web.js', 'dist/webview/webview.js']) expect(files).toContain(bundle);
     for (const bundle of ['dist/webview/codicons/codicon.css', 'dist/webview/codicons/codicon.ttf']) expect(files).toContain(bundle);
   });
