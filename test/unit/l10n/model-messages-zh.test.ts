@@ -10,12 +10,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { inlineToTable } from '../../../src/engine/data/inline';
 import { validateNetwork } from '../../../src/engine/validate';
 import type { GradientCheckResult } from '../../../src/engine/trainer-api';
-import type { ModelSpec } from '../../../src/model/spec';
 import { judgeGradientCheck } from '../../../src/run/gradient-check';
 import { diffSpecs } from '../../../src/run/spec-diff';
 import { pausedForErrors, resetReason } from '../../../src/session/session';
 import { configureL10n } from '../../../src/shared/l10n';
 import { model, parse } from '../model/helpers';
+import { xorSpec } from '../helpers/xor-spec';
 
 const zh = JSON.parse(readFileSync(join(__dirname, '../../../l10n/bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
 
@@ -47,19 +47,7 @@ function semanticMessages(): string[] {
   });
 }
 
-const spec = (overrides: Partial<ModelSpec> = {}): ModelSpec => ({
-  name: 'xor',
-  seed: 1,
-  data: { kind: 'generator', generator: 'xor', samples: 200, noise: 0.1, testFraction: 0.2, standardize: true },
-  layers: [
-    { units: 4, activation: 'tanh' },
-    { units: 1, activation: 'sigmoid' },
-  ],
-  loss: 'cross-entropy',
-  init: { distribution: 'xavier' },
-  training: { optimizer: 'sgd', learningRate: 0.1, batchSize: 10, epochs: 300, regularization: { type: 'none', lambda: 0 }, dropoutMode: 'inverted' },
-  ...overrides,
-});
+const spec = xorSpec;
 
 const gradientResult: GradientCheckResult = {
   maxRelativeError: 2e-5,

@@ -3,29 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ModelSpec } from '../../../src/model/spec';
 import { countParameters, diffSpecs, sameValue } from '../../../src/run/spec-diff';
+import { xorSpec } from '../helpers/xor-spec';
 
-function spec(overrides: Partial<ModelSpec> = {}): ModelSpec {
-  return {
-    name: 'xor',
-    seed: 1,
-    data: { kind: 'generator', generator: 'xor', samples: 200, noise: 0.1, testFraction: 0.2, standardize: true },
-    layers: [
-      { units: 4, activation: 'tanh' },
-      { units: 1, activation: 'sigmoid' },
-    ],
-    loss: 'cross-entropy',
-    init: { distribution: 'xavier' },
-    training: {
-      optimizer: 'sgd',
-      learningRate: 0.1,
-      batchSize: 10,
-      epochs: 300,
-      regularization: { type: 'none', lambda: 0 },
-      dropoutMode: 'inverted',
-    },
-    ...overrides,
-  };
-}
+const spec = xorSpec;
 
 describe('diffSpecs', () => {
   it('sees nothing when only the name changes', () => {
