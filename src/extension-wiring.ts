@@ -25,6 +25,7 @@ import type { HostPlatform } from './editor/platform';
 import { createSessionHost } from './editor/session-host';
 import { DocumentSessions } from './editor/session-registry';
 import { ModelStatusBar } from './editor/status-bar';
+import { t } from './shared/l10n';
 
 /** What the extension's activation resolves to: the sessions, for the panel, tests and other extensions. */
 export interface NnPlaygroundApi {
@@ -53,7 +54,7 @@ export function wireExtension(context: vscode.ExtensionContext, platform: HostPl
       vscode.commands.registerCommand(COMMANDS.measureBiasVariance, () => void vscode.window.showInformationMessage(bvMessage('desktopOnly'))),
     );
   registerPlaygroundPanel(context, registry, (message) => log.info(message), experiments);
-  log.info('NN Playground activated');
+  log.info(t('NN Playground activated'));
   platform.registerProbe?.(context, registry);
   openWalkthroughOnFirstRun(context, (message) => log.info(message), platform.keepWalkthroughClosed?.() ?? false);
   return { registry };

@@ -110,7 +110,7 @@ export function registerExampleCommand(context: vscode.ExtensionContext, log: Lo
       try {
         return await newModelFromExample(context.extensionUri, fileName);
       } catch (error) {
-        log.error('New Model from Example failed', error);
+        log.error(t('New Model from Example failed'), error);
         void vscode.window.showErrorMessage(`NN Playground: ${errorMessage(error)}`);
         return undefined;
       }

@@ -8,6 +8,7 @@
 // and happens once: the profile's global state remembers it.
 
 import * as vscode from 'vscode';
+import { t } from '../shared/l10n';
 
 /** The walkthrough's id in package.json (contributes.walkthroughs). */
 export const WALKTHROUGH_ID = 'nnPlayground.lessons';
@@ -24,7 +25,7 @@ export function openWalkthroughOnFirstRun(context: vscode.ExtensionContext, log:
   const ours = vscode.workspace.getConfiguration('nnPlayground').get<boolean>('openWalkthroughOnFirstStart', true);
   const wanted = vscode.workspace.getConfiguration().get<boolean>('workbench.welcomePage.walkthroughs.openOnInstall', true);
   if (!ours || !wanted || keepClosed) return;
-  log('First start in this profile: opening the walkthrough.');
+  log(t('First start in this profile: opening the walkthrough.'));
   void context.globalState.update(SHOWN_KEY, true);
   void vscode.commands.executeCommand('workbench.action.openWalkthrough', walkthroughCategory(context.extension.id), false);
 }

@@ -150,7 +150,7 @@ export class ModelCommands {
     try {
       await vscode.commands.executeCommand(COMMANDS.openPanel, ran.session.key);
     } catch (error) {
-      this.log.warn(`Could not open the panel: ${errorMessage(error)}`);
+      this.log.warn(t('Could not open the panel: {reason}', { reason: errorMessage(error) }));
     }
   }
 
@@ -181,7 +181,7 @@ export class ModelCommands {
         },
       );
       if (!result) {
-        this.log.info(`${name}: gradient check cancelled`);
+        this.log.info(t('{file}: gradient check cancelled', { file: name }));
         return undefined;
       }
       const { pass, text } = judgeGradientCheck(result, session.parse.spec?.layers.map((layer) => layer.activation) ?? []);

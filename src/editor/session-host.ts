@@ -133,9 +133,9 @@ export function createSessionHost(modelUri: vscode.Uri, extensionUri: vscode.Uri
       try {
         const parsed: unknown = JSON.parse(decoder.decode(await vscode.workspace.fs.readFile(sidecar)));
         if (isWeightsFile(parsed)) return parsed;
-        log.warn(`Ignoring ${describe(sidecar)}: not an nn-playground weights file (format 'nn-playground-weights', version 1).`);
+        log.warn(t("Ignoring {file}: not an nn-playground weights file (format 'nn-playground-weights', version 1).", { file: describe(sidecar) }));
       } catch (error) {
-        log.warn(`Ignoring ${describe(sidecar)}: ${(error as Error).message}`);
+        log.warn(t('Ignoring {file}: {reason}', { file: describe(sidecar), reason: (error as Error).message }));
       }
       return undefined;
     },

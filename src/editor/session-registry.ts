@@ -137,7 +137,7 @@ export class DocumentSessions implements SessionRegistry, vscode.Disposable {
     try {
       session = this.createSession(key, text, this.createHost(document.uri));
     } catch (error) {
-      this.log.error(`Could not start a session for ${modelFileName(document.uri)}`, error);
+      this.log.error(t('Could not start a session for {file}', { file: modelFileName(document.uri) }), error);
       if (!this.reportedFailure) {
         this.reportedFailure = true;
         void vscode.window.showErrorMessage(t('NN Playground could not start a session for {file}: {reason}', { file: modelFileName(document.uri), reason: errorMessage(error) }));
@@ -158,7 +158,7 @@ export class DocumentSessions implements SessionRegistry, vscode.Disposable {
       }),
     };
     this.entries.set(key, entry);
-    this.log.info(`Session opened for ${modelFileName(document.uri)}`);
+    this.log.info(t('Session opened for {file}', { file: modelFileName(document.uri) }));
     this.setEmitter.fire();
     return session;
   }
@@ -209,7 +209,7 @@ export class DocumentSessions implements SessionRegistry, vscode.Disposable {
       entry.session.updateText(text);
     } catch (error) {
       // The session reports bad models as problems; reaching here is a bug, logged, never fatal.
-      this.log.error(`Could not update ${modelFileName(entry.uri)}`, error);
+      this.log.error(t('Could not update {file}', { file: modelFileName(entry.uri) }), error);
     }
   }
 
@@ -294,9 +294,9 @@ export class DocumentSessions implements SessionRegistry, vscode.Disposable {
     try {
       entry.session.dispose();
     } catch (error) {
-      this.log.error(`Disposing the session of ${modelFileName(entry.uri)} failed`, error);
+      this.log.error(t('Disposing the session of {file} failed', { file: modelFileName(entry.uri) }), error);
     }
-    this.log.info(`Session closed for ${modelFileName(entry.uri)}`);
+    this.log.info(t('Session closed for {file}', { file: modelFileName(entry.uri) }));
     if (this.activeKey === key) {
       this.activeKey = undefined;
       this.activeEmitter.fire(undefined);

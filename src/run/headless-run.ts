@@ -7,6 +7,7 @@ import { type Dataset, type Metrics, type Trainer, type WeightsFile } from '../e
 import { checkAgainstData, parseModel, type ParseResult, type Problem } from '../model/index';
 import { problem } from '../model/semantic';
 import type { HistoryPoint } from '../shared/protocol/snapshot';
+import { t } from '../shared/l10n';
 import { combineProblems } from './problems';
 import {
   buildData,
@@ -93,7 +94,7 @@ export function prepare(text: string, options: RunOptions = {}): Prepared {
       trainer.importWeights(options.weights);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      session.push(problem({ locations: parse.locations }, 'weights-mismatch', 'warning', 'parse', `The saved weights were not loaded: ${reason} Training starts from the init.`, 'layers'));
+      session.push(problem({ locations: parse.locations }, 'weights-mismatch', 'warning', 'parse', t('The saved weights were not loaded: {reason} Training starts from the init.', { reason }), 'layers'));
     }
   }
   return { parse, problems: combine(parse, { session, data }), trainer, dataset, epochs };

@@ -510,14 +510,14 @@ class Session implements WorkerBackedSession {
           countMessage('worker→host', message);
           timed('session.workerMessage', () => this.onWorkerMessage(message));
         } catch (error) {
-          this.host.log(`[${this.key}] could not handle the worker's ${message.type}: ${errorMessage(error)}`);
+          this.host.log(`[${this.key}] ${t("could not handle the worker's {message}: {reason}", { message: message.type, reason: errorMessage(error) })}`);
         }
       },
       onUnexpectedExit: (reason) => {
         if (this.client !== client) return;
         this.client = null;
         this.enter({ kind: 'none' });
-        this.host.log(`[${this.key}] training worker stopped: ${reason}`);
+        this.host.log(`[${this.key}] ${t('training worker stopped: {reason}', { reason })}`);
         const problem = trainingErrorProblem(t('the training worker stopped ({reason}). Train starts a new run.', { reason }), this.parseResult.locations);
         this.setSessionProblems([...this.sessionProblems, problem]);
         this.setState(this.points.length > 0 ? 'paused' : 'idle');
@@ -525,8 +525,8 @@ class Session implements WorkerBackedSession {
     });
     this.client = client;
     this.exits.push(client.exited);
-    this.host.log(`[${this.key}] training worker started`);
-    void client.exited.then((code) => this.host.log(`[${this.key}] training worker exited (code ${code})`));
+    this.host.log(`[${this.key}] ${t('training worker started')}`);
+    void client.exited.then((code) => this.host.log(`[${this.key}] ${t('training worker exited (code {code})', { code: String(code) })}`));
   }
 
   private stopWorker(): void {
@@ -627,7 +627,7 @@ class Session implements WorkerBackedSession {
         this.liveList = liveRunProblems({ parse: this.parseResult, health: snapshot.health, recent: this.points.tail(LIVE_HISTORY_WINDOW), previous: this.liveList, over });
       } catch (error) {
         // A failing rule must not take the extension host's message handler down with it.
-        this.host.log(`[${this.key}] live rules failed: ${errorMessage(error)}`);
+        this.host.log(`[${this.key}] ${t('live rules failed: {reason}', { reason: errorMessage(error) })}`);
       }
     }
     // The worker stopped the run: that is always shown, in the worker's words if no rule said it.
@@ -697,7 +697,7 @@ class Session implements WorkerBackedSession {
         try {
           listener(change);
         } catch (error) {
-          this.host.log(`[${this.key}] a session listener failed: ${errorMessage(error)}`);
+          this.host.log(`[${this.key}] ${t('a session listener failed: {reason}', { reason: errorMessage(error) })}`);
         }
       }
     });
@@ -707,6 +707,6 @@ class Session implements WorkerBackedSession {
 /** The log's line on what the worker's engine runs its matrix products on. */
 export function kernelsMessage(kind: KernelKind): string {
   return kind === 'wasm-simd'
-    ? 'The training worker runs its matrix products in WebAssembly with 128-bit SIMD (Float64).'
-    : 'WebAssembly SIMD is not available here, so the training worker runs its matrix products in scalar JavaScript.';
+    ? t('The training worker runs its matrix products in WebAssembly with 128-bit SIMD (Float64).')
+    : t('WebAssembly SIMD is not available here, so the training worker runs its matrix products in scalar JavaScript.');
 }

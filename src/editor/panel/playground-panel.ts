@@ -256,7 +256,7 @@ export class PlaygroundPanel implements vscode.Disposable {
   private async onMessage(raw: unknown): Promise<void> {
     const validation = validateFromWebview(raw, { layerUnits: this.session?.parse.spec?.layers.map((l) => l.units) });
     if (!validation.ok) {
-      this.log(`Panel: ignored a message from the webview (${validation.reason}).`);
+      this.log(t('Panel: ignored a message from the webview ({reason}).', { reason: validation.reason }));
       return;
     }
     const message: FromWebview = validation.message;
@@ -333,7 +333,7 @@ export class PlaygroundPanel implements vscode.Disposable {
   /** A request from the webview failed (e.g. its model was deleted or renamed): say so, don't throw. */
   private reportFailure(error: unknown): void {
     const message = error instanceof Error ? error.message : String(error);
-    this.log(`Panel: a request from the panel failed (${message}).`);
+    this.log(t('Panel: a request from the panel failed ({reason}).', { reason: message }));
     void vscode.window.showWarningMessage(`NN Playground: ${message}`);
   }
 
@@ -344,7 +344,7 @@ export class PlaygroundPanel implements vscode.Disposable {
       const grid = await s.unitGrid(layer, unit, UNIT_GRID_SIZE);
       this.post({ type: 'unit-grid', id, grid });
     } catch (error) {
-      this.log(`Panel: no output grid for layer ${layer} unit ${unit} (${error instanceof Error ? error.message : String(error)}).`);
+      this.log(t('Panel: no output grid for layer {layer} unit {unit} ({reason}).', { layer: String(layer), unit: String(unit), reason: error instanceof Error ? error.message : String(error) }));
     }
   }
 
