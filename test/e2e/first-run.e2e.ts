@@ -6,7 +6,8 @@
 // panel declares the UI language and speaks through one polite live region. Then a Chinese lesson
 // (examples/zh-cn/linear-collapse.nn.json) is opened and trained: its CodeLens, a hover, its
 // problem, the palette's titles, the status bar and the panel must read in Chinese, as the zh-cn
-// bundles word them (the expected texts are read from the bundles, not written here). Screenshots
+// bundles word them (the expected texts are read from the bundles, not written here), and the
+// walkthrough checks off the step of that lesson once it has trained to the end. Screenshots
 // go to test-results/first-run/; the English ones of the same views are user-path's and panel's.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,8 +21,11 @@ import { problemRows } from './lesson-path';
 import { codeLensTitles, hoverToken, openFile, panelFrame, runCommand, waitFor } from './workbench';
 
 const RESULTS = join(TEST_RESULTS, 'first-run');
-/** The Chinese lesson, copied under a name of its own (the English one has the same file name). */
-const ZH_LESSON = 'lesson-zh.nn.json';
+/**
+ * The Chinese lesson, under its own name (the walkthrough knows a lesson by its file name): it
+ * replaces the English copy at the workspace's top, beside the identical one in zh-cn/.
+ */
+const ZH_LESSON = 'linear-collapse.nn.json';
 const zh = JSON.parse(readFileSync(join(ROOT, 'l10n/bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
 const zhNls = JSON.parse(readFileSync(join(ROOT, 'package.nls.zh-cn.json'), 'utf8')) as Record<string, string>;
 /** A bundle's Chinese for `english`, with its placeholders cut out: the fixed text around them. */
@@ -176,11 +180,13 @@ describe('a first run that teaches, in Chinese', () => {
 
   step('its problem reads in Chinese in the Problems panel', async () => {
     const { page } = s();
+    // A problem's row names its code, `linear-collapse`; the file's row (linear-collapse.nn.json) does too, by its name.
     const rows = await problemRows(page, ['linear-collapse'], 60_000);
-    const row = rows.find((text) => text.includes('linear-collapse'))!;
-    expect(row).toMatch(CHINESE);
-    expect(row).toContain(zhParts('Hidden layer {layer} is linear, so it adds no expressive power: (X·W{layer} + b{layer})·W{next} + b{next} = X·(W{layer}·W{next}) + (b{layer}·W{next} + b{next}) is a single linear layer, and its {units} units only add parameters. A non-linear activation (tanh, relu) lets hidden layers bend the decision boundary.')[0]!);
-    expect(row).not.toContain('adds no expressive power');
+    const row = rows.find((text) => text.includes('linear-collapse') && !text.includes('.nn.json'));
+    expect(row, rows.join('\n')).toBeDefined();
+    expect(row!).toMatch(CHINESE);
+    expect(row!).toContain(zhParts('Hidden layer {layer} is linear, so it adds no expressive power: (X·W{layer} + b{layer})·W{next} + b{next} = X·(W{layer}·W{next}) + (b{layer}·W{next} + b{next}) is a single linear layer, and its {units} units only add parameters. A non-linear activation (tanh, relu) lets hidden layers bend the decision boundary.')[0]!);
+    expect(row!).not.toContain('adds no expressive power');
     await s().screenshot('lesson-zh-cn-problem');
   });
 
@@ -235,5 +241,20 @@ describe('a first run that teaches, in Chinese', () => {
     await page.keyboard.press('Escape');
     for (const key of ['weights', 'biases', 'gradient', 'update ratio']) expect(hover).toContain(zh[key]!);
     expect(hover.match(ENGLISH_SENTENCE) ?? []).toEqual([]);
+  });
+
+  step('the walkthrough checks off the step whose lesson trained to the end, and no other', async () => {
+    const { page } = s();
+    await runCommand(page, 'Welcome: Open Walkthrough...', true);
+    await page.locator(WORKBENCH.quickInputRow).filter({ hasText: zhNls['walkthrough.title']! }).first().click();
+    const stepOf = (key: string) => page.locator(WORKBENCH.walkthroughStep).filter({ hasText: zhNls[key]! }).first();
+    await stepOf('walkthrough.activations.title').waitFor({ timeout: 20_000 });
+    // VS Code marks a done step's button aria-checked="true" (its check icon says "Completed").
+    const done = async (key: string) => (await stepOf(key).getAttribute('aria-checked')) === 'true';
+    expect(await waitFor('the activations step to be checked off', async () => ((await done('walkthrough.activations.title')) ? true : undefined), 15_000, 250)).toBe(true);
+    // No other lesson trained to the end (the long spiral above is no lesson, and was paused).
+    const checks = await page.locator(WORKBENCH.walkthroughStep).evaluateAll((nodes) => nodes.map((n) => (n as unknown as { getAttribute(name: string): string | null }).getAttribute('aria-checked')));
+    expect(checks.filter((c) => c === 'true').length).toBe(1);
+    await s().screenshot('walkthrough-zh-cn-step-done');
   });
 });
