@@ -1,12 +1,12 @@
 // What the bias-variance experiment says to a person, in one place: the CLI, the editor command,
 // the panel's view and the tests read these. Whole sentences with named placeholders ({name}), so
-// that the localisation can translate each one as a unit; `fillMessage` puts the values in.
+// that the localisation can translate each one as a unit; `bvMessage` puts the values in.
 // Each entry of BV_MESSAGES is a getter that reads its text through t() when it is used, not when
 // this module loads, so it is in the language configureL10n set (the CLI, the host and the webview
 // configure it after their imports). The values are filled as written (String), so a count reads
 // the same in every language and the English text stays what the CLI's users and tests know.
 
-import { t } from '../shared/l10n/index';
+import { fillPlaceholders, t } from '../shared/l10n/index';
 
 export const BV_MESSAGES = {
   get needsGenerator() {
@@ -212,13 +212,11 @@ export const BV_DATA_MESSAGES = {
 } as const;
 
 /** The template with each {name} replaced by its value; a placeholder without a value stays as written. */
-export function fillMessage(template: string, values: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
-
 /** `BV_MESSAGES[key]` filled with `values`. */
 export function bvMessage(key: BvMessage, values: Readonly<Record<string, string | number>> = {}): string {
-  return fillMessage(BV_MESSAGES[key], values);
+  // Values as written (String), not locale-formatted: see the header.
+  const asText = Object.fromEntries(Object.entries(values).map(([name, value]) => [name, String(value)]));
+  return fillPlaceholders(BV_MESSAGES[key], asText);
 }
 
 /** Decimals of every figure of a decomposition: one fixed count, so the terms and their sum read across. */

@@ -52,7 +52,7 @@ export function currentBundle(): Readonly<Record<string, string>> {
 
 /** The message in the UI's language, its `{name}` placeholders filled in. */
 export function t(message: string, args?: MessageArgs): string {
-  return fill(translations[message] ?? message, args);
+  return fillPlaceholders(translations[message] ?? message, args);
 }
 
 /**
@@ -61,7 +61,7 @@ export function t(message: string, args?: MessageArgs): string {
  */
 export function tn(count: number, one: string, other: string, args?: MessageArgs): string {
   const message = count === 1 ? one : other;
-  return fill(translations[message] ?? message, { count, ...args });
+  return fillPlaceholders(translations[message] ?? message, { count, ...args });
 }
 
 const PLACEHOLDER = /\{(\w+)\}/g;
@@ -73,7 +73,11 @@ export function placeholders(template: string): string[] {
   return [...names].sort();
 }
 
-function fill(template: string, args: MessageArgs | undefined): string {
+/**
+ * Fills a template's `{name}` placeholders: text as it is, numbers formatted for the locale. For a
+ * template already in the UI's language (a getter that called t()); t() and tn() call it too.
+ */
+export function fillPlaceholders(template: string, args: MessageArgs | undefined): string {
   if (!args) return template;
   return template.replace(PLACEHOLDER, (whole, name: string) => {
     const value = args[name];
