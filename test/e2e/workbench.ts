@@ -116,7 +116,12 @@ export function panelFrame(page: Page): FrameLocator {
 export async function panelEpoch(page: Page): Promise<number | undefined> {
   const counter = panelFrame(page).locator(PANEL.epoch).first();
   if ((await counter.count()) === 0) return undefined;
-  const match = /(\d[\d,]*)/.exec((await counter.textContent()) ?? '');
+  return parsePanelEpoch((await counter.textContent()) ?? '');
+}
+
+/** The epoch in the panel counter's text (its first whole number). */
+export function parsePanelEpoch(text: string): number | undefined {
+  const match = /(\d[\d,]*)/.exec(text);
   return match ? Number(match[1]!.replace(/,/g, '')) : undefined;
 }
 
@@ -169,7 +174,15 @@ export async function hoverToken(page: Page, token: string): Promise<string> {
 
 /** The epoch the status bar shows for the active model (`NN: epoch 12/1000 · …`). */
 export async function statusEpoch(page: Page): Promise<number | undefined> {
-  const text = (await page.locator(`${WORKBENCH.statusBar} .statusbar-item`).filter({ hasText: /NN: .*epoch \d+/ }).first().textContent()) ?? '';
+  const text = (await page.locator(`${WORKBENCH.statusBar} .statusbar-item`).filter({ hasText: STATUS_WITH_EPOCH }).first().textContent()) ?? '';
+  return parseStatusEpoch(text);
+}
+
+/** The status bar item of NN Playground while it shows an epoch. */
+export const STATUS_WITH_EPOCH = /NN: .*epoch \d+/;
+
+/** The epoch in the status bar item's text. */
+export function parseStatusEpoch(text: string): number | undefined {
   const match = /epoch (\d[\d,]*)/.exec(text);
   return match ? Number(match[1]!.replace(/,/g, '')) : undefined;
 }
