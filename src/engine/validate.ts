@@ -22,11 +22,9 @@ export function validateNetwork(config: NetworkConfig): void {
   validateInit(config.init, t('network'));
   const last = config.layers.length - 1;
   config.layers.forEach((layer, i) => {
-    // `field` names the value in the engine's field checks (requireInteger, requireRate: English
-    // field names); `name` is the layer as a person reads it, in the UI's language.
-    const field = i === last ? `output layer (layer ${i})` : `layer ${i}`;
+    // `name` is the layer as a person reads it, in the UI's language.
     const name = i === last ? t('output layer (layer {layer})', { layer: i }) : t('layer {layer}', { layer: i });
-    requireInteger(layer.units, `${field} units`, 1, MAX_UNITS);
+    requireInteger(layer.units, t('{layer} units', { layer: name }), 1, MAX_UNITS);
     if (!(ACTIVATIONS as readonly string[]).includes(layer.activation)) {
       throw new EngineError('invalid-config', t('{layer}: activation must be one of {names}, got {found}.', { layer: name, names: ACTIVATIONS.join(', '), found: String(layer.activation) }));
     }
@@ -35,7 +33,7 @@ export function validateNetwork(config: NetworkConfig): void {
     }
     if (layer.dropout !== undefined && layer.dropout !== 0) {
       if (i === last) throw new EngineError('invalid-config', t('{layer}: dropout applies to hidden layers, not to the output layer.', { layer: name }));
-      requireRate(layer.dropout, `${field} dropout`, 0, 1);
+      requireRate(layer.dropout, t('{layer} dropout', { layer: name }), 0, 1);
       if (layer.dropout >= 1) throw new EngineError('invalid-rate', t('{layer} dropout must be below 1 (it is the probability of dropping a unit), got {found}.', { layer: name, found: String(layer.dropout) }));
     }
     if (layer.init !== undefined) validateInit(layer.init, name);

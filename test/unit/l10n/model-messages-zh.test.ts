@@ -73,6 +73,9 @@ function otherMessages(): string[] {
   return [
     thrown(() => validateNetwork({ inputSize: 2, layers: [{ units: 2, activation: 'softmax' }, { units: 1, activation: 'sigmoid' }], loss: 'mse', init: { distribution: 'xavier' } })),
     thrown(() => inlineToTable([[0], [1], [2]], [[0], [1]])),
+    // The engine's own range checks (src/engine/errors.ts), reached when a caller skips the parser.
+    thrown(() => validateNetwork({ inputSize: 2, layers: [{ units: 0, activation: 'tanh' }, { units: 1, activation: 'sigmoid' }], loss: 'mse', init: { distribution: 'xavier' } })),
+    thrown(() => validateNetwork({ inputSize: 2, layers: [{ units: 4, activation: 'tanh', dropout: -0.5 }, { units: 1, activation: 'sigmoid' }], loss: 'mse', init: { distribution: 'xavier' } })),
     change.kind === 'structure' ? resetReason(change.reasons) : 'no structural change',
     pausedForErrors(),
     judgeGradientCheck(gradientResult, ['step', 'sigmoid']).text,
