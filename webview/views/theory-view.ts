@@ -18,25 +18,19 @@ import {
   type ConfusionTable,
   type SpreadStrip,
 } from '../../src/shared/view-models/theory-view';
-import { h, replaceChildrenWith, setText, TextSummary } from '../dom';
+import { h, replaceChildrenWith, setText, TextSummary, withChildren } from '../dom';
 import type { Palette } from '../theme';
 import type { View } from './view';
 import { t } from '../../src/shared/l10n';
 
 /** A table of text cells; the first row is the heading. `keys` name the body cells for tests (data-key). */
 function table(className: string, head: string[], rows: { key: string; cells: string[]; keys?: string[] }[]): HTMLTableElement {
-  return h(
-    'table',
-    { className: `theory-table ${className}` },
-    h('thead', {}, h('tr', {}, ...head.map((c) => h('th', { scope: 'col' }, c)))),
-    h(
-      'tbody',
-      {},
-      ...rows.map((row) =>
-        h('tr', { 'data-row': row.key }, ...row.cells.map((c, i) => (i === 0 ? h('th', { scope: 'row' }, c) : h('td', row.keys?.[i] ? { 'data-key': row.keys[i] } : {}, c)))),
-      ),
-    ),
+  const headRow = withChildren(h('tr'), head.map((c) => h('th', { scope: 'col' }, c)));
+  const body = withChildren(
+    h('tbody'),
+    rows.map((row) => withChildren(h('tr', { 'data-row': row.key }), row.cells.map((c, i) => (i === 0 ? h('th', { scope: 'row' }, c) : h('td', row.keys?.[i] ? { 'data-key': row.keys[i] } : {}, c))))),
   );
+  return h('table', { className: `theory-table ${className}` }, h('thead', {}, headRow), body);
 }
 
 export class TheoryView implements View {

@@ -3,7 +3,7 @@
 
 import type { HealthReport } from '../../engine/health-types';
 import type { TaskKind } from '../../engine/types';
-import type { TheoryReport } from '../../run/theory-report';
+import type { TheoryReport } from '../../engine/theory-numbers';
 
 export type SessionState = 'idle' | 'training' | 'paused' | 'finished' | 'diverged';
 

@@ -5,7 +5,7 @@
 // share of the initial weights within ±3σ against what the distribution predicts. Pure: the
 // webview lays these out; the hover reads the same rows.
 
-import type { SplitNumbers, TheoryReport } from '../../run/theory-report';
+import type { SplitNumbers, TheoryReport } from '../../engine/theory-numbers';
 import type { TheoryMeasurement } from '../protocol/snapshot';
 import type { ModelSummary } from '../protocol/webview-messages';
 import { formatCount, formatNumber, formatPercent, t } from '../l10n';
