@@ -5,7 +5,7 @@
 // share of the initial weights within ±3σ against what the distribution predicts. Pure: the
 // webview lays these out; the hover reads the same rows.
 
-import type { SplitNumbers, TheoryReport } from '../../engine/theory-numbers';
+import type { InformationNumbers, SplitNumbers, TheoryReport } from '../../engine/theory-numbers';
 import type { TheoryMeasurement } from '../protocol/snapshot';
 import type { ModelSummary } from '../protocol/webview-messages';
 import { formatCount, formatNumber, formatPercent, t } from '../l10n';
@@ -100,6 +100,8 @@ export interface InformationRow {
   predictionEntropy: string;
   /** H(p, q) = H(p) + KL(p‖q) with this split's numbers. */
   identity: string;
+  /** The numbers unrounded (the view keeps them on its cells for readers that need every digit). */
+  values: InformationNumbers;
 }
 
 /** For classifiers: the identity H(p, q) = H(p) + KL(p‖q) filled in per split, and H(q). */
@@ -109,7 +111,7 @@ export function informationRows(report: TheoryReport): InformationRow[] {
     const info = numbers.information;
     if (!info) continue;
     const row = { split, crossEntropy: formatNumber(info.crossEntropy), labelEntropy: formatNumber(info.labelEntropy), kl: formatNumber(info.kl), predictionEntropy: formatNumber(info.predictionEntropy) };
-    rows.push({ ...row, identity: `H(p, q) = H(p) + KL(p‖q): ${row.crossEntropy} = ${row.labelEntropy} + ${row.kl}` });
+    rows.push({ ...row, identity: `H(p, q) = H(p) + KL(p‖q): ${row.crossEntropy} = ${row.labelEntropy} + ${row.kl}`, values: info });
   }
   return rows;
 }
