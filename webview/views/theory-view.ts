@@ -76,6 +76,7 @@ export class TheoryView implements View {
 
     parts.push(h('h3', {}, t('Per-sample losses and their mean, the cost')));
     for (const strip of spreadStrips(report)) parts.push(this.strip(strip, p));
+    parts.push(h('p', { className: 'legend' }, t('Bar: the smallest to the largest per-sample loss (one scale for both sets); ticks: the median and the 90th percentile; ◆: their mean, the cost.')));
     const objectives = objectiveRows(report);
     parts.push(
       table(
