@@ -60,7 +60,8 @@ async function photograph(frame: FrameLocator, path: string): Promise<void> {
 const cell = async (frame: FrameLocator, table: string, row: string, key: string) => ((await frame.locator(`${VIEW} table.${table} tr[data-row="${row}"] [data-key="${key}"]`).first().textContent()) ?? '').trim();
 
 describe('the theory numbers in an English UI', () => {
-  const s = specSession({ results: RESULTS });
+  // Wrapped lines: the editor beside the panel is narrow, and a long comment line scrolled it sideways past `"loss"`.
+  const s = specSession({ results: RESULTS, settings: { 'editor.wordWrap': 'on' } });
   let cli: TheoryReport | undefined;
 
   s.step('the L2 lesson trains to the end, and the view shows the CLI’s numbers for the same file', async () => {
