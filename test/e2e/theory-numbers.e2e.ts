@@ -46,15 +46,19 @@ async function trainToTheEnd(session: ReturnType<ReturnType<typeof specSession>>
   return frame;
 }
 
-/** Scrolls the view's heading to just under the panel's sticky toolbar, and photographs the view. */
-async function photograph(frame: FrameLocator, path: string): Promise<void> {
+/**
+ * Photographs the view: the page with the view's heading just under the panel's sticky toolbar
+ * (`<name>-top`), then the view's element, whose screenshot scrolls to show as much of it as fits.
+ */
+async function photograph(session: ReturnType<ReturnType<typeof specSession>>, frame: FrameLocator, name: string): Promise<void> {
   const view = frame.locator(VIEW).first();
   await view.evaluate((el) => {
     const node = el as unknown as { scrollIntoView(options: { block: string }): void; ownerDocument: { querySelector(s: string): { getBoundingClientRect(): { height: number } } | null; defaultView: { scrollBy(x: number, y: number): void } } };
     node.scrollIntoView({ block: 'start' });
     node.ownerDocument.defaultView.scrollBy(0, -(node.ownerDocument.querySelector('.toolbar')?.getBoundingClientRect().height ?? 0));
   });
-  await view.screenshot({ path });
+  await session.screenshot(`${name}-top`);
+  await view.screenshot({ path: join(RESULTS, `${name}.png`) });
 }
 
 const cell = async (frame: FrameLocator, table: string, row: string, key: string) => ((await frame.locator(`${VIEW} table.${table} tr[data-row="${row}"] [data-key="${key}"]`).first().textContent()) ?? '').trim();
@@ -86,8 +90,7 @@ describe('the theory numbers in an English UI', () => {
       const expected = numbers.confusion!.flatMap((row, i) => row.map((n, j) => [`${i}-${j}`, n] as const));
       expect(shown).toEqual(expected);
     }
-    await photograph(frame, join(RESULTS, 'theory-view-en.png'));
-    await s().screenshot('panel-theory-en');
+    await photograph(s(), frame, 'theory-view-en');
   }, 300_000);
 
   s.step('the hover on "loss" tables the latest numbers with their epoch', async () => {
@@ -99,6 +102,9 @@ describe('the theory numbers in an English UI', () => {
     expect(text).toContain(`Measured after epoch ${epochsOf(workspace)}.`);
     expect(text).toContain(formatNumber(cli!.train.cost));
     expect(text).toContain(`${formatNumber(cli!.test!.information!.crossEntropy)} = ${formatNumber(cli!.test!.information!.labelEntropy)} + ${formatNumber(cli!.test!.information!.kl)}`);
+    // The table ends the hover: scroll it into sight for the photograph.
+    await page.locator(WORKBENCH.hover).first().hover();
+    await page.mouse.wheel(0, 600);
     await s().screenshot('hover-loss-en');
   }, 60_000);
 });
@@ -113,7 +119,6 @@ describe('the theory numbers in a Chinese UI', () => {
     expect(((await frame.locator(`${VIEW} h2`).first().textContent()) ?? '').trim()).toBe(title);
     expect(((await frame.locator(`${VIEW} .theory-measured`).first().textContent()) ?? '').trim()).toBe(zh['Measured after epoch {epoch}.']!.replace('{epoch}', String(epochs)));
     expect(((await frame.locator(`${VIEW} .theory-content`).first().textContent()) ?? '')).toContain(zh['Confusion matrices']!);
-    await photograph(frame, join(RESULTS, 'theory-view-zh-cn.png'));
-    await s().screenshot('panel-theory-zh-cn');
+    await photograph(s(), frame, 'theory-view-zh-cn');
   }, 300_000);
 });

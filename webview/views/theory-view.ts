@@ -85,6 +85,7 @@ export class TheoryView implements View {
         objectives.map((r) => ({ key: r.split, cells: [splitLabel(r.split), r.cost, r.regularization, r.objective], keys: ['', 'cost', 'regularization', 'objective'] })),
       ),
     );
+    parts.push(h('p', { className: 'legend' }, t('These costs are the measured weights’ over the whole set; the loss chart’s training cost is the mean over an epoch’s minibatches while the weights moved, so it can differ a little.')));
 
     const information = informationRows(report);
     if (information.length > 0) {
