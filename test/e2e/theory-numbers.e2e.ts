@@ -91,6 +91,8 @@ describe('the theory numbers in an English UI', () => {
       expect(shown).toEqual(expected);
     }
     await photograph(s(), frame, 'theory-view-en');
+    // A regulariser is on: the loss chart draws the term and the test objective too (its legend names them).
+    await frame.locator('#view-loss').first().screenshot({ path: join(RESULTS, 'loss-view-en.png') });
   }, 300_000);
 
   s.step('the hover on "loss" tables the latest numbers with their epoch', async () => {
