@@ -17,6 +17,7 @@ import { GradientsView } from './views/gradients-view';
 import { LossView } from './views/loss-view';
 import { NetworkView } from './views/network-view';
 import { ProblemsView } from './views/problems-view';
+import { TheoryView } from './views/theory-view';
 import { ALL_CHANGES, type View } from './views/view';
 import { WeightsView } from './views/weights-view';
 
@@ -44,7 +45,7 @@ export class App {
     const loss = new LossView(saved.logScale ?? false, (logScale) => host.updateState({ logScale }));
     this.network = new NetworkView(post, (text) => announcer.say(text));
     this.biasVariance = new BiasVarianceView(() => this.loop.request(['data']));
-    this.views = [loss, new BoundaryView(), this.network, new GradientsView(), new WeightsView(), new ActivationsView(), new ProblemsView(post, announcer), this.biasVariance];
+    this.views = [loss, new TheoryView(), new BoundaryView(), this.network, new GradientsView(), new WeightsView(), new ActivationsView(), new ProblemsView(post, announcer), this.biasVariance];
     this.controls = new Controls(post, announcer);
     this.loop = new RenderLoop((changes) => this.draw(changes));
     loss.requestRender = () => this.loop.request(ALL_CHANGES);

@@ -1,7 +1,8 @@
 // Hovers that teach. On a layer: its first unit's formula with the live weights, weight and
 // gradient statistics, the saturated/dead share, and a chart of the activation with the current
 // pre-activations marked. On activation/loss/init/dropout/regularization/learningRate: the
-// theory (lessons.ts) tied to this model's current values.
+// theory (lessons.ts) tied to this model's current values, and on loss/regularization the latest
+// theory numbers of the run (theory-hover.ts).
 
 import * as vscode from 'vscode';
 import type { LayerHealth } from '../engine/health-types';
@@ -27,6 +28,7 @@ import { MODEL_SELECTOR } from './model-documents';
 import { toDocumentRange } from './ranges';
 import type { DocumentSessions } from './session-registry';
 import { layerHealth } from './session-view';
+import { theoryHoverLines } from './theory-hover';
 import { t, tn } from '../shared/l10n';
 
 export class ModelHovers implements vscode.HoverProvider {
@@ -110,7 +112,7 @@ function lessonLines(key: LessonKey, layer: number | undefined, session: Trainin
     }
     case 'loss': {
       const name = spec?.loss ?? raw;
-      return typeof name === 'string' ? lossLesson(name, context) : [];
+      return typeof name === 'string' ? [...lossLesson(name, context), ...theoryHoverLines(session.latest)] : [];
     }
     case 'init': {
       const init = spec ? (layer !== undefined ? (spec.layers[layer]?.init ?? spec.init) : spec.init) : undefined;
@@ -123,7 +125,7 @@ function lessonLines(key: LessonKey, layer: number | undefined, session: Trainin
     }
     case 'regularization': {
       const regularization = spec?.training.regularization;
-      if (regularization) return regularizationLesson(regularization.type, regularization.lambda, spec.training.learningRate, context);
+      if (regularization) return [...regularizationLesson(regularization.type, regularization.lambda, spec.training.learningRate, context), ...theoryHoverLines(session.latest)];
       return regularizationLesson('', 0, undefined, context).slice(0, 1);
     }
     case 'learningRate': {

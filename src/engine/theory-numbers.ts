@@ -92,3 +92,24 @@ export function initialSpread(config: NetworkConfig, seed: number): InitialSprea
     return { layer: layer.index, std, within3Sigma: std > 0 ? inside / layer.weights.length : 1 };
   });
 }
+
+/** One split's numbers, as theoryReport (src/run/theory-report.ts) measures them. */
+export interface SplitNumbers {
+  cost: number;
+  regularization: number;
+  objective: number;
+  /** Per-sample losses: their mean is the cost. */
+  losses: LossSpread;
+  /** Classifiers whose outputs are a distribution over the classes. */
+  information?: InformationNumbers;
+  /** Classifiers: confusion[actual][predicted]. */
+  confusion?: number[][];
+}
+
+export interface TheoryReport {
+  /** Classifiers: the class labels as the data names them, the rows and columns of `confusion`. */
+  classNames?: string[];
+  train: SplitNumbers;
+  test: SplitNumbers | null;
+  initialWeights: InitialSpread[];
+}

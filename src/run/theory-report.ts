@@ -4,27 +4,10 @@
 // the share of the initial weights inside ±3σ. The CLI's `train --json` reports it. Pure.
 
 import type { Trainer } from '../engine/trainer-api';
-import { confusionMatrix, informationNumbers, initialSpread, lossSpread, type InformationNumbers, type InitialSpread, type LossSpread } from '../engine/theory-numbers';
+import { confusionMatrix, informationNumbers, initialSpread, lossSpread, type SplitNumbers, type TheoryReport } from '../engine/theory-numbers';
 
-export interface SplitNumbers {
-  cost: number;
-  regularization: number;
-  objective: number;
-  /** Per-sample losses: their mean is the cost. */
-  losses: LossSpread;
-  /** Classifiers whose outputs are a distribution over the classes. */
-  information?: InformationNumbers;
-  /** Classifiers: confusion[actual][predicted]. */
-  confusion?: number[][];
-}
-
-export interface TheoryReport {
-  /** Classifiers: the class labels as the data names them, the rows and columns of `confusion`. */
-  classNames?: string[];
-  train: SplitNumbers;
-  test: SplitNumbers | null;
-  initialWeights: InitialSpread[];
-}
+// The report's shape lives beside the numbers (engine), so the protocol and the panel can name it.
+export type { SplitNumbers, TheoryReport };
 
 function splitNumbers(trainer: Trainer, split: 'train' | 'test'): SplitNumbers {
   const metrics = trainer.evaluate(split);

@@ -7,13 +7,14 @@
 import { availableKernels } from '../engine/index';
 import type { HealthReport } from '../engine/health-types';
 import type { EpochProgress, Trainer } from '../engine/trainer-api';
-import type { HistoryPoint, SessionState, Snapshot } from '../shared/protocol/snapshot';
+import type { HistoryPoint, SessionState, Snapshot, TheoryMeasurement } from '../shared/protocol/snapshot';
 import type { FromWorker, SessionInit, ToWorker, WorkerErrorStage } from '../shared/protocol/worker-messages';
 import { configureL10n } from '../shared/l10n';
 import { HealthSampler } from './health-samples';
 import { buildData, buildTrainer, initialCost, trainStep } from '../run/run-core';
 import { countParameters } from '../run/spec-diff';
 import { packPoints, planeInputs, toDataView, toGridView, toParametersView } from '../run/views';
+import { theoryReport } from '../run/theory-report';
 
 /** Minibatches run back to back before yielding to the message queue: short enough for a prompt pause. */
 export const SLICE_MS = 12;
@@ -29,6 +30,14 @@ export const MIN_SNAPSHOT_INTERVAL_MS = 50;
 export const MIN_DIAGRAM_INTERVAL_MS = 200;
 /** …and taking at most this share of the worker's time (the grid costs a forward pass per cell). */
 export const DIAGRAM_TIME_SHARE = 0.05;
+/**
+ * While training, the theory numbers (theoryReport: a forward pass over both splits) are measured
+ * at an epoch's end only when that costs at most this share of the training time since the last
+ * measurement, and at most this often (a snapshot carries one report; more would be thrown away).
+ * When the run stops (pause, Step, finish) they are measured once for the weights it stopped at.
+ */
+export const THEORY_TIME_SHARE = 0.02;
+export const MIN_THEORY_INTERVAL_MS = 250;
 
 interface Run {
   init: SessionInit;
@@ -58,6 +67,15 @@ interface Run {
   /** Training time since the health report was last computed. */
   busySinceHealthMs: number;
   sampler: HealthSampler;
+  /** The last theory numbers measured in this run, and Snapshot.theoryId of them. */
+  theory: TheoryMeasurement | null;
+  theoryId: number;
+  /** False once the weights or hyperparameters moved since `theory` was measured. */
+  theoryCurrent: boolean;
+  theoryCostMs: number;
+  theoryAt: number;
+  /** Training time since the theory numbers were last measured. */
+  busySinceTheoryMs: number;
 }
 
 /** Sends a message (copied, never transferred: see worker.ts). */
@@ -225,6 +243,12 @@ export class TrainingLoop {
       healthCostMs: 0,
       busySinceHealthMs: 0,
       sampler: new HealthSampler(),
+      theory: null,
+      theoryId: 0,
+      theoryCurrent: false,
+      theoryCostMs: 0,
+      theoryAt: -Infinity,
+      busySinceTheoryMs: 0,
     };
     run.sampler.take(trainer, trainer.epoch);
     return run;
@@ -266,6 +290,8 @@ export class TrainingLoop {
     if (patch.epochs !== undefined) run.epochs = patch.epochs;
     // A minibatch of another size costs something else: measure it again.
     if (patch.batchSize !== undefined) run.batchMs = Number.NaN;
+    // The regularisation term (and so the objective) may have changed with the weights unchanged.
+    run.theoryCurrent = false;
     const done = run.trainer.epoch >= run.epochs;
     // More epochs make a finished run resumable; fewer can finish a running one.
     if (this.state === 'finished' && !done) this.state = 'paused';
@@ -353,6 +379,8 @@ export class TrainingLoop {
       run.batchMs = Number.isNaN(run.batchMs) ? perBatch : 0.7 * run.batchMs + 0.3 * perBatch;
     }
     run.sampler.trained(spent);
+    run.busySinceTheoryMs += spent;
+    if (trained > 0) run.theoryCurrent = false;
     if (!step.epochDone) {
       run.progress = result.progress;
       return true;
@@ -361,8 +389,11 @@ export class TrainingLoop {
     run.pending.push(step.point);
     if (step.divergence === undefined) {
       run.sampler.atEpochEnd(run.trainer, step.point.epoch, run.epochs);
+      if (this.theoryDue(run)) this.measureTheory(run);
       return true;
     }
+    // A diverged model's numbers are not the theory's (the CLI reports none): the last ones stay,
+    // with the epoch they were measured at.
     this.stopSlices();
     this.state = 'diverged';
     run.message = step.divergence;
@@ -405,6 +436,8 @@ export class TrainingLoop {
     // Whether the run diverged is decided at the end of each epoch (trainStep), never here: the
     // same run then stops at the same epoch however its snapshots fall.
     const health = this.snapshotHealth(run, urgent || this.state !== 'training');
+    const stopped = this.state !== 'training' && this.state !== 'diverged' && this.stepsLeft === 0;
+    if (stopped && !run.theoryCurrent) this.measureTheory(run);
     if (run.busyMs > 0 && run.samples > 0) {
       run.samplesPerSecond = run.samples / (run.busyMs / 1000);
       run.samples = 0;
@@ -420,6 +453,7 @@ export class TrainingLoop {
       ...(health ? { healthId: run.healthId } : {}),
       ...(run.message ? { message: run.message } : {}),
       healthSamples: run.sampler.collect(),
+      ...(run.theory ? { theory: run.theory, theoryId: run.theoryId } : {}),
     };
     if (run.progress && run.trainer.epochInProgress) {
       const { batches, totalBatches, runningCost } = run.progress;
@@ -452,6 +486,31 @@ export class TrainingLoop {
     }
     run.lastDiagramAt = now;
     run.diagramCostMs = performance.now() - started;
+  }
+
+  /** While training: whether measuring the theory numbers at this epoch's end is cheap enough. */
+  private theoryDue(run: Run): boolean {
+    const now = performance.now();
+    return now - run.theoryAt >= MIN_THEORY_INTERVAL_MS && run.theoryCostMs <= THEORY_TIME_SHARE * run.busySinceTheoryMs;
+  }
+
+  /** The theory numbers of the weights as they are now, stamped with how far the run has got. */
+  private measureTheory(run: Run): void {
+    const started = performance.now();
+    const { trainer } = run;
+    try {
+      const report = theoryReport(trainer);
+      const fraction = run.progress && trainer.epochInProgress && run.progress.totalBatches > 0 ? run.progress.batches / run.progress.totalBatches : 0;
+      run.theory = { epoch: trainer.epoch, ...(fraction > 0 ? { epochFraction: fraction } : {}), report };
+      run.theoryId = ++this.reportCount;
+    } catch {
+      // Numbers the model cannot give now (memory for an evaluation) leave the last ones, stamped
+      // with their own epoch; training goes on.
+    }
+    run.theoryCurrent = true;
+    run.theoryAt = performance.now();
+    run.theoryCostMs = run.theoryAt - started;
+    run.busySinceTheoryMs = 0;
   }
 
   /** A fresh report when asked to or when it is cheap enough for now, else the last one again. */

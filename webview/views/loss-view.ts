@@ -1,5 +1,5 @@
-// View 1: training and test cost per epoch, the objective when a regularisation term exists, the
-// widening train/test gap shaded, a log-scale toggle, and accuracy for classification.
+// View 1: training and test cost per epoch, the objectives and the regularisation term on its own
+// when a term exists, the widening train/test gap shaded, a log-scale toggle, and accuracy for classification.
 
 import type { Chart } from 'chart.js';
 import { accuracyChartData, lossChartData, lossSummary, logSafe } from '../../src/shared/view-models/loss-view';
@@ -65,7 +65,11 @@ export class LossView implements View {
     (ds[1] as { data: unknown }).data = xy(d.epochs, y(d.testCost));
     (ds[2] as { data: unknown }).data = d.trainObjective ? xy(d.epochs, y(d.trainObjective)) : [];
     (ds[3] as { data: unknown }).data = xy(d.epochs, y(d.gapFill));
+    (ds[4] as { data: unknown }).data = d.testObjective ? xy(d.epochs, y(d.testObjective)) : [];
+    (ds[5] as { data: unknown }).data = d.regularization ? xy(d.epochs, y(d.regularization)) : [];
     this.loss.setDatasetVisibility(2, d.trainObjective !== null);
+    this.loss.setDatasetVisibility(4, d.testObjective !== null);
+    this.loss.setDatasetVisibility(5, d.regularization !== null);
     this.loss.update('none');
     this.gapNote.hidden = !d.wideningNow;
 
@@ -98,6 +102,9 @@ export class LossView implements View {
             fill: { target: 0 },
             spanGaps: false,
           },
+          // The history has no test objective: it is the test cost plus the same term (weights only).
+          { label: t('test objective (test cost + the same term)'), data: [], borderColor: p.test, backgroundColor: p.test, borderDash: [5, 3], spanGaps: false },
+          { label: t('regularisation term'), data: [], borderColor: p.objective, backgroundColor: p.objective, borderDash: [1, 3], borderWidth: 1.5 },
         ],
       },
       options: {
@@ -106,7 +113,7 @@ export class LossView implements View {
         interaction: { mode: 'nearest', axis: 'x', intersect: false },
         plugins: {
           legend: {
-            // The objective only exists with a regularisation term, the gap only while it widens.
+            // The objectives and the term only exist with a regularisation term, the gap only while it widens.
             labels: { filter: (item, data) => item.datasetIndex === undefined || item.datasetIndex < 2 || (data.datasets[item.datasetIndex]?.data as { y: number }[]).some((d) => Number.isFinite(d.y)) },
           },
         },

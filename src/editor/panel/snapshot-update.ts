@@ -1,6 +1,6 @@
 // What the panel sends its webview for one batch of snapshots: the new epochs (at most
-// MAX_POINTS_PER_UPDATE of them, thinned evenly, the last always kept), and the health report and
-// diagrams only when they are new. Every snapshot used to carry the last diagrams again (the
+// MAX_POINTS_PER_UPDATE of them, thinned evenly, the last always kept), and the health report,
+// diagrams and theory numbers only when they are new. Every snapshot used to carry the last diagrams again (the
 // decision-boundary grid alone is ~40 KB of JSON) and every epoch since the last batch (a fast
 // model finishes thousands a second): ~850 KB a second to parse on the thread the workbench draws
 // with, on a small model (scripts/host-load.ts). The session keeps every epoch; the webview draws.
@@ -12,10 +12,11 @@ import { strideIndices } from '../../shared/view-models/decimate';
 /** Epochs one update carries at most: at 20 updates a second, more than the charts' 600 points a run. */
 export const MAX_POINTS_PER_UPDATE = 100;
 
-/** The numbers of the health report and diagrams the webview was last sent. */
+/** The numbers of the health report, diagrams and theory numbers the webview was last sent. */
 export interface SentReports {
   healthId?: number;
   diagramId?: number;
+  theoryId?: number;
 }
 
 /** The epochs of `history` from index `from` on, thinned to MAX_POINTS_PER_UPDATE (only those are read). */
@@ -25,7 +26,7 @@ export function newPoints(history: readonly HistoryPoint[], from: number): Histo
 
 /** `latest` with its diagrams (withDiagrams), `points` the epochs to send (newPoints). */
 export function snapshotUpdate(latest: Snapshot, points: HistoryPoint[], sent: SentReports): { snapshot: SnapshotUpdate; sent: SentReports } {
-  const { health, healthId, parameters, boundary, diagramId, ...rest } = latest;
+  const { health, healthId, parameters, boundary, diagramId, theory, theoryId, ...rest } = latest;
   const snapshot: SnapshotUpdate = { ...rest, points };
   const healthIsNew = healthId === undefined || healthId !== sent.healthId;
   if (healthIsNew) {
@@ -38,10 +39,18 @@ export function snapshotUpdate(latest: Snapshot, points: HistoryPoint[], sent: S
     if (boundary) snapshot.boundary = boundary;
     if (diagramId !== undefined) snapshot.diagramId = diagramId;
   }
-  return { snapshot, sent: { healthId: healthIsNew ? healthId : sent.healthId, diagramId: diagramsAreNew ? diagramId : sent.diagramId } };
+  const theoryIsNew = theory !== undefined && (theoryId === undefined || theoryId !== sent.theoryId);
+  if (theoryIsNew) {
+    snapshot.theory = theory;
+    if (theoryId !== undefined) snapshot.theoryId = theoryId;
+  }
+  return {
+    snapshot,
+    sent: { healthId: healthIsNew ? healthId : sent.healthId, diagramId: diagramsAreNew ? diagramId : sent.diagramId, theoryId: theoryIsNew ? theoryId : sent.theoryId },
+  };
 }
 
 /** What a `full` message told the webview. */
 export function sentWithFull(snapshot: Snapshot | null): SentReports {
-  return snapshot ? { healthId: snapshot.healthId, diagramId: snapshot.diagramId } : {};
+  return snapshot ? { healthId: snapshot.healthId, diagramId: snapshot.diagramId, theoryId: snapshot.theoryId } : {};
 }

@@ -3,6 +3,7 @@
 
 import type { HealthReport } from '../../engine/health-types';
 import type { TaskKind } from '../../engine/types';
+import type { TheoryReport } from '../../engine/theory-numbers';
 
 export type SessionState = 'idle' | 'training' | 'paused' | 'finished' | 'diverged';
 
@@ -82,6 +83,18 @@ export interface EpochProgress {
   runningCost: number;
 }
 
+/**
+ * The theory's numbers of the model (theoryReport, the one the CLI's `train --json` prints), with
+ * the moment they were measured: `epoch` whole epochs done, and `epochFraction` of the next one
+ * when they were measured in the middle of it. The worker measures them only now and then, so a
+ * reader shows this epoch rather than passing the numbers off as the latest epoch's.
+ */
+export interface TheoryMeasurement {
+  epoch: number;
+  epochFraction?: number;
+  report: TheoryReport;
+}
+
 export interface Snapshot {
   state: SessionState;
   epoch: number;
@@ -111,4 +124,7 @@ export interface Snapshot {
    * which may be taken mid-epoch.
    */
   healthSamples?: HealthSample[];
+  /** The latest theory numbers of this run (absent: none measured yet), numbered like `healthId`. */
+  theory?: TheoryMeasurement;
+  theoryId?: number;
 }

@@ -34,8 +34,8 @@ export interface ProblemView {
 
 /**
  * A snapshot as the panel sends it to its webview: `health` absent means the same report as the
- * last one sent (most snapshots repeat it), as absent `parameters` and `boundary` mean the last
- * diagrams. The webview keeps what it was sent last (panel-state.ts).
+ * last one sent (most snapshots repeat it), as absent `parameters`, `boundary` and `theory` mean
+ * the last diagrams and theory numbers. The webview keeps what it was sent last (panel-state.ts).
  */
 export type SnapshotUpdate = Omit<Snapshot, 'health'> & { health?: Snapshot['health'] };
 

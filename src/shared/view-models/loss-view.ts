@@ -13,6 +13,13 @@ export interface LossChartData {
   testCost: (number | null)[];
   /** Null when no epoch had a regularisation term: the objective then equals the cost. */
   trainObjective: number[] | null;
+  /** The regularisation term on its own (null without one, as trainObjective). */
+  regularization: number[] | null;
+  /**
+   * The test objective, null without a regularisation term or a test set. The history holds no
+   * test objective: it is the test cost plus the same term, which depends on the weights only.
+   */
+  testObjective: (number | null)[] | null;
   /** Test cost where the gap is widening, null elsewhere: the chart fills it down to trainCost. */
   gapFill: (number | null)[];
   /** The gap is widening at the latest epoch. */
@@ -77,6 +84,8 @@ export function lossChartData(history: readonly HistoryPoint[], maxPoints: numbe
     trainCost: points.map((p) => p.trainCost),
     testCost: points.map((p) => p.testCost),
     trainObjective: regularized ? points.map((p) => p.trainObjective) : null,
+    regularization: regularized ? points.map((p) => p.trainRegularization) : null,
+    testObjective: regularized && points.some((p) => p.testCost !== null) ? points.map((p) => (p.testCost === null ? null : p.testCost + p.trainRegularization)) : null,
     // A filled segment needs both ends: keep the test value at an epoch that borders a widening one.
     gapFill: points.map((p, i) => (shaded[i] || shaded[i - 1] || shaded[i + 1] ? p.testCost : null)),
     wideningNow: widening.at(-1) ?? false,

@@ -27,14 +27,14 @@ export interface PanelState {
 
 /**
  * What a message changed, so only the affected views redraw. `snapshot`: a snapshot arrived (the
- * counters moved); `health`, `diagram` and `timeline`: it brought a new health report, new
- * diagrams, or new samples over time. Most snapshots while training repeat the last health report
+ * counters moved); `health`, `diagram`, `theory` and `timeline`: it brought a new health report,
+ * new diagrams, new theory numbers, or new samples over time. Most snapshots while training repeat the last health report
  * and diagrams (the worker recomputes them only while that is cheap): redrawing the charts drawn
  * from them would repaint the same picture at the price of the training's CPU.
  */
-export type Change = 'model' | 'history' | 'snapshot' | 'health' | 'diagram' | 'timeline' | 'state' | 'data' | 'problems' | 'notice';
+export type Change = 'model' | 'history' | 'snapshot' | 'health' | 'diagram' | 'theory' | 'timeline' | 'state' | 'data' | 'problems' | 'notice';
 
-export const ALL_CHANGES: ReadonlySet<Change> = new Set<Change>(['model', 'history', 'snapshot', 'health', 'diagram', 'timeline', 'state', 'data', 'problems', 'notice']);
+export const ALL_CHANGES: ReadonlySet<Change> = new Set<Change>(['model', 'history', 'snapshot', 'health', 'diagram', 'theory', 'timeline', 'state', 'data', 'problems', 'notice']);
 
 export function emptyState(): PanelState {
   return {
@@ -88,6 +88,15 @@ export function withHealth(next: SnapshotUpdate, previous: Snapshot | null): Sna
 }
 
 /**
+ * A snapshot without `theory` keeps the last numbers (the panel sends each measurement once),
+ * stamped with their own epoch; a run that went back (a reset) keeps none of the old run's.
+ */
+export function withTheory(next: Snapshot, previous: Snapshot | null): Snapshot {
+  if (next.theory !== undefined || !previous?.theory || next.epoch < previous.epoch) return next;
+  return { ...next, theory: previous.theory, ...(previous.theoryId !== undefined ? { theoryId: previous.theoryId } : {}) };
+}
+
+/**
  * Whether a snapshot's health report or diagrams differ from the previous snapshot's: by their
  * numbers when both have one; a report without a number counts as new.
  */
@@ -124,12 +133,13 @@ export function applyMessage(state: PanelState, message: Exclude<ToWebview, { ty
       else state.gap.push(s.points);
       const samples = snapshotSamples(s);
       for (const sample of samples) appendSample(state.timeline, sample);
-      const next = withDiagrams(s, previous);
+      const next = withTheory(withDiagrams(s, previous), previous);
       state.snapshot = next;
       // A snapshot from the middle of an epoch brings no epochs: the loss chart need not redraw.
       const changes = new Set<Change>(s.points.length > 0 ? ['snapshot', 'history'] : ['snapshot']);
       if (isNew(next.health, next.healthId, previous?.health, previous?.healthId)) changes.add('health');
       if (isNew(next.parameters ?? next.boundary, next.diagramId, previous?.parameters ?? previous?.boundary, previous?.diagramId)) changes.add('diagram');
+      if (isNew(next.theory, next.theoryId, previous?.theory, previous?.theoryId)) changes.add('theory');
       if (samples.length > 0) changes.add('timeline');
       if (s.state !== state.state) {
         state.state = s.state;

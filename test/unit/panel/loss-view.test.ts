@@ -103,6 +103,20 @@ describe('lossChartData', () => {
     expect(d.trainObjective?.[0]).toBeCloseTo((reg[0] as HistoryPoint).trainCost + 0.1);
   });
 
+  it('draws the term on its own and the test objective as the test cost plus the same term', () => {
+    const plain = lossChartData(run(10, () => 1), 100);
+    expect(plain.regularization).toBeNull();
+    expect(plain.testObjective).toBeNull();
+    const reg = run(10, (i) => 1 + i / 10).map((p, i) => ({ ...p, trainRegularization: 0.05 * i, trainObjective: p.trainCost + 0.05 * i }));
+    const d = lossChartData(reg, 100);
+    expect(d.regularization).toEqual(reg.map((p) => p.trainRegularization));
+    expect(d.testObjective).toEqual(reg.map((p) => (p.testCost as number) + p.trainRegularization));
+    // No test split: no test objective, the term still.
+    const noTest = lossChartData(reg.map((p) => ({ ...p, testCost: null })), 100);
+    expect(noTest.testObjective).toBeNull();
+    expect(noTest.regularization).not.toBeNull();
+  });
+
   it('decimates long histories but keeps the latest epoch', () => {
     const d = lossChartData(run(5000, () => 1), 400);
     expect(d.epochs.length).toBeLessThanOrEqual(400);
