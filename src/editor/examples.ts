@@ -77,7 +77,7 @@ async function untitledTarget(fileName: string): Promise<vscode.Uri> {
  * Opens a copy of an example. `fileName` (as the walkthrough's links pass it) picks one directly;
  * without it, or when it names no bundled example, the person chooses from a quick pick.
  */
-export async function newModelFromExample(extensionUri: vscode.Uri, fileName?: unknown): Promise<vscode.TextEditor | undefined> {
+export async function newModelFromExample(extensionUri: vscode.Uri, fileName?: unknown, viewColumn?: vscode.ViewColumn): Promise<vscode.TextEditor | undefined> {
   const examples = await readExamples(extensionUri);
   if (examples.length === 0) {
     void vscode.window.showWarningMessage(t('NN Playground: no examples are bundled with this installation.'));
@@ -101,7 +101,26 @@ export async function newModelFromExample(extensionUri: vscode.Uri, fileName?: u
   await vscode.workspace.applyEdit(edit);
   // A named example comes from a walkthrough link: open it beside the walkthrough, which stays in
   // view so the student can read the step while training; from the palette, in the active group.
-  return vscode.window.showTextDocument(document, { preview: false, viewColumn: named ? vscode.ViewColumn.Beside : undefined });
+  // `viewColumn`: several opened together (a comparison) go in one group, as tabs.
+  return vscode.window.showTextDocument(document, { preview: false, viewColumn: viewColumn ?? (named ? vscode.ViewColumn.Beside : undefined) });
+}
+
+/**
+ * Opens each named bundled example as a new model, all in one editor group beside the current one,
+ * and returns their documents' URIs (the keys of their sessions). Names that are not bundled
+ * examples are skipped: no quick pick pops up for them.
+ */
+export async function openExamplesTogether(extensionUri: vscode.Uri, fileNames: readonly string[]): Promise<string[]> {
+  const bundled = new Set(EXAMPLE_TABLE.map((entry) => entry.file));
+  const keys: string[] = [];
+  let column: vscode.ViewColumn | undefined;
+  for (const name of fileNames.filter((f) => bundled.has(f))) {
+    const editor = await newModelFromExample(extensionUri, name, column);
+    if (!editor) continue;
+    column ??= editor.viewColumn;
+    keys.push(editor.document.uri.toString());
+  }
+  return keys;
 }
 
 export function registerExampleCommand(context: vscode.ExtensionContext, log: Log): void {
