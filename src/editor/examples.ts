@@ -113,12 +113,13 @@ export async function newModelFromExample(extensionUri: vscode.Uri, fileName?: u
 export async function openExamplesTogether(extensionUri: vscode.Uri, fileNames: readonly string[]): Promise<string[]> {
   const bundled = new Set(EXAMPLE_TABLE.map((entry) => entry.file));
   const keys: string[] = [];
-  let column: vscode.ViewColumn | undefined;
+  // One group for all: the one beside what is in front (the walkthrough, an editor), or the
+  // active group itself when it is empty. "Beside" alone moves with each editor opened.
+  const active = vscode.window.tabGroups.activeTabGroup;
+  const column: vscode.ViewColumn = active.tabs.length > 0 ? active.viewColumn + 1 : active.viewColumn;
   for (const name of fileNames.filter((f) => bundled.has(f))) {
     const editor = await newModelFromExample(extensionUri, name, column);
-    if (!editor) continue;
-    column ??= editor.viewColumn;
-    keys.push(editor.document.uri.toString());
+    if (editor) keys.push(editor.document.uri.toString());
   }
   return keys;
 }
