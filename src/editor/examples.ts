@@ -10,6 +10,7 @@ import { COMMANDS } from './commands-ids';
 import { describeExample } from './example-text';
 import { EXAMPLE_TABLE, examplePath, type LessonLanguage, lessonLanguage } from './example-table';
 import { MODEL_SUFFIX } from './model-documents';
+import { PANEL_VIEW_TYPE } from './panel/playground-panel';
 import { t } from '../shared/l10n';
 import { errorMessage, type Log } from './output';
 
@@ -115,8 +116,11 @@ export async function openExamplesTogether(extensionUri: vscode.Uri, fileNames: 
   const keys: string[] = [];
   // One group for all: the one beside what is in front (the walkthrough, an editor), or the
   // active group itself when it is empty. "Beside" alone moves with each editor opened.
+  // Never the playground panel's group: the new tabs would hide the panel that shows them.
   const active = vscode.window.tabGroups.activeTabGroup;
-  const column: vscode.ViewColumn = active.tabs.length > 0 ? active.viewColumn + 1 : active.viewColumn;
+  let column: vscode.ViewColumn = active.tabs.length > 0 ? active.viewColumn + 1 : active.viewColumn;
+  const panelColumns = new Set(vscode.window.tabGroups.all.filter((group) => group.tabs.some(isPanelTab)).map((group) => group.viewColumn));
+  while (panelColumns.has(column)) column++;
   for (const name of fileNames.filter((f) => bundled.has(f))) {
     const editor = await newModelFromExample(extensionUri, name, column);
     if (editor) keys.push(editor.document.uri.toString());
@@ -136,4 +140,9 @@ export function registerExampleCommand(context: vscode.ExtensionContext, log: Lo
       }
     }),
   );
+}
+
+/** A tab of the playground panel (its webview's view type, which VS Code prefixes). */
+function isPanelTab(tab: vscode.Tab): boolean {
+  return tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(PANEL_VIEW_TYPE);
 }

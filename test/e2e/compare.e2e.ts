@@ -7,12 +7,17 @@
 // of the output layer's gradient than ReLU's. Remove takes one run off; the others stay.
 // Screenshots go to test-results/e2e/.
 import { expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../../scripts/lib/paths';
+import { WORKBENCH } from './selectors';
 import { specSession } from './spec-session';
 import { canvasInk, panelFrame, runCommand, waitFor } from './workbench';
 
 const VIEW = '#view-compare';
 const RUNS = `${VIEW} .compare-runs li`;
 const LESSONS = ['deep-sigmoid', 'deep-tanh', 'deep-relu'];
+const nls = JSON.parse(readFileSync(join(ROOT, 'package.nls.json'), 'utf8')) as Record<string, string>;
 
 const s = specSession();
 const { step } = s;
@@ -98,3 +103,17 @@ step('removing a run takes only that run off the chart', async () => {
   await frame.locator(VIEW).scrollIntoViewIfNeeded();
   await s().screenshot('compare-removed');
 }, 60_000);
+
+step('the walkthrough\'s vanishing-gradients link opens and pins the three lessons too', async () => {
+  const { page } = s();
+  const frame = panelFrame(page);
+  await frame.locator('#compare-clear').click();
+  await waitFor('an empty comparison', async () => ((await frame.locator(RUNS).count()) === 0 ? true : undefined), 30_000, 250);
+  await runCommand(page, 'Welcome: Open Walkthrough...', true);
+  await page.locator(WORKBENCH.quickInputRow).filter({ hasText: nls['walkthrough.title']! }).first().click();
+  await page.locator(WORKBENCH.walkthroughStep).filter({ hasText: nls['walkthrough.vanishing-gradients.title']! }).first().click();
+  const link = /\[([^\]]+)\]\(command:nnPlayground\.compareExamples/.exec(nls['walkthrough.vanishing-gradients.description']!)![1]!;
+  await page.locator('a').filter({ hasText: link }).first().click();
+  await waitFor('three runs pinned from the walkthrough', async () => ((await runLines()).size === 3 ? true : undefined), 60_000, 250);
+  await s().screenshot('compare-from-walkthrough');
+}, 120_000);
