@@ -1,6 +1,6 @@
-// Runs side by side (issue 17, item 1) in the real UI: the palette's "Compare Sigmoid, Tanh and
-// ReLU Side by Side" opens the three deep-net lessons in one editor group and pins them in the
-// panel's Compare runs view; Train all trains the three, each in its own worker. The view's line
+// Runs side by side (issue 17, item 1) in the real UI: the Compare runs view's Add a run… (and
+// the walkthrough's vanishing-gradients link) opens the three deep-net lessons in one editor group
+// and pins them in the panel's Compare runs view; Train all trains the three, each in its own worker. The view's line
 // for each run must give the same final training cost as the panel's own Loss view gives when it
 // shows that model (two paths: the comparison's gathering and the panel's full message), and the
 // lesson's promise must read off the gradient flow: sigmoid's first layer gets a far smaller share
@@ -39,9 +39,13 @@ const number = (text: string, pattern: RegExp): number => {
   return Number(match[1]!.replace(/,/g, ''));
 };
 
-step('the palette opens sigmoid, tanh and ReLU together and pins them in the Compare view', async () => {
+step('the Compare view\'s Add a run… opens sigmoid, tanh and ReLU together and pins them', async () => {
   const { page } = s();
-  await runCommand(page, 'NN Playground: Compare Sigmoid, Tanh and ReLU Side by Side');
+  await runCommand(page, 'NN Playground: Open Playground Panel');
+  await panelFrame(page).locator('#compare-add').click();
+  const row = page.locator(WORKBENCH.quickInputRow).filter({ hasText: 'The deep-net lessons: sigmoid, tanh and ReLU' }).first();
+  await row.waitFor({ timeout: 20_000 });
+  await row.click();
   const lines = await waitFor('three runs in the Compare view', async () => {
     const found = await runLines();
     return found.size === 3 ? found : undefined;

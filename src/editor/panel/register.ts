@@ -46,7 +46,7 @@ export function registerPlaygroundPanel(
 
   /** Opens the named examples (a walkthrough link passes them) and pins their runs side by side. */
   const compareExamples = async (names?: unknown) => {
-    // From the palette (no argument): the three deep-net lessons.
+    // Without an argument: the three deep-net lessons.
     const files = names === undefined ? ACTIVATION_COMPARISON : Array.isArray(names) ? names.filter((n): n is string => typeof n === 'string') : [];
     const keys = await openExamplesTogether(context.extensionUri, files);
     if (keys.length < 2) {
