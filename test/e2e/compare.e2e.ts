@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { ROOT } from '../../scripts/lib/paths';
 import { WORKBENCH } from './selectors';
 import { specSession } from './spec-session';
-import { canvasInk, panelFrame, runCommand, waitFor } from './workbench';
+import { canvasInk, openFile, panelFrame, runCommand, waitFor } from './workbench';
 
 const VIEW = '#view-compare';
 const RUNS = `${VIEW} .compare-runs li`;
@@ -41,6 +41,8 @@ const number = (text: string, pattern: RegExp): number => {
 
 step('the Compare view\'s Add a run… opens sigmoid, tanh and ReLU together and pins them', async () => {
   const { page } = s();
+  // The panel's command is offered once a model is open.
+  await openFile(page, 'xor.nn.json');
   await runCommand(page, 'NN Playground: Open Playground Panel');
   await panelFrame(page).locator('#compare-add').click();
   const row = page.locator(WORKBENCH.quickInputRow).filter({ hasText: 'The deep-net lessons: sigmoid, tanh and ReLU' }).first();
