@@ -13,6 +13,7 @@ import type { Host } from './vscode-api';
 import { ActivationsView } from './views/activations-view';
 import { BiasVarianceView } from './views/bias-variance-view';
 import { BoundaryView } from './views/boundary-view';
+import { CompareView } from './views/compare-view';
 import { GradientsView } from './views/gradients-view';
 import { LossView } from './views/loss-view';
 import { NetworkView } from './views/network-view';
@@ -45,7 +46,7 @@ export class App {
     const loss = new LossView(saved.logScale ?? false, (logScale) => host.updateState({ logScale }));
     this.network = new NetworkView(post, (text) => announcer.say(text));
     this.biasVariance = new BiasVarianceView(() => this.loop.request(['data']));
-    this.views = [loss, new TheoryView(), new BoundaryView(), this.network, new GradientsView(), new WeightsView(), new ActivationsView(), new ProblemsView(post, announcer), this.biasVariance];
+    this.views = [loss, new TheoryView(), new CompareView(post), new BoundaryView(), this.network, new GradientsView(), new WeightsView(), new ActivationsView(), new ProblemsView(post, announcer), this.biasVariance];
     this.controls = new Controls(post, announcer);
     this.loop = new RenderLoop((changes) => this.draw(changes));
     loss.requestRender = () => this.loop.request(ALL_CHANGES);

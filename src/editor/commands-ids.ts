@@ -11,4 +11,5 @@ export const COMMANDS = {
   exportPytorch: 'nnPlayground.exportPytorch',
   newFromExample: 'nnPlayground.newFromExample',
   measureBiasVariance: 'nnPlayground.measureBiasVariance',
+  compareExamples: 'nnPlayground.compareExamples',
 } as const;

@@ -86,3 +86,9 @@ export function stepOfModelFile(fileName: string): string | undefined {
   const lesson = fileName.replace(/-\d+(?=\.nn\.json$)/, '');
   return EXAMPLE_TABLE.find((entry) => entry.file === lesson)?.step;
 }
+
+/**
+ * Lessons compared side by side from one link (the walkthrough's vanishing-gradients step, the
+ * Compare view's picker): the same deep net with sigmoid, tanh and ReLU.
+ */
+export const ACTIVATION_COMPARISON: readonly string[] = ['deep-sigmoid.nn.json', 'deep-tanh.nn.json', 'deep-relu.nn.json'];

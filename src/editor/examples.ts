@@ -10,6 +10,7 @@ import { COMMANDS } from './commands-ids';
 import { describeExample } from './example-text';
 import { EXAMPLE_TABLE, examplePath, type LessonLanguage, lessonLanguage } from './example-table';
 import { MODEL_SUFFIX } from './model-documents';
+import { PANEL_VIEW_TYPE } from './panel/playground-panel';
 import { t } from '../shared/l10n';
 import { errorMessage, type Log } from './output';
 
@@ -77,7 +78,7 @@ async function untitledTarget(fileName: string): Promise<vscode.Uri> {
  * Opens a copy of an example. `fileName` (as the walkthrough's links pass it) picks one directly;
  * without it, or when it names no bundled example, the person chooses from a quick pick.
  */
-export async function newModelFromExample(extensionUri: vscode.Uri, fileName?: unknown): Promise<vscode.TextEditor | undefined> {
+export async function newModelFromExample(extensionUri: vscode.Uri, fileName?: unknown, viewColumn?: vscode.ViewColumn): Promise<vscode.TextEditor | undefined> {
   const examples = await readExamples(extensionUri);
   if (examples.length === 0) {
     void vscode.window.showWarningMessage(t('NN Playground: no examples are bundled with this installation.'));
@@ -101,7 +102,30 @@ export async function newModelFromExample(extensionUri: vscode.Uri, fileName?: u
   await vscode.workspace.applyEdit(edit);
   // A named example comes from a walkthrough link: open it beside the walkthrough, which stays in
   // view so the student can read the step while training; from the palette, in the active group.
-  return vscode.window.showTextDocument(document, { preview: false, viewColumn: named ? vscode.ViewColumn.Beside : undefined });
+  // `viewColumn`: several opened together (a comparison) go in one group, as tabs.
+  return vscode.window.showTextDocument(document, { preview: false, viewColumn: viewColumn ?? (named ? vscode.ViewColumn.Beside : undefined) });
+}
+
+/**
+ * Opens each named bundled example as a new model, all in one editor group beside the current one,
+ * and returns their documents' URIs (the keys of their sessions). Names that are not bundled
+ * examples are skipped: no quick pick pops up for them.
+ */
+export async function openExamplesTogether(extensionUri: vscode.Uri, fileNames: readonly string[]): Promise<string[]> {
+  const bundled = new Set(EXAMPLE_TABLE.map((entry) => entry.file));
+  const keys: string[] = [];
+  // One group for all: the one beside what is in front (the walkthrough, an editor), or the
+  // active group itself when it is empty. "Beside" alone moves with each editor opened.
+  // Never the playground panel's group: the new tabs would hide the panel that shows them.
+  const active = vscode.window.tabGroups.activeTabGroup;
+  let column: vscode.ViewColumn = active.tabs.length > 0 ? active.viewColumn + 1 : active.viewColumn;
+  const panelColumns = new Set(vscode.window.tabGroups.all.filter((group) => group.tabs.some(isPanelTab)).map((group) => group.viewColumn));
+  while (panelColumns.has(column)) column++;
+  for (const name of fileNames.filter((f) => bundled.has(f))) {
+    const editor = await newModelFromExample(extensionUri, name, column);
+    if (editor) keys.push(editor.document.uri.toString());
+  }
+  return keys;
 }
 
 export function registerExampleCommand(context: vscode.ExtensionContext, log: Log): void {
@@ -116,4 +140,9 @@ export function registerExampleCommand(context: vscode.ExtensionContext, log: Lo
       }
     }),
   );
+}
+
+/** A tab of the playground panel (its webview's view type, which VS Code prefixes). */
+function isPanelTab(tab: vscode.Tab): boolean {
+  return tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(PANEL_VIEW_TYPE);
 }

@@ -17,6 +17,8 @@ import { COMMANDS } from '../commands-ids';
 import { thinHistory } from '../../shared/view-models/decimate';
 import { samplesSince } from '../../shared/view-models/health-timeline';
 import { newPoints, sentWithFull, snapshotUpdate, type SentReports } from './snapshot-update';
+import { Comparison } from './comparison';
+import { runCompareAction } from './compare-actions';
 
 export const PANEL_VIEW_TYPE = 'nnPlayground.panel';
 
@@ -66,6 +68,8 @@ export class PlaygroundPanel implements vscode.Disposable {
   private disposed = false;
   readonly onDidDispose: vscode.Event<void>;
   private readonly disposeEmitter = new vscode.EventEmitter<void>();
+  /** Runs pinned side by side in the Compare view, each with its own session and worker. */
+  private readonly comparison: Comparison;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -76,6 +80,7 @@ export class PlaygroundPanel implements vscode.Disposable {
     private readonly experiments?: ExperimentResults,
   ) {
     this.onDidDispose = this.disposeEmitter.event;
+    this.comparison = new Comparison(sessions, (runs) => this.post({ type: 'comparison', runs }), (key) => fileName(vscode.Uri.parse(key).path));
     panel.webview.options = webviewOptions(extensionUri);
     // The tab icon follows the theme the way VS Code's own icons do (one per light/dark variant).
     panel.iconPath = {
@@ -88,6 +93,7 @@ export class PlaygroundPanel implements vscode.Disposable {
       panel.onDidChangeViewState(() => {
         // Hidden webviews drop messages; a stale one that comes back gets everything again.
         if (panel.visible && this.pending.full) this.schedule();
+        else if (panel.visible && this.comparison.size > 0) this.post({ type: 'comparison', runs: this.comparison.runs() });
       }),
       // The panel follows the model being edited; its title says which one.
       sessions.onDidChangeActive((s) => s && s !== this.session && this.attach(s)),
@@ -103,6 +109,14 @@ export class PlaygroundPanel implements vscode.Disposable {
     const session = key ? this.sessions.get(key) : undefined;
     if (session && session !== this.session) this.attach(session);
     this.panel.reveal(undefined, true);
+  }
+
+  /** Pins the sessions of `keys` (models just opened to be compared), in that order. */
+  compare(keys: readonly string[]): void {
+    for (const key of keys) {
+      const session = this.sessions.get(key);
+      if (session) this.comparison.pin(session);
+    }
   }
 
   private setHtml(): void {
@@ -234,6 +248,7 @@ export class PlaygroundPanel implements vscode.Disposable {
       ...(s?.notice ? { notice: s.notice } : {}),
     });
     this.sendExperiment();
+    this.post({ type: 'comparison', runs: this.comparison.runs() });
   }
 
   /** The shown model's latest bias-variance measurement, or null (the view then says how to run one). */
@@ -274,6 +289,10 @@ export class PlaygroundPanel implements vscode.Disposable {
         return this.revealProblem(message.line, message.character);
       case 'unit-grid':
         return this.sendUnitGrid(message.id, message.layer, message.unit);
+      case 'compare':
+        return runCompareAction(message.action, this.comparison, this.sessions, this.session);
+      case 'compare-remove':
+        return this.comparison.remove(message.key);
       default:
         return assertNever(message);
     }
@@ -354,6 +373,7 @@ export class PlaygroundPanel implements vscode.Disposable {
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.sessionSubscription?.dispose();
     this.retention?.dispose();
+    this.comparison.dispose();
     for (const d of this.disposables) d.dispose();
     this.panel.dispose();
     this.disposeEmitter.fire();

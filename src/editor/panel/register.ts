@@ -7,6 +7,10 @@ import type { ExperimentResults } from './experiment-results';
 import type { PanelWebviewState } from '../../shared/protocol/webview-messages';
 import { PANEL_VIEW_TYPE, PlaygroundPanel } from './playground-panel';
 import { isModelUri } from '../model-documents';
+import { COMMANDS } from '../commands-ids';
+import { openExamplesTogether } from '../examples';
+import { ACTIVATION_COMPARISON } from '../example-table';
+import { t } from '../../shared/l10n';
 
 export const OPEN_PANEL_COMMAND = 'nnPlayground.openPanel';
 
@@ -40,8 +44,22 @@ export function registerPlaygroundPanel(
     adopt(panel, key);
   };
 
+  /** Opens the named examples (a walkthrough link passes them) and pins their runs side by side. */
+  const compareExamples = async (names?: unknown) => {
+    // Without an argument: the three deep-net lessons.
+    const files = names === undefined ? ACTIVATION_COMPARISON : Array.isArray(names) ? names.filter((n): n is string => typeof n === 'string') : [];
+    const keys = await openExamplesTogether(context.extensionUri, files);
+    if (keys.length < 2) {
+      void vscode.window.showWarningMessage(t('NN Playground: a comparison needs two or more of the bundled examples; found {count}.', { count: keys.length }));
+      return;
+    }
+    open(keys.at(-1));
+    current?.compare(keys);
+  };
+
   const registration = vscode.Disposable.from(
     vscode.commands.registerCommand(OPEN_PANEL_COMMAND, open),
+    vscode.commands.registerCommand(COMMANDS.compareExamples, compareExamples),
     vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
         const stored = (state as PanelWebviewState | undefined)?.sessionKey;

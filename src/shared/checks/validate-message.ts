@@ -3,7 +3,7 @@
 
 import { REGULARIZATIONS } from '../../engine/types';
 import { t } from '../l10n';
-import type { FromWebview, HyperparameterField } from '../protocol/webview-messages';
+import type { CompareAction, FromWebview, HyperparameterField } from '../protocol/webview-messages';
 
 export type Validation = { ok: true; message: FromWebview } | { ok: false; reason: string };
 
@@ -14,6 +14,9 @@ export interface ValidationContext {
 }
 
 const COMMANDS = ['train', 'pause', 'step', 'reset', 'export'] as const;
+const COMPARE_ACTIONS: readonly CompareAction[] = ['pin', 'add', 'train-all', 'pause-all', 'clear'];
+/** A session key is a document URI: longer is not one of ours. */
+const MAX_KEY_LENGTH = 4096;
 const FIELDS: readonly HyperparameterField[] = ['learningRate', 'batchSize', 'regularization.type', 'regularization.lambda'];
 /** Larger values are typos, not experiments; the model rules judge the sensible range. */
 const MAX_HYPERPARAMETER = 1e6;
@@ -53,6 +56,13 @@ export function validateFromWebview(raw: unknown, context: ValidationContext = {
       if (!isIndex(raw.unit, layerUnits)) return fail(`unit must be an integer in [0, ${layerUnits})`);
       return { ok: true, message: { type: 'unit-grid', id: raw.id, layer: raw.layer, unit: raw.unit } };
     }
+    case 'compare': {
+      const action = COMPARE_ACTIONS.find((a) => a === raw.action);
+      return action ? { ok: true, message: { type: 'compare', action } } : fail(t('unknown comparison action {action}', { action: String(raw.action) }));
+    }
+    case 'compare-remove':
+      if (typeof raw.key !== 'string' || raw.key.length === 0 || raw.key.length > MAX_KEY_LENGTH) return fail(t('the key must be the URI of a model'));
+      return { ok: true, message: { type: 'compare-remove', key: raw.key } };
     default:
       return fail(`unknown message type ${String(raw.type)}`);
   }

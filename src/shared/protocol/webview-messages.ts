@@ -68,7 +68,30 @@ export type ToWebview =
   | { type: 'data'; data: DataView | null }
   | { type: 'unit-grid'; id: number; grid: GridView }
   /** The shown model's latest bias-variance measurement (null: none yet). */
-  | { type: 'bias-variance'; report: BiasVarianceReport | null };
+  | { type: 'bias-variance'; report: BiasVarianceReport | null }
+  /** The runs pinned for comparison, each as it is now (empty: none pinned). */
+  | { type: 'comparison'; runs: ComparedRun[] };
+
+/**
+ * One run of the panel's comparison (src/editor/panel/comparison.ts): its curves, thinned to what a
+ * chart can draw, and its gradient flow per layer at its latest health sample.
+ */
+export interface ComparedRun {
+  /** The session's key (its document's URI). */
+  key: string;
+  /** The model's file name: the run's label in the legend. */
+  label: string;
+  state: SessionState;
+  epoch: number;
+  epochs: number;
+  history: HistoryPoint[];
+  /** Mean |∂L/∂W| per layer (first hidden layer first) at `gradientEpoch`; empty before the first sample. */
+  gradients: number[];
+  gradientEpoch: number | null;
+}
+
+/** What the comparison's buttons ask: pin the shown run, add another open model, train or pause them all. */
+export type CompareAction = 'pin' | 'add' | 'train-all' | 'pause-all' | 'clear';
 
 /**
  * What the webview keeps with `vscode.setState`: VS Code hands it to the panel serializer after a
@@ -87,4 +110,6 @@ export type FromWebview =
   | { type: 'command'; command: 'train' | 'pause' | 'step' | 'reset' | 'export' }
   | { type: 'set-hyperparameter'; field: HyperparameterField; value: number | string }
   | { type: 'reveal-problem'; line: number; character: number }
-  | { type: 'unit-grid'; id: number; layer: number; unit: number };
+  | { type: 'unit-grid'; id: number; layer: number; unit: number }
+  | { type: 'compare'; action: CompareAction }
+  | { type: 'compare-remove'; key: string };

@@ -2,7 +2,7 @@
 // message handling is tested without a browser; the views only read this state.
 
 import type { DataView, HistoryPoint, SessionState, Snapshot } from '../protocol/snapshot';
-import type { HealthSample, ModelSummary, ProblemView, SnapshotUpdate, ToWebview } from '../protocol/webview-messages';
+import type { ComparedRun, HealthSample, ModelSummary, ProblemView, SnapshotUpdate, ToWebview } from '../protocol/webview-messages';
 import { appendSample, snapshotSamples } from './health-timeline';
 import { GapWidening } from './loss-view';
 
@@ -23,6 +23,8 @@ export interface PanelState {
   data: DataView | null;
   problems: ProblemView[];
   timeline: HealthSample[];
+  /** The runs pinned side by side (they outlive the shown model: a `full` message keeps them). */
+  comparison: ComparedRun[];
 }
 
 /**
@@ -32,9 +34,9 @@ export interface PanelState {
  * and diagrams (the worker recomputes them only while that is cheap): redrawing the charts drawn
  * from them would repaint the same picture at the price of the training's CPU.
  */
-export type Change = 'model' | 'history' | 'snapshot' | 'health' | 'diagram' | 'theory' | 'timeline' | 'state' | 'data' | 'problems' | 'notice';
+export type Change = 'model' | 'history' | 'snapshot' | 'health' | 'diagram' | 'theory' | 'timeline' | 'state' | 'data' | 'problems' | 'notice' | 'comparison';
 
-export const ALL_CHANGES: ReadonlySet<Change> = new Set<Change>(['model', 'history', 'snapshot', 'health', 'diagram', 'theory', 'timeline', 'state', 'data', 'problems', 'notice']);
+export const ALL_CHANGES: ReadonlySet<Change> = new Set<Change>(['model', 'history', 'snapshot', 'health', 'diagram', 'theory', 'timeline', 'state', 'data', 'problems', 'notice', 'comparison']);
 
 export function emptyState(): PanelState {
   return {
@@ -50,6 +52,7 @@ export function emptyState(): PanelState {
     data: null,
     problems: [],
     timeline: [],
+    comparison: [],
   };
 }
 
@@ -122,6 +125,7 @@ export function applyMessage(state: PanelState, message: Exclude<ToWebview, { ty
         data: message.data,
         problems: message.problems,
         timeline: [...(message.timeline ?? [])],
+        comparison: state.comparison,
       });
       state.gap.push(state.history);
       return new Set<Change>(ALL_CHANGES);
@@ -165,5 +169,8 @@ export function applyMessage(state: PanelState, message: Exclude<ToWebview, { ty
     case 'data':
       state.data = message.data;
       return new Set<Change>(['data']);
+    case 'comparison':
+      state.comparison = message.runs;
+      return new Set<Change>(['comparison']);
   }
 }

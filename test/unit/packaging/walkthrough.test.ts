@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../../scripts/lib/paths';
+import { ACTIVATION_COMPARISON } from '../../../src/editor/example-table';
 
 interface Step {
   id: string;
@@ -18,14 +19,20 @@ const manifest = readLocalisedManifest(ROOT) as {
 const walkthrough = manifest.contributes.walkthroughs?.[0];
 const examples = readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.nn.json'));
 
-/** The files a step's command links open, in order. */
+/** The files a step's New Model from Example links open, in order (every other link is a comparison). */
 function linkedFiles(step: Step): string[] {
-  return [...step.description.matchAll(/\(command:([\w.]+)\?([^)]+)\)/g)].map((m) => {
-    expect(m[1]).toBe('nnPlayground.newFromExample');
+  return [...step.description.matchAll(/\(command:([\w.]+)\?([^)]+)\)/g)].flatMap((m) => {
     const args = JSON.parse(decodeURIComponent(m[2]!)) as unknown[];
     expect(args).toHaveLength(1);
-    return String(args[0]);
+    if (m[1] === 'nnPlayground.compareExamples') return [];
+    expect(m[1]).toBe('nnPlayground.newFromExample');
+    return [String(args[0])];
   });
+}
+
+/** The file lists a step's comparison links pass. */
+function comparedFiles(step: Step): string[][] {
+  return [...step.description.matchAll(/\(command:nnPlayground\.compareExamples\?([^)]+)\)/g)].map((m) => (JSON.parse(decodeURIComponent(m[1]!)) as string[][])[0]!);
 }
 
 /** `Lesson 5b` → [5, 'b'], read from the example's own leading comment. */
@@ -63,5 +70,13 @@ describe('the walkthrough', () => {
 
   it('uses a command the extension contributes', () => {
     expect(manifest.contributes.commands.map((c) => c.command)).toContain('nnPlayground.newFromExample');
+    expect(manifest.contributes.commands.map((c) => c.command)).toContain('nnPlayground.compareExamples');
+  });
+
+  it('compares sigmoid, tanh and ReLU side by side in the vanishing-gradients step, with the lessons that step opens', () => {
+    const step = walkthrough!.steps.find((s) => s.id === 'vanishing-gradients')!;
+    expect(comparedFiles(step)).toEqual([[...ACTIVATION_COMPARISON]]);
+    expect(linkedFiles(step)).toEqual([...ACTIVATION_COMPARISON]);
+    for (const other of walkthrough!.steps) for (const files of comparedFiles(other)) for (const file of files) expect(examples).toContain(file);
   });
 });

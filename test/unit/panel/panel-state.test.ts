@@ -48,6 +48,16 @@ describe('applyMessage', () => {
     expect(s.history.map((p) => p.epoch)).toEqual([1, 2, 3, 4]);
   });
 
+  it('keeps the compared runs when the panel switches to another model (a full message)', () => {
+    const s = emptyState();
+    const run = { key: 'file:///deep-relu.nn.json', label: 'deep-relu.nn.json', state: 'paused' as const, epoch: 2, epochs: 40, history: [point(1), point(2)], gradients: [0.1, 0.2], gradientEpoch: 2 };
+    expect([...applyMessage(s, { type: 'comparison', runs: [run] })]).toEqual(['comparison']);
+    applyMessage(s, { type: 'full', model: null, history: [], snapshot: null, data: null, problems: [], sessionKey: 'file:///b.nn.json' });
+    expect(s.comparison).toEqual([run]);
+    applyMessage(s, { type: 'comparison', runs: [] });
+    expect(s.comparison).toEqual([]);
+  });
+
   it('treats points that restart the epochs as a reset', () => {
     const s = emptyState();
     applyMessage(s, { type: 'full', model: null, history: [point(1), point(2), point(3)], snapshot: null, data: null, problems: [] });

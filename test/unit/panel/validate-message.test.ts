@@ -15,6 +15,9 @@ describe('validateFromWebview', () => {
       { type: 'set-hyperparameter', field: 'regularization.lambda', value: 0 },
       { type: 'reveal-problem', line: 12, character: 4 },
       { type: 'unit-grid', id: 3, layer: 1, unit: 3 },
+      { type: 'compare', action: 'pin' },
+      { type: 'compare', action: 'train-all' },
+      { type: 'compare-remove', key: 'file:///a/deep-relu.nn.json' },
     ];
     for (const m of ok) {
       const r = validateFromWebview({ ...m, extra: 'dropped' }, ctx);
@@ -50,6 +53,12 @@ describe('validateFromWebview', () => {
     const r = validateFromWebview(raw, ctx);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.reason.length).toBeGreaterThan(0);
+  });
+
+  it('rejects comparison requests outside the protocol', () => {
+    for (const m of [{ type: 'compare', action: 'delete-everything' }, { type: 'compare' }, { type: 'compare-remove', key: 7 }, { type: 'compare-remove', key: '' }, { type: 'compare-remove', key: 'x'.repeat(5000) }]) {
+      expect(validateFromWebview(m, ctx).ok, JSON.stringify(m).slice(0, 60)).toBe(false);
+    }
   });
 
   it('rejects unit grids when no model is attached', () => {
