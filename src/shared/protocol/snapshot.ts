@@ -3,6 +3,7 @@
 
 import type { HealthReport } from '../../engine/health-types';
 import type { TaskKind } from '../../engine/types';
+import type { PerceptronUpdate } from '../../engine/perceptron-trace';
 
 export type SessionState = 'idle' | 'training' | 'paused' | 'finished' | 'diverged';
 
@@ -111,4 +112,6 @@ export interface Snapshot {
    * which may be taken mid-epoch.
    */
   healthSamples?: HealthSample[];
+  /** Perceptron rule runs: the latest updates, oldest first, each with its numbers. */
+  perceptron?: PerceptronUpdate[];
 }
