@@ -230,7 +230,7 @@ export class PlaygroundPanel implements vscode.Disposable {
       snapshot,
       data: s?.data ?? null,
       problems: s ? problemViews(s.problems) : [],
-      ...(s ? { sessionKey: s.key, state: s.state, timeline } : {}),
+      ...(s ? { sessionKey: s.key, state: s.state, timeline, pace: s.pace } : {}),
       ...(s?.notice ? { notice: s.notice } : {}),
     });
     this.sendExperiment();
@@ -274,6 +274,10 @@ export class PlaygroundPanel implements vscode.Disposable {
         return this.revealProblem(message.line, message.character);
       case 'unit-grid':
         return this.sendUnitGrid(message.id, message.layer, message.unit);
+      case 'step-batch':
+        return this.session ? this.session.stepBatch() : this.runCommand('step');
+      case 'set-pace':
+        return this.session?.setPace(message.epochsPerSecond);
       default:
         return assertNever(message);
     }

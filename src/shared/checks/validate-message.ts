@@ -3,6 +3,7 @@
 
 import { REGULARIZATIONS } from '../../engine/types';
 import { t } from '../l10n';
+import { MAX_PACE } from '../pace';
 import type { FromWebview, HyperparameterField } from '../protocol/webview-messages';
 
 export type Validation = { ok: true; message: FromWebview } | { ok: false; reason: string };
@@ -52,6 +53,13 @@ export function validateFromWebview(raw: unknown, context: ValidationContext = {
       const layerUnits = units[raw.layer] ?? 0;
       if (!isIndex(raw.unit, layerUnits)) return fail(`unit must be an integer in [0, ${layerUnits})`);
       return { ok: true, message: { type: 'unit-grid', id: raw.id, layer: raw.layer, unit: raw.unit } };
+    }
+    case 'step-batch':
+      return { ok: true, message: { type: 'step-batch' } };
+    case 'set-pace': {
+      const pace = raw.epochsPerSecond;
+      if (typeof pace !== 'number' || !Number.isFinite(pace) || pace < 0 || pace > MAX_PACE) return fail(t('the pace must be a number of epochs a second from 0 to {max}', { max: String(MAX_PACE) }));
+      return { ok: true, message: { type: 'set-pace', epochsPerSecond: pace } };
     }
     default:
       return fail(`unknown message type ${String(raw.type)}`);

@@ -58,6 +58,8 @@ export type ToWebview =
       timeline?: HealthSample[];
       /** What the session last did on its own, and why (TrainingSession.notice). */
       notice?: string;
+      /** The session's pace, epochs a second (0: as fast as possible; see src/shared/pace.ts). */
+      pace?: number;
     }
   | { type: 'snapshot'; snapshot: SnapshotUpdate }
   | { type: 'state'; state: SessionState; message?: string }
@@ -87,4 +89,8 @@ export type FromWebview =
   | { type: 'command'; command: 'train' | 'pause' | 'step' | 'reset' | 'export' }
   | { type: 'set-hyperparameter'; field: HyperparameterField; value: number | string }
   | { type: 'reveal-problem'; line: number; character: number }
-  | { type: 'unit-grid'; id: number; layer: number; unit: number };
+  | { type: 'unit-grid'; id: number; layer: number; unit: number }
+  /** Step by one minibatch (one sample when the batch size is 1) rather than a whole epoch. */
+  | { type: 'step-batch' }
+  /** The pace for the model shown, epochs a second (0: as fast as possible). */
+  | { type: 'set-pace'; epochsPerSecond: number };

@@ -23,6 +23,8 @@ export interface PanelState {
   data: DataView | null;
   problems: ProblemView[];
   timeline: HealthSample[];
+  /** The session's pace, epochs a second (0: as fast as possible). */
+  pace: number;
 }
 
 /**
@@ -50,6 +52,7 @@ export function emptyState(): PanelState {
     data: null,
     problems: [],
     timeline: [],
+    pace: 0,
   };
 }
 
@@ -113,6 +116,7 @@ export function applyMessage(state: PanelState, message: Exclude<ToWebview, { ty
         data: message.data,
         problems: message.problems,
         timeline: [...(message.timeline ?? [])],
+        pace: message.pace ?? 0,
       });
       state.gap.push(state.history);
       return new Set<Change>(ALL_CHANGES);
