@@ -31,12 +31,20 @@ async function boundaryHash(page: Page): Promise<string | undefined> {
   });
 }
 
+/** Runs in the panel's document: scrolls `el` to just below the sticky toolbar. */
+function scrollBelowToolbar(el: unknown): void {
+  interface Box {
+    getBoundingClientRect(): { top: number; height: number };
+  }
+  const w = globalThis as unknown as { scrollY: number; scrollTo(x: number, y: number): void; document: { querySelector(s: string): Box | null } };
+  const toolbar = w.document.querySelector('.toolbar')?.getBoundingClientRect().height ?? 0;
+  const top = (el as Box).getBoundingClientRect().top + w.scrollY;
+  w.scrollTo(0, Math.max(0, top - toolbar - 8));
+}
+
 /** Scrolls the panel so that the boundary view (and the list under it) is in sight, for the screenshot. */
 async function showBoundary(page: Page): Promise<void> {
-  await panelFrame(page)
-    .locator('[data-view="boundary"]')
-    .first()
-    .evaluate((el) => (el as unknown as { scrollIntoView(options: unknown): void }).scrollIntoView({ block: 'start' }));
+  await panelFrame(page).locator('[data-view="boundary"]').first().evaluate(scrollBelowToolbar);
 }
 
 async function openPanelOn(page: Page, file: string): Promise<void> {
@@ -134,6 +142,9 @@ describe('a pace you can watch, and finer steps', () => {
     // The latest update's sample is ringed on the boundary canvas.
     expect(await frame.locator('[data-view="boundary"] canvas').first().getAttribute('data-ringed')).toBe(order[3]!.join(','));
     await frame.locator('#perceptron-trace li.latest').waitFor();
+    // The other views redraw within the panel's frame budget: let them catch up for the picture.
+    await page.waitForTimeout(1000);
+    await showBoundary(page);
     await s().screenshot('perceptron-and-steps');
   });
 });
@@ -150,6 +161,8 @@ describe('the same in Chinese', () => {
     const lines = await stepFourSamples(page);
     lines.forEach((line, i) => expect(line.startsWith(`第 1 轮，样本 ${i + 1}：x = (`), line).toBe(true));
     expect(lines.some((line) => line.endsWith('正确，不变'))).toBe(true);
+    await page.waitForTimeout(1000);
+    await showBoundary(page);
     await z().screenshot('perceptron-and-steps-zh-cn');
   });
 });

@@ -93,6 +93,8 @@ describe('training loop: paced', () => {
     // Epochs began at 0, 200, 400, 600, 800 and 1000 ms.
     expect(latest().epoch).toBe(6);
     expect(latest().state).toBe('training');
+    // Samples a second as the run goes, waits included: 4 samples an epoch, 5 epochs a second.
+    expect(latest().samplesPerSecond).toBe(20);
     const ends = new Map<number, Snapshot>();
     for (const s of snapshots) if (s.boundary && s.progress === undefined) ends.set(s.epoch, s);
     for (let epoch = 1; epoch <= 6; epoch++) {
