@@ -38,6 +38,8 @@ export class BoundaryView implements View {
   private readonly trace = h('div', { className: 'perceptron', hidden: true }, h('p', { className: 'note' }, t('Perceptron rule, w ← w + lr·(y − ŷ)·x: the latest updates, newest last (ringed in the plane).')), this.traceList);
   private offscreen: HTMLCanvasElement | undefined;
   private traceKey = '';
+  /** The diagrams last drawn (Snapshot.diagramId). */
+  private drawnDiagramId: number | undefined;
 
   constructor() {
     this.summary.element.id = 'boundary-summary';
@@ -46,7 +48,11 @@ export class BoundaryView implements View {
 
   render(state: PanelState, changes: ReadonlySet<Change>, p: Palette): void {
     const traceChanged = this.renderTrace(state);
-    if (!changes.has('diagram') && !changes.has('data') && !changes.has('model') && !traceChanged) return;
+    // Paced, the person asked to watch each epoch: a new boundary is drawn at the next frame, not
+    // when the heavy views' budget allows (a paced run leaves the thread idle between epochs).
+    const pacedBoundary = state.pace > 0 && state.snapshot?.diagramId !== this.drawnDiagramId;
+    if (!changes.has('diagram') && !changes.has('data') && !changes.has('model') && !traceChanged && !pacedBoundary) return;
+    this.drawnDiagramId = state.snapshot?.diagramId;
     const data = state.data;
     const grid = state.snapshot?.boundary;
     this.summary.set(boundarySummary(data, grid));
