@@ -3,7 +3,7 @@
 // or reloaded panel shows the same state.
 
 import { applyMessage, emptyState, type Change } from '../src/shared/view-models/panel-state';
-import type { ToWebview } from '../src/shared/protocol/webview-messages';
+import type { FromWebview, ToWebview } from '../src/shared/protocol/webview-messages';
 import { applyChartTheme } from './charts';
 import { Controls } from './controls';
 import { Announcer, h } from './dom';
@@ -40,7 +40,12 @@ export class App {
   ) {
     this.palette = readPalette();
     applyChartTheme(this.palette);
-    const post = host.post.bind(host);
+    // A pace picked in the panel applies to the state at once (the boundary view reads it); the
+    // host keeps it for the session and sends it back with the next `full`.
+    const post = (message: FromWebview) => {
+      if (message.type === 'set-pace') this.state.pace = message.epochsPerSecond;
+      host.post(message);
+    };
     const saved = host.state();
     const announcer = new Announcer();
     const loss = new LossView(saved.logScale ?? false, (logScale) => host.updateState({ logScale }));

@@ -1,4 +1,4 @@
-// The toolbar: Train/Pause, Step, Reset; the learning rate, batch size and regularisation as
+// The toolbar: Train/Pause, Step (by an epoch, a minibatch or a sample), Reset, the pace; the learning rate, batch size and regularisation as
 // inputs that write back to the .nn.json (the extension turns them into a WorkspaceEdit, so undo
 // works and the file stays the single source of truth); the epoch counter and samples/second.
 
@@ -7,8 +7,9 @@ import { checkHyperparameter } from '../src/shared/checks/validate-message';
 import { isFieldEditingKey } from '../src/shared/view-models/field-keys';
 import type { PanelState } from '../src/shared/view-models/panel-state';
 import { epochText, primaryCommand, speedText, stateText } from '../src/shared/view-models/status-view';
+import { paceLabel, paceOptions, stepUnitTitle, type StepUnit } from '../src/shared/view-models/pace-view';
 import type { FromWebview, HyperparameterField } from '../src/shared/protocol/webview-messages';
-import { h, setText, withChildren, type Announcer } from './dom';
+import { h, replaceChildrenWith, setText, withChildren, type Announcer } from './dom';
 import { t } from '../src/shared/l10n';
 
 /** A codicon (bundled font, dist/webview/codicons/): decoration only, the button's text names it. */
@@ -20,6 +21,16 @@ export class Controls {
   private readonly primaryLabel = h('span', {}, t('Train'));
   private readonly primary = h('button', { type: 'button', id: 'train-pause', className: 'primary' }, this.primaryIcon, this.primaryLabel);
   private readonly step = h('button', { type: 'button', id: 'step', title: t('Train one epoch') }, icon('debug-step-over'), t('Step'));
+  /** What Step trains: an epoch (as the CodeLens Step), one minibatch, or one sample (batch size 1 only). */
+  private readonly stepUnit = withChildren(h('select', { id: 'step-unit', 'aria-label': t('Step by'), title: t('What Step trains: an epoch, one minibatch, or one sample (only with batch size 1: a larger minibatch is one update from the mean over its samples).') }), [
+    h('option', { value: 'epoch' }, t('epoch')),
+    h('option', { value: 'batch' }, t('minibatch')),
+    h('option', { value: 'sample' }, t('sample')),
+  ]);
+  /** Epochs a second while training; the setting nnPlayground.pace is the default of new sessions. */
+  private readonly pace = h('select', { id: 'pace', title: t('Epochs a second while training. Above 20 a second, snapshots (at most 20 a second) show several epochs each.') });
+  /** The session's pace last shown, so a choice made here is not undone by a render before the host knows it. */
+  private shownPace: number | null = null;
   private readonly reset = h('button', { type: 'button', id: 'reset', title: t('Re-initialise from the seed') }, icon('debug-restart'), t('Reset'));
   private readonly exportButton = h('button', { type: 'button', id: 'export', title: t('Export to PyTorch: a script or notebook that reproduces this run') }, icon('export'), t('Export…'));
   private readonly epoch = h('span', { id: 'epoch', className: 'counter', 'data-testid': 'epoch' }, epochText(null, undefined));
@@ -59,6 +70,7 @@ export class Controls {
         { className: 'toolbar-row', role: 'toolbar', 'aria-label': t('Training') },
         this.primary,
         this.step,
+        this.stepUnit,
         this.reset,
         this.exportButton,
         this.epoch,
@@ -72,13 +84,16 @@ export class Controls {
         field(t('batch size'), 'batch', this.inputs.batchSize),
         field(t('regularisation'), 'reg', this.inputs['regularization.type']),
         field('λ', 'lambda', this.inputs['regularization.lambda']),
+        field(t('pace'), 'pace', this.pace),
       ),
       this.error,
       this.notice,
       this.following,
     );
     this.primary.addEventListener('click', () => this.post({ type: 'command', command: this.primary.dataset.command === 'pause' ? 'pause' : 'train' }));
-    this.step.addEventListener('click', () => this.post({ type: 'command', command: 'step' }));
+    this.step.addEventListener('click', () => this.post(this.stepUnit.value === 'epoch' ? { type: 'command', command: 'step' } : { type: 'step-batch' }));
+    this.stepUnit.addEventListener('change', () => (this.step.title = stepUnitTitle(this.stepUnit.value as StepUnit, this.batchSize)));
+    this.pace.addEventListener('change', () => this.post({ type: 'set-pace', epochsPerSecond: Number(this.pace.value) }));
     this.reset.addEventListener('click', () => this.post({ type: 'command', command: 'reset' }));
     this.exportButton.addEventListener('click', () => this.post({ type: 'command', command: 'export' }));
     for (const [name, input] of Object.entries(this.inputs) as [HyperparameterField, HTMLInputElement | HTMLSelectElement][]) {
@@ -169,12 +184,37 @@ export class Controls {
           ? t('Following the active model: {file} (“{name}”)', { file: model.fileName, name: model.name })
           : t('Following the active model: {file} (has errors)', { file: fileOf(state.sessionKey) }),
     );
+    this.renderPace(state.pace);
     if (!model) return;
     const training = model.training;
+    this.renderStepUnit(training.batchSize);
     this.setInput('learningRate', String(training.learningRate));
     this.setInput('batchSize', String(training.batchSize));
     this.setInput('regularization.type', training.regularization.type);
     this.setInput('regularization.lambda', String(training.regularization.lambda));
+  }
+
+  private batchSize = 0;
+
+  /** "sample" is offered only when a minibatch is one sample: with a larger batch it would be another algorithm. */
+  private renderStepUnit(batchSize: number): void {
+    if (batchSize === this.batchSize) return;
+    this.batchSize = batchSize;
+    const sample = this.stepUnit.querySelector<HTMLOptionElement>('option[value="sample"]');
+    if (sample) {
+      sample.disabled = batchSize !== 1;
+      sample.title = stepUnitTitle('sample', batchSize);
+    }
+    if (batchSize !== 1 && this.stepUnit.value === 'sample') this.stepUnit.value = 'batch';
+    this.step.title = stepUnitTitle(this.stepUnit.value as StepUnit, batchSize);
+  }
+
+  private renderPace(pace: number): void {
+    if (pace === this.shownPace) return;
+    this.shownPace = pace;
+    const options = paceOptions(pace).map((value) => h('option', { value: String(value) }, paceLabel(value)));
+    replaceChildrenWith(this.pace, options);
+    this.pace.value = String(pace);
   }
 
   /**

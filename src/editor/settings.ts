@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { DEFAULT_MAX_PARAMETERS } from '../run/run-core';
 import type { SessionSettings } from '../session/session-api';
 import { updateRateFrom } from './update-rate';
+import { paceFrom } from '../shared/pace';
 
 /** setTimeout fires at once for delays above 2^31 − 1 ms (~24.8 days), so a longer grace period is capped. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -29,6 +30,7 @@ export function readSettings(): EditorSettings {
   const grace = config.get<number>('sessionGracePeriod');
   return {
     updateRate: updateRateFrom(config.get('updateRate')),
+    pace: paceFrom(config.get('pace')),
     defaultMaxEpochs: Math.round(positive(config.get('defaultMaxEpochs'), 300)),
     maxParameters: Math.round(positive(config.get('maxParameters'), DEFAULT_MAX_PARAMETERS)),
     diagnostics: {

@@ -3,6 +3,7 @@
 export * from './types';
 export * from './health-types';
 export * from './trainer-api';
+export * from './perceptron-trace';
 export { createTrainer } from './trainer';
 export { EngineError, type EngineErrorCode } from './errors';
 export { createRng, type Rng } from './rng';

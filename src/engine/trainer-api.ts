@@ -3,6 +3,7 @@
 
 import type { DataSource, DataOptions, Dataset, NetworkConfig, TrainingConfig } from './types';
 import type { EpochReport, HealthReport, Metrics } from './health-types';
+import type { PerceptronUpdate } from './perceptron-trace';
 
 export interface TrainerOptions {
   network: NetworkConfig;
@@ -129,6 +130,14 @@ export interface Trainer {
   gradientCheck(options?: { epsilon?: number; samples?: number; maxParameters?: number }): GradientCheckResult;
   /** Outputs over the plane of the first two inputs; `unit` picks a layer's unit, default the output. */
   outputGrid(size: number, target?: { layer: number; unit: number }): OutputGrid;
+  /**
+   * Keep (or stop keeping) a record of each perceptron update, for a single sign or step unit
+   * trained by the perceptron rule; other networks record nothing. Off by default: it costs a copy
+   * of the weights per minibatch.
+   */
+  tracePerceptron(on: boolean): void;
+  /** The updates recorded since the last call, oldest first (at most PERCEPTRON_TRACE_LIMIT, the latest). */
+  takePerceptronTrace(): PerceptronUpdate[];
   /** Current parameters of one layer (for small-network diagrams): row-major inputs × units. */
   layerParameters(layer: number): { weights: Float64Array; biases: Float64Array; gradients: Float64Array };
 }

@@ -15,6 +15,7 @@ import type { EpochReport, HealthReport, Metrics, NonFiniteEvent } from './healt
 import { batchLossGradient, batchLossSum, resolveLossKernel, sampleLosses, type LossKernel } from './losses';
 import { Network, type Workspace } from './network';
 import { beginStep, createOptimizerState, perceptronDelta, updateLayer, type OptimizerSettings, type OptimizerState } from './optimizers';
+import { PERCEPTRON_TRACE_SAMPLES, PerceptronTrace, type PerceptronSample, type PerceptronUpdate } from './perceptron-trace';
 import { addRegularizationGradient, regularizationTerm } from './regularization';
 import { createRng, type Rng } from './rng';
 import { mapPlaneRows } from './features';
@@ -68,6 +69,8 @@ class MlpTrainer implements Trainer {
   private completedActivity: Uint8Array[] | null = null;
   private completedActivityTracked = false;
   private gridExtent: { xMin: number; xMax: number; yMin: number; yMax: number } | null = null;
+  /** The perceptron rule's updates, while a caller asked for them (tracePerceptron). */
+  private trace: PerceptronTrace | null = null;
 
   constructor(options: TrainerOptions, data: Dataset) {
     if (!options || typeof options !== 'object') throw new EngineError('invalid-config', 'trainer options are missing.');
@@ -151,6 +154,8 @@ class MlpTrainer implements Trainer {
     const perceptron = training.optimizer === 'perceptron';
     const classification = this.data.kind === 'classification';
     const order = this.order;
+    // Only a single sign or step unit is traced: its update reads as one line of numbers.
+    const trace = perceptron && layers.length === 1 && outputSize === 1 ? this.trace : null;
     let stopped = epoch.alreadyDiverged;
     for (let batch = 0; !stopped && batch < maxBatches && epoch.next < n; batch++) {
       const start = epoch.next;
@@ -178,6 +183,7 @@ class MlpTrainer implements Trainer {
       epoch.batches++;
       epoch.next += rows;
       if (classification) epoch.correct += countCorrect(this.encoding, outputs, train.y, order, start, rows, outputSize);
+      const before = trace ? this.traceBefore(ws.input, ws.target, outputs, start, rows, epoch.batches) : null;
       network.backward(ws, rows);
       beginStep(this.optimizer);
       const regularization = training.regularization;
@@ -186,6 +192,7 @@ class MlpTrainer implements Trainer {
         addRegularizationGradient(regularization, layers[l].weights, layers[l].weightGrad);
         updateLayer(this.optimizer, layers[l], this.settings);
       }
+      if (trace && before) trace.add({ ...before, weightsAfter: Array.from(layers[0].weights), biasAfter: layers[0].biases[0] as number });
     }
     const progress = {
       batches: epoch.batches,
@@ -195,6 +202,40 @@ class MlpTrainer implements Trainer {
     };
     if (!stopped && epoch.next < n) return { epochDone: false, progress };
     return { epochDone: true, report: this.endEpoch(epoch), progress };
+  }
+
+  tracePerceptron(on: boolean): void {
+    this.trace = on ? (this.trace ?? new PerceptronTrace()) : null;
+  }
+
+  takePerceptronTrace(): PerceptronUpdate[] {
+    return this.trace?.take() ?? [];
+  }
+
+  /** The part of a perceptron update known before it: the batch's samples and the weights as they were. */
+  private traceBefore(input: Float64Array, target: Float64Array, outputs: Float64Array, start: number, rows: number, batch: number): Omit<PerceptronUpdate, 'weightsAfter' | 'biasAfter'> {
+    const inputSize = this.network.inputSize;
+    const { train } = this.data;
+    const samples: PerceptronSample[] = [];
+    let wrong = 0;
+    for (let r = 0; r < rows; r++) if (target[r] !== outputs[r]) wrong++;
+    for (let r = 0; r < Math.min(rows, PERCEPTRON_TRACE_SAMPLES); r++) {
+      const row = this.order[start + r] as number;
+      const x = Array.from(input.subarray(r * inputSize, (r + 1) * inputSize));
+      const point: [number, number] = train.plane ? [train.plane[2 * row] as number, train.plane[2 * row + 1] as number] : [x[0] ?? 0, x[1] ?? 0];
+      samples.push({ position: start + r + 1, x, point, y: target[r] as number, yHat: outputs[r] as number });
+    }
+    const layer = this.network.layers[0];
+    return {
+      epoch: this.epochCount + 1,
+      batch: batch,
+      learningRate: this.settings.learningRate,
+      rows,
+      wrong,
+      samples,
+      weightsBefore: Array.from(layer.weights),
+      biasBefore: layer.biases[0] as number,
+    };
   }
 
   private beginEpoch(): EpochInProgress {

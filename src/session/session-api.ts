@@ -60,6 +60,8 @@ export interface SessionSettings {
   maxParameters: number;
   /** Rule families to report: `static`, `live`. */
   diagnostics: { static: boolean; live: boolean };
+  /** Epochs a second for new sessions (`nnPlayground.pace`; 0 or absent: as fast as possible). */
+  pace?: number;
 }
 
 export interface TrainingSession extends Disposable {
@@ -105,6 +107,12 @@ export interface TrainingSession extends Disposable {
   pause(): void;
   /** One epoch. */
   step(): void;
+  /** One minibatch (one sample when the batch size is 1): the counter moves by a fraction of an epoch. */
+  stepBatch(): void;
+  /** Epochs a second while this session trains (0: as fast as possible). */
+  readonly pace: number;
+  /** The panel's choice of pace, for this session's runs from now on (the setting stays as it is). */
+  setPace(epochsPerSecond: number): void;
   /** Re-initialise from the seed: the same initial weights every time. */
   reset(): void;
   gradientCheck(signal?: AbortSignal): Promise<GradientCheckResult>;

@@ -21,6 +21,7 @@ import { diffSpecs, sameValue } from '../run/spec-diff';
 import { HistoryColumns } from './history-columns';
 import { countMessage, timed } from './host-counters';
 import { WorkerClient } from './worker-client';
+import { paceFrom } from '../shared/pace';
 
 /** A session as created here: also says when its worker thread has really ended. */
 export interface WorkerBackedSession extends TrainingSession {
@@ -107,12 +108,15 @@ class Session implements WorkerBackedSession {
   /** The notice stopForEdit gave for a reset that applyParse has not carried out yet. */
   private announcedReset: string | undefined;
   private liveRulesAt = -Infinity;
+  /** Epochs a second for this session's runs (0: as fast as possible): the setting, until the panel picks another. */
+  private paceValue: number;
 
   constructor(
     readonly key: string,
     private text: string,
     private readonly host: SessionHost,
   ) {
+    this.paceValue = paceFrom(host.settings().pace);
     this.parseResult = parseModel(text);
     this.refreshProblems(false);
     this.enqueue(() => this.applyParse(this.parseResult));
@@ -360,6 +364,22 @@ class Session implements WorkerBackedSession {
     });
   }
 
+  stepBatch(): void {
+    this.setNotice(undefined);
+    this.enqueue(async () => {
+      if (await this.ensureRun()) this.client?.post({ type: 'step-batch' });
+    });
+  }
+
+  get pace(): number {
+    return this.paceValue;
+  }
+
+  setPace(epochsPerSecond: number): void {
+    this.paceValue = paceFrom(epochsPerSecond);
+    this.client?.post({ type: 'set-pace', epochsPerSecond: this.paceValue });
+  }
+
   reset(): void {
     this.setNotice(undefined);
     this.enqueue(async () => {
@@ -540,6 +560,8 @@ class Session implements WorkerBackedSession {
   private startRun(prepared: Extract<PreparedRun, { ok: true }>, reason?: string): void {
     this.generation += 1;
     this.client?.post({ type: 'init', init: prepared.init, generation: this.generation, l10n: { locale: uiLocale(), contents: currentBundle() } });
+    // The worker keeps its pace across runs; a new worker (first run, or after a crash) learns it here.
+    if (this.paceValue > 0) this.client?.post({ type: 'set-pace', epochsPerSecond: this.paceValue });
     this.enter({ kind: 'running', held: false });
     // An earlier attempt's failed start is over once a new one is asked for.
     this.sessionProblems = this.sessionProblems.filter((problem) => problem.code !== 'run-start-failed');

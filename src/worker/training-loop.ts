@@ -6,10 +6,12 @@
 
 import { availableKernels } from '../engine/index';
 import type { HealthReport } from '../engine/health-types';
+import type { PerceptronUpdate } from '../engine/perceptron-trace';
 import type { EpochProgress, Trainer } from '../engine/trainer-api';
 import type { HistoryPoint, SessionState, Snapshot, TheoryMeasurement } from '../shared/protocol/snapshot';
 import type { FromWorker, SessionInit, ToWorker, WorkerErrorStage } from '../shared/protocol/worker-messages';
 import { configureL10n } from '../shared/l10n';
+import { PaceClock } from '../shared/pace';
 import { HealthSampler } from './health-samples';
 import { buildData, buildTrainer, initialCost, trainStep } from '../run/run-core';
 import { countParameters } from '../run/spec-diff';
@@ -38,6 +40,8 @@ export const DIAGRAM_TIME_SHARE = 0.05;
  */
 export const THEORY_TIME_SHARE = 0.02;
 export const MIN_THEORY_INTERVAL_MS = 250;
+/** Perceptron updates a snapshot carries: the latest ones, for the panel's list. */
+export const PERCEPTRON_UPDATES_SHOWN = 12;
 
 interface Run {
   init: SessionInit;
@@ -76,6 +80,8 @@ interface Run {
   theoryAt: number;
   /** Training time since the theory numbers were last measured. */
   busySinceTheoryMs: number;
+  /** The latest perceptron updates, oldest first (at most PERCEPTRON_UPDATES_SHOWN); empty for other runs. */
+  perceptron: PerceptronUpdate[];
 }
 
 /** Sends a message (copied, never transferred: see worker.ts). */
@@ -108,6 +114,10 @@ export class TrainingLoop {
    * session) does not repeat the numbers the panel last saw from the old one.
    */
   private reportCount = Date.now();
+  /** Epochs a second while training (0: as fast as possible); kept across runs, set by `set-pace`. */
+  private readonly pace = new PaceClock();
+  /** The wait before the next paced epoch: a timer, never a busy loop. */
+  private paceTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly post: Post,
@@ -152,6 +162,12 @@ export class TrainingLoop {
         return;
       case 'step':
         this.step();
+        return;
+      case 'step-batch':
+        this.stepBatch();
+        return;
+      case 'set-pace':
+        this.setPace(message.epochsPerSecond);
         return;
       case 'reset':
         this.generation = message.generation ?? this.generation + 1;
@@ -249,7 +265,11 @@ export class TrainingLoop {
       theoryCostMs: 0,
       theoryAt: -Infinity,
       busySinceTheoryMs: 0,
+      perceptron: [],
     };
+    // Only the perceptron rule is traced: other runs train exactly as they did without the trace.
+    trainer.tracePerceptron(training.optimizer === 'perceptron');
+    trainer.takePerceptronTrace();
     run.sampler.take(trainer, trainer.epoch);
     return run;
   }
@@ -262,6 +282,8 @@ export class TrainingLoop {
       return;
     }
     this.setState('training');
+    // After a pause the next epoch may begin at once, whatever the pace.
+    this.pace.clear();
     this.scheduleSlice();
   }
 
@@ -273,6 +295,63 @@ export class TrainingLoop {
     if (this.state === 'training') this.state = 'paused';
     this.stepsLeft++;
     this.scheduleSlice();
+  }
+
+  /**
+   * One minibatch (with batch size 1, one sample), then paused: the counter moves by a fraction
+   * of an epoch. Trained here and now: a minibatch is the smallest step the engine takes, and a
+   * slice always trains at least one, so this is no slower to answer than a slice.
+   */
+  private stepBatch(): void {
+    const run = this.run;
+    if (!run || this.state === 'diverged') return;
+    this.stopSlices();
+    const started = performance.now();
+    try {
+      if (this.trainPart(run, 1, started)) {
+        this.state = run.trainer.epoch >= run.epochs && !run.trainer.epochInProgress ? 'finished' : 'paused';
+      }
+    } catch (error) {
+      this.state = 'paused';
+      this.postError(error, 'training');
+    }
+    const spent = performance.now() - started;
+    run.busyMs += spent;
+    run.busySinceHealthMs += spent;
+    this.snapshot(true);
+  }
+
+  /** A new pace applies from the next epoch; a wait under way is measured again against it. */
+  private setPace(epochsPerSecond: number): void {
+    this.pace.set(epochsPerSecond);
+    if (this.paceTimer) {
+      clearTimeout(this.paceTimer);
+      this.paceTimer = null;
+      this.scheduleSlice();
+    }
+  }
+
+  /**
+   * Paced training waits between epochs: true when the next epoch may not begin yet (a timer then
+   * schedules the slice that begins it). A Step, the epoch under way and the last epoch never wait.
+   */
+  private waitForPace(run: Run): boolean {
+    if (this.state !== 'training' || !this.pace.paced || run.trainer.epochInProgress || run.trainer.epoch >= run.epochs) return false;
+    const now = performance.now();
+    const wait = this.pace.waitMs(now);
+    if (wait > 0) {
+      // The slice runs from the timer itself: a further turn (setImmediate) would only add its delay.
+      this.paceTimer ??= setTimeout(() => {
+        this.paceTimer = null;
+        // Samples per second paced are those of the run as it goes, waits included: 5 epochs a
+        // second of 280 samples reads 1,400, not the engine's speed between the waits.
+        run.busyMs += performance.now() - now;
+        if (!this.slice) this.runSlice();
+      }, Math.ceil(wait));
+      return true;
+    }
+    this.pace.began(now);
+    return false;
   }
 
   private reset(): void {
@@ -287,6 +366,7 @@ export class TrainingLoop {
   private updateTraining(patch: Parameters<Trainer['updateTraining']>[0]): void {
     const run = this.requireRun();
     run.trainer.updateTraining(patch);
+    if (patch.optimizer !== undefined) run.trainer.tracePerceptron(patch.optimizer === 'perceptron');
     if (patch.epochs !== undefined) run.epochs = patch.epochs;
     // A minibatch of another size costs something else: measure it again.
     if (patch.batchSize !== undefined) run.batchMs = Number.NaN;
@@ -318,6 +398,8 @@ export class TrainingLoop {
     this.stepsLeft = 0;
     if (this.slice) clearImmediate(this.slice);
     this.slice = null;
+    if (this.paceTimer) clearTimeout(this.paceTimer);
+    this.paceTimer = null;
   }
 
   /**
@@ -329,8 +411,11 @@ export class TrainingLoop {
     this.slice = null;
     const run = this.run;
     if (!run || (this.state !== 'training' && this.stepsLeft === 0)) return;
+    if (this.waitForPace(run)) return;
     const started = performance.now();
     let now = started;
+    /** A paced epoch ended in this slice: its snapshot goes out with fresh diagrams. */
+    let pacedEpochEnded = false;
     try {
       do {
         const stepping = this.state !== 'training';
@@ -345,6 +430,11 @@ export class TrainingLoop {
         const ok = this.trainPart(run, batches, now);
         now = performance.now();
         if (!ok) break;
+        if (!stepping && this.pace.paced && run.trainer.epoch > epochBefore) {
+          pacedEpochEnded = true;
+          if (run.trainer.epoch >= run.epochs) this.state = 'finished';
+          break;
+        }
         if (stepping && run.trainer.epoch > epochBefore && --this.stepsLeft === 0) {
           this.state = run.trainer.epoch >= run.epochs ? 'finished' : 'paused';
           break;
@@ -359,7 +449,7 @@ export class TrainingLoop {
     run.busyMs += spent;
     run.busySinceHealthMs += spent;
     const going = this.state === 'training' || this.stepsLeft > 0;
-    this.snapshot(!going);
+    this.snapshot(!going || pacedEpochEnded);
     if (going) this.scheduleSlice();
   }
 
@@ -370,6 +460,7 @@ export class TrainingLoop {
   private trainPart(run: Run, maxBatches: number, startedAt: number): boolean {
     const before = run.trainer.epochInProgress && run.progress ? run.progress : null;
     const step = trainStep(run.trainer, run.initialCost, maxBatches);
+    this.keepPerceptronUpdates(run);
     const result = step.batches;
     const spent = performance.now() - startedAt;
     const trained = result.progress.batches - (before?.batches ?? 0);
@@ -398,6 +489,13 @@ export class TrainingLoop {
     this.state = 'diverged';
     run.message = step.divergence;
     return false;
+  }
+
+  private keepPerceptronUpdates(run: Run): void {
+    if (run.trainer.options.training.optimizer !== 'perceptron') return;
+    const updates = run.trainer.takePerceptronTrace();
+    if (updates.length === 0) return;
+    run.perceptron = [...run.perceptron, ...updates].slice(-PERCEPTRON_UPDATES_SHOWN);
   }
 
   /**
@@ -454,6 +552,7 @@ export class TrainingLoop {
       ...(run.message ? { message: run.message } : {}),
       healthSamples: run.sampler.collect(),
       ...(run.theory ? { theory: run.theory, theoryId: run.theoryId } : {}),
+      ...(run.perceptron.length > 0 ? { perceptron: run.perceptron } : {}),
     };
     if (run.progress && run.trainer.epochInProgress) {
       const { batches, totalBatches, runningCost } = run.progress;

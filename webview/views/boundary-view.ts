@@ -1,6 +1,8 @@
 // View 5: the decision boundary over the plane of the first two inputs, drawn straight onto a
 // canvas (a heatmap is one putImageData, far faster than any chart). Training points filled, test
 // points outlined; one colour per class. One input and a regression target: the fitted curve.
+// Trained by the perceptron rule, it also lists the latest updates with their numbers and rings
+// the sample of the latest one, so each Step shows the rule moving the line.
 
 import {
   boundaryInputs,
@@ -13,6 +15,7 @@ import {
   type BoundaryPalette,
 } from '../../src/shared/view-models/boundary-view';
 import { cssRgba } from '../../src/shared/view-models/colour';
+import { latestUpdateKey, ringedSamples, updateLine } from '../../src/shared/view-models/perceptron-view';
 import type { Change, PanelState } from '../../src/shared/view-models/panel-state';
 import type { DataView, GridView } from '../../src/shared/protocol/snapshot';
 import { h, TextSummary, replaceChildrenWith, setText } from '../dom';
@@ -31,15 +34,25 @@ export class BoundaryView implements View {
   private readonly canvas = h('canvas', { role: 'img', 'aria-label': t('Network output over the input plane, with the data points'), 'aria-describedby': 'boundary-summary' });
   private readonly message = h('p', { className: 'note' });
   private readonly legend = h('p', { className: 'legend' });
+  private readonly traceList = h('ol', { className: 'perceptron-trace', id: 'perceptron-trace', 'aria-label': t('Perceptron rule: the latest updates, newest last') });
+  private readonly trace = h('div', { className: 'perceptron', hidden: true }, h('p', { className: 'note' }, t('Perceptron rule, w ← w + lr·(y − ŷ)·x: the latest updates, newest last (ringed in the plane).')), this.traceList);
   private offscreen: HTMLCanvasElement | undefined;
+  private traceKey = '';
+  /** The diagrams last drawn (Snapshot.diagramId). */
+  private drawnDiagramId: number | undefined;
 
   constructor() {
     this.summary.element.id = 'boundary-summary';
-    this.body = h('div', {}, this.message, h('div', { className: 'plane' }, this.canvas), this.legend, this.summary.element);
+    this.body = h('div', {}, this.message, h('div', { className: 'plane' }, this.canvas), this.legend, this.trace, this.summary.element);
   }
 
   render(state: PanelState, changes: ReadonlySet<Change>, p: Palette): void {
-    if (!changes.has('diagram') && !changes.has('data') && !changes.has('model')) return;
+    const traceChanged = this.renderTrace(state);
+    // Paced, the person asked to watch each epoch: a new boundary is drawn at the next frame, not
+    // when the heavy views' budget allows (a paced run leaves the thread idle between epochs).
+    const pacedBoundary = state.pace > 0 && state.snapshot?.diagramId !== this.drawnDiagramId;
+    if (!changes.has('diagram') && !changes.has('data') && !changes.has('model') && !traceChanged && !pacedBoundary) return;
+    this.drawnDiagramId = state.snapshot?.diagramId;
     const data = state.data;
     const grid = state.snapshot?.boundary;
     this.summary.set(boundarySummary(data, grid));
@@ -53,8 +66,41 @@ export class BoundaryView implements View {
     const ctx = fitCanvas(this.canvas, side, side);
     const palette = boundaryPalette(p);
     if (boundaryInputs(data) === 1) this.drawCurve(ctx, side, grid, data, p);
-    else this.drawPlane(ctx, side, grid, data, palette, layoutModel(state)?.layers.at(-1)?.activation, p);
+    else {
+      this.drawPlane(ctx, side, grid, data, palette, layoutModel(state)?.layers.at(-1)?.activation, p);
+      this.drawRings(ctx, side, grid, state, p);
+    }
     this.drawLegend(data, palette, p);
+  }
+
+  /** The perceptron's latest updates as lines; true when they changed (the rings move with them). */
+  private renderTrace(state: PanelState): boolean {
+    const updates = state.snapshot?.perceptron;
+    const key = latestUpdateKey(updates);
+    if (key === this.traceKey) return false;
+    this.traceKey = key;
+    this.trace.hidden = !updates || updates.length === 0;
+    const items = (updates ?? []).map((update, i, all) => h('li', { className: i === all.length - 1 ? 'latest' : '' }, updateLine(update)));
+    replaceChildrenWith(this.traceList, items);
+    return true;
+  }
+
+  /** A ring around the samples of the latest perceptron update: the ones that moved the line. */
+  private drawRings(ctx: CanvasRenderingContext2D, side: number, grid: GridView, state: PanelState, p: Palette): void {
+    const ringed = ringedSamples(state.snapshot?.perceptron);
+    if (ringed.length === 0) {
+      delete this.canvas.dataset.ringed;
+      return;
+    }
+    const t = planeTransform(grid, side, side);
+    ctx.strokeStyle = p.foreground;
+    ctx.lineWidth = 2;
+    for (const sample of ringed) {
+      ctx.beginPath();
+      ctx.arc(t.toPx(sample.point[0]), t.toPy(sample.point[1]), 9, 0, Math.PI * 2);
+      ctx.stroke();
+    }
+    this.canvas.dataset.ringed = ringed.map((s) => `${s.point[0]},${s.point[1]}`).join(' ');
   }
 
   private drawPlane(ctx: CanvasRenderingContext2D, side: number, grid: GridView, data: DataView, palette: BoundaryPalette, outputActivation: string | undefined, p: Palette): void {

@@ -244,7 +244,7 @@ export class PlaygroundPanel implements vscode.Disposable {
       snapshot,
       data: s?.data ?? null,
       problems: s ? problemViews(s.problems) : [],
-      ...(s ? { sessionKey: s.key, state: s.state, timeline } : {}),
+      ...(s ? { sessionKey: s.key, state: s.state, timeline, pace: s.pace } : {}),
       ...(s?.notice ? { notice: s.notice } : {}),
     });
     this.sendExperiment();
@@ -293,6 +293,10 @@ export class PlaygroundPanel implements vscode.Disposable {
         return runCompareAction(message.action, this.comparison, this.sessions, this.session);
       case 'compare-remove':
         return this.comparison.remove(message.key);
+      case 'step-batch':
+        return this.session ? this.session.stepBatch() : this.runCommand('step');
+      case 'set-pace':
+        return this.session?.setPace(message.epochsPerSecond);
       default:
         return assertNever(message);
     }

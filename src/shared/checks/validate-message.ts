@@ -3,6 +3,7 @@
 
 import { REGULARIZATIONS } from '../../engine/types';
 import { t } from '../l10n';
+import { MAX_PACE } from '../pace';
 import type { CompareAction, FromWebview, HyperparameterField } from '../protocol/webview-messages';
 
 export type Validation = { ok: true; message: FromWebview } | { ok: false; reason: string };
@@ -63,6 +64,13 @@ export function validateFromWebview(raw: unknown, context: ValidationContext = {
     case 'compare-remove':
       if (typeof raw.key !== 'string' || raw.key.length === 0 || raw.key.length > MAX_KEY_LENGTH) return fail(t('the key must be the URI of a model'));
       return { ok: true, message: { type: 'compare-remove', key: raw.key } };
+    case 'step-batch':
+      return { ok: true, message: { type: 'step-batch' } };
+    case 'set-pace': {
+      const pace = raw.epochsPerSecond;
+      if (typeof pace !== 'number' || !Number.isFinite(pace) || pace < 0 || pace > MAX_PACE) return fail(t('the pace must be a number of epochs a second from 0 to {max}', { max: String(MAX_PACE) }));
+      return { ok: true, message: { type: 'set-pace', epochsPerSecond: pace } };
+    }
     default:
       return fail(`unknown message type ${String(raw.type)}`);
   }

@@ -4,6 +4,7 @@
 import type { HealthReport } from '../../engine/health-types';
 import type { TaskKind } from '../../engine/types';
 import type { TheoryReport } from '../../engine/theory-numbers';
+import type { PerceptronUpdate } from '../../engine/perceptron-trace';
 
 export type SessionState = 'idle' | 'training' | 'paused' | 'finished' | 'diverged';
 
@@ -127,4 +128,6 @@ export interface Snapshot {
   /** The latest theory numbers of this run (absent: none measured yet), numbered like `healthId`. */
   theory?: TheoryMeasurement;
   theoryId?: number;
+  /** Perceptron rule runs: the latest updates, oldest first, each with its numbers. */
+  perceptron?: PerceptronUpdate[];
 }

@@ -58,6 +58,8 @@ export type ToWebview =
       timeline?: HealthSample[];
       /** What the session last did on its own, and why (TrainingSession.notice). */
       notice?: string;
+      /** The session's pace, epochs a second (0: as fast as possible; see src/shared/pace.ts). */
+      pace?: number;
     }
   | { type: 'snapshot'; snapshot: SnapshotUpdate }
   | { type: 'state'; state: SessionState; message?: string }
@@ -112,4 +114,8 @@ export type FromWebview =
   | { type: 'reveal-problem'; line: number; character: number }
   | { type: 'unit-grid'; id: number; layer: number; unit: number }
   | { type: 'compare'; action: CompareAction }
-  | { type: 'compare-remove'; key: string };
+  | { type: 'compare-remove'; key: string }
+  /** Step by one minibatch (one sample when the batch size is 1) rather than a whole epoch. */
+  | { type: 'step-batch' }
+  /** The pace for the model shown, epochs a second (0: as fast as possible). */
+  | { type: 'set-pace'; epochsPerSecond: number };

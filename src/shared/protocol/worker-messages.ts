@@ -35,6 +35,10 @@ export type ToWorker =
   | { type: 'train' }
   | { type: 'pause' }
   | { type: 'step' }
+  /** One minibatch (one sample when the batch size is 1), then paused. */
+  | { type: 'step-batch' }
+  /** Epochs a second while training, 0 for as fast as possible (src/shared/pace.ts). */
+  | { type: 'set-pace'; epochsPerSecond: number }
   | { type: 'reset'; generation?: number }
   | { type: 'update-training'; patch: Partial<TrainingConfig> }
   | { type: 'gradcheck'; id: number }

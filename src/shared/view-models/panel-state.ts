@@ -25,6 +25,8 @@ export interface PanelState {
   timeline: HealthSample[];
   /** The runs pinned side by side (they outlive the shown model: a `full` message keeps them). */
   comparison: ComparedRun[];
+  /** The session's pace, epochs a second (0: as fast as possible). */
+  pace: number;
 }
 
 /**
@@ -53,6 +55,7 @@ export function emptyState(): PanelState {
     problems: [],
     timeline: [],
     comparison: [],
+    pace: 0,
   };
 }
 
@@ -126,6 +129,7 @@ export function applyMessage(state: PanelState, message: Exclude<ToWebview, { ty
         problems: message.problems,
         timeline: [...(message.timeline ?? [])],
         comparison: state.comparison,
+        pace: message.pace ?? 0,
       });
       state.gap.push(state.history);
       return new Set<Change>(ALL_CHANGES);
