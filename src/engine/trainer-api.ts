@@ -129,6 +129,16 @@ export interface Trainer {
   gradientCheck(options?: { epsilon?: number; samples?: number; maxParameters?: number }): GradientCheckResult;
   /** Outputs over the plane of the first two inputs; `unit` picks a layer's unit, default the output. */
   outputGrid(size: number, target?: { layer: number; unit: number }): OutputGrid;
+  /**
+   * Switches exactly these hidden units off (all others on): each one's output is held at 0 in
+   * every pass from now on, evaluation and training alike (a fixed dropout mask without rescaling,
+   * so the other units learn to do without it), and gets no gradient. Weights are kept, so
+   * switching a unit back on restores the network's outputs exactly. `reset` switches all back on.
+   * Throws a RangeError for an output-layer or unknown unit.
+   */
+  setUnitsOff(units: readonly UnitRef[]): void;
+  /** The hidden units switched off, by layer then unit. */
+  unitsOff(): UnitRef[];
   /** Current parameters of one layer (for small-network diagrams): row-major inputs × units. */
   layerParameters(layer: number): { weights: Float64Array; biases: Float64Array; gradients: Float64Array };
 }
