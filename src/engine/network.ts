@@ -7,6 +7,7 @@ import { softmaxRows } from './activations';
 import { initializeWeights } from './init';
 import { backwardLayer, forwardLayer, forwardProduct } from './wasm/kernels';
 import type { Rng } from './rng';
+import { t } from '../shared/l10n';
 import type { ActivationName, DropoutMode, InitSpec, NetworkConfig } from './types';
 
 export interface DenseLayer {
@@ -115,9 +116,8 @@ export class Network {
   setUnitsOff(units: readonly UnitRef[]): void {
     const last = this.layers.length - 1;
     for (const { layer, unit } of units) {
-      if (!Number.isInteger(layer) || layer < 0 || layer >= last) throw new RangeError(`layer ${String(layer)} is not a hidden layer (0 … ${last - 1}).`);
-      const units = this.layers[layer].units;
-      if (!Number.isInteger(unit) || unit < 0 || unit >= units) throw new RangeError(`unit ${String(unit)} is not in layer ${layer} (0 … ${units - 1}).`);
+      if (!Number.isInteger(layer) || layer < 0 || layer >= last) throw new RangeError(t('Layer {layer} is not a hidden layer: only hidden units can be switched off.', { layer: String(layer) }));
+      if (!Number.isInteger(unit) || unit < 0 || unit >= this.layers[layer].units) throw new RangeError(t('Layer {layer} has no unit {unit}.', { layer: String(layer), unit: String(unit) }));
     }
     for (const layer of this.layers) layer.off.fill(0);
     for (const { layer, unit } of units) this.layers[layer].off[unit] = 1;

@@ -3,6 +3,9 @@
 
 import type { DataSource, DataOptions, Dataset, NetworkConfig, TrainingConfig } from './types';
 import type { EpochReport, HealthReport, Metrics } from './health-types';
+import type { UnitRef } from './network';
+
+export type { UnitRef } from './network';
 
 export interface TrainerOptions {
   network: NetworkConfig;

@@ -360,6 +360,12 @@ class Session implements WorkerBackedSession {
     });
   }
 
+  toggleUnit(layer: number, unit: number): void {
+    this.enqueue(async () => {
+      if (await this.ensureRun()) this.client?.post({ type: 'toggle-unit', layer, unit });
+    });
+  }
+
   reset(): void {
     this.setNotice(undefined);
     this.enqueue(async () => {

@@ -7,13 +7,14 @@
 import { availableKernels } from '../engine/index';
 import type { HealthReport } from '../engine/health-types';
 import type { EpochProgress, Trainer } from '../engine/trainer-api';
-import type { HistoryPoint, SessionState, Snapshot } from '../shared/protocol/snapshot';
+import type { HistoryPoint, SessionState, Snapshot, UnitsOffView } from '../shared/protocol/snapshot';
 import type { FromWorker, SessionInit, ToWorker, WorkerErrorStage } from '../shared/protocol/worker-messages';
 import { configureL10n } from '../shared/l10n';
 import { HealthSampler } from './health-samples';
 import { buildData, buildTrainer, initialCost, trainStep } from '../run/run-core';
 import { countParameters } from '../run/spec-diff';
 import { packPoints, planeInputs, toDataView, toGridView, toParametersView } from '../run/views';
+import { toggledUnits, unitsOffView } from '../run/units-off';
 
 /** Minibatches run back to back before yielding to the message queue: short enough for a prompt pause. */
 export const SLICE_MS = 12;
@@ -58,6 +59,8 @@ interface Run {
   /** Training time since the health report was last computed. */
   busySinceHealthMs: number;
   sampler: HealthSampler;
+  /** The units switched off and their effect, evaluated with the last diagrams (undefined: all on). */
+  unitsOff: UnitsOffView | undefined;
 }
 
 /** Sends a message (copied, never transferred: see worker.ts). */
@@ -117,7 +120,7 @@ export class TrainingLoop {
   private dispatch(message: ToWorker): void {
     // Without a run (building it failed, and that was reported) commands have nothing to act on;
     // requests still get an answer, an error naming why.
-    const command = message.type === 'train' || message.type === 'pause' || message.type === 'step' || message.type === 'reset' || message.type === 'update-training';
+    const command = message.type === 'train' || message.type === 'pause' || message.type === 'step' || message.type === 'reset' || message.type === 'update-training' || message.type === 'toggle-unit';
     if (command && !this.run) return;
     switch (message.type) {
       case 'init':
@@ -154,6 +157,9 @@ export class TrainingLoop {
         this.post({ type: 'unit-grid', id: message.id, grid: toGridView(grid, planeInputs(trainer.data)) });
         return;
       }
+      case 'toggle-unit':
+        this.toggleUnit(message.layer, message.unit);
+        return;
       case 'dispose':
         this.dispose();
         return;
@@ -225,6 +231,7 @@ export class TrainingLoop {
       healthCostMs: 0,
       busySinceHealthMs: 0,
       sampler: new HealthSampler(),
+      unitsOff: undefined,
     };
     run.sampler.take(trainer, trainer.epoch);
     return run;
@@ -273,6 +280,17 @@ export class TrainingLoop {
       this.stopSlices();
       this.state = 'finished';
     }
+    this.snapshot(true);
+  }
+
+  /**
+   * Takes effect at once, in any state: the next snapshot (sent soon, with fresh diagrams) shows
+   * the boundary and the figures of the network as it is now. Training goes on with the units off.
+   */
+  private toggleUnit(layer: number, unit: number): void {
+    const run = this.requireRun();
+    run.trainer.setUnitsOff(toggledUnits(run.trainer.unitsOff(), { layer, unit }));
+    run.unitsOff = unitsOffView(run.trainer);
     this.snapshot(true);
   }
 
@@ -420,6 +438,7 @@ export class TrainingLoop {
       ...(health ? { healthId: run.healthId } : {}),
       ...(run.message ? { message: run.message } : {}),
       healthSamples: run.sampler.collect(),
+      ...(run.unitsOff ? { unitsOff: run.unitsOff } : {}),
     };
     if (run.progress && run.trainer.epochInProgress) {
       const { batches, totalBatches, runningCost } = run.progress;
@@ -444,6 +463,12 @@ export class TrainingLoop {
     const started = performance.now();
     snapshot.parameters = toParametersView(run.trainer);
     snapshot.diagramId = ++this.reportCount;
+    // The figures of units off go stale as training moves the weights: refreshed with the diagrams.
+    if (run.unitsOff) {
+      run.unitsOff = unitsOffView(run.trainer);
+      if (run.unitsOff) snapshot.unitsOff = run.unitsOff;
+      else delete snapshot.unitsOff;
+    }
     const inputSize = planeInputs(run.trainer.data);
     // A boundary over the first two inputs is only the whole picture when there are at most two
     // (or when input features are functions of two: the grid is then over their plane).

@@ -274,6 +274,9 @@ export class PlaygroundPanel implements vscode.Disposable {
         return this.revealProblem(message.line, message.character);
       case 'unit-grid':
         return this.sendUnitGrid(message.id, message.layer, message.unit);
+      case 'toggle-unit':
+        // Not an edit of the model: the file stays as it is, and the worker holds the switch.
+        return this.session?.toggleUnit(message.layer, message.unit);
       default:
         return assertNever(message);
     }

@@ -87,4 +87,6 @@ export type FromWebview =
   | { type: 'command'; command: 'train' | 'pause' | 'step' | 'reset' | 'export' }
   | { type: 'set-hyperparameter'; field: HyperparameterField; value: number | string }
   | { type: 'reveal-problem'; line: number; character: number }
-  | { type: 'unit-grid'; id: number; layer: number; unit: number };
+  | { type: 'unit-grid'; id: number; layer: number; unit: number }
+  /** A click (or Enter/Space) on a hidden unit of the diagram: off, or back on. */
+  | { type: 'toggle-unit'; layer: number; unit: number };
