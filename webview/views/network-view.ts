@@ -69,6 +69,12 @@ export class NetworkView implements View {
     this.tooltip.append(this.tooltipText, this.thumb);
     this.body = h('div', {}, this.note, this.effect, h('div', { className: 'network-host' }, this.canvas, this.tooltip), this.effectNote, this.summary.element);
     this.canvas.addEventListener('mousemove', (e) => this.hover(e.offsetX, e.offsetY));
+    // A press on a unit moves the keyboard's selection there (focus follows, and would select the
+    // first input otherwise), so a click and then Enter act on the same unit.
+    this.canvas.addEventListener('mousedown', (e) => {
+      const node = this.layout && nodeAt(this.layout, e.offsetX, e.offsetY);
+      if (node && this.layout) this.selected = { column: node.column, index: this.layout.nodes.filter((n) => n.column === node.column).indexOf(node) };
+    });
     this.canvas.addEventListener('click', (e) => {
       const node = this.layout && nodeAt(this.layout, e.offsetX, e.offsetY);
       if (node) this.toggle(node);
@@ -152,6 +158,7 @@ export class NetworkView implements View {
     const unitsOff = state.snapshot?.unitsOff;
     const unitsOffKey = unitsOff ? JSON.stringify(unitsOff) : '';
     if (!changes.has('diagram') && !changes.has('model') && !changes.has('data') && unitsOffKey === this.drawnUnitsOff && this.layout) return;
+    const switched = unitsOffKey !== this.drawnUnitsOff;
     this.drawnUnitsOff = unitsOffKey;
     this.state = state;
     this.palette = p;
@@ -189,7 +196,10 @@ export class NetworkView implements View {
     this.draw(ctx, width, height, p, model);
     // A unit just switched keeps its tooltip, which now says the other thing.
     const shown = this.tooltipNode;
-    if (shown && !this.tooltip.hidden) setText(this.tooltipText, this.unitText(shown));
+    if (switched && shown && !this.tooltip.hidden) {
+      setText(this.tooltipText, this.unitText(shown));
+      this.requestUnitGrid(shown);
+    }
   }
 
   private draw(ctx: CanvasRenderingContext2D, width: number, height: number, p: Palette, model: PanelState['model']): void {
@@ -317,6 +327,8 @@ export class NetworkView implements View {
     this.thumb.hidden = true;
     this.awaitedGrid = undefined;
     if (!state?.data || boundaryInputs(state.data) !== 2 || !plane) return;
+    // A unit switched off outputs 0 everywhere: there is no picture to show.
+    if (node.column > 0 && isOff(state.snapshot?.unitsOff, node.column - 1, node.unit)) return;
     if (node.column === 0) {
       const size = 32;
       // With input features an input unit is a feature of the point: drawn by the engine's own table.
