@@ -144,6 +144,10 @@ describe('switching a unit off in the network diagram', () => {
     const view = frame.locator('#view-network');
     await view.evaluate(scrollBelowToolbar);
     const canvas = view.locator('canvas').first();
+    // The click left the keyboard's selection on the unit; Escape clears it, and focus starts again
+    // at the first input, from where the arrows walk to the unit.
+    await canvas.focus();
+    await canvas.press('Escape');
     await canvas.focus();
     await canvas.press('ArrowRight');
     for (let i = 0; i < unit; i++) await canvas.press('ArrowDown');
