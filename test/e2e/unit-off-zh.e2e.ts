@@ -37,7 +37,8 @@ describe('switching a unit off, in Chinese', () => {
     expect(await panelText(page, '#view-network .units-off')).toBe(zh['Click a hidden unit (or select it with the arrow keys and press Enter) to switch it off and see what the network does without it.']);
     const view = frame.locator('#view-network');
     const strongest = /from hidden 1\.(\d+) to output 1/.exec(await panelText(page, '#network-summary'));
-    const unit = Number(strongest?.[1] ?? 1) - 1;
+    expect(strongest).not.toBeNull();
+    const unit = Number(strongest![1]) - 1;
     const canvas = view.locator('canvas').first();
     const box = await canvas.boundingBox();
     if (!box) throw new Error('the network diagram has no box');
@@ -53,7 +54,12 @@ describe('switching a unit off, in Chinese', () => {
     await canvas.hover({ position: { x: node.x + 1, y: node.y } });
     const hint = zh['off: its output is held at 0. Click it (or press Enter) to switch it back on.'] as string;
     await waitFor('the tooltip in Chinese', async () => ((((await view.locator('.tooltip').textContent()) ?? '').includes(hint)) ? true : undefined));
-    await frame.locator('#view-boundary').evaluate((el) => (el as unknown as { scrollIntoView(): void }).scrollIntoView());
+    // The network view just below the panel's sticky toolbar, the boundary beside it.
+    await view.evaluate((el) => {
+      const w = globalThis as unknown as { scrollY: number; scrollTo(x: number, y: number): void; document: { querySelector(s: string): { getBoundingClientRect(): { height: number } } | null } };
+      const toolbar = w.document.querySelector('.toolbar')?.getBoundingClientRect().height ?? 0;
+      w.scrollTo(0, Math.max(0, (el as unknown as { getBoundingClientRect(): { top: number } }).getBoundingClientRect().top + w.scrollY - toolbar - 8));
+    });
     await page.waitForTimeout(400);
     await page.locator(WORKBENCH.webview).first().screenshot({ path: join(RESULTS, 'unit-off-zh-cn.png') });
   }, 300_000);
