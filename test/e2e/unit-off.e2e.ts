@@ -82,8 +82,17 @@ describe('switching a unit off in the network diagram', () => {
     // With every unit on the view says how to switch one off.
     await waitFor('the hint above the diagram', async () => (/^Click a hidden unit/.test(await panelText(page, '#view-network .units-off')) ? true : undefined));
     await frame.locator('#view-boundary').evaluate(scrollBelowToolbar);
-    await page.waitForTimeout(400);
-    boundaryOn = await boundaryPixels(page);
+    // The run's last diagrams may still be on their way (the worker sends diagrams at most every
+    // 200 ms while training, and fresh ones when it finishes): the picture must hold still first.
+    await waitFor('the finished state', async () => ((await panelText(page, '.state')) === 'finished' ? true : undefined), 60_000, 250);
+    let previous = await boundaryPixels(page);
+    boundaryOn = await waitFor('the boundary to hold still', async () => {
+      await page.waitForTimeout(700);
+      const pixels = await boundaryPixels(page);
+      const still = changedPixels(previous, pixels) === 0;
+      previous = pixels;
+      return still ? pixels : undefined;
+    });
     expect(boundaryOn.length).toBeGreaterThan(0);
     await page.locator(WORKBENCH.webview).first().screenshot({ path: join(RESULTS, 'unit-all-on.png') });
   }, 240_000);
