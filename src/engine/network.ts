@@ -7,6 +7,7 @@ import { softmaxRows } from './activations';
 import { initializeWeights } from './init';
 import { backwardLayer, forwardLayer, forwardProduct } from './wasm/kernels';
 import type { Rng } from './rng';
+import { t } from '../shared/l10n';
 import type { ActivationName, DropoutMode, InitSpec, NetworkConfig } from './types';
 
 export interface DenseLayer {
@@ -30,6 +31,17 @@ export interface DenseLayer {
   readonly biasGrad: Float64Array;
   /** ReLU only: 1 for units that were positive at least once since `clearActivity`. */
   readonly everPositive: Uint8Array;
+  /**
+   * 1 for a unit switched off by hand (the panel's network diagram): its output is held at 0 in
+   * every forward pass, training included, and backward gives it no gradient. Hidden layers only.
+   */
+  readonly off: Uint8Array;
+}
+
+/** A unit of the network: `layer` indexes the network's layers (0 = the first hidden layer). */
+export interface UnitRef {
+  layer: number;
+  unit: number;
 }
 
 /** Per-batch-size buffers, one of each per layer, each `capacity × units` (row-major). */
@@ -62,6 +74,8 @@ export class Network {
   readonly layers: DenseLayer[];
   readonly outputSize: number;
   readonly parameterCount: number;
+  /** Units switched off per layer: a layer with none costs its forward and backward pass nothing. */
+  private readonly offCounts: number[];
 
   constructor(config: NetworkConfig) {
     this.inputSize = config.inputSize;
@@ -83,6 +97,7 @@ export class Network {
         weightGrad: new Float64Array(inputs * layer.units),
         biasGrad: new Float64Array(layer.units),
         everPositive: new Uint8Array(layer.units),
+        off: new Uint8Array(layer.units),
       };
       count += inputs * layer.units + layer.units;
       inputs = layer.units;
@@ -90,6 +105,30 @@ export class Network {
     });
     this.outputSize = inputs;
     this.parameterCount = count;
+    this.offCounts = this.layers.map(() => 0);
+  }
+
+  /**
+   * Switches exactly `units` off (every other unit on). Like a dropout mask that never changes and
+   * is never rescaled: the next layer sees 0 from each of them, at test time as in training. Only
+   * hidden units: the output layer is the prediction itself.
+   */
+  setUnitsOff(units: readonly UnitRef[]): void {
+    const last = this.layers.length - 1;
+    for (const { layer, unit } of units) {
+      if (!Number.isInteger(layer) || layer < 0 || layer >= last) throw new RangeError(t('Layer {layer} is not a hidden layer: only hidden units can be switched off.', { layer: String(layer) }));
+      if (!Number.isInteger(unit) || unit < 0 || unit >= this.layers[layer].units) throw new RangeError(t('Layer {layer} has no unit {unit}.', { layer: String(layer), unit: String(unit) }));
+    }
+    for (const layer of this.layers) layer.off.fill(0);
+    for (const { layer, unit } of units) this.layers[layer].off[unit] = 1;
+    this.layers.forEach((layer, l) => (this.offCounts[l] = layer.off.reduce((a, b) => a + b, 0)));
+  }
+
+  /** The units switched off, by layer then unit. */
+  unitsOff(): UnitRef[] {
+    const units: UnitRef[] = [];
+    this.layers.forEach((layer, l) => layer.off.forEach((off, unit) => off && units.push({ layer: l, unit })));
+    return units;
   }
 
   /**
@@ -168,6 +207,8 @@ export class Network {
       } else forwardLayer(layer.activation, input, layer.weights, layer.biases, pre, act, rows, layer.inputs, units);
       const p = layer.dropout;
       if (p > 0) applyDropout(act, ws.out[l], ws.mask[l] as Float64Array, count, p, mode, dropoutMode, rng);
+      // After dropout, so the generator draws the same masks whichever units are off.
+      if ((this.offCounts[l] as number) > 0) zeroColumns(ws.out[l], layer.off, rows, units);
       input = ws.out[l];
     }
   }
@@ -185,6 +226,9 @@ export class Network {
       const below = l === 0 ? null : this.layers[l - 1];
       const through = below === null ? null : { activation: below.activation, pre: ws.pre[l - 1], act: ws.act[l - 1], mask: ws.mask[l - 1], units: below.units };
       backwardLayer(layerInput, ws.delta[l], layer.weights, layer.weightGrad, layer.biasGrad, l === 0 ? null : ws.delta[l - 1], through, rows, layer.inputs, layer.units);
+      // A unit held at 0 does not depend on its inputs: its δ is 0, so are its weights' gradients.
+      // (Here, after either kernel kind has run, so the WebAssembly and the JavaScript path agree.)
+      if (below !== null && (this.offCounts[l - 1] as number) > 0) zeroColumns(ws.delta[l - 1], below.off, rows, below.units);
     }
   }
 }
@@ -194,6 +238,14 @@ function transposeRows(rows: readonly (readonly number[])[], inputs: number, uni
   const out = new Float64Array(inputs * units);
   for (let j = 0; j < units; j++) for (let i = 0; i < inputs; i++) out[i * units + j] = rows[j][i];
   return out;
+}
+
+/** Sets the columns flagged in `off` of a rows × units row-major matrix to 0. */
+function zeroColumns(values: Float64Array, off: Uint8Array, rows: number, units: number): void {
+  for (let u = 0; u < units; u++) {
+    if (off[u] === 0) continue;
+    for (let i = u; i < rows * units; i += units) values[i] = 0;
+  }
 }
 
 /** ReLU in the same pass that flags every unit that fired (dead-unit tracking costs no extra sweep). */

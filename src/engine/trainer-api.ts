@@ -4,6 +4,9 @@
 import type { DataSource, DataOptions, Dataset, NetworkConfig, TrainingConfig } from './types';
 import type { EpochReport, HealthReport, Metrics } from './health-types';
 import type { PerceptronUpdate } from './perceptron-trace';
+import type { UnitRef } from './network';
+
+export type { UnitRef } from './network';
 
 export interface TrainerOptions {
   network: NetworkConfig;
@@ -138,6 +141,16 @@ export interface Trainer {
   tracePerceptron(on: boolean): void;
   /** The updates recorded since the last call, oldest first (at most PERCEPTRON_TRACE_LIMIT, the latest). */
   takePerceptronTrace(): PerceptronUpdate[];
+  /**
+   * Switches exactly these hidden units off (all others on): each one's output is held at 0 in
+   * every pass from now on, evaluation and training alike (a fixed dropout mask without rescaling,
+   * so the other units learn to do without it), and gets no gradient. Weights are kept, so
+   * switching a unit back on restores the network's outputs exactly. `reset` switches all back on.
+   * Throws a RangeError for an output-layer or unknown unit.
+   */
+  setUnitsOff(units: readonly UnitRef[]): void;
+  /** The hidden units switched off, by layer then unit. */
+  unitsOff(): UnitRef[];
   /** Current parameters of one layer (for small-network diagrams): row-major inputs × units. */
   layerParameters(layer: number): { weights: Float64Array; biases: Float64Array; gradients: Float64Array };
 }

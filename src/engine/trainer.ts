@@ -13,7 +13,7 @@ import { checkGradients } from './gradcheck';
 import { computeHealth, HEALTH_SAMPLE_ROWS, locateNonFinite, scanGradients, scanParameters } from './health';
 import type { EpochReport, HealthReport, Metrics, NonFiniteEvent } from './health-types';
 import { batchLossGradient, batchLossSum, resolveLossKernel, sampleLosses, type LossKernel } from './losses';
-import { Network, type Workspace } from './network';
+import { Network, type UnitRef, type Workspace } from './network';
 import { beginStep, createOptimizerState, perceptronDelta, updateLayer, type OptimizerSettings, type OptimizerState } from './optimizers';
 import { PERCEPTRON_TRACE_SAMPLES, PerceptronTrace, type PerceptronSample, type PerceptronUpdate } from './perceptron-trace';
 import { addRegularizationGradient, regularizationTerm } from './regularization';
@@ -103,6 +103,8 @@ class MlpTrainer implements Trainer {
   reset(): void {
     this.rng = createRng(this.options.seed);
     this.network.initialize(this.rng);
+    // A new start is the network as written: every unit on.
+    this.network.setUnitsOff([]);
     this.optimizer = createOptimizerState(this.options.training.optimizer, this.network.layers);
     this.settings = this.optimizerSettings();
     this.epochCount = 0;
@@ -569,6 +571,15 @@ class MlpTrainer implements Trainer {
     const [yMin, yMax] = inputSize > 1 ? range(1) : [0, 0];
     this.gridExtent = { xMin, xMax, yMin, yMax };
     return this.gridExtent;
+  }
+
+  setUnitsOff(units: readonly UnitRef[]): void {
+    if (!Array.isArray(units)) throw new EngineError('invalid-config', 'setUnitsOff needs a list of { layer, unit }.');
+    this.network.setUnitsOff(units);
+  }
+
+  unitsOff(): UnitRef[] {
+    return this.network.unitsOff();
   }
 
   layerParameters(layer: number): { weights: Float64Array; biases: Float64Array; gradients: Float64Array } {

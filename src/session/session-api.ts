@@ -118,6 +118,11 @@ export interface TrainingSession extends Disposable {
   gradientCheck(signal?: AbortSignal): Promise<GradientCheckResult>;
   exportWeights(): Promise<WeightsFile>;
   unitGrid(layer: number, unit: number, size: number): Promise<GridView>;
+  /**
+   * Switches a hidden unit off, or back on when it is off (the worker answers with a snapshot whose
+   * `unitsOff` lists them). Not part of the model file; a reset or a new network switches all on.
+   */
+  toggleUnit(layer: number, unit: number): void;
 }
 
 /**

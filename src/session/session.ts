@@ -380,6 +380,12 @@ class Session implements WorkerBackedSession {
     this.client?.post({ type: 'set-pace', epochsPerSecond: this.paceValue });
   }
 
+  toggleUnit(layer: number, unit: number): void {
+    this.enqueue(async () => {
+      if (await this.ensureRun()) this.client?.post({ type: 'toggle-unit', layer, unit });
+    });
+  }
+
   reset(): void {
     this.setNotice(undefined);
     this.enqueue(async () => {

@@ -8,7 +8,7 @@ import { availableKernels } from '../engine/index';
 import type { HealthReport } from '../engine/health-types';
 import type { PerceptronUpdate } from '../engine/perceptron-trace';
 import type { EpochProgress, Trainer } from '../engine/trainer-api';
-import type { HistoryPoint, SessionState, Snapshot, TheoryMeasurement } from '../shared/protocol/snapshot';
+import type { HistoryPoint, SessionState, Snapshot, TheoryMeasurement, UnitsOffView } from '../shared/protocol/snapshot';
 import type { FromWorker, SessionInit, ToWorker, WorkerErrorStage } from '../shared/protocol/worker-messages';
 import { configureL10n } from '../shared/l10n';
 import { PaceClock } from '../shared/pace';
@@ -17,6 +17,7 @@ import { buildData, buildTrainer, initialCost, trainStep } from '../run/run-core
 import { countParameters } from '../run/spec-diff';
 import { packPoints, planeInputs, toDataView, toGridView, toParametersView } from '../run/views';
 import { theoryReport } from '../run/theory-report';
+import { toggledUnits, unitsOffView } from '../run/units-off';
 
 /** Minibatches run back to back before yielding to the message queue: short enough for a prompt pause. */
 export const SLICE_MS = 12;
@@ -82,6 +83,8 @@ interface Run {
   busySinceTheoryMs: number;
   /** The latest perceptron updates, oldest first (at most PERCEPTRON_UPDATES_SHOWN); empty for other runs. */
   perceptron: PerceptronUpdate[];
+  /** The units switched off and their effect, evaluated with the last diagrams (undefined: all on). */
+  unitsOff: UnitsOffView | undefined;
 }
 
 /** Sends a message (copied, never transferred: see worker.ts). */
@@ -145,7 +148,7 @@ export class TrainingLoop {
   private dispatch(message: ToWorker): void {
     // Without a run (building it failed, and that was reported) commands have nothing to act on;
     // requests still get an answer, an error naming why.
-    const command = message.type === 'train' || message.type === 'pause' || message.type === 'step' || message.type === 'reset' || message.type === 'update-training';
+    const command = message.type === 'train' || message.type === 'pause' || message.type === 'step' || message.type === 'reset' || message.type === 'update-training' || message.type === 'toggle-unit';
     if (command && !this.run) return;
     switch (message.type) {
       case 'init':
@@ -188,6 +191,9 @@ export class TrainingLoop {
         this.post({ type: 'unit-grid', id: message.id, grid: toGridView(grid, planeInputs(trainer.data)) });
         return;
       }
+      case 'toggle-unit':
+        this.toggleUnit(message.layer, message.unit);
+        return;
       case 'dispose':
         this.dispose();
         return;
@@ -266,6 +272,7 @@ export class TrainingLoop {
       theoryAt: -Infinity,
       busySinceTheoryMs: 0,
       perceptron: [],
+      unitsOff: undefined,
     };
     // Only the perceptron rule is traced: other runs train exactly as they did without the trace.
     trainer.tracePerceptron(training.optimizer === 'perceptron');
@@ -379,6 +386,17 @@ export class TrainingLoop {
       this.stopSlices();
       this.state = 'finished';
     }
+    this.snapshot(true);
+  }
+
+  /**
+   * Takes effect at once, in any state: the next snapshot (sent soon, with fresh diagrams) shows
+   * the boundary and the figures of the network as it is now. Training goes on with the units off.
+   */
+  private toggleUnit(layer: number, unit: number): void {
+    const run = this.requireRun();
+    run.trainer.setUnitsOff(toggledUnits(run.trainer.unitsOff(), { layer, unit }));
+    run.unitsOff = unitsOffView(run.trainer);
     this.snapshot(true);
   }
 
@@ -553,6 +571,7 @@ export class TrainingLoop {
       healthSamples: run.sampler.collect(),
       ...(run.theory ? { theory: run.theory, theoryId: run.theoryId } : {}),
       ...(run.perceptron.length > 0 ? { perceptron: run.perceptron } : {}),
+      ...(run.unitsOff ? { unitsOff: run.unitsOff } : {}),
     };
     if (run.progress && run.trainer.epochInProgress) {
       const { batches, totalBatches, runningCost } = run.progress;
@@ -577,6 +596,12 @@ export class TrainingLoop {
     const started = performance.now();
     snapshot.parameters = toParametersView(run.trainer);
     snapshot.diagramId = ++this.reportCount;
+    // The figures of units off go stale as training moves the weights: refreshed with the diagrams.
+    if (run.unitsOff) {
+      run.unitsOff = unitsOffView(run.trainer);
+      if (run.unitsOff) snapshot.unitsOff = run.unitsOff;
+      else delete snapshot.unitsOff;
+    }
     const inputSize = planeInputs(run.trainer.data);
     // A boundary over the first two inputs is only the whole picture when there are at most two
     // (or when input features are functions of two: the grid is then over their plane).

@@ -139,6 +139,8 @@ class DevSession {
         this.pendingGrid.set(id, m.id);
         return this.toWorker({ type: 'unit-grid', id, layer: m.layer, unit: m.unit, size: 32 });
       }
+      case 'toggle-unit':
+        return this.toWorker({ type: 'toggle-unit', layer: m.layer, unit: m.unit });
     }
   }
 }

@@ -4,6 +4,9 @@
 // plane, asked of the extension (`unit-grid`) since only the worker has the weights. From the
 // keyboard: Tab to the diagram, the arrow keys move between units (left/right across layers,
 // up/down within one), which shows the same tooltip and says the unit aloud; Escape leaves it.
+// A click on a hidden unit, or Enter/Space on the keyboard's one, switches it off (drawn hollow and
+// crossed, its links faded) or back on; the worker evaluates the network at once and the line
+// above the diagram gives the effect in its figures (units-off-view.ts).
 
 import { INPUT_FEATURE_TABLE, type InputFeatureName } from '../../src/engine/features';
 import { boundaryInputs } from '../../src/shared/view-models/boundary-view';
@@ -18,6 +21,7 @@ import { h, TextSummary, setText } from '../dom';
 import type { Palette } from '../theme';
 import { fitCanvas, gridImage } from './canvas';
 import { layoutModel, type View } from './view';
+import { isOff, isSwitchable, switchHint, unitsOffEffect, unitsOffHint, unitsOffNote } from '../../src/shared/view-models/units-off-view';
 import { t } from '../../src/shared/l10n';
 
 const THUMB = 96;
@@ -37,6 +41,16 @@ export class NetworkView implements View {
   private readonly tooltipText = h('div');
   private readonly thumb = h('canvas', { className: 'thumb', width: THUMB, height: THUMB });
   private readonly note = h('p', { className: 'note' });
+  /** The effect of the units switched off (or, with none off, how to switch one). */
+  private readonly effect = h('p', { className: 'units-off', 'data-units-off': 'none' });
+  private readonly effectNote = h('p', { className: 'note units-off-note' });
+  /** The units off as last drawn ("" when none), to redraw when a snapshot changes them. */
+  private drawnUnitsOff = '';
+  /** A toggle was asked for: say its effect aloud when the snapshot with it arrives. */
+  private announceEffect = false;
+  /** The unit whose tooltip is shown, to refresh its text when it is switched. */
+  private tooltipNode: NodeLayout | undefined;
+  private announcedUnitsOff = '';
   private layout: NetworkLayout | undefined;
   private state: PanelState | undefined;
   private palette: Palette | undefined;
@@ -53,8 +67,18 @@ export class NetworkView implements View {
   ) {
     this.summary.element.id = 'network-summary';
     this.tooltip.append(this.tooltipText, this.thumb);
-    this.body = h('div', {}, this.note, h('div', { className: 'network-host' }, this.canvas, this.tooltip), this.summary.element);
+    this.body = h('div', {}, this.note, this.effect, h('div', { className: 'network-host' }, this.canvas, this.tooltip), this.effectNote, this.summary.element);
     this.canvas.addEventListener('mousemove', (e) => this.hover(e.offsetX, e.offsetY));
+    // A press on a unit moves the keyboard's selection there (focus follows, and would select the
+    // first input otherwise), so a click and then Enter act on the same unit.
+    this.canvas.addEventListener('mousedown', (e) => {
+      const node = this.layout && nodeAt(this.layout, e.offsetX, e.offsetY);
+      if (node && this.layout) this.selected = { column: node.column, index: this.layout.nodes.filter((n) => n.column === node.column).indexOf(node) };
+    });
+    this.canvas.addEventListener('click', (e) => {
+      const node = this.layout && nodeAt(this.layout, e.offsetX, e.offsetY);
+      if (node) this.toggle(node);
+    });
     this.canvas.addEventListener('mouseleave', () => this.hideTooltip());
     this.canvas.addEventListener('keydown', (e) => this.key(e));
     this.canvas.addEventListener('focus', () => this.select(this.selected ?? { column: 0, index: 0 }));
@@ -66,6 +90,12 @@ export class NetworkView implements View {
     if (e.key === 'Escape') {
       this.unselect();
       this.canvas.blur();
+      return;
+    }
+    if ((e.key === 'Enter' || e.key === ' ') && this.selected && this.layout) {
+      e.preventDefault();
+      const node = this.layout.nodes.filter((n) => n.column === this.selected!.column)[this.selected.index];
+      if (node) this.toggle(node);
       return;
     }
     const move = moves[e.key];
@@ -88,9 +118,9 @@ export class NetworkView implements View {
     const node = inColumn[index] as NodeLayout;
     this.selected = { column, index };
     this.redraw();
-    const text = `${unitName(node.column, node.unit, state.data?.featureNames ?? [], columns)}${this.biasText(node)}`;
+    const text = this.unitText(node);
     this.hovered = `n${node.column}.${node.unit}`;
-    this.showTooltip(node.x, node.y, text);
+    this.showTooltip(node.x, node.y, text, node);
     this.requestUnitGrid(node);
     this.announce(text);
   }
@@ -108,15 +138,48 @@ export class NetworkView implements View {
     if (ctx) this.draw(ctx, this.size.width, this.size.height, this.palette, this.state ? layoutModel(this.state) : null);
   }
 
+  /** Switches a hidden unit of a drawn network off or back on (the worker holds the switch). */
+  private toggle(node: NodeLayout): void {
+    const layout = this.layout;
+    if (!layout || !this.state?.snapshot?.parameters || !isSwitchable(node.column, layout.columnX.length)) return;
+    this.announceEffect = true;
+    this.post({ type: 'toggle-unit', layer: node.column - 1, unit: node.unit });
+  }
+
+  /** The tooltip's and the announcer's text for a unit: its name, bias and, when hidden, its switch. */
+  private unitText(node: NodeLayout): string {
+    const columns = this.layout?.columnX.length ?? 0;
+    const name = `${unitName(node.column, node.unit, this.state?.data?.featureNames ?? [], columns)}${this.biasText(node)}`;
+    if (!this.state?.snapshot?.parameters || !isSwitchable(node.column, columns)) return name;
+    return `${name} · ${switchHint(isOff(this.state.snapshot.unitsOff, node.column - 1, node.unit))}`;
+  }
+
   render(state: PanelState, changes: ReadonlySet<Change>, p: Palette): void {
-    if (!changes.has('diagram') && !changes.has('model') && !changes.has('data') && this.layout) return;
+    const unitsOff = state.snapshot?.unitsOff;
+    const unitsOffKey = unitsOff ? JSON.stringify(unitsOff) : '';
+    if (!changes.has('diagram') && !changes.has('model') && !changes.has('data') && unitsOffKey === this.drawnUnitsOff && this.layout) return;
+    const switched = unitsOffKey !== this.drawnUnitsOff;
+    this.drawnUnitsOff = unitsOffKey;
     this.state = state;
     this.palette = p;
     const model = layoutModel(state);
     const params = state.snapshot?.parameters;
     const columns = model ? [model.inputSize, ...model.layers.map((l) => l.units)] : (params ? [params.layers[0]?.inputs ?? 0, ...params.layers.map((l) => l.units)] : []);
     const features = state.data?.featureNames ?? [];
-    this.summary.set(networkSummary(columns, params, features));
+    const effect = params ? unitsOffEffect(unitsOff, state.data?.kind) : undefined;
+    const switchable = !!params && columns.length > 2;
+    setText(this.effect, effect ?? (switchable ? unitsOffHint() : ''));
+    this.effect.hidden = !effect && !switchable;
+    this.effect.dataset.unitsOff = effect ? String(unitsOff?.units.length ?? 0) : 'none';
+    this.effect.classList.toggle('muted', !effect);
+    setText(this.effectNote, effect ? unitsOffNote() : '');
+    this.effectNote.hidden = !effect;
+    this.summary.set(effect ? `${networkSummary(columns, params, features)} ${effect}` : networkSummary(columns, params, features));
+    if (this.announceEffect && unitsOffKey !== this.announcedUnitsOff) {
+      this.announceEffect = false;
+      this.announce(effect ?? t('Every unit is on again.'));
+    }
+    this.announcedUnitsOff = unitsOffKey;
     setText(this.note, params ? '' : columns.length ? t('Weights are drawn for small models only; the shape is shown.') : t('No model yet.'));
     this.note.hidden = !!params;
     if (columns.length === 0) {
@@ -131,6 +194,12 @@ export class NetworkView implements View {
     this.layout = networkLayout(columns, params, width, height);
     this.size = { width, height };
     this.draw(ctx, width, height, p, model);
+    // A unit just switched keeps its tooltip, which now says the other thing.
+    const shown = this.tooltipNode;
+    if (switched && shown && !this.tooltip.hidden) {
+      setText(this.tooltipText, this.unitText(shown));
+      this.requestUnitGrid(shown);
+    }
   }
 
   private draw(ctx: CanvasRenderingContext2D, width: number, height: number, p: Palette, model: PanelState['model']): void {
@@ -138,9 +207,14 @@ export class NetworkView implements View {
     ctx.clearRect(0, 0, width, height);
     let maxAbs = 0;
     for (const l of layout.links) maxAbs = Math.max(maxAbs, Math.abs(l.weight));
+    const unitsOff = this.state?.snapshot?.unitsOff;
+    // Column k's unit u is layer k − 1's: a link from layer l's unit `from` starts at column l.
+    const offNode = (column: number, unit: number) => column > 0 && isOff(unitsOff, column - 1, unit);
     for (const link of layout.links) {
       const strength = maxAbs > 0 ? Math.abs(link.weight) / maxAbs : 0;
-      ctx.strokeStyle = p.alpha(link.weight >= 0 ? p.positive : p.negative, 0.25 + 0.75 * strength);
+      // Links of a unit switched off carry nothing (out) or feed nothing anyone reads (in): faded.
+      const silent = offNode(link.layer, link.from) || offNode(link.layer + 1, link.to);
+      ctx.strokeStyle = p.alpha(link.weight >= 0 ? p.positive : p.negative, silent ? 0.08 : 0.25 + 0.75 * strength);
       ctx.lineWidth = link.width;
       ctx.beginPath();
       ctx.moveTo(link.x1, link.y1);
@@ -154,14 +228,28 @@ export class NetworkView implements View {
     const bg = p.rgb(p.background);
     for (const node of layout.nodes) {
       const bias = node.column > 0 ? (biases[node.column - 1]?.[node.unit] ?? 0) : 0;
-      const fill = maxBias > 0 ? mix(bg, p.rgb(bias >= 0 ? p.positive : p.negative), (0.8 * Math.abs(bias)) / maxBias) : bg;
+      const off = offNode(node.column, node.unit);
+      // A unit switched off is hollow (the background), rimmed with a dashed line and crossed out.
+      const fill = off ? bg : maxBias > 0 ? mix(bg, p.rgb(bias >= 0 ? p.positive : p.negative), (0.8 * Math.abs(bias)) / maxBias) : bg;
       ctx.beginPath();
       ctx.arc(node.x, node.y, layout.radius, 0, Math.PI * 2);
       ctx.fillStyle = `rgb(${fill.r}, ${fill.g}, ${fill.b})`;
       ctx.fill();
       ctx.lineWidth = 1.2;
-      ctx.strokeStyle = p.foreground;
+      ctx.strokeStyle = off ? p.muted : p.foreground;
+      if (off) ctx.setLineDash([3, 2]);
       ctx.stroke();
+      ctx.setLineDash([]);
+      if (off) {
+        const r = layout.radius * 0.6;
+        ctx.beginPath();
+        ctx.moveTo(node.x - r, node.y - r);
+        ctx.lineTo(node.x + r, node.y + r);
+        ctx.moveTo(node.x + r, node.y - r);
+        ctx.lineTo(node.x - r, node.y + r);
+        ctx.lineWidth = 1.6;
+        ctx.stroke();
+      }
     }
     // The keyboard's unit: a ring in the focus colour.
     const selected = this.selected && layout.nodes.filter((n) => n.column === this.selected!.column)[this.selected.index];
@@ -202,11 +290,13 @@ export class NetworkView implements View {
     const columns = layout.columnX.length;
     const features = state.data?.featureNames ?? [];
     const node = nodeAt(layout, x, y);
+    // A hand over the units a click switches.
+    this.canvas.style.cursor = node && state.snapshot?.parameters && isSwitchable(node.column, columns) ? 'pointer' : '';
     if (node) {
       const key = `n${node.column}.${node.unit}`;
       if (key !== this.hovered) {
         this.hovered = key;
-        this.showTooltip(x, y, `${unitName(node.column, node.unit, features, columns)}${this.biasText(node)}`);
+        this.showTooltip(x, y, this.unitText(node), node);
         this.requestUnitGrid(node);
       }
       return;
@@ -237,6 +327,8 @@ export class NetworkView implements View {
     this.thumb.hidden = true;
     this.awaitedGrid = undefined;
     if (!state?.data || boundaryInputs(state.data) !== 2 || !plane) return;
+    // A unit switched off outputs 0 everywhere: there is no picture to show.
+    if (node.column > 0 && isOff(state.snapshot?.unitsOff, node.column - 1, node.unit)) return;
     if (node.column === 0) {
       const size = 32;
       // With input features an input unit is a feature of the point: drawn by the engine's own table.
@@ -288,7 +380,8 @@ export class NetworkView implements View {
     this.thumb.hidden = false;
   }
 
-  private showTooltip(x: number, y: number, text: string): void {
+  private showTooltip(x: number, y: number, text: string, node?: NodeLayout): void {
+    this.tooltipNode = node;
     setText(this.tooltipText, text);
     this.tooltip.hidden = false;
     const host = this.canvas.clientWidth;
@@ -298,6 +391,7 @@ export class NetworkView implements View {
 
   private hideTooltip(): void {
     this.tooltip.hidden = true;
+    this.tooltipNode = undefined;
     this.hovered = undefined;
     this.awaitedGrid = undefined;
   }

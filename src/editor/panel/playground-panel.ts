@@ -297,6 +297,9 @@ export class PlaygroundPanel implements vscode.Disposable {
         return this.session ? this.session.stepBatch() : this.runCommand('step');
       case 'set-pace':
         return this.session?.setPace(message.epochsPerSecond);
+      case 'toggle-unit':
+        // Not an edit of the model: the file stays as it is, and the worker holds the switch.
+        return this.session?.toggleUnit(message.layer, message.unit);
       default:
         return assertNever(message);
     }

@@ -50,12 +50,15 @@ export function validateFromWebview(raw: unknown, context: ValidationContext = {
       return { ok: true, message: { type: 'reveal-problem', line: raw.line, character: raw.character } };
     case 'unit-grid': {
       if (!isIndex(raw.id, Number.MAX_SAFE_INTEGER)) return fail('id must be a non-negative integer');
-      const units = context.layerUnits;
-      if (!units) return fail('the model has no layers to show');
-      if (!isIndex(raw.layer, units.length)) return fail(`layer must be an integer in [0, ${units.length})`);
-      const layerUnits = units[raw.layer] ?? 0;
-      if (!isIndex(raw.unit, layerUnits)) return fail(`unit must be an integer in [0, ${layerUnits})`);
-      return { ok: true, message: { type: 'unit-grid', id: raw.id, layer: raw.layer, unit: raw.unit } };
+      const problem = unitProblem(raw, context.layerUnits);
+      if (problem) return fail(problem);
+      return { ok: true, message: { type: 'unit-grid', id: raw.id, layer: raw.layer as number, unit: raw.unit as number } };
+    }
+    case 'toggle-unit': {
+      // Hidden units only (the output layer's are left out): the output is the prediction itself.
+      const problem = unitProblem(raw, context.layerUnits?.slice(0, -1));
+      if (problem) return fail(problem);
+      return { ok: true, message: { type: 'toggle-unit', layer: raw.layer as number, unit: raw.unit as number } };
     }
     case 'compare': {
       const action = COMPARE_ACTIONS.find((a) => a === raw.action);
@@ -74,6 +77,15 @@ export function validateFromWebview(raw: unknown, context: ValidationContext = {
     default:
       return fail(`unknown message type ${String(raw.type)}`);
   }
+}
+
+/** Why `raw.layer` and `raw.unit` name no unit of these layers (units per layer), or undefined. */
+function unitProblem(raw: Record<string, unknown>, units: readonly number[] | undefined): string | undefined {
+  if (!units || units.length === 0) return 'the model has no layers to show';
+  if (!isIndex(raw.layer, units.length)) return `layer must be an integer in [0, ${units.length})`;
+  const layerUnits = units[raw.layer] ?? 0;
+  if (!isIndex(raw.unit, layerUnits)) return `unit must be an integer in [0, ${layerUnits})`;
+  return undefined;
 }
 
 /** Why a value cannot be written for this field (the panel shows it), or undefined when it can. */

@@ -96,6 +96,27 @@ export interface TheoryMeasurement {
   report: TheoryReport;
 }
 
+/**
+ * The current weights' figures, evaluated when they were sent on the whole of each split (dropout
+ * off): not the history's running cost over an epoch while the weights changed.
+ */
+export interface EvaluationView {
+  trainCost: number;
+  testCost: number | null;
+  trainAccuracy?: number;
+  testAccuracy?: number;
+}
+
+/** Hidden units switched off in the network diagram, and what that does to the current network. */
+export interface UnitsOffView {
+  /** By layer (0 = the first hidden layer), then unit. */
+  units: { layer: number; unit: number }[];
+  /** The current weights evaluated with these units off (what the boundary shows)… */
+  now: EvaluationView;
+  /** …and the same weights with every unit on. */
+  allOn: EvaluationView;
+}
+
 export interface Snapshot {
   state: SessionState;
   epoch: number;
@@ -130,4 +151,6 @@ export interface Snapshot {
   theoryId?: number;
   /** Perceptron rule runs: the latest updates, oldest first, each with its numbers. */
   perceptron?: PerceptronUpdate[];
+  /** Present while at least one hidden unit is switched off (absent: every unit is on). */
+  unitsOff?: UnitsOffView;
 }

@@ -118,4 +118,6 @@ export type FromWebview =
   /** Step by one minibatch (one sample when the batch size is 1) rather than a whole epoch. */
   | { type: 'step-batch' }
   /** The pace for the model shown, epochs a second (0: as fast as possible). */
-  | { type: 'set-pace'; epochsPerSecond: number };
+  | { type: 'set-pace'; epochsPerSecond: number }
+  /** A click (or Enter/Space) on a hidden unit of the diagram: off, or back on. */
+  | { type: 'toggle-unit'; layer: number; unit: number };

@@ -44,6 +44,8 @@ export type ToWorker =
   | { type: 'gradcheck'; id: number }
   | { type: 'export-weights'; id: number }
   | { type: 'unit-grid'; id: number; layer: number; unit: number; size: number }
+  /** Switches a hidden unit off, or back on when it is off; answered by a snapshot (`unitsOff`). */
+  | { type: 'toggle-unit'; layer: number; unit: number }
   | { type: 'dispose' };
 
 /**

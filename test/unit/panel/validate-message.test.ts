@@ -18,6 +18,8 @@ describe('validateFromWebview', () => {
       { type: 'compare', action: 'pin' },
       { type: 'compare', action: 'train-all' },
       { type: 'compare-remove', key: 'file:///a/deep-relu.nn.json' },
+      { type: 'toggle-unit', layer: 1, unit: 3 },
+      { type: 'toggle-unit', layer: 0, unit: 7 },
     ];
     for (const m of ok) {
       const r = validateFromWebview({ ...m, extra: 'dropped' }, ctx);
@@ -49,6 +51,10 @@ describe('validateFromWebview', () => {
     [{ type: 'unit-grid', id: 1, layer: 3, unit: 0 }],
     [{ type: 'unit-grid', id: 1, layer: 0, unit: 8 }],
     [{ type: 'unit-grid', id: -1, layer: 0, unit: 0 }],
+    // The output layer's units are not switched off: they are the prediction.
+    [{ type: 'toggle-unit', layer: 2, unit: 0 }],
+    [{ type: 'toggle-unit', layer: 0, unit: 8 }],
+    [{ type: 'toggle-unit', layer: '0', unit: 0 }],
   ])('rejects %j', (raw) => {
     const r = validateFromWebview(raw, ctx);
     expect(r.ok).toBe(false);
@@ -63,5 +69,10 @@ describe('validateFromWebview', () => {
 
   it('rejects unit grids when no model is attached', () => {
     expect(validateFromWebview({ type: 'unit-grid', id: 1, layer: 0, unit: 0 }).ok).toBe(false);
+    expect(validateFromWebview({ type: 'toggle-unit', layer: 0, unit: 0 }).ok).toBe(false);
+  });
+
+  it('rejects switching a unit of a model without hidden layers', () => {
+    expect(validateFromWebview({ type: 'toggle-unit', layer: 0, unit: 0 }, { layerUnits: [1] }).ok).toBe(false);
   });
 });
