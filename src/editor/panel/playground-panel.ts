@@ -9,6 +9,7 @@ import type { SessionChange, SessionRegistry, TrainingSession } from '../../sess
 import type { Snapshot } from '../../shared/protocol/snapshot';
 import type { FromWebview, HyperparameterField, ToWebview } from '../../shared/protocol/webview-messages';
 import { hyperparameterEdit } from './hyperparameter-edit';
+import { addPointEdit, parseModel, removePointEdit } from '../../model/index';
 import { modelSummary, problemAt, problemViews } from './model-summary';
 import { makeNonce, panelHtml } from './panel-html';
 import { validateFromWebview } from '../../shared/checks/validate-message';
@@ -274,6 +275,9 @@ export class PlaygroundPanel implements vscode.Disposable {
         return this.revealProblem(message.line, message.character);
       case 'unit-grid':
         return this.sendUnitGrid(message.id, message.layer, message.unit);
+      case 'add-point':
+      case 'remove-point':
+        return this.writePoint(message);
       default:
         return assertNever(message);
     }
@@ -315,6 +319,29 @@ export class PlaygroundPanel implements vscode.Disposable {
       edit.replace(document.uri, new vscode.Range(document.positionAt(e.offset), document.positionAt(e.offset + e.length)), e.newText);
     }
     if (!(await vscode.workspace.applyEdit(edit))) void vscode.window.showWarningMessage(t('Could not set {field}: the edit was refused.', { field }));
+  }
+
+  /**
+   * A point placed (or taken away) by hand in the boundary view: one sample more or fewer in the
+   * file's inline data, as one WorkspaceEdit, so one Undo takes it back. Computed from the text as
+   * it is now (the session's parse lags by its debounce, and clicks come faster).
+   */
+  private async writePoint(message: Extract<FromWebview, { type: 'add-point' | 'remove-point' }>): Promise<void> {
+    const s = this.session;
+    if (!s) return;
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(s.key));
+    const text = document.getText();
+    const data = parseModel(text, { lint: false }).spec?.data;
+    const point = [message.x1, message.x2] as const;
+    const result = message.type === 'add-point' ? addPointEdit(text, data, point, message.classIndex) : removePointEdit(text, data, point, message.tolerance, message.classIndex);
+    if (!result.ok) {
+      // Nothing under a shift-click is not a mistake; the rest are (the view only offers what it can do).
+      if (result.reason !== 'no-point-there') this.log(t('Panel: no point was written ({reason}).', { reason: result.reason }));
+      return;
+    }
+    const edit = new vscode.WorkspaceEdit();
+    for (const e of result.edits) edit.replace(document.uri, new vscode.Range(document.positionAt(e.offset), document.positionAt(e.offset + e.length)), e.newText);
+    if (!(await vscode.workspace.applyEdit(edit))) void vscode.window.showWarningMessage(t('Could not change the data: the edit was refused.'));
   }
 
   private async revealProblem(line: number, character: number): Promise<void> {

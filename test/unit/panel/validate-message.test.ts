@@ -15,6 +15,9 @@ describe('validateFromWebview', () => {
       { type: 'set-hyperparameter', field: 'regularization.lambda', value: 0 },
       { type: 'reveal-problem', line: 12, character: 4 },
       { type: 'unit-grid', id: 3, layer: 1, unit: 3 },
+      { type: 'add-point', x1: -0.25, x2: 1.5, classIndex: 1 },
+      { type: 'remove-point', x1: 0, x2: 3, tolerance: 1e-6 },
+      { type: 'remove-point', x1: 0, x2: 3, tolerance: 1e-6, classIndex: 0 },
     ];
     for (const m of ok) {
       const r = validateFromWebview({ ...m, extra: 'dropped' }, ctx);
@@ -54,5 +57,18 @@ describe('validateFromWebview', () => {
 
   it('rejects unit grids when no model is attached', () => {
     expect(validateFromWebview({ type: 'unit-grid', id: 1, layer: 0, unit: 0 }).ok).toBe(false);
+  });
+
+  it.each([
+    { type: 'add-point', x1: Number.NaN, x2: 0, classIndex: 0 },
+    { type: 'add-point', x1: 0, x2: '1', classIndex: 0 },
+    { type: 'add-point', x1: 0, x2: 1e300, classIndex: 0 },
+    { type: 'add-point', x1: 0, x2: 0, classIndex: -1 },
+    { type: 'add-point', x1: 0, x2: 0, classIndex: 0.5 },
+    { type: 'add-point', x1: 0, x2: 0 },
+    { type: 'remove-point', x1: 0, x2: 0, tolerance: 0 },
+    { type: 'remove-point', x1: 0, x2: 0, tolerance: 1e-6, classIndex: 'a' },
+  ])('refuses a malformed point %j', (m) => {
+    expect(validateFromWebview(m, ctx).ok).toBe(false);
   });
 });
