@@ -65,6 +65,8 @@ export class PlaygroundPanel implements vscode.Disposable {
   private flushTimer: NodeJS.Timeout | undefined;
   private lastFlush = 0;
   private disposed = false;
+  /** Points placed by hand, written in the order they were clicked. */
+  private pointWrites: Promise<void> = Promise.resolve();
   readonly onDidDispose: vscode.Event<void>;
   private readonly disposeEmitter = new vscode.EventEmitter<void>();
 
@@ -277,7 +279,9 @@ export class PlaygroundPanel implements vscode.Disposable {
         return this.sendUnitGrid(message.id, message.layer, message.unit);
       case 'add-point':
       case 'remove-point':
-        return this.writePoint(message);
+        // One after the other: each edit is computed from the text the previous one left.
+        this.pointWrites = this.pointWrites.then(() => this.writePoint(message)).catch((error: unknown) => this.log(String(error)));
+        return this.pointWrites;
       default:
         return assertNever(message);
     }
