@@ -9,7 +9,7 @@ import type { SessionChange, SessionRegistry, TrainingSession } from '../../sess
 import type { Snapshot } from '../../shared/protocol/snapshot';
 import type { FromWebview, HyperparameterField, ToWebview } from '../../shared/protocol/webview-messages';
 import { hyperparameterEdit } from './hyperparameter-edit';
-import { addPointEdit, parseModel, removePointEdit } from '../../model/index';
+import { addPointEdit, handDataView, parseModel, removePointEdit } from '../../model/index';
 import { modelSummary, problemAt, problemViews } from './model-summary';
 import { makeNonce, panelHtml } from './panel-html';
 import { validateFromWebview } from '../../shared/checks/validate-message';
@@ -130,6 +130,17 @@ export class PlaygroundPanel implements vscode.Disposable {
     this.sessionSubscription = session?.onDidChange((change) => this.onSessionChange(change));
     this.panel.title = session ? `NN Playground · ${fileName(vscode.Uri.parse(session.key).path)}` : 'NN Playground';
     this.requestFull();
+    this.prepareForHands();
+  }
+
+  /**
+   * Points are placed on the plane of the data, which the worker builds: for a model that offers
+   * data by hand, build it now rather than at the first Train, so the lesson's nearly empty plane
+   * shows and takes clicks at once.
+   */
+  private prepareForHands(): void {
+    const s = this.session;
+    if (s && s.data === null && handDataView(s.parse.spec?.data).offered) s.prepare?.();
   }
 
   private onSessionChange(change: SessionChange): void {
@@ -151,6 +162,7 @@ export class PlaygroundPanel implements vscode.Disposable {
       case 'model':
         if (change.reset) this.pending.full = true;
         else this.pending.model = true;
+        this.prepareForHands();
         break;
       case 'problems':
         this.pending.problems = true;
