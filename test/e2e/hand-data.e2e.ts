@@ -125,6 +125,7 @@ describe('data by hand, in English', () => {
     for (const row of after.inputs.slice(2)) expect(shown).toContain(`[${row.join(', ')}]`);
     await waitFor('the boundary view to draw the five points', async () => ((await frame.locator('#boundary-summary').textContent())?.includes('5 training') ? true : undefined), 30_000);
     await s().screenshot('hand-data-three-points');
+    await frame.locator('[data-view="boundary"]').screenshot({ path: join(TEST_RESULTS, 'hand-data', 'boundary-view.png') });
   });
 
   step('shift-click takes the second point away, and one Ctrl+Z in the editor brings it back', async () => {
@@ -192,5 +193,6 @@ describe('data by hand, in Chinese', () => {
     expect(data.inputs).toEqual([...dataOf(before).inputs, [0, 0]]);
     expect(data.targets).toEqual([...dataOf(before).targets, [0, 1]]);
     await s().screenshot('hand-data-zh-cn');
+    await frame.locator('[data-view="boundary"]').screenshot({ path: join(TEST_RESULTS, 'hand-data-zh-cn', 'boundary-view.png') });
   });
 });
