@@ -51,7 +51,7 @@ export class App {
     const loss = new LossView(saved.logScale ?? false, (logScale) => host.updateState({ logScale }));
     this.network = new NetworkView(post, (text) => announcer.say(text));
     this.biasVariance = new BiasVarianceView(() => this.loop.request(['data']));
-    this.views = [loss, new TheoryView(), new CompareView(post), new BoundaryView(), this.network, new GradientsView(), new WeightsView(), new ActivationsView(), new ProblemsView(post, announcer), this.biasVariance];
+    this.views = [loss, new TheoryView(), new CompareView(post), new BoundaryView(post), this.network, new GradientsView(), new WeightsView(), new ActivationsView(), new ProblemsView(post, announcer), this.biasVariance];
     this.controls = new Controls(post, announcer);
     this.loop = new RenderLoop((changes) => this.draw(changes));
     loss.requestRender = () => this.loop.request(ALL_CHANGES);

@@ -46,6 +46,7 @@ export const EXAMPLE_TABLE: readonly ExampleEntry[] = [
   { file: 'bias-variance-high-variance.nn.json', step: 'overfitting' },
   { file: 'bias-variance-sweep.nn.json', step: 'overfitting' },
   { file: 'spiral.nn.json', step: 'spiral' },
+  { file: 'hand-data.nn.json', step: 'spiral' },
 ];
 
 /** The lesson language for VS Code's UI language (`vscode.env.language`): Chinese for any `zh…`. */

@@ -19,3 +19,4 @@ export { checkAgainstData, checkCsv, csvNeedsTrustProblem, csvReadProblem, CSV_R
 export { liveProblems, LIVE_RULES, LIVE_CODES, type LiveInput } from './rules/live';
 export { fixSourceOf } from './fixes';
 export { RULE_CODES, RULE_DOCS_DIR, RULE_DOC_LANGUAGES, ruleDocPath } from './rules/codes';
+export { addPointEdit, handDataView, removePointEdit, type HandEdit } from './hand-data';

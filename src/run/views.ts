@@ -2,6 +2,7 @@
 // data points (once per run), one epoch's numbers, the diagram's parameters and output grids.
 
 import type { Dataset, Split } from '../engine/types';
+import type { Standardization } from '../engine/data/split';
 import type { EpochReport } from '../engine/health-types';
 import type { OutputGrid, Trainer } from '../engine/trainer-api';
 import type { DataView, GridView, HistoryPoint, ParametersView } from '../shared/protocol/snapshot';
@@ -13,7 +14,8 @@ import type { PackedPoints } from '../shared/protocol/worker-messages';
  */
 export const MAX_POINTS_PER_SPLIT = 2500;
 
-export function toDataView(data: Dataset): DataView {
+export function toDataView(data: Dataset & { standardization?: Standardization }): DataView {
+  const stats = data.standardization;
   return {
     kind: data.kind,
     inputSize: data.inputSize,
@@ -24,6 +26,7 @@ export function toDataView(data: Dataset): DataView {
     ...(data.inputMap ? { inputFeatures: [...data.inputMap.features] } : {}),
     train: splitPoints(data, data.train),
     test: splitPoints(data, data.test),
+    ...(stats ? { standardization: { mean: Array.from(stats.mean), std: Array.from(stats.std) } } : {}),
   };
 }
 

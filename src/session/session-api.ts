@@ -103,6 +103,11 @@ export interface TrainingSession extends Disposable {
    * `model` change is announced without parsing): views re-read the text from that event.
    */
   updateText(text: string): void;
+  /**
+   * Starts the worker and builds the data without training, so the panel can show the points
+   * (data by hand needs the plane before the first Train). Idempotent.
+   */
+  prepare?(): void;
   train(): void;
   pause(): void;
   /** One epoch. */

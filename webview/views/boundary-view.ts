@@ -3,6 +3,8 @@
 // points outlined; one colour per class. One input and a regression target: the fitted curve.
 // Trained by the perceptron rule, it also lists the latest updates with their numbers and rings
 // the sample of the latest one, so each Step shows the rule moving the line.
+// With inline 2-D classes, points are placed by hand: click adds one of the picked class,
+// shift-click removes the nearest (the host writes the file, hand-data.ts says what is offered).
 
 import {
   boundaryInputs,
@@ -16,6 +18,8 @@ import {
 } from '../../src/shared/view-models/boundary-view';
 import { cssRgba } from '../../src/shared/view-models/colour';
 import { latestUpdateKey, ringedSamples, updateLine } from '../../src/shared/view-models/perceptron-view';
+import { clickToRaw, matchTolerance, nearestPoint } from '../../src/shared/view-models/hand-points';
+import type { FromWebview, HandDataView } from '../../src/shared/protocol/webview-messages';
 import type { Change, PanelState } from '../../src/shared/view-models/panel-state';
 import type { DataView, GridView } from '../../src/shared/protocol/snapshot';
 import { h, TextSummary, replaceChildrenWith, setText } from '../dom';
@@ -40,10 +44,67 @@ export class BoundaryView implements View {
   private traceKey = '';
   /** The diagrams last drawn (Snapshot.diagramId). */
   private drawnDiagramId: number | undefined;
+  /** Data by hand: the class picker (one radio per class) and the line that says how, or why not. */
+  private readonly picker = h('fieldset', { className: 'hand-classes' });
+  private readonly handHint = h('p', { className: 'note hand-hint' });
+  /** The classes the picker shows now, to rebuild it only when they change. */
+  private pickerClasses = '';
+  private chosenClass = 0;
+  /** What the plane was last drawn with, to turn a click into the file's values. */
+  private drawn: { data: DataView; grid: GridView; side: number; hand: boolean } | undefined;
 
-  constructor() {
+  constructor(private readonly post: (message: FromWebview) => void = () => undefined) {
     this.summary.element.id = 'boundary-summary';
-    this.body = h('div', {}, this.message, h('div', { className: 'plane' }, this.canvas), this.legend, this.trace, this.summary.element);
+    this.picker.hidden = true;
+    this.handHint.hidden = true;
+    this.body = h('div', {}, this.message, this.picker, h('div', { className: 'plane' }, this.canvas), this.handHint, this.legend, this.trace, this.summary.element);
+    this.canvas.addEventListener('click', (event) => this.onClick(event));
+  }
+
+  private onClick(event: MouseEvent): void {
+    const d = this.drawn;
+    if (!d?.hand) return;
+    const box = this.canvas.getBoundingClientRect();
+    const px = ((event.clientX - box.left) / (box.width || 1)) * d.side;
+    const py = ((event.clientY - box.top) / (box.height || 1)) * d.side;
+    if (event.shiftKey) {
+      const hit = nearestPoint(d.data, d.grid, d.side, d.side, px, py);
+      if (hit) this.post({ type: 'remove-point', x1: hit.raw[0], x2: hit.raw[1], tolerance: matchTolerance(d.grid, d.data), classIndex: hit.label });
+      return;
+    }
+    const [x1, x2] = clickToRaw(d.data, d.grid, d.side, d.side, px, py);
+    this.post({ type: 'add-point', x1, x2, classIndex: this.chosenClass });
+  }
+
+  /** Shows the picker for the data's classes (or hides it), and the one line about placing points. */
+  private renderHand(hand: HandDataView | undefined, palette: BoundaryPalette | undefined, drawable: boolean): boolean {
+    const offered = hand?.offered === true && drawable;
+    this.picker.hidden = !offered;
+    this.handHint.hidden = hand === undefined || !drawable;
+    this.canvas.classList.toggle('hand', offered);
+    if (hand === undefined || !drawable) return false;
+    if (!hand.offered) {
+      setText(this.handHint, hand.reason);
+      return false;
+    }
+    setText(this.handHint, t('Click the plane to add a point of the chosen class, Shift+click a point to remove it; each is a row of "inputs" and "targets" in the file (Undo takes it back). From the keyboard: type the rows there.'));
+    const key = JSON.stringify(hand.classes) + (palette ? palette.classes.map((c) => cssRgba(c)).join() : '');
+    if (key !== this.pickerClasses) {
+      this.pickerClasses = key;
+      if (this.chosenClass >= hand.classes.length) this.chosenClass = 0;
+      const items: Node[] = [h('legend', {}, t('Class of a new point'))];
+      hand.classes.forEach((name, k) => {
+        const input = h('input', { type: 'radio', name: 'hand-class', id: `hand-class-${k}`, value: String(k), checked: k === this.chosenClass });
+        input.addEventListener('change', () => {
+          if (input.checked) this.chosenClass = k;
+        });
+        const swatch = h('span', { className: 'swatch' });
+        if (palette) swatch.style.background = cssRgba(classColour(palette, k));
+        items.push(h('label', { for: `hand-class-${k}` }, input, swatch, ` ${name}`));
+      });
+      replaceChildrenWith(this.picker, items);
+    }
+    return true;
   }
 
   render(state: PanelState, changes: ReadonlySet<Change>, p: Palette): void {
@@ -61,10 +122,16 @@ export class BoundaryView implements View {
     this.legend.hidden = !drawable;
     setText(this.message, drawable ? '' : boundarySummary(data, grid));
     this.message.hidden = !!drawable;
-    if (!drawable) return;
-    const side = Math.min(MAX_SIDE, this.body.clientWidth || MAX_SIDE);
-    const ctx = fitCanvas(this.canvas, side, side);
     const palette = boundaryPalette(p);
+    const plane2d = !!drawable && boundaryInputs(data) === 2 && data.inputFeatures === undefined;
+    const hand = this.renderHand(layoutModel(state)?.handData, palette, plane2d);
+    if (!drawable) {
+      this.drawn = undefined;
+      return;
+    }
+    const side = Math.min(MAX_SIDE, this.body.clientWidth || MAX_SIDE);
+    this.drawn = { data, grid, side, hand };
+    const ctx = fitCanvas(this.canvas, side, side);
     if (boundaryInputs(data) === 1) this.drawCurve(ctx, side, grid, data, p);
     else {
       this.drawPlane(ctx, side, grid, data, palette, layoutModel(state)?.layers.at(-1)?.activation, p);

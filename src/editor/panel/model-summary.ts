@@ -1,7 +1,7 @@
 // What the webview is told about the model as written and its problems: plain data cut from the
 // session's parse, so the webview never sees the parser's types.
 
-import { dataFacts } from '../../model/index';
+import { dataFacts, handDataView } from '../../model/index';
 import type { Problem, ParseResult } from '../../model/spec';
 import type { DataView } from '../../shared/protocol/snapshot';
 import type { ModelSummary, ProblemView } from '../../shared/protocol/webview-messages';
@@ -31,6 +31,7 @@ export function modelSummary(parse: ParseResult, fileName: string, data: DataVie
       epochs: t.epochs,
       regularization: { type: t.regularization.type, lambda: t.regularization.lambda },
     },
+    handData: handDataView(spec.data),
   };
 }
 

@@ -9,6 +9,7 @@ import type { SessionChange, SessionRegistry, TrainingSession } from '../../sess
 import type { Snapshot } from '../../shared/protocol/snapshot';
 import type { FromWebview, HyperparameterField, ToWebview } from '../../shared/protocol/webview-messages';
 import { hyperparameterEdit } from './hyperparameter-edit';
+import { addPointEdit, handDataView, parseModel, removePointEdit } from '../../model/index';
 import { modelSummary, problemAt, problemViews } from './model-summary';
 import { makeNonce, panelHtml } from './panel-html';
 import { validateFromWebview } from '../../shared/checks/validate-message';
@@ -66,6 +67,8 @@ export class PlaygroundPanel implements vscode.Disposable {
   private flushTimer: NodeJS.Timeout | undefined;
   private lastFlush = 0;
   private disposed = false;
+  /** Points placed by hand, written in the order they were clicked. */
+  private pointWrites: Promise<void> = Promise.resolve();
   readonly onDidDispose: vscode.Event<void>;
   private readonly disposeEmitter = new vscode.EventEmitter<void>();
   /** Runs pinned side by side in the Compare view, each with its own session and worker. */
@@ -141,6 +144,17 @@ export class PlaygroundPanel implements vscode.Disposable {
     this.sessionSubscription = session?.onDidChange((change) => this.onSessionChange(change));
     this.panel.title = session ? `NN Playground · ${fileName(vscode.Uri.parse(session.key).path)}` : 'NN Playground';
     this.requestFull();
+    this.prepareForHands();
+  }
+
+  /**
+   * Points are placed on the plane of the data, which the worker builds: for a model that offers
+   * data by hand, build it now rather than at the first Train, so the lesson's nearly empty plane
+   * shows and takes clicks at once.
+   */
+  private prepareForHands(): void {
+    const s = this.session;
+    if (s && s.data === null && handDataView(s.parse.spec?.data).offered) s.prepare?.();
   }
 
   private onSessionChange(change: SessionChange): void {
@@ -162,6 +176,7 @@ export class PlaygroundPanel implements vscode.Disposable {
       case 'model':
         if (change.reset) this.pending.full = true;
         else this.pending.model = true;
+        this.prepareForHands();
         break;
       case 'problems':
         this.pending.problems = true;
@@ -300,6 +315,11 @@ export class PlaygroundPanel implements vscode.Disposable {
       case 'toggle-unit':
         // Not an edit of the model: the file stays as it is, and the worker holds the switch.
         return this.session?.toggleUnit(message.layer, message.unit);
+      case 'add-point':
+      case 'remove-point':
+        // One after the other: each edit is computed from the text the previous one left.
+        this.pointWrites = this.pointWrites.then(() => this.writePoint(message)).catch((error: unknown) => this.log(String(error)));
+        return this.pointWrites;
       default:
         return assertNever(message);
     }
@@ -341,6 +361,29 @@ export class PlaygroundPanel implements vscode.Disposable {
       edit.replace(document.uri, new vscode.Range(document.positionAt(e.offset), document.positionAt(e.offset + e.length)), e.newText);
     }
     if (!(await vscode.workspace.applyEdit(edit))) void vscode.window.showWarningMessage(t('Could not set {field}: the edit was refused.', { field }));
+  }
+
+  /**
+   * A point placed (or taken away) by hand in the boundary view: one sample more or fewer in the
+   * file's inline data, as one WorkspaceEdit, so one Undo takes it back. Computed from the text as
+   * it is now (the session's parse lags by its debounce, and clicks come faster).
+   */
+  private async writePoint(message: Extract<FromWebview, { type: 'add-point' | 'remove-point' }>): Promise<void> {
+    const s = this.session;
+    if (!s) return;
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(s.key));
+    const text = document.getText();
+    const data = parseModel(text, { lint: false }).spec?.data;
+    const point = [message.x1, message.x2] as const;
+    const result = message.type === 'add-point' ? addPointEdit(text, data, point, message.classIndex) : removePointEdit(text, data, point, message.tolerance, message.classIndex);
+    if (!result.ok) {
+      // Nothing under a shift-click is not a mistake; the rest are (the view only offers what it can do).
+      if (result.reason !== 'no-point-there') this.log(t('Panel: no point was written ({reason}).', { reason: result.reason }));
+      return;
+    }
+    const edit = new vscode.WorkspaceEdit();
+    for (const e of result.edits) edit.replace(document.uri, new vscode.Range(document.positionAt(e.offset), document.positionAt(e.offset + e.length)), e.newText);
+    if (!(await vscode.workspace.applyEdit(edit))) void vscode.window.showWarningMessage(t('Could not change the data: the edit was refused.'));
   }
 
   private async revealProblem(line: number, character: number): Promise<void> {

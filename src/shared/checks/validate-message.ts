@@ -23,6 +23,12 @@ const FIELDS: readonly HyperparameterField[] = ['learningRate', 'batchSize', 're
 const MAX_HYPERPARAMETER = 1e6;
 const MAX_POSITION = 10_000_000;
 
+/** Far beyond any plane a person clicks in; a larger coordinate is a forged message. */
+const MAX_COORDINATE = 1e12;
+/** Classes the inline data can have (src/model/parse/read-data.ts allows at most 32). */
+const MAX_CLASS_INDEX = 64;
+
+const isCoordinate = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= MAX_COORDINATE;
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isIndex = (v: unknown, max: number): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < max;
 
@@ -73,6 +79,18 @@ export function validateFromWebview(raw: unknown, context: ValidationContext = {
       const pace = raw.epochsPerSecond;
       if (typeof pace !== 'number' || !Number.isFinite(pace) || pace < 0 || pace > MAX_PACE) return fail(t('the pace must be a number of epochs a second from 0 to {max}', { max: String(MAX_PACE) }));
       return { ok: true, message: { type: 'set-pace', epochsPerSecond: pace } };
+    }
+    case 'add-point': {
+      if (!isCoordinate(raw.x1) || !isCoordinate(raw.x2)) return fail(t('a point needs finite coordinates x1 and x2'));
+      if (!isIndex(raw.classIndex, MAX_CLASS_INDEX)) return fail(t('classIndex must be a non-negative integer'));
+      return { ok: true, message: { type: 'add-point', x1: raw.x1, x2: raw.x2, classIndex: raw.classIndex } };
+    }
+    case 'remove-point': {
+      if (!isCoordinate(raw.x1) || !isCoordinate(raw.x2)) return fail(t('a point needs finite coordinates x1 and x2'));
+      if (!isCoordinate(raw.tolerance) || raw.tolerance <= 0) return fail(t('tolerance must be a number above 0'));
+      if (raw.classIndex !== undefined && !isIndex(raw.classIndex, MAX_CLASS_INDEX)) return fail(t('classIndex must be a non-negative integer'));
+      const classIndex = raw.classIndex === undefined ? {} : { classIndex: raw.classIndex };
+      return { ok: true, message: { type: 'remove-point', x1: raw.x1, x2: raw.x2, tolerance: raw.tolerance, ...classIndex } };
     }
     default:
       return fail(`unknown message type ${String(raw.type)}`);

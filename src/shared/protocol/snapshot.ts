@@ -65,6 +65,8 @@ export interface DataView {
   /** First two standardised features of each sample (one for 1-input data), with its label/value; with input features, its raw x1 and x2. */
   train: { x: number[]; y: number[]; label: number[] };
   test: { x: number[]; y: number[]; label: number[] };
+  /** When the features were standardised: mean and std of each (to map the plane back to the file's values). */
+  standardization?: { mean: number[]; std: number[] };
 }
 
 /**

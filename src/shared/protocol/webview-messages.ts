@@ -19,7 +19,12 @@ export interface ModelSummary {
     epochs: number;
     regularization: { type: string; lambda: number };
   };
+  /** Whether points can be placed by hand in the decision boundary view (src/model/hand-data.ts). */
+  handData?: HandDataView;
 }
+
+/** Data by hand: the classes a click can add (the engine's order), or the one line saying why not. */
+export type HandDataView = { offered: true; classes: string[] } | { offered: false; reason: string };
 
 export interface ProblemView {
   code: string;
@@ -120,4 +125,8 @@ export type FromWebview =
   /** The pace for the model shown, epochs a second (0: as fast as possible). */
   | { type: 'set-pace'; epochsPerSecond: number }
   /** A click (or Enter/Space) on a hidden unit of the diagram: off, or back on. */
-  | { type: 'toggle-unit'; layer: number; unit: number };
+  | { type: 'toggle-unit'; layer: number; unit: number }
+  /** A sample of class `classIndex` (an index into `handData.classes`) at raw inputs (x1, x2). */
+  | { type: 'add-point'; x1: number; x2: number; classIndex: number }
+  /** Take out the sample drawn at raw inputs (x1, x2), matched within `tolerance` per coordinate. */
+  | { type: 'remove-point'; x1: number; x2: number; tolerance: number; classIndex?: number };

@@ -20,6 +20,9 @@ describe('validateFromWebview', () => {
       { type: 'compare-remove', key: 'file:///a/deep-relu.nn.json' },
       { type: 'toggle-unit', layer: 1, unit: 3 },
       { type: 'toggle-unit', layer: 0, unit: 7 },
+      { type: 'add-point', x1: -0.25, x2: 1.5, classIndex: 1 },
+      { type: 'remove-point', x1: 0, x2: 3, tolerance: 1e-6 },
+      { type: 'remove-point', x1: 0, x2: 3, tolerance: 1e-6, classIndex: 0 },
     ];
     for (const m of ok) {
       const r = validateFromWebview({ ...m, extra: 'dropped' }, ctx);
@@ -74,5 +77,18 @@ describe('validateFromWebview', () => {
 
   it('rejects switching a unit of a model without hidden layers', () => {
     expect(validateFromWebview({ type: 'toggle-unit', layer: 0, unit: 0 }, { layerUnits: [1] }).ok).toBe(false);
+  });
+
+  it.each([
+    { type: 'add-point', x1: Number.NaN, x2: 0, classIndex: 0 },
+    { type: 'add-point', x1: 0, x2: '1', classIndex: 0 },
+    { type: 'add-point', x1: 0, x2: 1e300, classIndex: 0 },
+    { type: 'add-point', x1: 0, x2: 0, classIndex: -1 },
+    { type: 'add-point', x1: 0, x2: 0, classIndex: 0.5 },
+    { type: 'add-point', x1: 0, x2: 0 },
+    { type: 'remove-point', x1: 0, x2: 0, tolerance: 0 },
+    { type: 'remove-point', x1: 0, x2: 0, tolerance: 1e-6, classIndex: 'a' },
+  ])('refuses a malformed point %j', (m) => {
+    expect(validateFromWebview(m, ctx).ok).toBe(false);
   });
 });

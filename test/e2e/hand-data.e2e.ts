@@ -1,0 +1,198 @@
+// Issue 17, item 7, "Data by hand", in the real UI: lesson 25 (hand-data.nn.json) opened, class 1
+// picked in the decision boundary view, three clicks on the plane; the model file (Auto Save on, so
+// the disk is the record) and the editor must gain exactly those three points and nothing else. A
+// shift-click takes one away, one Ctrl+Z in the editor brings it back, and training draws the
+// boundary between the classes. Then the Chinese lesson in a zh-cn UI: the view's words are the
+// bundle's. The expected rows come from the click positions and the plane's extent worked out here
+// (the data's box plus a tenth), not from the extension's code. Artefacts: test-results/hand-data/.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'jsonc-parser';
+import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
+import { ROOT, TEST_RESULTS } from '../../scripts/lib/paths';
+import { AUTO_SAVE } from './long-model';
+import { WORKBENCH } from './selectors';
+import { specSession } from './spec-session';
+import { openFile, panelEpoch, panelFrame, runCommand, waitFor } from './workbench';
+
+const LESSON = 'hand-data.nn.json';
+const CANVAS = '[data-view="boundary"] canvas';
+/** The lesson's corner points (-1, -1) and (1, 1), plus a tenth of the box on each side. */
+const PLANE = { min: -1.2, max: 1.2 };
+/** Where the three clicks go, as fractions of the plane's side from its top-left: near the top-left corner. */
+const CLICKS = [
+  [0.2, 0.2],
+  [0.32, 0.14],
+  [0.14, 0.33],
+] as const;
+
+interface Data {
+  inputs: number[][];
+  targets: number[][];
+}
+
+/** The raw point a click at a fraction of the plane stands for (y grows upwards). */
+const pointAt = ([fx, fy]: readonly [number, number]): [number, number] => [PLANE.min + fx * (PLANE.max - PLANE.min), PLANE.max - fy * (PLANE.max - PLANE.min)];
+/** The plane fraction of a raw point. */
+const fractionOf = ([x, y]: readonly number[]): [number, number] => [((x as number) - PLANE.min) / (PLANE.max - PLANE.min), (PLANE.max - (y as number)) / (PLANE.max - PLANE.min)];
+
+function dataOf(text: string): Data {
+  const model = parse(text, [], { allowTrailingComma: true }) as { data: Data };
+  return { inputs: model.data.inputs, targets: model.data.targets };
+}
+
+/** The text outside the data's two arrays: what no click may change. */
+function outsideRows(text: string): string {
+  return text.replace(/"inputs": \[[\s\S]*?\n {4}\],/, '"inputs": …,').replace(/"targets": \[[\s\S]*?\n {4}\],/, '"targets": …,');
+}
+
+/** The editor's visible text, spaces as spaces (Monaco draws them as no-break spaces). */
+async function editorText(page: Page): Promise<string> {
+  return ((await page.locator(WORKBENCH.editorLines).first().textContent()) ?? '').replace(/\u00a0/g, ' ');
+}
+
+/** Clicks the boundary plane at a fraction of its side, with Shift when asked. */
+async function clickPlane(page: Page, at: readonly [number, number], shift = false): Promise<void> {
+  const canvas = panelFrame(page).locator(CANVAS);
+  const box = await canvas.boundingBox();
+  if (!box) throw new Error('the boundary plane is not shown');
+  await canvas.click({ position: { x: at[0] * box.width, y: at[1] * box.height }, modifiers: shift ? ['Shift'] : [] });
+}
+
+/** RGB of the boundary canvas at a fraction of its side. */
+async function colourAt(page: Page, at: readonly [number, number]): Promise<number[]> {
+  return panelFrame(page).locator(CANVAS).evaluate((element, [fx, fy]) => {
+    const c = element as unknown as { width: number; height: number; getContext(k: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } } };
+    const d = c.getContext('2d').getImageData(Math.round(fx * c.width), Math.round(fy * c.height), 1, 1).data;
+    return [d[0] as number, d[1] as number, d[2] as number];
+  }, at as [number, number]);
+}
+
+describe('data by hand, in English', () => {
+  let modelPath = '';
+  const s = specSession({ results: join(TEST_RESULTS, 'hand-data'), settings: AUTO_SAVE }, (session) => {
+    modelPath = join(session.workspace, LESSON);
+  });
+  const { step } = s;
+  const onDisk = () => readFileSync(modelPath, 'utf8');
+  const changedFrom = (before: string) => waitFor('the model file to change on disk', async () => (onDisk() !== before ? onDisk() : undefined), 60_000, 50);
+  let start = '';
+  let afterThree = '';
+
+  step('the lesson opens with a nearly empty plane, a class picker and the line that says how', async () => {
+    const { page } = s();
+    start = onDisk();
+    await openFile(page, LESSON);
+    await runCommand(page, 'NN Playground: Open Playground Panel');
+    const frame = panelFrame(page);
+    await frame.locator('.following').filter({ hasText: LESSON }).waitFor({ timeout: 30_000 });
+    await frame.locator(CANVAS).waitFor({ state: 'visible', timeout: 30_000 });
+    await frame.locator('.hand-hint').filter({ hasText: 'Shift+click a point to remove it' }).waitFor({ timeout: 15_000 });
+    expect(await frame.locator('.hand-classes label').allTextContents()).toEqual([' 0', ' 1']);
+    await s().screenshot('hand-data-start');
+  });
+
+  step('class 1 and three clicks: the file and the editor gain exactly those three points', async () => {
+    const { page } = s();
+    const frame = panelFrame(page);
+    await frame.locator('#hand-class-1').check();
+    let text = start;
+    for (const at of CLICKS) {
+      await clickPlane(page, at);
+      text = await changedFrom(text);
+    }
+    // Let Auto Save and any late edit settle, then judge the file.
+    await page.waitForTimeout(1000);
+    afterThree = onDisk();
+    const before = dataOf(start);
+    const after = dataOf(afterThree);
+    expect(after.inputs.slice(0, 2)).toEqual(before.inputs);
+    expect(after.inputs).toHaveLength(5);
+    CLICKS.forEach((at, i) => {
+      const [x, y] = pointAt(at);
+      const row = after.inputs[2 + i] as number[];
+      // A click lands within a pixel of its place; the row holds it to two decimals.
+      expect(Math.abs((row[0] as number) - x), `x of click ${i + 1}`).toBeLessThan(0.02);
+      expect(Math.abs((row[1] as number) - y), `y of click ${i + 1}`).toBeLessThan(0.02);
+      expect(row.every((v) => Number.isInteger(Math.round(v * 100)) && Math.abs(v * 100 - Math.round(v * 100)) < 1e-9)).toBe(true);
+    });
+    expect(after.targets).toEqual([...before.targets, [0, 1], [0, 1], [0, 1]]);
+    expect(outsideRows(afterThree)).toBe(outsideRows(start));
+    // Each row on its own line, as the lesson writes them.
+    for (const row of after.inputs.slice(2)) expect(afterThree).toContain(`\n      [${row.join(', ')}]`);
+    const shown = await editorText(page);
+    for (const row of after.inputs.slice(2)) expect(shown).toContain(`[${row.join(', ')}]`);
+    await waitFor('the boundary view to draw the five points', async () => ((await frame.locator('#boundary-summary').textContent())?.includes('5 training') ? true : undefined), 30_000);
+    await s().screenshot('hand-data-three-points');
+    await frame.locator('[data-view="boundary"]').screenshot({ path: join(TEST_RESULTS, 'hand-data', 'boundary-view.png') });
+  });
+
+  step('shift-click takes the second point away, and one Ctrl+Z in the editor brings it back', async () => {
+    const { page } = s();
+    const removed = dataOf(afterThree).inputs[3] as number[];
+    await clickPlane(page, fractionOf(removed), true);
+    const after = await changedFrom(afterThree);
+    const data = dataOf(after);
+    const expected = dataOf(afterThree);
+    expect(data.inputs).toEqual(expected.inputs.filter((_, i) => i !== 3));
+    expect(data.targets).toEqual(expected.targets.filter((_, i) => i !== 3));
+    // A shift-click far from every point removes nothing.
+    await clickPlane(page, [0.8, 0.5], true);
+    await page.waitForTimeout(1500);
+    expect(onDisk()).toBe(after);
+    await page.locator(WORKBENCH.editorLines).first().click();
+    await page.keyboard.press('Control+Z');
+    await waitFor('one undo to give back the removed point', async () => (onDisk() === afterThree ? true : undefined), 30_000, 50);
+    await page.waitForTimeout(1000);
+    expect(onDisk()).toBe(afterThree);
+  });
+
+  step('training draws the boundary: the class-1 corner and the class-0 corner take different colours', async () => {
+    const { page } = s();
+    const frame = panelFrame(page);
+    await frame.locator('#train-pause').click();
+    await waitFor('the run to pass 100 epochs', async () => (((await panelEpoch(page)) ?? 0) >= 100 ? true : undefined), 60_000);
+    await page.waitForTimeout(1000);
+    const topLeft = await colourAt(page, [0.06, 0.06]);
+    const bottomLeft = await colourAt(page, [0.06, 0.94]);
+    const distance = Math.hypot(...topLeft.map((v, i) => v - (bottomLeft[i] as number)));
+    expect(distance, `${topLeft.join(',')} vs ${bottomLeft.join(',')}`).toBeGreaterThan(40);
+    await s().screenshot('hand-data-trained');
+    // Training never wrote the file.
+    expect(onDisk()).toBe(afterThree);
+  });
+});
+
+describe('data by hand, in Chinese', () => {
+  const zh = JSON.parse(readFileSync(join(ROOT, 'l10n/bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
+  let modelPath = '';
+  const s = specSession({ results: join(TEST_RESULTS, 'hand-data-zh-cn'), locale: 'zh-cn', settings: AUTO_SAVE }, (session) => {
+    // The Chinese lesson under its own name, over the English copy at the workspace's top.
+    modelPath = join(session.workspace, LESSON);
+    writeFileSync(modelPath, readFileSync(join(ROOT, 'examples/zh-cn', LESSON), 'utf8'));
+  });
+  const { step } = s;
+
+  step('the view speaks Chinese, and a click still writes one point', async () => {
+    const { page } = s();
+    const before = readFileSync(modelPath, 'utf8');
+    await openFile(page, LESSON);
+    await runCommand(page, 'NN Playground: Open Playground Panel');
+    const frame = panelFrame(page);
+    await frame.locator(CANVAS).waitFor({ state: 'visible', timeout: 30_000 });
+    const hint = zh['Click the plane to add a point of the chosen class, Shift+click a point to remove it; each is a row of "inputs" and "targets" in the file (Undo takes it back). From the keyboard: type the rows there.'];
+    expect(hint).toBeDefined();
+    await frame.locator('.hand-hint').filter({ hasText: hint! }).waitFor({ timeout: 15_000 });
+    expect(await frame.locator('.hand-classes legend').textContent()).toBe(zh['Class of a new point']);
+    await frame.locator('#hand-class-1').check();
+    await clickPlane(page, [0.5, 0.5]);
+    await waitFor('the model file to change', async () => (readFileSync(modelPath, 'utf8') !== before ? true : undefined), 60_000, 50);
+    await page.waitForTimeout(1000);
+    const data = dataOf(readFileSync(modelPath, 'utf8'));
+    expect(data.inputs).toEqual([...dataOf(before).inputs, [0, 0]]);
+    expect(data.targets).toEqual([...dataOf(before).targets, [0, 1]]);
+    await s().screenshot('hand-data-zh-cn');
+    await frame.locator('[data-view="boundary"]').screenshot({ path: join(TEST_RESULTS, 'hand-data-zh-cn', 'boundary-view.png') });
+  });
+});
