@@ -3,9 +3,10 @@
 // and ReLU's steady ones are read off one picture. Pure: the host builds ComparedRun, the webview
 // draws what this returns.
 
-import type { HistoryPoint, HealthSample, SessionState } from '../protocol/snapshot';
+import type { HistoryPoint, HealthSample } from '../protocol/snapshot';
 import type { ComparedRun } from '../protocol/webview-messages';
 import { pick, strideIndices } from './decimate';
+import { stateWord } from './status-view';
 import { formatNumber, formatPercent, joinList, t } from '../l10n';
 
 /** Runs one comparison holds at most: beyond this the legend and the colours no longer tell them apart. */
@@ -69,21 +70,6 @@ export function gradientProfiles(runs: readonly ComparedRun[]): GradientProfile[
     values: run.gradients,
     epoch: run.gradientEpoch,
   }));
-}
-
-function stateWord(state: SessionState): string {
-  switch (state) {
-    case 'idle':
-      return t('not started');
-    case 'training':
-      return t('training');
-    case 'paused':
-      return t('paused');
-    case 'finished':
-      return t('finished');
-    case 'diverged':
-      return t('diverged');
-  }
 }
 
 /** One line per run, with the figures its curves end on: the charts' text alternative. */

@@ -40,7 +40,7 @@ describe('units off in words', () => {
   it('reads in Chinese, with the numbers in place', () => {
     configureL10n({ locale: 'zh-cn', contents: zh });
     expect(unitsOffEffect(one, 'classification')).toBe('第 1 层第 3 个单元已关闭：训练代价 0.0823 → 0.417，测试准确率 98% → 71%。');
-    expect(unitsOffEffect(two, 'regression')).toBe('2 个单元已关闭（第 1 层第 3 个单元、第 2 层第 1 个单元）：训练代价 0.0823 → 0.417，测试代价 0.0911 → 0.452。');
+    expect(unitsOffEffect(two, 'regression')).toBe('2 个单元已关闭（第 1 层第 3 个单元，第 2 层第 1 个单元）：训练代价 0.0823 → 0.417，测试代价 0.0911 → 0.452。');
     for (const text of [switchHint(true), switchHint(false), unitsOffNote(), unitsOffHint()]) expect(text).toMatch(/[\u4e00-\u9fff]/);
     expect(unitsOffNote()).toContain('Dropout');
   });
