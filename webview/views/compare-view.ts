@@ -3,7 +3,7 @@
 // labelled by file; buttons to pin the shown run, add another open model, train or pause them all.
 // Each run is its own session and worker: the host only gathers their curves (comparison.ts).
 
-import type { Chart } from 'chart.js';
+import type { Chart, ChartDataset } from 'chart.js';
 import { comparedCurves, comparisonSummary, gradientProfiles, runLine } from '../../src/shared/view-models/compare-view';
 import { GRADIENT_FLOOR } from '../../src/shared/view-models/gradient-view';
 import { logSafe } from '../../src/shared/view-models/loss-view';
@@ -132,7 +132,7 @@ export class CompareView implements View {
   }
 
   /** Two datasets per run: training (solid) then test (dashed), in the run's colour. */
-  private pairs(runs: readonly ComparedRun[], p: Palette, train: string, test: string) {
+  private pairs(runs: readonly ComparedRun[], p: Palette, train: string, test: string): ChartDataset<'line'>[] {
     return runs.flatMap((run, i) => [
       { label: `${run.label} · ${train}`, data: [], borderColor: colourOf(p, i), backgroundColor: colourOf(p, i) },
       { label: `${run.label} · ${test}`, data: [], borderColor: colourOf(p, i), backgroundColor: colourOf(p, i), borderDash: TEST_DASH, spanGaps: false },
@@ -140,51 +140,31 @@ export class CompareView implements View {
   }
 
   private createCost(runs: readonly ComparedRun[], p: Palette): Chart {
-    return createChart(this.costCanvas, {
-      type: 'line',
-      data: { datasets: this.pairs(runs, p, t('training cost'), t('test cost')) },
-      options: {
-        parsing: false,
-        normalized: true,
-        interaction: { mode: 'nearest', axis: 'x', intersect: false },
-        plugins: { legend: { display: false } },
-        scales: {
-          x: { type: 'linear', title: { display: true, text: t('epoch') }, ticks: { precision: 0 } },
-          y: { type: 'logarithmic', title: { display: true, text: t('loss') }, ticks: { callback: logTicks } },
-        },
-      },
-    });
+    return this.overlay(this.costCanvas, this.pairs(runs, p, t('training cost'), t('test cost')), t('epoch'), { type: 'logarithmic', title: { display: true, text: t('loss') }, ticks: { callback: logTicks } });
   }
 
   private createAccuracy(runs: readonly ComparedRun[], p: Palette): Chart {
-    return createChart(this.accuracyCanvas, {
-      type: 'line',
-      data: { datasets: this.pairs(runs, p, t('training accuracy'), t('test accuracy')) },
-      options: {
-        parsing: false,
-        normalized: true,
-        interaction: { mode: 'nearest', axis: 'x', intersect: false },
-        plugins: { legend: { display: false } },
-        scales: {
-          x: { type: 'linear', title: { display: true, text: t('epoch') }, ticks: { precision: 0 } },
-          y: { type: 'linear', min: 0, max: 100, title: { display: true, text: t('accuracy %') } },
-        },
-      },
-    });
+    return this.overlay(this.accuracyCanvas, this.pairs(runs, p, t('training accuracy'), t('test accuracy')), t('epoch'), { type: 'linear', min: 0, max: 100, title: { display: true, text: t('accuracy %') } });
   }
 
   private createGradients(runs: readonly ComparedRun[], p: Palette): Chart {
-    return createChart(this.gradientCanvas, {
+    const datasets = runs.map((run, i) => ({ label: run.label, data: [], borderColor: colourOf(p, i), backgroundColor: colourOf(p, i), pointRadius: 3 }));
+    return this.overlay(this.gradientCanvas, datasets, t('layer (1 = first hidden)'), { type: 'logarithmic', title: { display: true, text: t('mean |∂L/∂W|') }, ticks: { callback: logTicks } }, 1);
+  }
+
+  /** A line chart of the runs on a linear x axis; our run list is the legend, so chart.js's is off. */
+  private overlay(canvas: HTMLCanvasElement, datasets: ChartDataset<'line'>[], xTitle: string, y: Record<string, unknown>, xStep?: number): Chart {
+    return createChart(canvas, {
       type: 'line',
-      data: { datasets: runs.map((run, i) => ({ label: run.label, data: [], borderColor: colourOf(p, i), backgroundColor: colourOf(p, i), pointRadius: 3 })) },
+      data: { datasets },
       options: {
         parsing: false,
         normalized: true,
         interaction: { mode: 'nearest', axis: 'x', intersect: false },
         plugins: { legend: { display: false } },
         scales: {
-          x: { type: 'linear', title: { display: true, text: t('layer (1 = first hidden)') }, ticks: { precision: 0, stepSize: 1 } },
-          y: { type: 'logarithmic', title: { display: true, text: t('mean |∂L/∂W|') }, ticks: { callback: logTicks } },
+          x: { type: 'linear', title: { display: true, text: xTitle }, ticks: { precision: 0, ...(xStep ? { stepSize: xStep } : {}) } },
+          y,
         },
       },
     });
