@@ -1,6 +1,7 @@
 // Turns the engine's typed-array results into the small plain objects the protocol carries: the
 // data points (once per run), one epoch's numbers, the diagram's parameters and output grids.
 
+import { classLabel } from '../engine/data/class-labels';
 import type { Dataset, Split } from '../engine/types';
 import type { Standardization } from '../engine/data/split';
 import type { EpochReport } from '../engine/health-types';
@@ -22,7 +23,7 @@ export function toDataView(data: Dataset & { standardization?: Standardization }
     classes: data.classes,
     ...(data.kind === 'regression' ? { targetSize: data.targetSize } : {}),
     featureNames: [...data.featureNames],
-    ...(data.classNames ? { classNames: [...data.classNames] } : {}),
+    ...(data.classNames ? { classNames: data.classNames.map(classLabel) } : {}),
     ...(data.inputMap ? { inputFeatures: [...data.inputMap.features] } : {}),
     train: splitPoints(data, data.train),
     test: splitPoints(data, data.test),

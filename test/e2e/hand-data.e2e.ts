@@ -55,6 +55,9 @@ async function editorText(page: Page): Promise<string> {
 /** Clicks the boundary plane at a fraction of its side, with Shift when asked. */
 async function clickPlane(page: Page, at: readonly [number, number], shift = false): Promise<void> {
   const canvas = panelFrame(page).locator(CANVAS);
+  // After a point the data changed and a new run starts: the plane is drawn again with its first
+  // diagrams, and is hidden for that moment.
+  await canvas.waitFor({ state: 'visible', timeout: 30_000 });
   const box = await canvas.boundingBox();
   if (!box) throw new Error('the boundary plane is not shown');
   await canvas.click({ position: { x: at[0] * box.width, y: at[1] * box.height }, modifiers: shift ? ['Shift'] : [] });

@@ -14,6 +14,7 @@ import { fail } from './fail';
 import type { Rng } from '../rng';
 import { MAX_SAMPLES, type SampleTable } from './samples';
 import { t } from '../../shared/l10n';
+import { CLASS_NAMES, NUMBERED_CLASSES } from './class-labels';
 
 export interface GeneratorParams {
   samples: number;
@@ -48,6 +49,7 @@ const X1X2 = ['x1', 'x2'];
 const drawUniform = (rng: Rng, low: number, high: number) => low + (high - low) * rng.uniform();
 const numbered = (prefix: string) => (classes: number) => Array.from({ length: classes }, (_, k) => `${prefix} ${k + 1}`);
 
+
 /** Adds N(0, noise) to both coordinates. */
 function jitter(rng: Rng, noise: number, x: Float64Array): void {
   if (noise === 0) return;
@@ -77,7 +79,7 @@ const GENERATOR_SPECS: Record<GeneratorName, GeneratorSpec> = {
     kind: 'classification',
     classes: { fixed: 2 },
     featureNames: X1X2,
-    classNames: () => ['ring', 'disc'],
+    classNames: () => [...CLASS_NAMES.circle],
     sample(rng, noise, cls, _classes, x) {
       // Radius by inverse CDF of an area-uniform annulus: r = sqrt(u·(R² − r0²) + r0²).
       const [inner, outer] = cls === 1 ? [0, CIRCLE.disc] : [CIRCLE.ringInner, CIRCLE.ringOuter];
@@ -93,7 +95,7 @@ const GENERATOR_SPECS: Record<GeneratorName, GeneratorSpec> = {
     kind: 'classification',
     classes: { fixed: 2 },
     featureNames: X1X2,
-    classNames: () => ['lower left', 'upper right'],
+    classNames: () => [...CLASS_NAMES.gaussian],
     sample(rng, noise, cls, _classes, x) {
       const centre = cls === 1 ? 0.5 : -0.5;
       x[0] = rng.normal(centre, CLUSTER_STD);
@@ -106,7 +108,7 @@ const GENERATOR_SPECS: Record<GeneratorName, GeneratorSpec> = {
     kind: 'classification',
     classes: { variable: 2 },
     featureNames: X1X2,
-    classNames: numbered('arm'),
+    classNames: numbered(NUMBERED_CLASSES.spiral),
     sample(rng, noise, cls, classes, x) {
       const t = rng.uniform();
       const angle = 2 * Math.PI * (SPIRAL_TURNS * t + cls / classes);
@@ -120,7 +122,7 @@ const GENERATOR_SPECS: Record<GeneratorName, GeneratorSpec> = {
     kind: 'classification',
     classes: { fixed: 2 },
     featureNames: X1X2,
-    classNames: () => ['upper moon', 'lower moon'],
+    classNames: () => [...CLASS_NAMES.moons],
     sample(rng, noise, cls, _classes, x) {
       const angle = drawUniform(rng, 0, Math.PI);
       if (cls === 0) {
@@ -138,7 +140,7 @@ const GENERATOR_SPECS: Record<GeneratorName, GeneratorSpec> = {
     kind: 'classification',
     classes: { variable: 3 },
     featureNames: X1X2,
-    classNames: numbered('blob'),
+    classNames: numbered(NUMBERED_CLASSES.blobs),
     sample(rng, noise, cls, classes, x) {
       const angle = (2 * Math.PI * cls) / classes;
       x[0] = rng.normal(Math.cos(angle), CLUSTER_STD);

@@ -5,6 +5,7 @@
 // share of the initial weights within ±3σ against what the distribution predicts. Pure: the
 // webview lays these out; the hover reads the same rows.
 
+import { classLabel } from '../../engine/data/class-labels';
 import type { InformationNumbers, SplitNumbers, TheoryReport } from '../../engine/theory-numbers';
 import type { TheoryMeasurement } from '../protocol/snapshot';
 import type { ModelSummary } from '../protocol/webview-messages';
@@ -133,7 +134,7 @@ export function confusionTables(report: TheoryReport): ConfusionTable[] {
   for (const { split, numbers } of reportSplits(report)) {
     const counts = numbers.confusion;
     if (!counts) continue;
-    const classes = counts.map((_, i) => report.classNames?.[i] ?? String(i));
+    const classes = counts.map((_, i) => classLabel(report.classNames?.[i] ?? String(i)));
     let total = 0;
     let right = 0;
     counts.forEach((row, i) => row.forEach((n, j) => ((total += n), i === j ? (right += n) : 0)));
