@@ -36,7 +36,7 @@ describe('switching a unit off, in Chinese', () => {
     await waitFor('the run to finish', async () => (/300 \/ 300/.test(await panelText(page, '[data-testid="epoch"]')) ? true : undefined), 180_000, 250);
     expect(await panelText(page, '#view-network .units-off')).toBe(zh['Click a hidden unit (or select it with the arrow keys and press Enter) to switch it off and see what the network does without it.']);
     const view = frame.locator('#view-network');
-    const strongest = await waitFor('the strongest weight in the diagram summary', async () => /from hidden 1\.(\d+) to output 1/.exec(await panelText(page, '#network-summary')) ?? undefined);
+    const strongest = await waitFor('the strongest weight in the diagram summary', async () => new RegExp(`${zh['hidden {layer}.{unit}']!.replace('{layer}.{unit}', '1\\.(\\d+)')} \\S+ ${zh['output {unit}']!.replace('{unit}', '1')}`).exec(await panelText(page, '#network-summary')) ?? undefined);
     const unit = Number(strongest[1]) - 1;
     const canvas = view.locator('canvas').first();
     const box = await canvas.boundingBox();

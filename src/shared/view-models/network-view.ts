@@ -120,7 +120,7 @@ export function linkAt(layout: NetworkLayout, x: number, y: number, tolerance = 
 
 export function unitName(column: number, unit: number, featureNames: readonly string[], columns: number): string {
   if (column === 0) return featureNames[unit] ?? `x${unit + 1}`;
-  return column === columns - 1 ? `output ${unit + 1}` : `hidden ${column}.${unit + 1}`;
+  return column === columns - 1 ? t('output {unit}', { unit: String(unit + 1) }) : t('hidden {layer}.{unit}', { layer: String(column), unit: String(unit + 1) });
 }
 
 export function linkDescription(link: LinkLayout, featureNames: readonly string[], columns: number): string {
@@ -141,8 +141,12 @@ export function networkSummary(columns: readonly number[], params: ParametersVie
     });
   });
   const s = strongest as { w: number; layer: number; i: number; j: number } | null;
-  const where = s
-    ? `; strongest weight ${formatNumber(s.w)} from ${unitName(s.layer, s.i, featureNames, columns.length)} to ${unitName(s.layer + 1, s.j, featureNames, columns.length)}`
-    : '';
-  return `Network ${shape} with ${count} weights${where}.`;
+  const weights = { shape, count: String(count) };
+  if (!s) return t('Network {shape} with {count} weights.', weights);
+  return t('Network {shape} with {count} weights; strongest weight {weight} from {from} to {to}.', {
+    ...weights,
+    weight: formatNumber(s.w),
+    from: unitName(s.layer, s.i, featureNames, columns.length),
+    to: unitName(s.layer + 1, s.j, featureNames, columns.length),
+  });
 }
