@@ -57,9 +57,8 @@ async function clickPlane(page: Page, at: readonly [number, number], shift = fal
   const canvas = panelFrame(page).locator(CANVAS);
   // After a point the data changed and a new run starts: the plane is drawn again with its first
   // diagrams, and is hidden for that moment.
-  await canvas.waitFor({ state: 'visible', timeout: 30_000 });
-  const box = await canvas.boundingBox();
-  if (!box) throw new Error('the boundary plane is not shown');
+  // On a loaded machine it can blink more than once: take the box when the plane is there.
+  const box = await waitFor('the boundary plane to be shown', async () => ((await canvas.isVisible()) ? ((await canvas.boundingBox()) ?? undefined) : undefined), 30_000, 100);
   await canvas.click({ position: { x: at[0] * box.width, y: at[1] * box.height }, modifiers: shift ? ['Shift'] : [] });
 }
 
