@@ -52,7 +52,7 @@ step('the Compare view\'s Add a run… opens sigmoid, tanh and ReLU together and
     const found = await runLines();
     return found.size === 3 ? found : undefined;
   }, 60_000, 250);
-  for (const lesson of LESSONS) expect(lines.get(lesson)).toMatch(/not started, epoch 0\/40/);
+  for (const lesson of LESSONS) expect(lines.get(lesson)).toMatch(/: ready, epoch 0\/40\./);
   // One editor group holds the three copies as tabs (not three new columns).
   const groupTabs = await page.locator('.editor-group-container').evaluateAll((groups) =>
     groups.map((g) => Array.from((g as unknown as { querySelectorAll(s: string): ArrayLike<{ textContent: string | null }> }).querySelectorAll('.tab'), (tab) => tab.textContent ?? '').join(' | ')),

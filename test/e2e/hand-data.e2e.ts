@@ -14,7 +14,7 @@ import { ROOT, TEST_RESULTS } from '../../scripts/lib/paths';
 import { AUTO_SAVE } from './long-model';
 import { WORKBENCH } from './selectors';
 import { specSession } from './spec-session';
-import { openFile, panelEpoch, panelFrame, runCommand, waitFor } from './workbench';
+import { focusEditor, openFile, panelEpoch, panelFrame, runCommand, waitFor } from './workbench';
 
 const LESSON = 'hand-data.nn.json';
 const CANVAS = '[data-view="boundary"] canvas';
@@ -143,7 +143,7 @@ describe('data by hand, in English', () => {
     await clickPlane(page, [0.8, 0.5], true);
     await page.waitForTimeout(1500);
     expect(onDisk()).toBe(after);
-    await page.locator(WORKBENCH.editorLines).first().click();
+    await focusEditor(page);
     await page.keyboard.press('Control+Z');
     await waitFor('one undo to give back the removed point', async () => (onDisk() === afterThree ? true : undefined), 30_000, 50);
     await page.waitForTimeout(1000);

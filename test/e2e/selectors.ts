@@ -12,6 +12,8 @@ export const WORKBENCH = {
   notification: '.notifications-toasts .notification-list-item-message',
   activeTab: '.tabs-container .tab.active',
   editorLines: '.monaco-editor .view-lines',
+  /** Monaco marks the editor that holds the keyboard focus. */
+  focusedEditor: '.monaco-editor.focused',
   problemsRows: '.markers-panel .monaco-list-row',
   /** The webview element hosting an extension's panel (outer frame); its document is two frames in. */
   webview: 'iframe.webview.ready',

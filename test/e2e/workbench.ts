@@ -187,6 +187,18 @@ export function parseStatusEpoch(text: string): number | undefined {
   return match ? Number(match[1]!.replace(/,/g, '')) : undefined;
 }
 
+/**
+ * Give the active text editor the keyboard, as a click on its text does, and wait until Monaco says
+ * it has it: a key pressed before that (after a click in the panel's webview) goes elsewhere.
+ */
+export async function focusEditor(page: Page): Promise<void> {
+  await waitFor('the editor to take the keyboard focus', async () => {
+    if ((await page.locator(WORKBENCH.focusedEditor).count()) > 0) return true;
+    await page.locator(WORKBENCH.editorLines).first().click();
+    return undefined;
+  }, 20_000, 500);
+}
+
 /** As a person types into a panel field: click it, select all, type, and (unless `commit` is false) Enter. */
 export async function typeInto(page: Page, input: Locator, text: string, commit = true): Promise<void> {
   await input.click();
