@@ -7,14 +7,9 @@
 // Setup (scripts/setup-torch.sh and scripts/setup-e2e.sh, idempotent) and packaging run before the layers that need them. Under
 // CI the VSIX must come from a clean tree; locally a dirty tree is allowed and said so.
 // Every layer runs even when an earlier one failed, so one run shows everything that is broken.
-// The torch venv's install is mostly download and unpacking, not CPU: it starts in the background
-// at once and the unit layer runs meanwhile (on a new machine that hides most of its ~150 s); its
-// output is printed, whole, where the first layer that needs it waits for it.
 // Usage: npm test [-- unit torch integration e2e soak]   (default: all)
-import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -25,7 +20,7 @@ const prepare = [
   { name: 'setup (code-server, Chromium)', command: ['bash', 'scripts/setup-e2e.sh'] },
   { name: 'package (VSIX)', command: runTs('scripts/package.ts', ...(process.env.CI ? [] : ['--allow-dirty'])) },
 ];
-const torchSetup = [{ name: 'setup (torch venv)', command: ['bash', 'scripts/setup-torch.sh'], background: true }];
+const torchSetup = [{ name: 'setup (torch venv)', command: ['bash', 'scripts/setup-torch.sh'] }];
 const layers = [
   {
     name: 'unit',
@@ -61,58 +56,16 @@ function run(step) {
   return ok;
 }
 
-/**
- * Starts a step with its output kept in a file, not shown; the promise gives { ok, ms, output } when
- * it ends. A file, not a pipe: the layers run with spawnSync, which stops this process reading pipes.
- */
-function start(step) {
-  const started = Date.now();
-  const dir = mkdtempSync(join(tmpdir(), 'nn-test-all-'));
-  const log = join(dir, 'output.log');
-  const fd = openSync(log, 'w');
-  const output = () => {
-    const text = readFileSync(log, 'utf8');
-    rmSync(dir, { recursive: true, force: true });
-    return text;
-  };
-  return new Promise((done) => {
-    const child = spawn(step.command[0], step.command.slice(1), { cwd: root, stdio: ['ignore', fd, fd] });
-    closeSync(fd);
-    child.on('error', (error) => done({ ok: false, ms: Date.now() - started, output: `${output()}${error.message}\n`, status: 'spawn error' }));
-    child.on('close', (status, signal) => done({ ok: status === 0, ms: Date.now() - started, output: output(), status: status ?? signal }));
-  });
-}
-
-/** Waits for a background step and prints what it printed, as `run` would have. */
-async function finish(step, running) {
-  const waitStarted = Date.now();
-  const result = await running;
-  banner(`${step.name}: ${step.command.join(' ')} (started in the background)`);
-  process.stdout.write(result.output);
-  console.log(`----- ${step.name}: ${result.ok ? 'ok' : `FAILED (exit ${result.status})`} in ${seconds(result.ms)} (${seconds(Date.now() - waitStarted)} of it waited for here)`);
-  return result;
-}
-
-const selected = layers.filter((l) => (wanted.length === 0 && !l.optIn) || wanted.includes(l.name));
-const background = new Map(); // step name -> its running promise
-for (const step of selected.flatMap((l) => l.needs ?? [])) {
-  if (step.background && !background.has(step.name)) background.set(step.name, start(step));
-}
 const prepared = new Map(); // prerequisite name -> { ok, ms }, so each runs once
 const results = [];
 const allStarted = Date.now();
-for (const layer of selected) {
+for (const layer of layers.filter((l) => (wanted.length === 0 && !l.optIn) || wanted.includes(l.name))) {
   let ok = true;
   let why = '';
   for (const step of layer.needs ?? []) {
     if (!prepared.has(step.name)) {
-      if (background.has(step.name)) {
-        const { ok: stepOk, ms } = await finish(step, background.get(step.name));
-        prepared.set(step.name, { ok: stepOk, ms });
-      } else {
-        const started = Date.now();
-        prepared.set(step.name, { ok: run(step), ms: Date.now() - started });
-      }
+      const started = Date.now();
+      prepared.set(step.name, { ok: run(step), ms: Date.now() - started });
     }
     if (!prepared.get(step.name).ok) {
       ok = false;
