@@ -546,11 +546,12 @@ class MlpTrainer implements Trainer {
   }
 
   /**
-   * The data's bounding box over the first two features (train and test), with a 10% margin; with
-   * input features, over the plane of the two raw inputs.
+   * The data's fixed plane when it has one; else its bounding box over the first two features
+   * (train and test), with a 10% margin; with input features, over the plane of the two raw inputs.
    */
   private extent(): { xMin: number; xMax: number; yMin: number; yMax: number } {
     if (this.gridExtent) return this.gridExtent;
+    if (this.data.gridExtent) return (this.gridExtent = { ...this.data.gridExtent });
     const inPlane = this.data.inputMap !== undefined;
     const inputSize = inPlane ? 2 : this.network.inputSize;
     const range = (feature: number): [number, number] => {

@@ -111,6 +111,18 @@ export interface DataOptions {
    * computed from the raw values, then standardised like any feature. Absent: the inputs as they are.
    */
   inputFeatures?: readonly InputFeatureName[];
+  /**
+   * 2-D data only: the part of the plane (the file's x1 and x2, before standardisation) that the
+   * decision boundary's grid covers, fixed, instead of the points' box: points placed by hand then
+   * land where they were clicked, and the plane does not move as they are added.
+   */
+  plane?: PlaneExtent;
+}
+
+/** A rectangle of the (x1, x2) plane in the data's own values. */
+export interface PlaneExtent {
+  x1: readonly [number, number];
+  x2: readonly [number, number];
 }
 
 export type TaskKind = 'classification' | 'regression';
@@ -144,4 +156,9 @@ export interface Dataset {
    * boundary's grid goes through it); the splits then carry `plane`.
    */
   inputMap?: InputMap;
+  /**
+   * With a fixed plane (DataOptions.plane): its extent in the coordinates the boundary's grid is in
+   * (standardised features, or the raw plane with input features). Absent: the points' box decides.
+   */
+  gridExtent?: { xMin: number; xMax: number; yMin: number; yMax: number };
 }

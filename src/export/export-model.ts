@@ -5,6 +5,7 @@ import { EngineError, type WeightsFile } from '../engine/index';
 import type { Problem } from '../model/index';
 import { prepare } from '../run/headless-run';
 import { jsonProblems } from '../run/json-problems';
+import { NO_POINTS_CODE } from '../run/problems';
 import { EXPORT_MESSAGES } from './messages';
 import { pytorchNotebook } from './notebook';
 import { makePlan, type ExportDtype, type ExportTarget } from './plan';
@@ -41,6 +42,8 @@ export function exportModel(request: ExportRequest): ExportResult {
   if (errors.length > 0 || spec === undefined) {
     return { ok: false, reason: EXPORT_MESSAGES.hasErrors(request.source, Math.max(1, errors.length)), problems: errors };
   }
+  const noPoints = prepared.problems.find((p) => p.code === NO_POINTS_CODE);
+  if (noPoints !== undefined) return { ok: false, reason: EXPORT_MESSAGES.noPoints(request.source, noPoints.message), problems: [noPoints] };
   let plan: ReturnType<typeof makePlan>;
   try {
     plan = makePlan({

@@ -16,6 +16,8 @@ export const EXPORT_MESSAGES = {
       '{model} has no trained weights to export: {sidecar} does not exist. Train the model and save its weights first (nn-playground train --save-weights, or Save Trained Weights in the editor), or export the initial weights.',
       { model, sidecar },
     ),
+  /** A fixed plane with no points yet (lesson 25 starts so): a script with no data would train nothing. */
+  noPoints: (model: string, reason: string) => t('{model} has no data to train on yet, so there is nothing to export. {reason}', { model, reason }),
   weightsDoNotFit: (model: string, reason: string) => t('The trained weights do not fit {model}, so they cannot be exported: {reason}', { model, reason }),
   outputExists: (path: string) => t('{path} already exists; pass --force to replace it.', { path }),
   /** `what` is one of EXPORT_TARGET_NAMES. */

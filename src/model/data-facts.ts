@@ -99,6 +99,9 @@ export function plainDataFacts(data: DataSpec): DataFacts {
       return { inputSize: d.inputSize, task: 'classification', classes: d.classes, featureNames: [...d.featureNames] };
     }
     case 'inline': {
+      // A fixed plane with no points yet: two inputs, and classes (points are placed as classes)
+      // whose number is not known until the targets are written.
+      if (data.inputs.length === 0 && data.plane !== undefined) return { inputSize: 2, featureNames: ['x1', 'x2'], task: data.task ?? 'classification' };
       const inputSize = data.inputs[0]?.length ?? 0;
       const target = inlineTargetFacts(data.targets, data.task);
       const facts: DataFacts = { inputSize, featureNames: Array.from({ length: inputSize }, (_, j) => `x${j + 1}`), ...target };

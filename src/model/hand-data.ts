@@ -1,5 +1,6 @@
 // Data by hand: whether the panel may place points of a model's data with the mouse, which classes
-// it offers, and the one sample a click adds or removes. Points can be placed only in inline data of
+// it offers, and the one sample a click adds or removes. A fixed `plane` may start with no points:
+// its classes are then the softmax output's units until the first target row is written. Points can be placed only in inline data of
 // two inputs with classes (the file holds the rows; a generator or a CSV would be overwritten or
 // is another file). The classes and their order are the engine's own (src/engine/data/inline.ts),
 // so the picker's colours are the boundary's.
@@ -8,10 +9,25 @@ import { inlineToTable } from '../engine/data/inline';
 import { EngineError } from '../engine/errors';
 import { t } from '../shared/l10n/index';
 import type { HandDataView } from '../shared/protocol/webview-messages';
-import type { DataSpec } from './spec';
+import type { DataSpec, LayerSpec } from './spec';
 import { addSampleEdit, removeSampleEdit, rowText, targetRowText, type DataRowsEdit } from './text/data-rows';
 
 type InlineSpec = DataSpec & { kind: 'inline' };
+/** The output layer, which names the classes of a plane with no points yet. */
+export type OutputLayer = Pick<LayerSpec, 'units' | 'activation'>;
+
+/**
+ * The classes of a plane with no points yet: one per unit of a softmax output (the targets then
+ * are one-hot rows of that width). Other outputs leave the number of classes to the targets.
+ */
+function emptyPlaneClasses(output: OutputLayer | undefined): string[] | undefined {
+  if (output?.activation !== 'softmax' || output.units < 2) return undefined;
+  return Array.from({ length: output.units }, (_, k) => String(k));
+}
+
+/** The sentence for a plane with no points whose output does not name the classes. */
+export const emptyPlaneOutputMessage = (): string =>
+  t('A plane with no points yet takes its classes from the output layer: make it a softmax layer with one unit per class (2 or more), or write the first rows of "inputs" and "targets".');
 
 /** The class labels of inline data, as the engine reads its targets, or why they are not classes. */
 function classesOf(data: InlineSpec): { names: string[]; labels: Float64Array } | { reason: string } {
@@ -26,7 +42,7 @@ function classesOf(data: InlineSpec): { names: string[]; labels: Float64Array } 
 }
 
 /** What the panel is told: the classes to pick from, or the one line saying why there are none. */
-export function handDataView(data: DataSpec | undefined): HandDataView {
+export function handDataView(data: DataSpec | undefined, output?: OutputLayer): HandDataView {
   if (data === undefined) return { offered: false, reason: t('Points can be placed by hand once the model parses.') };
   switch (data.kind) {
     case 'generator':
@@ -39,10 +55,16 @@ export function handDataView(data: DataSpec | undefined): HandDataView {
       break;
   }
   if (data.inputFeatures !== undefined) return { offered: false, reason: t('Points can be placed by hand without "inputFeatures": the plane would be the features\', not the file\'s.') };
+  const plane = data.plane !== undefined ? { plane: { xMin: data.plane.x1[0], xMax: data.plane.x1[1], yMin: data.plane.x2[0], yMax: data.plane.x2[1] } } : {};
+  if (data.inputs.length === 0 && data.plane !== undefined) {
+    if (data.task === 'regression') return { offered: false, reason: t('Points are placed by hand for classes; these targets are numbers to predict (regression).') };
+    const names = emptyPlaneClasses(output);
+    return names === undefined ? { offered: false, reason: emptyPlaneOutputMessage() } : { offered: true, classes: names, points: 0, ...plane };
+  }
   if (data.inputs[0]?.length !== 2) return { offered: false, reason: t('Points can be placed by hand when each input row has two values (a point in the plane).') };
   const classes = classesOf(data);
   if ('reason' in classes) return { offered: false, reason: classes.reason };
-  return { offered: true, classes: classes.names };
+  return { offered: true, classes: classes.names, points: data.inputs.length, ...plane };
 }
 
 /** How a new sample of class `k` is written: like the first row of that class, else built from the class. */
@@ -58,8 +80,14 @@ function targetFor(text: string, data: InlineSpec, labels: Float64Array, names: 
 export type HandEdit = DataRowsEdit | { ok: false; reason: 'not-offered' | 'no-such-class' | 'no-point-there' };
 
 /** The sample of class `k` at raw inputs (x1, x2), appended to the file's rows. */
-export function addPointEdit(text: string, data: DataSpec | undefined, point: readonly [number, number], k: number): HandEdit {
-  if (data?.kind !== 'inline' || !handDataView(data).offered) return { ok: false, reason: 'not-offered' };
+export function addPointEdit(text: string, data: DataSpec | undefined, point: readonly [number, number], k: number, output?: OutputLayer): HandEdit {
+  if (data?.kind !== 'inline' || !handDataView(data, output).offered) return { ok: false, reason: 'not-offered' };
+  if (data.inputs.length === 0) {
+    // The first point of an empty plane: a one-hot row as wide as the softmax output.
+    const names = emptyPlaneClasses(output) ?? [];
+    if (!(Number.isInteger(k) && k >= 0 && k < names.length)) return { ok: false, reason: 'no-such-class' };
+    return addSampleEdit(text, point, rowText(Array.from({ length: names.length }, (_, j) => (j === k ? 1 : 0)), undefined, text));
+  }
   const classes = classesOf(data);
   if ('reason' in classes) return { ok: false, reason: 'not-offered' };
   if (!(Number.isInteger(k) && k >= 0 && k < classes.names.length)) return { ok: false, reason: 'no-such-class' };
@@ -72,7 +100,7 @@ export function addPointEdit(text: string, data: DataSpec | undefined, point: re
  * is that point (within `tolerance` in each coordinate; rows of class `k` first when given).
  */
 export function removePointEdit(text: string, data: DataSpec | undefined, point: readonly [number, number], tolerance: number, k?: number): HandEdit {
-  if (data?.kind !== 'inline' || !handDataView(data).offered) return { ok: false, reason: 'not-offered' };
+  if (data?.kind !== 'inline' || data.inputs.length === 0 || !handDataView(data).offered) return { ok: false, reason: 'not-offered' };
   const classes = classesOf(data);
   const labels = 'reason' in classes ? undefined : classes.labels;
   let best = -1;

@@ -6,6 +6,7 @@ import type { ModelSpec, DataFacts, Problem, SourceRange, SpecLocations } from '
 import { compactFixes, setActivationFix, setLossFix, setOptimizerFix, setUnitsFix, type FixSource } from './fixes';
 import { THRESHOLD_ACTIVATIONS } from './vocabulary';
 import { HAND_SET_MESSAGES } from '../engine/hand-set-messages';
+import { emptyPlaneOutputMessage } from './hand-data';
 import { t, tn } from '../shared/l10n';
 
 export interface CheckContext {
@@ -89,6 +90,16 @@ export function checkOutputAgainstFacts(ctx: CheckContext): Problem[] {
       problem(ctx, 'output-width', 'error', 'parse', outputWidthMessage(facts, output.units, want), `layers.${last}.units`, {
         layer: last,
         fixes: compactFixes(setUnitsFix(src, last, facts.task === 'classification' && facts.classes === 2 && output.activation !== 'softmax' ? 1 : want)),
+      }),
+    );
+  }
+  const data = spec.data;
+  if (data.kind === 'inline' && data.inputs.length === 0 && facts.task === 'classification' && !(output.activation === 'softmax' && output.units >= 2)) {
+    // With no target rows the classes can only be the output's units (model/hand-data.ts).
+    problems.push(
+      problem(ctx, 'empty-plane-output', 'error', 'parse', emptyPlaneOutputMessage(), `layers.${last}.activation`, {
+        layer: last,
+        fixes: compactFixes(setActivationFix(src, last, 'softmax'), output.units < 2 ? setUnitsFix(src, last, 2) : undefined),
       }),
     );
   }

@@ -1,7 +1,7 @@
 // The typed form of a `.nn.json` file, and the problems found in it. Pure data: the parser makes
 // it from text, the training session turns it into engine options, editor adapters read its ranges.
 
-import type { InitSpec, InputFeatureName, LayerConfig, LossName, TrainingConfig, GeneratorName, BundledDatasetName, TaskKind } from '../engine/types';
+import type { InitSpec, InputFeatureName, LayerConfig, LossName, TrainingConfig, GeneratorName, BundledDatasetName, TaskKind, PlaneExtent } from '../engine/types';
 import type { CsvEncoding } from '../engine/data/encoding';
 
 /** A span of the source text. Offsets are 0-based; lines and columns are 0-based too. */
@@ -40,7 +40,14 @@ export interface Problem {
 export type DataSpec = (
   | { kind: 'generator'; generator: GeneratorName; samples: number; noise: number; classes?: number }
   | { kind: 'dataset'; dataset: BundledDatasetName }
-  | { kind: 'inline'; inputs: number[][]; targets: number[][]; task?: TaskKind }
+  | {
+      kind: 'inline';
+      inputs: number[][];
+      targets: number[][];
+      task?: TaskKind;
+      /** The part of the (x1, x2) plane the boundary shows, fixed; with it the rows may be empty (points placed by hand). */
+      plane?: PlaneExtent;
+    }
   | { kind: 'csv'; path: string; features?: string[]; target: string; task?: TaskKind; encoding?: CsvEncoding }
 ) & {
   testFraction: number;

@@ -35,7 +35,8 @@ export function toTrainerInputs(spec: ModelSpec, csvText?: string): TrainerInput
       break;
     case 'inline':
       data = { kind: 'inline', inputs: d.inputs.map((row) => [...row]), targets: d.targets.map((row) => [...row]), ...(d.task !== undefined ? { task: d.task } : {}) };
-      inputSize = d.inputs[0].length;
+      // A plane with no points yet still has two inputs (planRun stops before the data is built).
+      inputSize = d.inputs[0]?.length ?? 2;
       break;
     case 'csv': {
       if (csvText === undefined) throw new Error(t('The CSV file {file} has not been read: its text is needed to build the data.', { file: quoted(d.path) }));
@@ -58,6 +59,11 @@ export function toTrainerInputs(spec: ModelSpec, csvText?: string): TrainerInput
   return {
     options: { network, training, seed: spec.seed },
     data,
-    dataOptions: { testFraction: d.testFraction, standardize: d.standardize, ...(d.inputFeatures !== undefined ? { inputFeatures: [...d.inputFeatures] } : {}) },
+    dataOptions: {
+      testFraction: d.testFraction,
+      standardize: d.standardize,
+      ...(d.inputFeatures !== undefined ? { inputFeatures: [...d.inputFeatures] } : {}),
+      ...(d.kind === 'inline' && d.plane !== undefined ? { plane: { x1: [...d.plane.x1], x2: [...d.plane.x2] } } : {}),
+    },
   };
 }

@@ -27,7 +27,7 @@ export const DATA_COMMON_KEYS = ['testFraction', 'standardize', 'inputFeatures']
 export const DATA_FORM_KEYS = {
   generator: ['generator', 'samples', 'noise', 'classes'],
   dataset: ['dataset'],
-  inline: ['inputs', 'targets', 'task'],
+  inline: ['inputs', 'targets', 'task', 'plane'],
   csv: ['csv', 'features', 'target', 'task', 'encoding'],
 } as const;
 

@@ -5,6 +5,7 @@
 
 import type { Problem, SourceRange, SpecLocations } from '../model/spec';
 import { formatCount, formatNumber, t } from '../shared/l10n';
+import { noPointsYetMessage } from '../shared/view-models/hand-points';
 
 export interface ProblemSources {
   /** From parseModel: syntax, schema and static rules. */
@@ -91,6 +92,17 @@ function largestLayer(perLayer: readonly number[]): number {
   let best = -1;
   for (let i = 0; i < perLayer.length; i++) if (best < 0 || perLayer[i] > perLayer[best]) best = i;
   return best;
+}
+
+/** The code of the problem a plane with no points yet is reported by (see noPointsProblem). */
+export const NO_POINTS_CODE = 'no-points-yet';
+
+/**
+ * A fixed plane with no points yet: not an error (it is how a lesson of data by hand starts), but
+ * nothing to train on, so no run is made; said on "inputs", where the rows will go.
+ */
+export function noPointsProblem(locations: SpecLocations): Problem {
+  return { code: NO_POINTS_CODE, severity: 'info', message: noPointsYetMessage(), range: locations.values['data.inputs'] ?? dataRange(locations), source: 'static', path: 'data.inputs' };
 }
 
 /** The data could not be read (missing CSV) or built (bad column, too few samples, …). */

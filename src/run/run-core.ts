@@ -19,7 +19,7 @@ import { toTrainerInputs, type TrainerInputs } from '../model/to-trainer-inputs'
 import type { ModelSpec, ParseResult, Problem } from '../model/spec';
 import type { HistoryPoint } from '../shared/protocol/snapshot';
 import { costHasDiverged, divergenceMessage } from './divergence';
-import { dataProblem, divergenceProblem, tooManyParametersProblem } from './problems';
+import { dataProblem, divergenceProblem, noPointsProblem, tooManyParametersProblem } from './problems';
 import { countParameters, layerParameterCounts } from './spec-diff';
 import { toHistoryPoint } from './views';
 import { errorMessage } from '../shared/l10n';
@@ -57,6 +57,8 @@ const isError = (problem: Problem) => problem.severity === 'error';
  */
 export function planRun(spec: ModelSpec, parse: ParseResult, options: PlanOptions): RunPlan {
   const { csvText } = options;
+  // A plane waiting for its first point: nothing to train on, and nothing wrong.
+  if (spec.data.kind === 'inline' && spec.data.inputs.length === 0) return { ok: false, problems: [noPointsProblem(parse.locations)] };
   if (spec.data.kind === 'csv' && csvText !== undefined) {
     // A misspelt column is reported on its name in the model, with the columns that do exist.
     // Its other findings are the data checks, made once the data is built (checkAgainstData).

@@ -14,7 +14,7 @@ import type { DataView, GridView, HealthSample, HistoryPoint, SessionState, Snap
 import { appendSample, snapshotSamples } from '../shared/view-models/health-timeline';
 import type { FromWorker } from '../shared/protocol/worker-messages';
 import type { Disposable, SessionChange, SessionHost, SnapshotDiagrams, TrainingSession } from './session-api';
-import { combineProblems, dataProblem, problemsSignature, runStartProblem, trainingErrorProblem, weightsProblem } from '../run/problems';
+import { combineProblems, dataProblem, NO_POINTS_CODE, problemsSignature, runStartProblem, trainingErrorProblem, weightsProblem } from '../run/problems';
 import { divergedProblems, LIVE_HISTORY_WINDOW, liveRunProblems } from '../run/run-core';
 import { errorMessage, prepareRun, withDefaultEpochs, type CsvCache, type PreparedRun } from './run-inputs';
 import { diffSpecs, sameValue } from '../run/spec-diff';
@@ -255,6 +255,10 @@ class Session implements WorkerBackedSession {
 
     const prepared = await prepareRun(spec, parse, { host: this.host, settings: this.host.settings(), cache: this.cache, fresh: false });
     if (this.disposed || parse !== this.parseResult) return;
+    if (!prepared.ok && prepared.problems.some((problem) => problem.code === NO_POINTS_CODE)) {
+      this.waitForPoints(spec, parse, prepared);
+      return;
+    }
     // Refused (too big) or no data: like an invalid edit, the current run is kept, paused.
     if (!this.acceptPrepared(prepared)) return;
     const wasTraining = this.currentState === 'training' || this.held;
@@ -284,6 +288,26 @@ class Session implements WorkerBackedSession {
       // snapshot of the new run must pause it and say so, not find it 'idle' and let it run on.
       this.setState('training');
     }
+  }
+
+  /**
+   * A plane with no points yet (the last one was taken away, or the lesson starts so): there is no
+   * run, not a held one. The run of the points there were is dropped with its worker, so no view
+   * shows the points or the boundary of data the file no longer has.
+   */
+  private waitForPoints(spec: ModelSpec, parse: ParseResult, prepared: PreparedRun): void {
+    this.spec = spec;
+    this.specParse = parse;
+    this.prepared = prepared;
+    const hadRun = this.running || this.points.length > 0 || this.dataView !== null;
+    if (this.client) this.stopWorker();
+    this.generation += 1;
+    this.clearRun();
+    this.dataView = null;
+    this.dataProblems = [];
+    this.setSessionProblems(prepared.ok ? [] : prepared.problems);
+    this.refreshProblems(true);
+    this.emit({ kind: 'model', reset: hadRun });
   }
 
   /** A run that cannot be prepared keeps the current one, held, with the reason as its problems. */

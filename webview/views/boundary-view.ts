@@ -18,7 +18,7 @@ import {
 } from '../../src/shared/view-models/boundary-view';
 import { cssRgba } from '../../src/shared/view-models/colour';
 import { latestUpdateKey, ringedSamples, updateLine } from '../../src/shared/view-models/perceptron-view';
-import { clickToRaw, matchTolerance, nearestPoint } from '../../src/shared/view-models/hand-points';
+import { clickToRaw, emptyPlaneViews, matchTolerance, nearestPoint, noPointsYetMessage } from '../../src/shared/view-models/hand-points';
 import type { FromWebview, HandDataView } from '../../src/shared/protocol/webview-messages';
 import type { Change, PanelState } from '../../src/shared/view-models/panel-state';
 import type { DataView, GridView } from '../../src/shared/protocol/snapshot';
@@ -77,7 +77,7 @@ export class BoundaryView implements View {
   }
 
   /** Shows the picker for the data's classes (or hides it), and the one line about placing points. */
-  private renderHand(hand: HandDataView | undefined, palette: BoundaryPalette | undefined, drawable: boolean): boolean {
+  private renderHand(hand: HandDataView | undefined, palette: BoundaryPalette | undefined, drawable: boolean, empty = false): boolean {
     const offered = hand?.offered === true && drawable;
     this.picker.hidden = !offered;
     this.handHint.hidden = hand === undefined || !drawable;
@@ -87,7 +87,7 @@ export class BoundaryView implements View {
       setText(this.handHint, hand.reason);
       return false;
     }
-    setText(this.handHint, t('Click the plane to add a point of the chosen class, Shift+click a point to remove it; each is a row of "inputs" and "targets" in the file (Undo takes it back). From the keyboard: type the rows there.'));
+    setText(this.handHint, empty ? noPointsYetMessage() : t('Click the plane to add a point of the chosen class, Shift+click a point to remove it; each is a row of "inputs" and "targets" in the file (Undo takes it back). From the keyboard: type the rows there.'));
     const key = JSON.stringify(hand.classes) + (palette ? palette.classes.map((c) => cssRgba(c)).join() : '');
     if (key !== this.pickerClasses) {
       this.pickerClasses = key;
@@ -114,9 +114,12 @@ export class BoundaryView implements View {
     const pacedBoundary = state.pace > 0 && state.snapshot?.diagramId !== this.drawnDiagramId;
     if (!changes.has('diagram') && !changes.has('data') && !changes.has('model') && !traceChanged && !pacedBoundary) return;
     this.drawnDiagramId = state.snapshot?.diagramId;
-    const data = state.data;
-    const grid = state.snapshot?.boundary;
-    this.summary.set(boundarySummary(data, grid));
+    // The file holds no points (a fixed plane waiting for the first): whatever run the panel still
+    // has is of other data, so the plane is drawn from the model alone.
+    const empty = emptyPlaneViews(layoutModel(state)?.handData ?? { offered: false, reason: '' });
+    const data = empty?.data ?? state.data;
+    const grid = empty?.grid ?? state.snapshot?.boundary;
+    this.summary.set(boundarySummary(empty ? null : data, grid));
     const drawable = data && boundaryInputs(data) <= 2 && grid;
     this.canvas.hidden = !drawable;
     this.legend.hidden = !drawable;
@@ -124,7 +127,7 @@ export class BoundaryView implements View {
     this.message.hidden = !!drawable;
     const palette = boundaryPalette(p);
     const plane2d = !!drawable && boundaryInputs(data) === 2 && data.inputFeatures === undefined;
-    const hand = this.renderHand(layoutModel(state)?.handData, palette, plane2d);
+    const hand = this.renderHand(layoutModel(state)?.handData, palette, plane2d, empty !== undefined);
     if (!drawable) {
       this.drawn = undefined;
       return;
@@ -132,7 +135,8 @@ export class BoundaryView implements View {
     const side = Math.min(MAX_SIDE, this.body.clientWidth || MAX_SIDE);
     this.drawn = { data, grid, side, hand };
     const ctx = fitCanvas(this.canvas, side, side);
-    if (boundaryInputs(data) === 1) this.drawCurve(ctx, side, grid, data, p);
+    if (empty) this.drawEmptyPlane(ctx, side, grid, p);
+    else if (boundaryInputs(data) === 1) this.drawCurve(ctx, side, grid, data, p);
     else {
       this.drawPlane(ctx, side, grid, data, palette, layoutModel(state)?.layers.at(-1)?.activation, p);
       this.drawRings(ctx, side, grid, state, p);
@@ -203,6 +207,31 @@ export class BoundaryView implements View {
     }
     ctx.strokeStyle = p.grid;
     ctx.lineWidth = 1;
+    ctx.strokeRect(0.5, 0.5, side - 1, side - 1);
+  }
+
+  /**
+   * A plane with no points and no network yet: the background, the axes through 0 where they are
+   * inside, and the frame. Nothing is coloured, since nothing has been computed.
+   */
+  private drawEmptyPlane(ctx: CanvasRenderingContext2D, side: number, grid: GridView, p: Palette): void {
+    ctx.fillStyle = p.background;
+    ctx.fillRect(0, 0, side, side);
+    const to = planeTransform(grid, side, side);
+    ctx.strokeStyle = p.grid;
+    ctx.lineWidth = 1;
+    ctx.setLineDash([4, 4]);
+    ctx.beginPath();
+    if (grid.xMin < 0 && grid.xMax > 0) {
+      ctx.moveTo(Math.round(to.toPx(0)) + 0.5, 0);
+      ctx.lineTo(Math.round(to.toPx(0)) + 0.5, side);
+    }
+    if (grid.yMin < 0 && grid.yMax > 0) {
+      ctx.moveTo(0, Math.round(to.toPy(0)) + 0.5);
+      ctx.lineTo(side, Math.round(to.toPy(0)) + 0.5);
+    }
+    ctx.stroke();
+    ctx.setLineDash([]);
     ctx.strokeRect(0.5, 0.5, side - 1, side - 1);
   }
 

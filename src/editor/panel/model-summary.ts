@@ -31,7 +31,7 @@ export function modelSummary(parse: ParseResult, fileName: string, data: DataVie
       epochs: t.epochs,
       regularization: { type: t.regularization.type, lambda: t.regularization.lambda },
     },
-    handData: handDataView(spec.data),
+    handData: handDataView(spec.data, spec.layers.at(-1)),
   };
 }
 

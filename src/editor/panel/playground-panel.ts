@@ -149,12 +149,15 @@ export class PlaygroundPanel implements vscode.Disposable {
 
   /**
    * Points are placed on the plane of the data, which the worker builds: for a model that offers
-   * data by hand, build it now rather than at the first Train, so the lesson's nearly empty plane
+   * data by hand, build it now rather than at the first Train, so the lesson's plane
    * shows and takes clicks at once.
    */
   private prepareForHands(): void {
     const s = this.session;
-    if (s && s.data === null && handDataView(s.parse.spec?.data).offered) s.prepare?.();
+    if (!s || s.data !== null) return;
+    const hand = handDataView(s.parse.spec?.data, s.parse.spec?.layers.at(-1));
+    // An empty plane has no run to build: the panel draws it from the model alone.
+    if (hand.offered && hand.points > 0) s.prepare?.();
   }
 
   private onSessionChange(change: SessionChange): void {
@@ -373,9 +376,10 @@ export class PlaygroundPanel implements vscode.Disposable {
     if (!s) return;
     const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(s.key));
     const text = document.getText();
-    const data = parseModel(text, { lint: false }).spec?.data;
+    const spec = parseModel(text, { lint: false }).spec;
+    const data = spec?.data;
     const point = [message.x1, message.x2] as const;
-    const result = message.type === 'add-point' ? addPointEdit(text, data, point, message.classIndex) : removePointEdit(text, data, point, message.tolerance, message.classIndex);
+    const result = message.type === 'add-point' ? addPointEdit(text, data, point, message.classIndex, spec?.layers.at(-1)) : removePointEdit(text, data, point, message.tolerance, message.classIndex);
     if (!result.ok) {
       // Nothing under a shift-click is not a mistake; the rest are (the view only offers what it can do).
       if (result.reason !== 'no-point-there') this.log(t('Panel: no point was written ({reason}).', { reason: result.reason }));

@@ -4,7 +4,8 @@
 
 import { EngineError } from '../errors';
 import { createRng, type Rng } from '../rng';
-import type { DataOptions, DataSource, InputFeatureName } from '../types';
+import type { DataOptions, DataSource, InputFeatureName, PlaneExtent } from '../types';
+import { t } from '../../shared/l10n';
 import { mapPlaneRows, validateFeatures } from '../features';
 import { FEATURE_MESSAGES } from '../feature-messages';
 import type { MakeDataset } from '../trainer-api';
@@ -60,5 +61,23 @@ export const makeDataset = ((source: DataSource, options: DataOptions, seed: num
   }
   const rng = createRng(seed);
   const table = toTable(source, rng);
-  return splitTable(options.inputFeatures !== undefined ? withFeatures(table, options.inputFeatures) : table, testFraction, options.standardize ?? true, rng);
+  const dataset = splitTable(options.inputFeatures !== undefined ? withFeatures(table, options.inputFeatures) : table, testFraction, options.standardize ?? true, rng);
+  if (options.plane !== undefined) dataset.gridExtent = planeGridExtent(options.plane, table.inputSize, dataset);
+  return dataset;
 }) satisfies MakeDataset;
+
+/**
+ * A fixed plane in the grid's coordinates: the network's standardised inputs, or with input
+ * features the raw plane itself (the grid is then drawn in x1, x2 and mapped through the features).
+ */
+function planeGridExtent(plane: PlaneExtent, rawInputs: number, dataset: StandardizedDataset): NonNullable<StandardizedDataset['gridExtent']> {
+  if (rawInputs !== 2) throw new EngineError('invalid-config', t('data: a fixed "plane" needs two inputs per sample (x1, x2); these rows have {count}.', { count: String(rawInputs) }));
+  for (const range of [plane.x1, plane.x2]) {
+    if (!(Number.isFinite(range[0]) && Number.isFinite(range[1]) && range[0] < range[1])) {
+      throw new EngineError('invalid-config', t('data: each side of "plane" must be [low, high] with low < high, got [{low}, {high}].', { low: String(range[0]), high: String(range[1]) }));
+    }
+  }
+  const stats = dataset.inputMap === undefined ? dataset.standardization : undefined;
+  const map = (v: number, j: number): number => (stats ? (v - (stats.mean[j] as number)) / (stats.std[j] as number) : v);
+  return { xMin: map(plane.x1[0], 0), xMax: map(plane.x1[1], 0), yMin: map(plane.x2[0], 1), yMax: map(plane.x2[1], 1) };
+}

@@ -4,7 +4,7 @@
 import type { Node } from 'jsonc-parser';
 import { CSV_ENCODING_NAMES, csvEncoding, MAX_NUMERIC_CLASSES, MAX_SAMPLES, numericClasses } from '../../engine/index';
 import { quoted } from '../../engine/quote';
-import { BUNDLED_DATASETS, GENERATORS, INPUT_FEATURES, type InputFeatureName, type TaskKind } from '../../engine/types';
+import { BUNDLED_DATASETS, GENERATORS, INPUT_FEATURES, type InputFeatureName, type PlaneExtent, type TaskKind } from '../../engine/types';
 import { FEATURE_MESSAGES } from '../../engine/feature-messages';
 import { t, tn } from '../../shared/l10n/index';
 import { DEFAULTS } from '../defaults';
@@ -69,7 +69,7 @@ function readTextLabels(ctx: ParseContext, node: Node, path: string): number[][]
 const TEXT_LABELS = new WeakSet<number[][]>();
 
 /** Reads a list of rows of numbers; reports the first bad element on its exact range. */
-function readMatrix(ctx: ParseContext, view: ObjectView, key: 'inputs' | 'targets'): number[][] | undefined {
+function readMatrix(ctx: ParseContext, view: ObjectView, key: 'inputs' | 'targets', emptyAllowed: boolean): number[][] | undefined {
   const field = view.field(key);
   if (field?.value === undefined) return undefined;
   const node = field.value;
@@ -114,7 +114,7 @@ function readMatrix(ctx: ParseContext, view: ObjectView, key: 'inputs' | 'target
     }
     rows.push(row);
   }
-  if (rows.length === 0) {
+  if (rows.length === 0 && !emptyAllowed) {
     ctx.error('inline-shape', t('"{key}" is empty: list at least one row.', { key }), node, { path: field.path });
     return undefined;
   }
@@ -218,6 +218,44 @@ function checkInlineClasses(ctx: ParseContext, view: ObjectView, targets: number
       ctx.error('task-mismatch', t('Every target is {value}: "task": "classification" needs at least two classes to tell apart.', { value: String(classes.value) }), taskNode, { path: 'data.task' });
       return false;
   }
+}
+
+/**
+ * `plane`: { "x1": [low, high], "x2": [low, high] }, the part of the plane the decision boundary
+ * shows, in the file's own values. Each problem is on the value to change.
+ */
+function readPlane(ctx: ParseContext, view: ObjectView): PlaneExtent | undefined {
+  const field = view.field('plane');
+  if (field?.value === undefined) return undefined;
+  const node = field.value;
+  const example = '{ "x1": [-1, 1], "x2": [-1, 1] }';
+  if (node.type !== 'object') {
+    view.typeError(field, t('an object like {example}: the part of the (x1, x2) plane the decision boundary shows', { example }));
+    return undefined;
+  }
+  const sides = readObject(ctx, node, field.path, ['x1', 'x2'], t('the plane'));
+  if (sides === undefined) return undefined;
+  const ranges: [number, number][] = [];
+  for (const key of ['x1', 'x2'] as const) {
+    const side = sides.field(key);
+    if (side?.value === undefined) {
+      ctx.missing(t('"plane" needs "{key}": [low, high], the values of {key} the plane spans, like {example}.', { key, example }), node, { path: joinPath(field.path, key) });
+      return undefined;
+    }
+    const items = side.value.type === 'array' ? (side.value.children ?? []) : [];
+    const values = items.map((item) => (item.type === 'number' && typeof item.value === 'number' ? item.value : Number.NaN));
+    if (values.length !== 2 || !values.every(Number.isFinite)) {
+      sides.typeError(side, t('[low, high]: two finite numbers, like [-1, 1]'));
+      return undefined;
+    }
+    const [low, high] = values as [number, number];
+    if (!(low < high)) {
+      ctx.error('plane-range', t('"{key}" of "plane" must go from low to high; [{low}, {high}] spans nothing.', { key, low: String(low), high: String(high) }), side.value, { path: side.path });
+      return undefined;
+    }
+    ranges.push([low, high]);
+  }
+  return { x1: ranges[0] as [number, number], x2: ranges[1] as [number, number] };
 }
 
 /** `inputFeatures`: known names (did-you-mean on a typo), at least one, none twice; each on its own value. */
@@ -325,8 +363,11 @@ export function readData(ctx: ParseContext, node: Node): DataSpec | undefined {
       return dataset === undefined ? undefined : { kind: 'dataset', dataset, ...common };
     }
     case 'inline': {
-      const inputs = readMatrix(ctx, view, 'inputs');
-      const targets = readMatrix(ctx, view, 'targets');
+      const plane = readPlane(ctx, view);
+      if (view.has('plane') && plane === undefined) return undefined;
+      // A fixed plane is where points are placed by hand, so it may start with none.
+      const inputs = readMatrix(ctx, view, 'inputs', plane !== undefined);
+      const targets = readMatrix(ctx, view, 'targets', plane !== undefined);
       for (const key of ['inputs', 'targets'] as const) {
         if (view.field(key) === undefined) {
           const other = view.field(key === 'inputs' ? 'targets' : 'inputs');
@@ -350,6 +391,13 @@ export function readData(ctx: ParseContext, node: Node): DataSpec | undefined {
         return undefined;
       }
       if (view.field('task')?.value !== undefined && task === undefined) return undefined;
+      const planeField = view.field('plane');
+      if (plane !== undefined && planeField !== undefined && inputs.length > 0 && (inputs[0] as number[]).length !== 2) {
+        ctx.error('plane-inputs', t('"plane" is the (x1, x2) plane of points with two inputs, but these rows of "inputs" have {count} values each: remove "plane", or give each row two values.', { count: String((inputs[0] as number[]).length) }), planeField.keyNode, { path: planeField.path });
+        return undefined;
+      }
+      const planeOf = plane !== undefined ? { plane } : {};
+      if (targets.length === 0) return { kind: 'inline', inputs, targets, ...taskOf(task), ...planeOf, ...common };
       const textLabels = TEXT_LABELS.has(targets);
       if (textLabels && task === 'regression') {
         ctx.error('task-mismatch', t('"targets" holds text labels, which are classes, but "task": "regression" predicts numbers: remove "task", or write the targets as numbers.'), view.value('task') as Node, { path: 'data.task' });
@@ -357,7 +405,7 @@ export function readData(ctx: ParseContext, node: Node): DataSpec | undefined {
       }
       const effective = textLabels ? 'classification' : task;
       if (effective === 'classification' && !checkInlineClasses(ctx, view, targets)) return undefined;
-      return { kind: 'inline', inputs, targets, ...taskOf(effective), ...common };
+      return { kind: 'inline', inputs, targets, ...taskOf(effective), ...planeOf, ...common };
     }
     case 'csv': {
       const path = view.string('csv', t('the CSV file\'s path, relative to this model file'));

@@ -86,7 +86,17 @@ export function rowText(values: readonly number[], like: Node | undefined, text:
 function appendEdits(text: string, array: Node, row: string): RowEdit[] {
   const elements = array.children ?? [];
   const last = elements.at(-1);
-  if (last === undefined) return [{ offset: array.offset + 1, length: 0, newText: row }];
+  if (last === undefined) {
+    const close = end(array) - 1;
+    if (sameLine(text, array.offset, close)) return [{ offset: array.offset + 1, length: 0, newText: row }];
+    // `[` and `]` on lines of their own: the first row goes on a line between them (after a
+    // comment on the `[` line), indented one step in from the `]`, so the rows that follow line up.
+    const open = array.offset + 1;
+    const at = restOfLineIsTrivia(text, open) ? lineEndOf(text, open) : open;
+    const closeIndent = /^[ \t]*/.exec(text.slice(lineStartOf(text, close), close))?.[0] ?? '';
+    const step = closeIndent.includes('\t') ? '\t' : '  ';
+    return [{ offset: at, length: 0, newText: `${eolOf(text)}${closeIndent}${step}${row}` }];
+  }
   const onOwnLines = elements.length >= 2 ? !sameLine(text, (elements.at(-2) as Node).offset, last.offset) : !sameLine(text, array.offset, end(array));
   const after = nextToken(text, end(last));
   const trailingComma = after.kind === SyntaxKind.CommaToken;

@@ -24,7 +24,16 @@ export interface ModelSummary {
 }
 
 /** Data by hand: the classes a click can add (the engine's order), or the one line saying why not. */
-export type HandDataView = { offered: true; classes: string[] } | { offered: false; reason: string };
+export type HandDataView =
+  | {
+      offered: true;
+      classes: string[];
+      /** How many points the file holds (0: an empty plane, which the panel draws without a run). */
+      points: number;
+      /** The data's fixed plane in the file's values (x1 across, x2 up), when it has one. */
+      plane?: { xMin: number; xMax: number; yMin: number; yMax: number };
+    }
+  | { offered: false; reason: string };
 
 export interface ProblemView {
   code: string;

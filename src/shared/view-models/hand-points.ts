@@ -3,6 +3,15 @@
 // values rounded to about a two-hundredth of the plane, the precision a hand can aim at.
 
 import type { DataView, GridView } from '../protocol/snapshot';
+import type { HandDataView } from '../protocol/webview-messages';
+import { t } from '../l10n';
+
+/**
+ * What a fixed plane with no points yet says, wherever it is said: Problems (on "inputs"), Train and
+ * Step, the panel, the command line. One sentence, so they never drift apart.
+ */
+export const noPointsYetMessage = (): string =>
+  t('No points yet: click in the panel\'s decision boundary to place some (Shift+click removes one), or write rows in "inputs" and "targets". Training starts from the first point.');
 
 type Extent = Pick<GridView, 'xMin' | 'xMax' | 'yMin' | 'yMax'>;
 
@@ -76,4 +85,18 @@ export function nearestPoint(data: DataView, extent: Extent, width: number, heig
 export function matchTolerance(extent: Extent, data: Pick<DataView, 'standardization'>): number {
   const span = Math.max(Math.abs(planeToRaw(data, 0, extent.xMax) - planeToRaw(data, 0, extent.xMin)), Math.abs(planeToRaw(data, 1, extent.yMax) - planeToRaw(data, 1, extent.yMin)));
   return Math.max(1e-9, span * 1e-6);
+}
+
+/**
+ * What the boundary view draws for a fixed plane with no points yet, which has no run: the plane in
+ * the file's values (nothing standardised: there is nothing to standardise by) and no points. The
+ * grid carries only the extent; the view draws it blank, since no network has been built to colour it.
+ */
+export function emptyPlaneViews(hand: HandDataView): { data: DataView; grid: GridView } | undefined {
+  if (!hand.offered || hand.points !== 0 || hand.plane === undefined) return undefined;
+  const none = { x: [], y: [], label: [] };
+  return {
+    data: { kind: 'classification', inputSize: 2, classes: hand.classes.length, featureNames: ['x1', 'x2'], classNames: [...hand.classes], train: none, test: { ...none } },
+    grid: { size: 0, ...hand.plane, values: [] },
+  };
 }

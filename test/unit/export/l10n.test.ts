@@ -8,11 +8,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { exportModel } from '../../../src/export/index';
+import { parseModel } from '../../../src/model/index';
 import { configureL10n, type Bundle } from '../../../src/shared/l10n';
 
 const root = join(__dirname, '../../..');
 const zhBundle = JSON.parse(readFileSync(join(root, 'l10n/bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
-const examples = readdirSync(join(root, 'examples/zh-cn')).filter((name) => name.endsWith('.nn.json'));
+const lessons = readdirSync(join(root, 'examples/zh-cn')).filter((name) => name.endsWith('.nn.json'));
+/** A lesson that starts from an empty plane has nothing to export until points are placed (tested below). */
+const startsEmpty = (name: string) => parseModel(readFileSync(join(root, 'examples/zh-cn', name), 'utf8')).spec?.data.kind === 'inline' && (parseModel(readFileSync(join(root, 'examples/zh-cn', name), 'utf8')).spec?.data as { inputs: unknown[] }).inputs.length === 0;
+const examples = lessons.filter((name) => !startsEmpty(name));
 
 interface Cell {
   cell_type: 'markdown' | 'code';
@@ -82,5 +86,21 @@ describe('the notebook in Chinese', () => {
     const lines = englishLines(notebook(examples.find((name) => name.startsWith('spiral')) ?? examples[0], partial));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain(missing);
+  });
+});
+
+describe('a lesson that starts from an empty plane', () => {
+  afterEach(() => configureL10n({ locale: 'en' }));
+  const empty = lessons.filter(startsEmpty);
+
+  test('there is one (lesson 25), and its export is refused with the sentence the panel says, in both languages', () => {
+    expect(empty).toEqual(['hand-data.nn.json']);
+    const text = readFileSync(join(root, 'examples/zh-cn', empty[0] as string), 'utf8');
+    const english = exportModel({ text, source: 'hand-data.nn.json', to: 'pytorch' });
+    expect(english).toMatchObject({ ok: false, problems: [{ code: 'no-points-yet' }] });
+    expect(english.ok ? '' : english.reason).toMatch(/^hand-data\.nn\.json has no data to train on yet, so there is nothing to export\. No points yet: /);
+    configureL10n({ locale: 'zh-cn', contents: zhBundle });
+    const chinese = exportModel({ text, source: 'hand-data.nn.json', to: 'notebook' });
+    expect(chinese.ok ? '' : chinese.reason).toContain('还没有数据点');
   });
 });

@@ -15,6 +15,7 @@ const KEYWORDS = new Set([
   'additionalProperties',
   'items',
   'minItems',
+  'maxItems',
   'uniqueItems',
   'minLength',
   'minimum',
@@ -66,6 +67,7 @@ export function validate(root: Schema, value: unknown): string[] {
     if (typeof v === 'string' && typeof schema.minLength === 'number' && v.length < schema.minLength) errors.push(`${path}: shorter than ${schema.minLength}`);
     if (Array.isArray(v)) {
       if (typeof schema.minItems === 'number' && v.length < schema.minItems) errors.push(`${path}: fewer than ${schema.minItems} items`);
+      if (typeof schema.maxItems === 'number' && v.length > schema.maxItems) errors.push(`${path}: more than ${schema.maxItems} items`);
       if (schema.uniqueItems === true && new Set(v.map((x) => JSON.stringify(x))).size !== v.length) errors.push(`${path}: items not unique`);
       if (schema.items !== undefined) v.forEach((item, i) => check(schema.items as Schema, item, `${path}[${i}]`));
     }
