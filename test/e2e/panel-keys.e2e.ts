@@ -13,7 +13,7 @@ import { TEST_RESULTS } from '../../scripts/lib/paths';
 import { AUTO_SAVE, LONG_MODEL, LONG_MODEL_TEXT } from './long-model';
 import { WORKBENCH } from './selectors';
 import { specSession } from './spec-session';
-import { openFile, panelEpoch, panelFrame, runCommand, typeInto, waitFor, withValue } from './workbench';
+import { focusEditor, openFile, panelEpoch, panelFrame, runCommand, typeInto, waitFor, withValue } from './workbench';
 
 const RESULTS = join(TEST_RESULTS, 'panel-keys');
 let modelPath = '';
@@ -55,7 +55,8 @@ async function staysAs(expected: string, ms = 1500): Promise<void> {
  * keeps one undo stop per WorkspaceEdit; two edits for one action would need two undos.)
  */
 async function undoRestores(page: Page, before: string): Promise<void> {
-  await page.locator(WORKBENCH.editorLines).first().click();
+  // After keys in the webview: Ctrl+Z must reach the editor, so wait until Monaco has the focus.
+  await focusEditor(page);
   await page.keyboard.press('Control+Z');
   await waitFor('one undo to give back the text before the write', async () => (onDisk() === before ? true : undefined), 60_000, 50).catch(() => undefined);
   await staysAs(before, 2000);
