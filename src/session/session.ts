@@ -22,6 +22,7 @@ import { HistoryColumns } from './history-columns';
 import { countMessage, timed } from './host-counters';
 import { WorkerClient } from './worker-client';
 import { paceFrom } from '../shared/pace';
+import { noPointsYetMessage } from '../shared/view-models/hand-points';
 
 /** A session as created here: also says when its worker thread has really ended. */
 export interface WorkerBackedSession extends TrainingSession {
@@ -314,6 +315,8 @@ class Session implements WorkerBackedSession {
   private acceptPrepared(prepared: PreparedRun): prepared is Extract<PreparedRun, { ok: true }> {
     if (prepared.ok) {
       this.setSessionProblems([]);
+      // Said when Train found no points: not true any more once there are some.
+      if (this.noticeText === noPointsYetMessage()) this.setNotice(undefined);
       return true;
     }
     this.setSessionProblems(prepared.problems);
@@ -529,6 +532,8 @@ class Session implements WorkerBackedSession {
     const prepared = this.prepared;
     if (!prepared.ok) {
       this.host.log(`[${this.key}] not training: ${prepared.problems[0]?.message}`);
+      // Not an error, so nothing in Problems asks for attention: Train from the panel says why here.
+      if (prepared.problems.some((problem) => problem.code === NO_POINTS_CODE)) this.setNotice(noPointsYetMessage());
       return false;
     }
     if (!this.weightsOffered) {

@@ -102,6 +102,10 @@ describe('data by hand, in English', () => {
     expect(await colourAt(page, [0.3, 0.7])).toEqual(await colourAt(page, [0.7, 0.3]));
     await s().screenshot('hand-data-start');
     await frame.locator('[data-view="boundary"]').screenshot({ path: join(TEST_RESULTS, 'hand-data', 'boundary-empty.png') });
+    // The panel's Train with nothing to train on says why, where the panel shows notices.
+    await frame.locator('#train-pause').click();
+    await frame.locator('#notice').filter({ hasText: 'No points yet' }).waitFor({ timeout: 15_000 });
+    expect(await frame.locator('#state').textContent()).toBe('ready');
   });
 
   step('one click of class 0, three of class 1: the file and the editor gain exactly those four points', async () => {
@@ -113,6 +117,8 @@ describe('data by hand, in English', () => {
     text = await changedFrom(text);
     // The first point makes the run: the plane is drawn with it.
     await waitFor('the boundary view to draw the first point', async () => ((await frame.locator('#boundary-summary').textContent())?.includes('1 training') ? true : undefined), 30_000);
+    // What Train said is not true any more.
+    await waitFor('the no-points notice to go', async () => (((await frame.locator('#notice').textContent()) ?? '').includes('No points yet') ? undefined : true), 15_000);
     await frame.locator('#hand-class-1').check();
     for (const at of CLICKS) {
       await clickPlane(page, at);

@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { addPointEdit, parseModel } from '../../../src/model/index';
 import { applyRowEdits } from '../../../src/model/text/data-rows';
 import { createTrainingSession, type WorkerBackedSession } from '../../../src/session/session';
+import { noPointsYetMessage } from '../../../src/shared/view-models/hand-points';
 import { buildWorker, createHost, waitFor, type TestHost } from './session-harness';
 
 const LESSON = readFileSync(join(__dirname, '../../../examples/hand-data.nn.json'), 'utf8');
@@ -57,6 +58,8 @@ describe('a session of a plane with no points yet', () => {
     expect(s.latest).toBeNull();
     expect(s.history).toHaveLength(0);
     expect(s.state).toBe('idle');
+    // Train (the panel's button reaches the session directly) says why, where the panel shows notices.
+    expect(s.notice).toBe(noPointsYetMessage());
   });
 
   it('runs from the first point, over the fixed plane, and drops the run when the last point goes', async () => {
@@ -64,8 +67,11 @@ describe('a session of a plane with no points yet', () => {
     const s = session(LESSON, host);
     await waitFor(s, () => s.problems.some((p) => p.code === 'no-points-yet'), 'the no-points info');
     const one = withPoint(LESSON, 0.5, -0.25, 0);
+    s.train();
+    await waitFor(s, () => s.notice === noPointsYetMessage(), 'Train to say there are no points');
     s.updateText(one);
     await waitFor(s, () => !s.problems.some((p) => p.code === 'no-points-yet'), 'the info to go');
+    await waitFor(s, () => s.notice === undefined, 'the notice to go with the first point');
     s.prepare();
     await waitFor(s, () => s.data !== null && s.latest?.boundary !== undefined, 'the run of one point');
     expect(s.data?.train.x).toEqual([0.5]);
