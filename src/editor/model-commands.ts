@@ -8,7 +8,7 @@ import { exportRefusal, sidecarRefusal, type SidecarTarget } from '../session/si
 import type { GradientCheckResult } from '../engine/trainer-api';
 import type { TrainingSession } from '../session/session-api';
 import { judgeGradientCheck } from '../run/gradient-check';
-import { blocksTraining, NO_POINTS_CODE } from '../run/problems';
+import { blocksTraining, waitsForPoints } from '../run/problems';
 import { noPointsYetMessage } from '../shared/view-models/hand-points';
 import { COMMANDS } from './commands-ids';
 import { isModelDocument, isModelUri, modelFileName, openModelDocuments, weightsSidecarUri } from './model-documents';
@@ -105,7 +105,7 @@ export class ModelCommands {
       this.reportErrors(session);
       return undefined;
     }
-    if (session.problems.some((problem) => problem.code === NO_POINTS_CODE)) {
+    if (waitsForPoints(session.problems)) {
       // Not an error: the plane is waiting for points, which are placed in the panel.
       void vscode.window.showInformationMessage(noPointsYetMessage());
       await vscode.commands.executeCommand(COMMANDS.openPanel, session.key).then(undefined, (error: unknown) => this.log.warn(t('Could not open the panel: {reason}', { reason: errorMessage(error) })));

@@ -75,6 +75,15 @@ function binaryLabels(targets: number[][]): number[] {
  * What the network's input will be: with `inputFeatures`, one input per feature (named by it), and
  * whether a line separates the classes is no longer known (x1² and x2² make the circle separable).
  */
+/**
+ * A fixed plane with no points yet (lesson 25 starts so): the one test of it that the parser's
+ * facts, the semantic checks, data by hand and the run all read. The parser allows no rows only
+ * with a plane.
+ */
+export function isEmptyPlane(data: DataSpec): boolean {
+  return data.kind === 'inline' && data.inputs.length === 0 && data.plane !== undefined;
+}
+
 export function dataFacts(data: DataSpec): DataFacts {
   const plain = plainDataFacts(data);
   const features = data.inputFeatures;
@@ -101,7 +110,7 @@ export function plainDataFacts(data: DataSpec): DataFacts {
     case 'inline': {
       // A fixed plane with no points yet: two inputs, and classes (points are placed as classes)
       // whose number is not known until the targets are written.
-      if (data.inputs.length === 0 && data.plane !== undefined) return { inputSize: 2, featureNames: ['x1', 'x2'], task: data.task ?? 'classification' };
+      if (isEmptyPlane(data)) return { inputSize: 2, featureNames: ['x1', 'x2'], task: data.task ?? 'classification' };
       const inputSize = data.inputs[0]?.length ?? 0;
       const target = inlineTargetFacts(data.targets, data.task);
       const facts: DataFacts = { inputSize, featureNames: Array.from({ length: inputSize }, (_, j) => `x${j + 1}`), ...target };

@@ -9,6 +9,7 @@ import { inlineToTable } from '../engine/data/inline';
 import { EngineError } from '../engine/errors';
 import { t } from '../shared/l10n/index';
 import type { HandDataView } from '../shared/protocol/webview-messages';
+import { isEmptyPlane } from './data-facts';
 import type { DataSpec, LayerSpec } from './spec';
 import { addSampleEdit, removeSampleEdit, rowText, targetRowText, type DataRowsEdit } from './text/data-rows';
 
@@ -56,7 +57,7 @@ export function handDataView(data: DataSpec | undefined, output?: OutputLayer): 
   }
   if (data.inputFeatures !== undefined) return { offered: false, reason: t('Points can be placed by hand without "inputFeatures": the plane would be the features\', not the file\'s.') };
   const plane = data.plane !== undefined ? { plane: { xMin: data.plane.x1[0], xMax: data.plane.x1[1], yMin: data.plane.x2[0], yMax: data.plane.x2[1] } } : {};
-  if (data.inputs.length === 0 && data.plane !== undefined) {
+  if (isEmptyPlane(data)) {
     if (data.task === 'regression') return { offered: false, reason: t('Points are placed by hand for classes; these targets are numbers to predict (regression).') };
     const names = emptyPlaneClasses(output);
     return names === undefined ? { offered: false, reason: emptyPlaneOutputMessage() } : { offered: true, classes: names, points: 0, ...plane };
@@ -82,7 +83,7 @@ export type HandEdit = DataRowsEdit | { ok: false; reason: 'not-offered' | 'no-s
 /** The sample of class `k` at raw inputs (x1, x2), appended to the file's rows. */
 export function addPointEdit(text: string, data: DataSpec | undefined, point: readonly [number, number], k: number, output?: OutputLayer): HandEdit {
   if (data?.kind !== 'inline' || !handDataView(data, output).offered) return { ok: false, reason: 'not-offered' };
-  if (data.inputs.length === 0) {
+  if (isEmptyPlane(data)) {
     // The first point of an empty plane: a one-hot row as wide as the softmax output.
     const names = emptyPlaneClasses(output) ?? [];
     if (!(Number.isInteger(k) && k >= 0 && k < names.length)) return { ok: false, reason: 'no-such-class' };
@@ -100,7 +101,7 @@ export function addPointEdit(text: string, data: DataSpec | undefined, point: re
  * is that point (within `tolerance` in each coordinate; rows of class `k` first when given).
  */
 export function removePointEdit(text: string, data: DataSpec | undefined, point: readonly [number, number], tolerance: number, k?: number): HandEdit {
-  if (data?.kind !== 'inline' || data.inputs.length === 0 || !handDataView(data).offered) return { ok: false, reason: 'not-offered' };
+  if (data?.kind !== 'inline' || isEmptyPlane(data) || !handDataView(data).offered) return { ok: false, reason: 'not-offered' };
   const classes = classesOf(data);
   const labels = 'reason' in classes ? undefined : classes.labels;
   let best = -1;

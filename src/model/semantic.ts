@@ -7,6 +7,7 @@ import { compactFixes, setActivationFix, setLossFix, setOptimizerFix, setUnitsFi
 import { THRESHOLD_ACTIVATIONS } from './vocabulary';
 import { HAND_SET_MESSAGES } from '../engine/hand-set-messages';
 import { emptyPlaneOutputMessage } from './hand-data';
+import { isEmptyPlane } from './data-facts';
 import { t, tn } from '../shared/l10n';
 
 export interface CheckContext {
@@ -93,8 +94,7 @@ export function checkOutputAgainstFacts(ctx: CheckContext): Problem[] {
       }),
     );
   }
-  const data = spec.data;
-  if (data.kind === 'inline' && data.inputs.length === 0 && facts.task === 'classification' && !(output.activation === 'softmax' && output.units >= 2)) {
+  if (isEmptyPlane(spec.data) && facts.task === 'classification' && !(output.activation === 'softmax' && output.units >= 2)) {
     // With no target rows the classes can only be the output's units (model/hand-data.ts).
     problems.push(
       problem(ctx, 'empty-plane-output', 'error', 'parse', emptyPlaneOutputMessage(), `layers.${last}.activation`, {

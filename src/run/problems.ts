@@ -97,6 +97,9 @@ function largestLayer(perLayer: readonly number[]): number {
 /** The code of the problem a plane with no points yet is reported by (see noPointsProblem). */
 export const NO_POINTS_CODE = 'no-points-yet';
 
+/** Whether these problems say the plane has no points yet (so there is no run, and nothing is wrong). */
+export const waitsForPoints = (problems: readonly Problem[]): boolean => problems.some((problem) => problem.code === NO_POINTS_CODE);
+
 /**
  * A fixed plane with no points yet: not an error (it is how a lesson of data by hand starts), but
  * nothing to train on, so no run is made; said on "inputs", where the rows will go.

@@ -13,7 +13,7 @@ import type { HealthReport } from '../engine/health-types';
 import type { BatchesResult, Trainer } from '../engine/trainer-api';
 // The model's own files rather than its index, which would bring the parser into the worker.
 import { checkCsv, csvInputSize } from '../model/check-data';
-import { dataFacts } from '../model/data-facts';
+import { dataFacts, isEmptyPlane } from '../model/data-facts';
 import { liveProblems } from '../model/rules/live';
 import { toTrainerInputs, type TrainerInputs } from '../model/to-trainer-inputs';
 import type { ModelSpec, ParseResult, Problem } from '../model/spec';
@@ -58,7 +58,7 @@ const isError = (problem: Problem) => problem.severity === 'error';
 export function planRun(spec: ModelSpec, parse: ParseResult, options: PlanOptions): RunPlan {
   const { csvText } = options;
   // A plane waiting for its first point: nothing to train on, and nothing wrong.
-  if (spec.data.kind === 'inline' && spec.data.inputs.length === 0) return { ok: false, problems: [noPointsProblem(parse.locations)] };
+  if (isEmptyPlane(spec.data)) return { ok: false, problems: [noPointsProblem(parse.locations)] };
   if (spec.data.kind === 'csv' && csvText !== undefined) {
     // A misspelt column is reported on its name in the model, with the columns that do exist.
     // Its other findings are the data checks, made once the data is built (checkAgainstData).

@@ -14,7 +14,7 @@ import type { DataView, GridView, HealthSample, HistoryPoint, SessionState, Snap
 import { appendSample, snapshotSamples } from '../shared/view-models/health-timeline';
 import type { FromWorker } from '../shared/protocol/worker-messages';
 import type { Disposable, SessionChange, SessionHost, SnapshotDiagrams, TrainingSession } from './session-api';
-import { combineProblems, dataProblem, NO_POINTS_CODE, problemsSignature, runStartProblem, trainingErrorProblem, weightsProblem } from '../run/problems';
+import { combineProblems, dataProblem, problemsSignature, waitsForPoints, runStartProblem, trainingErrorProblem, weightsProblem } from '../run/problems';
 import { divergedProblems, LIVE_HISTORY_WINDOW, liveRunProblems } from '../run/run-core';
 import { errorMessage, prepareRun, withDefaultEpochs, type CsvCache, type PreparedRun } from './run-inputs';
 import { diffSpecs, sameValue } from '../run/spec-diff';
@@ -256,7 +256,7 @@ class Session implements WorkerBackedSession {
 
     const prepared = await prepareRun(spec, parse, { host: this.host, settings: this.host.settings(), cache: this.cache, fresh: false });
     if (this.disposed || parse !== this.parseResult) return;
-    if (!prepared.ok && prepared.problems.some((problem) => problem.code === NO_POINTS_CODE)) {
+    if (!prepared.ok && waitsForPoints(prepared.problems)) {
       this.waitForPoints(spec, parse, prepared);
       return;
     }
@@ -533,7 +533,7 @@ class Session implements WorkerBackedSession {
     if (!prepared.ok) {
       this.host.log(`[${this.key}] not training: ${prepared.problems[0]?.message}`);
       // Not an error, so nothing in Problems asks for attention: Train from the panel says why here.
-      if (prepared.problems.some((problem) => problem.code === NO_POINTS_CODE)) this.setNotice(noPointsYetMessage());
+      if (waitsForPoints(prepared.problems)) this.setNotice(noPointsYetMessage());
       return false;
     }
     if (!this.weightsOffered) {
